@@ -1,0 +1,242 @@
+"""Workstation settings: declared once, typed, validated, stored as TOML.
+
+Every setting is declared in `OPTIONS` with its type, default and French description (the settings dialog and
+`lgc config show` are generated from it). A bad value raises `ConfigError` naming the key, never a traceback.
+Secrets are never settings: keys and passwords live in the keyring (`lgc_app.secrets`); a setting may only
+name a keyring entry.
+"""
+
+from __future__ import annotations
+
+import enum
+import socket
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import tomli_w
+
+from lgc_app import paths
+
+
+class Role(enum.StrEnum):
+    """Who executes send orders (SC.DMP/ALI/PROG.02): standalone and master do, a slave only writes them."""
+
+    STANDALONE = "standalone"
+    MASTER = "master"
+    SLAVE = "slave"
+
+    @property
+    def runs_worker(self) -> bool:
+        return self is not Role.SLAVE
+
+
+class ConfigError(ValueError):
+    """A setting has a bad value; `key` names it as written in the TOML file (section.name)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(f"Paramètre « {key} » invalide : {message}")
+        self.key = key
+
+
+def _url(schemes: tuple[str, ...]) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError("une adresse (texte) est attendue")
+        parts = urlsplit(value)
+        if parts.scheme not in schemes or not (parts.netloc or parts.path):
+            raise ValueError(f"adresse attendue commençant par {' ou '.join(s + '://' for s in schemes)}")
+        return value
+    return check
+
+
+def _database_url(value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError("une URL SQLAlchemy est attendue (sqlite:///… ou postgresql://…)")
+    if not value.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:")):
+        raise ValueError("seules les bases SQLite (sqlite:///…) et PostgreSQL (postgresql://…) sont prises en charge")
+    return value
+
+
+def _optional_path(value: Any) -> Path | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError("un chemin de fichier (texte) est attendu")
+    return Path(value).expanduser()
+
+
+def _float_range(low: float, high: float) -> Callable[[Any], float]:
+    def check(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError("un nombre est attendu")
+        if not low <= value <= high:
+            raise ValueError(f"valeur attendue entre {low} et {high}")
+        return float(value)
+    return check
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("un texte est attendu")
+    return value.strip()
+
+
+def _role(value: Any) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise ValueError("valeurs possibles : standalone, master, slave") from None
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("true ou false attendu")
+    return value
+
+
+@dataclass(frozen=True)
+class Option:
+    """One declared setting."""
+
+    key: str  # "section.name" as in the TOML file
+    parse: Callable[[Any], Any]
+    default: Any
+    label: str  # French, shown in the settings dialog
+    secret_ref: bool = False  # value is a keyring entry name, never the secret itself
+
+    @property
+    def section(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.key.split(".", 1)[1]
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("workstation.role", _role, Role.STANDALONE, "Rôle du poste (standalone, master, slave)"),
+    Option("workstation.name", _text, "", "Nom du poste (par défaut : nom de la machine)"),
+    Option("database.url", _database_url, "", "Base de données (vide : SQLite locale)"),
+    Option("services.insi_url", _url(("https",)), "https://qualiflps.services-ps.ameli.fr/lps",
+           "Téléservice INSi"),
+    Option("services.dmp_url", _url(("https",)), "https://lps.dev9.dmp.gouv.fr/si-dmp-server/v2/services",
+           "DMP (services XDS.b)"),
+    Option("services.psc_issuer", _url(("https",)),
+           "https://auth.bas.psc.esante.gouv.fr/auth/realms/esante-wallet", "Pro Santé Connect (émetteur)"),
+    Option("services.annuaire_url", _url(("https",)), "https://gateway.api.esante.gouv.fr/fhir/v2",
+           "Annuaire Santé (FHIR)"),
+    Option("services.mss_smtp", _url(("smtps", "smtp")), "smtps://localhost:465", "MSSanté : envoi (SMTP)"),
+    Option("services.mss_imap", _url(("imaps",)), "imaps://localhost:993", "MSSanté : réception (IMAP)"),
+    Option("tls.ca_file", _optional_path, None, "Autorités de certification (PEM, vide : celles du système)"),
+    Option("tls.client_cert", _optional_path, None, "Certificat client (CPS ou certificat logiciel, PEM)"),
+    Option("tls.client_key", _optional_path, None, "Clé privée du certificat client (PEM)"),
+    Option("tls.structure_cert", _optional_path, None, "Certificat de la structure (cachet, PEM)"),
+    Option("tls.structure_key", _optional_path, None, "Clé privée du certificat de la structure (PEM)"),
+    Option("tls.key_password_ref", _text, "", "Entrée du trousseau pour le mot de passe des clés", True),
+    Option("demo.sandbox", _bool, False, "Utiliser le bac à sable local (démonstration)"),
+    Option("demo.latency", _float_range(0.0, 60.0), 0.0, "Latence simulée du bac à sable (secondes)"),
+    Option("cabinet.structure_id", _text, "", "Identifiant national de la structure (FINESS, SIRET…)"),
+    Option("cabinet.name", _text, "", "Nom du cabinet"),
+    Option("cabinet.sector", _text, "SA07", "Secteur d'activité (TRE_R02, ex. SA07 cabinet individuel)"),
+)
+_BY_KEY = {option.key: option for option in OPTIONS}
+assert len(_BY_KEY) == len(OPTIONS), "duplicate setting key"
+
+
+class Settings:
+    """Validated settings of this workstation; read values with `settings["section.name"]`."""
+
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
+        self._values = {option.key: option.default for option in OPTIONS}
+        for key, value in (values or {}).items():
+            self._values[key] = parse_value(key, value)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some values changed; keys use `__` for the dot (`database__url=...`)."""
+        values = dict(self._values)
+        for name, value in changes.items():
+            key = name.replace("__", ".")
+            values[key] = parse_value(key, value)
+        return Settings._from_parsed(values)
+
+    @classmethod
+    def _from_parsed(cls, values: dict[str, Any]) -> Settings:
+        settings = cls()
+        settings._values = values
+        return settings
+
+    @property
+    def role(self) -> Role:
+        return self._values["workstation.role"]
+
+    @property
+    def workstation_name(self) -> str:
+        return self._values["workstation.name"] or socket.gethostname()
+
+    @property
+    def database_url(self) -> str:
+        return self._values["database.url"] or paths.default_database_url()
+
+    def items(self) -> list[tuple[Option, Any]]:
+        return [(option, self._values[option.key]) for option in OPTIONS]
+
+    def to_toml(self) -> str:
+        sections: dict[str, dict[str, Any]] = {}
+        for option, value in self.items():
+            if value is None or value == option.default:
+                continue
+            sections.setdefault(option.section, {})[option.name] = str(value) if isinstance(value, Path) else value
+        return tomli_w.dumps(sections)
+
+
+def parse_value(key: str, value: Any) -> Any:
+    option = _BY_KEY.get(key)
+    if option is None:
+        raise ConfigError(key, "paramètre inconnu")
+    try:
+        return option.parse(value)
+    except ValueError as exc:
+        raise ConfigError(key, str(exc)) from None
+
+
+def load(path: Path | None = None) -> Settings:
+    """Read the settings file (missing file: defaults). Raises ConfigError naming the bad key."""
+    path = path or paths.config_file()
+    if not path.exists():
+        return Settings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"fichier TOML illisible ({exc})") from None
+    values: dict[str, Any] = {}
+    for section, table in raw.items():
+        if not isinstance(table, dict):
+            raise ConfigError(section, "une section [..] est attendue")
+        for name, value in table.items():
+            values[f"{section}.{name}"] = value
+    return Settings(values)
+
+
+def save(settings: Settings, path: Path | None = None) -> Path:
+    """Write atomically, so a crash never leaves a half-written settings file."""
+    path = path or paths.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(settings.to_toml(), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def check_files(settings: Settings) -> None:
+    """Raise ConfigError for a TLS file that is set but missing (called before any network use)."""
+    for key in ("tls.ca_file", "tls.client_cert", "tls.client_key", "tls.structure_cert", "tls.structure_key"):
+        value = settings[key]
+        if value is not None and not Path(value).is_file():
+            raise ConfigError(key, f"fichier introuvable : {value}")

@@ -1,0 +1,53 @@
+"""Logging to a rotating file in the user log folder, with secrets and tokens masked.
+
+The masking filter runs on every record before any handler formats it, so neither the file nor the
+console ever receives a bearer token, a password or a SAML assertion body.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+
+from lgc_app import paths
+
+_PATTERNS = [
+    (re.compile(r"(?i)(authorization\s*[:=]\s*(?:bearer|basic)\s+)[^\s\"',]+"), r"\1***"),
+    (re.compile(r"(?i)((?:access|refresh|id)_token[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,}]+"), r"\1***"),
+    (re.compile(r"(?i)((?:password|passwd|client_secret|secret|code_verifier)[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,}]+"),
+     r"\1***"),
+    (re.compile(r"(?i)(esante-api-key\s*[:=]\s*)\S+"), r"\1***"),
+    (re.compile(r"(<(?:\w+:)?SignatureValue[^>]*>)[^<]+"), r"\1***"),
+]
+
+
+def mask(text: str) -> str:
+    """Text with every known kind of secret replaced by ***."""
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class MaskingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = mask(record.getMessage())
+        record.msg, record.args = message, None
+        return True
+
+
+def setup(level: int = logging.INFO, *, console: bool = False) -> logging.Handler:
+    """Install the rotating file handler (5 x 2 MB) on the root logger; returns it."""
+    handler = logging.handlers.RotatingFileHandler(paths.log_dir() / "lgc.log", maxBytes=2_000_000, backupCount=5,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(MaskingFilter())
+    root = logging.getLogger()
+    root.setLevel(level)
+    root.addHandler(handler)
+    if console:
+        stream = logging.StreamHandler()
+        stream.addFilter(MaskingFilter())
+        stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(stream)
+    return handler

@@ -1,0 +1,73 @@
+"""Bring a database to the schema this version expects, at start-up and with `lgc db upgrade`.
+
+A SQLite file is copied aside (online backup API, consistent even in WAL mode) before any migration step.
+A database that holds tables but no Alembic version is someone else's: it is refused, untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from lgc_app.persistence.engine import DatabaseError, is_sqlite, sqlite_path
+
+SCRIPT_LOCATION = Path(__file__).with_name("alembic")
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    script = ScriptDirectory(str(SCRIPT_LOCATION))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(engine: Engine) -> Path | None:
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    if path is None or not path.exists() or path.stat().st_size == 0:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.avant-migration-{stamp}{path.suffix}")
+    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    return target
+
+
+def upgrade(engine: Engine) -> str | None:
+    """Migrate to head. Returns the backup path when a SQLite file was copied, else None.
+
+    Raises:
+        DatabaseError: a foreign database, or one written by a newer version of the software.
+    """
+    current = current_revision(engine)
+    script = ScriptDirectory(str(SCRIPT_LOCATION))
+    head = head_revision()
+    if current == head:
+        return None
+    if current is None and inspect(engine).get_table_names():
+        raise DatabaseError("Cette base contient des tables qui ne viennent pas du logiciel : elle n'a pas été "
+                            "modifiée. Choisissez une autre base dans les paramètres.")
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise DatabaseError(f"La base a été créée par une version plus récente du logiciel (révision {current}). "
+                            "Mettez le logiciel à jour.")
+    backup = backup_sqlite(engine) if is_sqlite(engine.url.render_as_string()) and current else None
+    command.upgrade(alembic_config(engine), "head")
+    return str(backup) if backup else None

@@ -1,0 +1,37 @@
+"""Secrets over keyring: the only place passwords, client secrets and tokens are kept.
+
+Settings and database rows hold only the *name* of a keyring entry. Tests install a memory backend
+(`tests/helpers/keyring_backend.py`) so the user's keyring is never read or written.
+"""
+
+from __future__ import annotations
+
+import keyring
+import keyring.errors
+
+SERVICE = "lgc-segur"
+
+
+class SecretUnavailable(RuntimeError):
+    """The keyring has no such entry or cannot be reached."""
+
+
+def store(name: str, value: str) -> None:
+    keyring.set_password(SERVICE, name, value)
+
+
+def fetch(name: str) -> str:
+    try:
+        value = keyring.get_password(SERVICE, name)
+    except keyring.errors.KeyringError as exc:
+        raise SecretUnavailable(f"Trousseau inaccessible pour « {name} » : {exc}") from None
+    if value is None:
+        raise SecretUnavailable(f"Aucun secret « {name} » dans le trousseau")
+    return value
+
+
+def forget(name: str) -> None:
+    try:
+        keyring.delete_password(SERVICE, name)
+    except keyring.errors.PasswordDeleteError:
+        pass

@@ -1,0 +1,110 @@
+"""Shared fixtures: isolated folders and keyring for every test, and the database under test.
+
+`--db=postgresql` (or LGC_TEST_DB=postgresql) runs the `db` tests on PostgreSQL instead of SQLite; tests
+marked `pg` always use PostgreSQL. In CI (CI=true) a missing PostgreSQL is an error, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from lgc_app.persistence.database import Database
+from tests.helpers import databases
+from tests.helpers.keyring_backend import MemoryKeyring
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--db", choices=("sqlite", "postgresql"), default=os.environ.get("LGC_TEST_DB", "sqlite"),
+                     help="back-end for tests marked db")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """Every test gets its own LGC_HOME and an empty in-memory keyring."""
+    monkeypatch.setenv("LGC_HOME", str(tmp_path / "home"))
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring(_isolated_home: MemoryKeyring) -> MemoryKeyring:
+    return _isolated_home
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The project's read-only reference material (../shared)."""
+    if not SHARED.is_dir():
+        pytest.fail(f"../shared not found at {SHARED}")
+    return SHARED
+
+
+def _worker_id(request: pytest.FixtureRequest) -> str:
+    return getattr(request.config, "workerinput", {}).get("workerid", "main")
+
+
+def _require_pg() -> None:
+    if not databases.pg_available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not reachable on 127.0.0.1:5432 (CI must start it)")
+        pytest.skip("PostgreSQL not reachable")
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return databases.sqlite_template(tmp_path_factory.mktemp("dbtemplate"))
+
+
+@pytest.fixture(scope="session")
+def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A migrated PostgreSQL database for this test session (one per xdist worker)."""
+    _require_pg()
+    name = f"lgc_test_{_worker_id(request)}_{os.getpid()}"
+    yield from databases.fresh_pg(name)
+
+
+@pytest.fixture
+def pg_db(pg_url: str) -> Iterator[Database]:
+    db = Database.open(pg_url, migrate=False)
+    databases.pg_truncate(db)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest, _sqlite_template: Path, tmp_path: Path) -> str:
+    """URL of an empty migrated database on the back-end selected by --db."""
+    if request.config.getoption("--db") == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        db = Database.open(url, migrate=False)
+        databases.pg_truncate(db)
+        db.close()
+        return url
+    return databases.sqlite_copy(_sqlite_template, tmp_path)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = Database.open(db_url, migrate=False)
+    yield database
+    database.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "db" in getattr(item, "fixturenames", ()) or "db_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.db)
+        if "pg_db" in getattr(item, "fixturenames", ()) or "pg_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.pg)
