@@ -1,7 +1,8 @@
 """Shared fixtures: isolated folders and keyring for every test, and the database under test.
 
-`--db=postgresql` (or LGC_TEST_DB=postgresql) runs the `db` tests on PostgreSQL instead of SQLite; tests
-marked `pg` always use PostgreSQL. In CI (CI=true) a missing PostgreSQL is an error, never a skip.
+Every test using `db`/`db_url` runs twice, on SQLite and on PostgreSQL (`--db=sqlite|postgresql` or
+LGC_TEST_DB picks one); tests using `pg_db`/`pg_url` always use PostgreSQL. Outside CI an unreachable
+PostgreSQL skips those runs; in CI (CI=true) it is an error, never a skip.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--db", choices=("sqlite", "postgresql"), default=os.environ.get("LGC_TEST_DB", "sqlite"),
-                     help="back-end for tests marked db")
+    parser.addoption("--db", choices=("both", "sqlite", "postgresql"), default=os.environ.get("LGC_TEST_DB", "both"),
+                     help="back-end(s) for database tests: each runs on SQLite and PostgreSQL by default")
 
 
 @pytest.fixture(autouse=True)
@@ -83,10 +84,22 @@ def pg_db(pg_url: str) -> Iterator[Database]:
     db.close()
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_backend" in metafunc.fixturenames:
+        choice = metafunc.config.getoption("--db")
+        backends = ["sqlite", "postgresql"] if choice == "both" else [choice]
+        metafunc.parametrize("db_backend", backends, indirect=True)
+
+
 @pytest.fixture
-def db_url(request: pytest.FixtureRequest, _sqlite_template: Path, tmp_path: Path) -> str:
-    """URL of an empty migrated database on the back-end selected by --db."""
-    if request.config.getoption("--db") == "postgresql":
+def db_backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest, db_backend: str, _sqlite_template: Path, tmp_path: Path) -> str:
+    """URL of an empty migrated database on the back-end of this run (SQLite or PostgreSQL)."""
+    if db_backend == "postgresql":
         url = request.getfixturevalue("pg_url")
         db = Database.open(url, migrate=False)
         databases.pg_truncate(db)
@@ -104,7 +117,8 @@ def db(db_url: str) -> Iterator[Database]:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if "db" in getattr(item, "fixturenames", ()) or "db_url" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", ())
+        if "db_backend" in names:
             item.add_marker(pytest.mark.db)
-        if "pg_db" in getattr(item, "fixturenames", ()) or "pg_url" in getattr(item, "fixturenames", ()):
+        if "pg_url" in names or item.get_closest_marker("db") and "[postgresql" in item.nodeid:
             item.add_marker(pytest.mark.pg)

@@ -1,0 +1,88 @@
+"""INSi failures as one exception with stable codes and a French message for the user.
+
+A SOAP 1.2 Fault carries two codes (PROTOCOLS.md §2.4): the SIRAM code (`Code/Subcode/Value`, the
+transport layer's verdict) and the DESIR code (`Detail/Erreur/@code`, the téléservice's reason). The remote
+text is untrusted (STYLE.md §3): the user sees a sentence of ours chosen by code; the raw text only goes to
+the log, truncated.  Failures that never reached a SOAP answer get `siram_code == TRANSPORT` and one of the
+`TransportCode` values as `desir_code`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+TRANSPORT = "transport"
+
+
+class TransportCode(StrEnum):
+    """Why no SOAP answer came back."""
+
+    TIMEOUT = "timeout"
+    CONNECTION = "connexion"
+    TLS = "tls"
+    HTTP_ERROR = "http"
+    BAD_RESPONSE = "reponse_invalide"
+
+
+class InsiError(Exception):
+    """An INSi call failed; `user_message` is ready to show (French), the codes go into traces."""
+
+    def __init__(self, siram_code: str, desir_code: str, user_message: str, *, detail: str = "") -> None:
+        super().__init__(f"INSi {siram_code}/{desir_code}: {user_message}")
+        self.siram_code = siram_code
+        self.desir_code = desir_code
+        self.user_message = user_message
+        self.detail = detail
+
+    @property
+    def is_transport(self) -> bool:
+        """True when the service was not reached or did not answer: a retry may succeed."""
+        return self.siram_code == TRANSPORT
+
+
+_TRANSPORT_MESSAGES: dict[TransportCode, str] = {
+    TransportCode.TIMEOUT: "Le téléservice INSi n'a pas répondu à temps. Réessayez dans quelques instants.",
+    TransportCode.CONNECTION: "Impossible de joindre le téléservice INSi (connexion refusée ou interrompue).",
+    TransportCode.TLS: "La connexion sécurisée au téléservice INSi a échoué : vérifiez la carte CPS ou le "
+                       "certificat logiciel et l'autorité de certification configurés.",
+    TransportCode.HTTP_ERROR: "Le téléservice INSi est momentanément indisponible (erreur du serveur).",
+    TransportCode.BAD_RESPONSE: "Le téléservice INSi a renvoyé une réponse illisible.",
+}
+
+# DESIR codes whose meaning we know (the sandbox's catalogue, services/sandbox/insi/faults.py, and the
+# codes public INSi clients report from the qualification platform).
+_DESIR_MESSAGES: dict[str, str] = {
+    "insi_102": "Le téléservice INSi est temporairement inaccessible. Réessayez ultérieurement.",
+    "desir_550": "Ce logiciel n'est pas autorisé à utiliser le téléservice INSi (numéro d'autorisation inconnu).",
+    "insi_010": "Requête INSi refusée : le contexte du logiciel (ContexteLPS) est absent.",
+    "insi_011": "Requête INSi refusée : le contexte du logiciel (ContexteLPS) est mal formé.",
+    "insi_001": "Requête INSi refusée : message SOAP non conforme.",
+    "insi_002": "Requête INSi refusée : action SOAP absente.",
+    "insi_003": "Requête INSi refusée : action SOAP inconnue.",
+    "insi_201": "Nom de naissance refusé par INSi : lettres majuscules sans accent, espace, tiret ou apostrophe.",
+    "insi_202": "Prénom refusé par INSi : un seul prénom, en majuscules sans accent (tiret ou apostrophe admis).",
+    "insi_203": "Sexe refusé par INSi : M ou F attendu.",
+    "insi_204": "Date de naissance refusée par INSi : date invalide ou dans le futur.",
+    "insi_205": "Lieu de naissance refusé par INSi : code INSEE à 5 caractères attendu.",
+    "insi_206": "Matricule INS refusé par INSi : format ou clé de contrôle incorrects.",
+    "insi_207": "Numéro de la carte Vitale refusé par INSi : format ou clé incorrects.",
+    "insi_208": "Rang de naissance refusé par INSi.",
+    "insi_209": "Requête INSi incomplète : un trait d'identité obligatoire manque.",
+}
+
+_SIRAM_MESSAGES: dict[str, str] = {
+    "siram_40": "Le téléservice INSi est temporairement inaccessible. Réessayez ultérieurement.",
+    "siram_100": "Ce logiciel n'est pas autorisé à utiliser le téléservice INSi.",
+}
+
+
+def transport_error(code: TransportCode, detail: str = "") -> InsiError:
+    return InsiError(TRANSPORT, code.value, _TRANSPORT_MESSAGES[code], detail=detail)
+
+
+def fault_error(siram_code: str, desir_code: str, detail: str = "") -> InsiError:
+    """The error for a SOAP Fault; unknown codes get a generic sentence quoting them (for support)."""
+    message = _DESIR_MESSAGES.get(desir_code) or _SIRAM_MESSAGES.get(siram_code)
+    if message is None:
+        message = f"Le téléservice INSi a refusé la demande (code {siram_code or '?'} / {desir_code or '?'})."
+    return InsiError(siram_code, desir_code, message, detail=detail[:500])
