@@ -20,6 +20,8 @@ from tests.helpers.keyring_backend import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["tests.helpers.sandbox"]
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Re-exported: the patient core takes the wire models and their error from this one module.
+from services.insi.errors import InsiError
+
+__all__ = ["HistoricIns", "InsiError", "InsiIdentity", "InsiResult", "LpsIdentity", "TraitsQuery",
+           "VerifyQuery", "VitaleQuery"]
+
 
 @dataclass(frozen=True)
 class TraitsQuery:
@@ -71,7 +77,7 @@ class InsiIdentity:
 
 @dataclass(frozen=True)
 class InsiResult:
-    """`CR/CodeCR` is `00` (one identity), `01` (none) or `02` (several); `identities` is empty unless `00`."""
+    """`CR/CodeCR`: `00` (one identity), `01` (none), `02` (several); `identities` is empty unless `00`."""
 
     code: str
     label: str

@@ -1,0 +1,73 @@
+"""`lgc worker`: the headless executor of send orders, for a master workstation run as a service."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+
+from lgc_app import logs
+from lgc_app.cli.common import load_settings
+from lgc_app.outbox.completion import Outcome
+from lgc_app.outbox.handlers import default_handlers
+from lgc_app.outbox.orders import counts_by_status
+from lgc_app.outbox.runner import should_run_worker
+from lgc_app.outbox.worker import Worker
+from lgc_app.persistence.database import Database
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("worker", help="exécuter les envois (DMP, MSSanté…) de ce poste")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="exécuter les envois dus puis s'arrêter")
+    mode.add_argument("--status", action="store_true", help="afficher le nombre d'envois par état")
+    parser.add_argument("--workstation", metavar="NOM", help="nom du poste (par défaut : paramètre du poste)")
+    parser.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = load_settings(args)
+    if args.status:
+        return _status(settings.database_url)
+    if not should_run_worker(settings):
+        print("Ce poste est configuré en esclave (workstation.role = slave) : il enregistre les envois mais "
+              "ne les exécute pas. Lancez « lgc worker » sur le poste maître.", file=sys.stderr)
+        return 2
+    logs.setup(console=True)
+    db = Database.open(settings.database_url)
+    try:
+        workstation = args.workstation or settings.workstation_name
+        worker = Worker(db, default_handlers(settings), workstation=workstation)
+        if args.once:
+            counts = asyncio.run(worker.run_once())
+            print(f"Envois exécutés : {counts[Outcome.SUCCEEDED]} réussi(s), "
+                  f"{counts[Outcome.RETRY_SCHEDULED]} reporté(s), {counts[Outcome.FAILED]} à traiter, "
+                  f"{counts[Outcome.LEASE_LOST]} repris ailleurs.")
+            return 0
+        print(f"Exécution des envois du poste « {worker.workstation} » ; Ctrl+C pour arrêter.")
+        asyncio.run(_until_signalled(worker))
+        print("Arrêt : les envois en cours sont terminés.")
+        return 0
+    finally:
+        db.close()
+
+
+async def _until_signalled(worker: Worker) -> None:
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # signal.signal rather than loop.add_signal_handler, which Windows lacks.
+        signal.signal(signum, lambda *_: loop.call_soon_threadsafe(worker.stop))
+    await worker.run_forever()
+
+
+def _status(database_url: str) -> int:
+    db = Database.open(database_url)
+    try:
+        with db.reading() as session:
+            counts = counts_by_status(session)
+    finally:
+        db.close()
+    for status, count in counts.items():
+        print(f"{status.label_fr:<12} {count}")
+    return 0

@@ -1,0 +1,166 @@
+"""Demo mode (`lgc --demo`): a sandbox child process, its own SQLite database, settings pointed at both.
+
+The sandbox (`python -m services.sandbox`) runs as a separate process, as in real use, so nothing here
+imports it: we start it, wait for the manifest it writes once listening (`sandbox.json`), and copy the
+endpoints and test certificates from that manifest into the settings. The child is stopped on exit, also
+when the application crashes (atexit, and on Linux a parent-death signal if the process is killed).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import logging
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from lgc_app import paths
+from lgc_app.config import Role, Settings
+
+log = logging.getLogger("lgc.demo")
+
+DEMO_CABINET_NAME = "Cabinet de démonstration"
+MANIFEST_NAME = "sandbox.json"
+READY_TIMEOUT = 60.0
+STOP_TIMEOUT = 5.0
+
+# manifest key -> setting it provides
+_TLS_FILES = {
+    "ca_file": "tls.ca_file",
+    "cps_cert": "tls.client_cert",
+    "cps_key": "tls.client_key",
+    "structure_cert": "tls.structure_cert",
+    "structure_key": "tls.structure_key",
+}
+_SERVICE_URLS = {
+    "insi": "services.insi_url",
+    "dmp": "services.dmp_url",
+    "psc": "services.psc_issuer",
+    "annuaire": "services.annuaire_url",
+    "mss_smtp": "services.mss_smtp",
+    "mss_imap": "services.mss_imap",
+}
+
+
+class SandboxError(RuntimeError):
+    """The sandbox could not be started; the message is French and names the log to read."""
+
+
+def demo_folder() -> Path:
+    """Everything the demo writes lives here, apart from the user's real database and settings."""
+    folder = paths.data_dir() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def demo_settings(settings: Settings, latency: float | None = None) -> Settings:
+    """The user's settings turned into a standalone demo workstation on its own embedded database.
+
+    The TLS files are cleared here and filled from the sandbox manifest by `DemoSandbox.overlay`.
+    """
+    return _with(settings, {
+        "workstation.role": Role.STANDALONE.value,
+        "database.url": f"sqlite:///{demo_folder() / 'lgc-demo.sqlite3'}",
+        "demo.sandbox": True,
+        "demo.latency": settings["demo.latency"] if latency is None else latency,
+        "cabinet.name": DEMO_CABINET_NAME,
+        **{key: "" for key in _TLS_FILES.values()},
+    })
+
+
+def _with(settings: Settings, values: dict[str, Any]) -> Settings:
+    return settings.replace(**{key.replace(".", "__"): value for key, value in values.items()})
+
+
+def _die_with_parent() -> None:
+    """Child side (Linux): receive SIGTERM if the parent dies without running atexit (kill -9, crash)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, 15)  # PR_SET_PDEATHSIG, SIGTERM
+
+
+class DemoSandbox:
+    """The sandbox child process: `spawn()`, `wait_ready()`, `overlay(settings)`, `stop()`."""
+
+    def __init__(self, process: subprocess.Popen[bytes], state_dir: Path, latency: float) -> None:
+        self.process = process
+        self.state_dir = state_dir
+        self.latency = latency
+        self.manifest: dict[str, Any] | None = None
+        atexit.register(self.stop)
+
+    @classmethod
+    def spawn(cls, state_dir: Path | None = None, latency: float = 0.0) -> DemoSandbox:
+        """Start the child and return at once; call `wait_ready()` (blocking: from a thread in the GUI).
+
+        Must be called from the main thread: on Linux the parent-death signal is tied to the spawning thread.
+        """
+        state_dir = state_dir or demo_folder() / "sandbox"
+        state_dir.mkdir(parents=True, exist_ok=True)
+        (state_dir / MANIFEST_NAME).unlink(missing_ok=True)  # a stale manifest must not pass for readiness
+        command = [sys.executable, "-m", "services.sandbox", "--state-dir", str(state_dir),
+                   "--latency", str(latency)]
+        with (state_dir / "sandbox.log").open("ab") as output:
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output,
+                                       stderr=subprocess.STDOUT,
+                                       preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+        log.info("sandbox started (pid %s, state %s, latency %s s)", process.pid, state_dir, latency)
+        return cls(process, state_dir, latency)
+
+    @property
+    def log_file(self) -> Path:
+        return self.state_dir / "sandbox.log"
+
+    @property
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    @property
+    def urls(self) -> dict[str, str]:
+        return dict(self.manifest["urls"]) if self.manifest else {}
+
+    def wait_ready(self, timeout: float = READY_TIMEOUT) -> dict[str, Any]:
+        """Block until the child has written its manifest; returns it.
+
+        Raises:
+            SandboxError: the child exited or did not become ready in time (it is then stopped).
+        """
+        manifest_file = self.state_dir / MANIFEST_NAME
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.running:
+                raise SandboxError("Le bac à sable s'est arrêté au démarrage "
+                                   f"(code {self.process.returncode}). Détails : {self.log_file}")
+            with contextlib.suppress(FileNotFoundError, json.JSONDecodeError):  # absent or being written
+                self.manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+                return self.manifest
+            time.sleep(0.05)
+        self.stop()
+        raise SandboxError(f"Le bac à sable n'a pas démarré en {timeout:.0f} s. Détails : {self.log_file}")
+
+    def overlay(self, settings: Settings) -> Settings:
+        """Settings pointing at this sandbox: endpoints, test certificates, latency."""
+        if self.manifest is None:
+            raise SandboxError("Le bac à sable n'est pas prêt.")
+        values: dict[str, Any] = {"demo.sandbox": True, "demo.latency": self.latency}
+        values |= {key: str(self.manifest[name]) for name, key in _TLS_FILES.items()
+                   if self.manifest.get(name)}
+        values |= {key: self.urls[name] for name, key in _SERVICE_URLS.items() if name in self.urls}
+        return _with(settings, values)
+
+    def stop(self, timeout: float = STOP_TIMEOUT) -> None:
+        """Terminate the child, kill it if it does not exit in time; safe to call twice."""
+        atexit.unregister(self.stop)
+        if self.running:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout)
+            log.info("sandbox stopped (code %s)", self.process.returncode)

@@ -1,0 +1,187 @@
+"""CDA narrative blocks (section/text, CDA R2 StrucDoc.Text) → sanitised HTML for a QTextBrowser.
+
+Whitelist, not blacklist: only the narrative elements below become HTML, all text is escaped, no attribute
+is copied except validated colspan/rowspan, links and multimedia are shown as text (a received document can
+never make the viewer load anything). Output is bounded so that a huge document cannot blow up the widget.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+
+from lxml import etree
+
+HL7 = "urn:hl7-org:v3"
+MAX_HTML_CHARS = 4_000_000
+TRUNCATED = "<p><i>[Contenu tronqué : document trop long pour être affiché en entier.]</i></p>"
+
+_SIMPLE = {"paragraph": "p", "sub": "sub", "sup": "sup", "thead": "thead", "tbody": "tbody", "tfoot": "tfoot",
+           "tr": "tr", "item": "li"}
+_STYLES = {"bold": "b", "italics": "i", "underline": "u", "emphasis": "i"}
+_SKIPPED = {"col", "colgroup", "footnoteRef"}
+
+
+class _Budget(Exception):
+    """Raised when the HTML output reaches MAX_HTML_CHARS."""
+
+
+class HtmlWriter:
+    """Accumulates HTML under a size budget."""
+
+    def __init__(self, limit: int = MAX_HTML_CHARS) -> None:
+        self._parts: list[str] = []
+        self._size = 0
+        self._limit = limit
+        self.truncated = False
+
+    def raw(self, markup: str) -> None:
+        self._size += len(markup)
+        if self._size > self._limit:
+            self.truncated = True
+            raise _Budget
+        self._parts.append(markup)
+
+    def text(self, value: str | None) -> None:
+        if value:
+            self.raw(html.escape(value, quote=True))
+
+    def html(self) -> str:
+        return "".join(self._parts) + (TRUNCATED if self.truncated else "")
+
+
+def local_name(element: etree._Element) -> str | None:
+    """The element's name when it is in the HL7 v3 namespace, else None (foreign or comment/PI)."""
+    if not isinstance(element.tag, str):
+        return None
+    qname = etree.QName(element)
+    return qname.localname if qname.namespace == HL7 else None
+
+
+def _children(out: HtmlWriter, element: etree._Element) -> None:
+    out.text(element.text)
+    for child in element:
+        _element(out, child)
+        out.text(child.tail)
+
+
+def _element(out: HtmlWriter, element: etree._Element) -> None:
+    name = local_name(element)
+    if name is None:
+        if isinstance(element.tag, str):  # foreign element: keep its text only
+            out.text("".join(element.itertext()))
+        return
+    if name in _SKIPPED:
+        return
+    if name == "br":
+        out.raw("<br/>")
+    elif name in _SIMPLE:
+        _wrapped(out, element, _SIMPLE[name])
+    elif name == "content":
+        _styled(out, element)
+    elif name == "list":
+        _list(out, element)
+    elif name == "table":
+        _table(out, element)
+    elif name in ("td", "th"):
+        _cell(out, element, name)
+    elif name == "caption":
+        _wrapped(out, element, "b")
+        out.raw("<br/>")
+    elif name == "linkHtml":
+        _children(out, element)
+        if href := element.get("href"):
+            out.text(f" ({href})")
+    elif name == "footnote":
+        out.raw("<small> [note : ")
+        _children(out, element)
+        out.raw("]</small>")
+    elif name == "renderMultiMedia":
+        out.raw("<i>[contenu multimédia non affiché]</i>")
+    else:
+        _children(out, element)
+
+
+def _wrapped(out: HtmlWriter, element: etree._Element, tag: str) -> None:
+    out.raw(f"<{tag}>")
+    _children(out, element)
+    out.raw(f"</{tag}>")
+
+
+def _styled(out: HtmlWriter, element: etree._Element) -> None:
+    tags = [_STYLES[code] for code in _style_codes(element) if code in _STYLES]
+    for tag in tags:
+        out.raw(f"<{tag}>")
+    _children(out, element)
+    for tag in reversed(tags):
+        out.raw(f"</{tag}>")
+
+
+def _style_codes(element: etree._Element) -> Iterator[str]:
+    return (code.lower() for code in (element.get("styleCode") or "").split())
+
+
+def _list(out: HtmlWriter, element: etree._Element) -> None:
+    tag = "ol" if element.get("listType") == "ordered" else "ul"
+    for child in element:  # the caption goes before the list; items inside it
+        if local_name(child) == "caption":
+            _element(out, child)
+    out.raw(f"<{tag}>")
+    for child in element:
+        if local_name(child) != "caption":
+            _element(out, child)
+    out.raw(f"</{tag}>")
+
+
+def _table(out: HtmlWriter, element: etree._Element) -> None:
+    for child in element:
+        if local_name(child) == "caption":
+            _element(out, child)
+    out.raw('<table border="1" cellspacing="0" cellpadding="3">')
+    for child in element:
+        if local_name(child) != "caption":
+            _element(out, child)
+    out.raw("</table>")
+
+
+def _cell(out: HtmlWriter, element: etree._Element, tag: str) -> None:
+    spans = "".join(f' {name}="{value}"' for name in ("colspan", "rowspan")
+                    if (value := _span(element.get(name))) is not None)
+    out.raw(f"<{tag}{spans}>")
+    _children(out, element)
+    out.raw(f"</{tag}>")
+
+
+def _span(value: str | None) -> int | None:
+    if value is None or not value.isdigit():
+        return None
+    return min(max(int(value), 1), 100)
+
+
+def write_section(out: HtmlWriter, section: etree._Element, depth: int, titles: list[str]) -> None:
+    """Write a section's title and narrative, then its nested sections (component/section)."""
+    title = section.find(f"{{{HL7}}}title")
+    if title is not None:
+        heading = " ".join("".join(title.itertext()).split())
+        titles.append(heading)
+        level = min(depth + 2, 4)
+        out.raw(f"<h{level}>")
+        out.text(heading)
+        out.raw(f"</h{level}>")
+    text = section.find(f"{{{HL7}}}text")
+    if text is not None:
+        _children(out, text)
+    for nested in section.iterfind(f"{{{HL7}}}component/{{{HL7}}}section"):
+        write_section(out, nested, depth + 1, titles)
+
+
+def structured_body_html(body: etree._Element, limit: int = MAX_HTML_CHARS) -> tuple[str, list[str]]:
+    """HTML of every section of a structuredBody, and the section titles in document order."""
+    out = HtmlWriter(limit)
+    titles: list[str] = []
+    try:
+        for section in body.iterfind(f"{{{HL7}}}component/{{{HL7}}}section"):
+            write_section(out, section, 0, titles)
+    except _Budget:
+        pass
+    return out.html(), titles

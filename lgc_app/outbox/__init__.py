@@ -1,0 +1,6 @@
+"""The outbox: durable send orders written in the business transaction, executed later by a worker.
+
+ARCHITECTURE.md "Data flow" §2-4: a use case inserts orders (`orders.enqueue`) in its own unit of work;
+a worker (`worker.Worker`, run by `runner.WorkerThread` or `lgc worker`) claims due orders, calls the
+handler registered for their kind (`handlers.default_handlers`) and records outcome and trace.
+"""

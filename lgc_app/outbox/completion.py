@@ -1,0 +1,81 @@
+"""Recording the outcome of one execution, only if this execution still holds the order's lease.
+
+Each write is a compare-and-set on (id, in_progress, lease owner, attempt): a worker that was too slow,
+whose order was taken over after its lease expired, cannot overwrite the newer attempt's state.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CursorResult, and_, update
+from sqlalchemy.orm import Session
+
+from lgc_app.outbox.backoff import Backoff
+from lgc_app.outbox.claim import ClaimedOrder
+from lgc_app.outbox.clock import database_now
+from lgc_app.outbox.errors import PermanentSendError, SendError
+from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
+from lgc_app.outbox.orders import add_event
+from lgc_app.persistence.database import Database
+
+
+class Outcome(enum.StrEnum):
+    SUCCEEDED = "succeeded"
+    RETRY_SCHEDULED = "retry_scheduled"
+    FAILED = "failed"
+    LEASE_LOST = "lease_lost"
+
+
+def _set_if_owned(session: Session, order: ClaimedOrder, **values: Any) -> bool:
+    owned = and_(SendOrder.id == order.id, SendOrder.status == OrderStatus.IN_PROGRESS,
+                 SendOrder.lease_owner == order.lease_owner, SendOrder.attempts == order.attempt)
+    statement = (update(SendOrder).where(owned).values(lease_owner=None, lease_expires_at=None, **values)
+                 .execution_options(synchronize_session=False))
+    result = session.execute(statement)
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1
+
+
+def _detail(trace: Sequence[str], last: str) -> str:
+    return "\n".join([*trace, last] if last else trace)
+
+
+def record_success(db: Database, order: ClaimedOrder, *, workstation: str, trace: Sequence[str] = (),
+                   summary: str | None = None, now: datetime | None = None) -> Outcome:
+    with db.unit_of_work() as session:
+        now = now or database_now(session)
+        if not _set_if_owned(session, order, status=OrderStatus.DONE, done_at=now, updated_at=now,
+                             last_error=None):
+            return Outcome.LEASE_LOST
+        add_event(session, order.id, EventKind.SUCCEEDED, now, workstation=workstation,
+                  detail=_detail(trace, summary or ""))
+        return Outcome.SUCCEEDED
+
+
+def record_failure(db: Database, order: ClaimedOrder, error: SendError, *, workstation: str, backoff: Backoff,
+                   trace: Sequence[str] = (), now: datetime | None = None) -> Outcome:
+    """Schedule the next attempt, or fail the order for good (permanent error or attempts exhausted)."""
+    detail = _detail(trace, f"{error.user_message}\n{error.detail}".strip())
+    with db.unit_of_work() as session:
+        now = now or database_now(session)
+        if isinstance(error, PermanentSendError) or order.attempt >= order.max_attempts:
+            message = error.user_message
+            if not isinstance(error, PermanentSendError):
+                message = f"{message} (abandon après {order.attempt} tentatives)"
+            if not _set_if_owned(session, order, status=OrderStatus.FAILED, updated_at=now,
+                                 last_error=message):
+                return Outcome.LEASE_LOST
+            add_event(session, order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
+                      detail=_detail([detail], message if message != error.user_message else ""))
+            return Outcome.FAILED
+        next_at = now + backoff.delay(order.attempt)
+        if not _set_if_owned(session, order, status=OrderStatus.PENDING, updated_at=now,
+                             next_attempt_at=next_at, last_error=error.user_message):
+            return Outcome.LEASE_LOST
+        add_event(session, order.id, EventKind.ATTEMPT_FAILED, now, workstation=workstation,
+                  detail=_detail([detail], f"Nouvel essai prévu à {next_at:%Y-%m-%d %H:%M:%S} UTC"))
+        return Outcome.RETRY_SCHEDULED

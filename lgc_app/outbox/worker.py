@@ -1,0 +1,186 @@
+"""The worker: claims due orders, runs their handlers concurrently, records outcomes (ARCHITECTURE.md §3).
+
+It runs on its own asyncio loop (`runner.WorkerThread` or `lgc worker`), never on the GUI's. Database calls
+go through one dedicated thread (STYLE.md §2: serialise database work, parallelise network work); handlers
+run concurrently on the loop, at most `concurrency` at a time. It claims only as many orders as it has
+free slots, so that no lease ticks away while an order waits its turn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import traceback
+import uuid
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+from lgc_app.logs import mask
+from lgc_app.outbox.backoff import Backoff
+from lgc_app.outbox.claim import ClaimedOrder, claim_due
+from lgc_app.outbox.completion import Outcome, record_failure, record_success
+from lgc_app.outbox.errors import PermanentSendError, SendError, TransientSendError
+from lgc_app.outbox.handler import Handler, HandlerResult, OrderContext
+from lgc_app.outbox.notify import NotificationListener
+from lgc_app.persistence.database import Database
+
+_log = logging.getLogger("lgc.outbox.worker")
+T = TypeVar("T")
+
+# A handler must finish before its lease expires, or another worker could start the same order.
+LEASE_MARGIN = 0.8
+
+
+class Worker:
+    """Executes the send orders due for `workstation` with the given handlers (by order kind).
+
+    `totals` counts outcomes since creation. Not thread-safe: drive it from one loop; from another
+    thread, stop it with `loop.call_soon_threadsafe(worker.stop)` (what `WorkerThread` does).
+    """
+
+    def __init__(self, db: Database, handlers: Mapping[str, Handler], *, workstation: str, batch: int = 10,
+                 lease_seconds: float = 120, poll_interval: float = 2.0, concurrency: int = 4,
+                 backoff: Backoff | None = None, listen: bool = True) -> None:
+        self.db = db
+        self.handlers = dict(handlers)
+        self.workstation = workstation
+        self.lease_owner = f"{workstation}#{uuid.uuid4().hex[:8]}"
+        self.batch = batch
+        self.lease_seconds = lease_seconds
+        self.poll_interval = poll_interval
+        self.concurrency = concurrency
+        self.backoff = backoff or Backoff()
+        self.listen = listen and db.is_postgresql
+        self.listener: NotificationListener | None = None
+        self.totals: Counter[Outcome] = Counter()
+        self._executor: ThreadPoolExecutor | None = None
+        self._running: set[asyncio.Task[Outcome]] = set()
+        self._wake = asyncio.Event()
+        self._stopping = False
+
+    def wake(self) -> None:
+        """Look for due orders now. Loop thread only."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        """Stop claiming; `run_forever` returns once the orders in hand are finished. Loop thread only."""
+        self._stopping = True
+        self._wake.set()
+
+    async def run_once(self) -> Counter[Outcome]:
+        """Execute every order due now, then return the outcome counts (tests, `lgc worker --once`)."""
+        before = Counter(self.totals)
+        async with self._db_thread():
+            while True:
+                self._start(await self._claim(self._free_slots()))
+                if not self._running:
+                    return self.totals - before
+                await asyncio.wait(self._running, return_when=asyncio.FIRST_COMPLETED)
+
+    async def run_forever(self) -> None:
+        """Execute orders as they become due until `stop()`, then let the running ones finish.
+
+        Woken by a finished order, by a PostgreSQL notification, or every `poll_interval` seconds.
+        """
+        loop = asyncio.get_running_loop()
+        if self.listen:
+            self.listener = NotificationListener(self.db.engine, self.workstation,
+                                                 lambda: loop.call_soon_threadsafe(self.wake))
+            self.listener.start()
+        try:
+            async with self._db_thread():
+                while not self._stopping:
+                    self._wake.clear()
+                    free = self._free_slots()
+                    try:
+                        claimed = await self._claim(free)
+                    except Exception:
+                        _log.exception("réclamation des envois dus impossible ; nouvel essai plus tard")
+                        claimed = []
+                    self._start(claimed, on_done=lambda _task: self._wake.set())
+                    if claimed and len(claimed) == free:
+                        continue  # every free slot was filled: more orders may be due
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._wake.wait(), self.poll_interval)
+                if self._running:
+                    await asyncio.wait(self._running)
+        finally:
+            if self.listener is not None:
+                await asyncio.to_thread(self.listener.stop)
+
+    @contextlib.asynccontextmanager
+    async def _db_thread(self) -> AsyncIterator[None]:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lgc-outbox-db")
+        try:
+            yield
+        finally:
+            self._executor.shutdown(wait=False)
+            self._executor = None
+
+    async def _in_db_thread(self, function: Callable[..., T], /, *args: object, **kwargs: object) -> T:
+        return await asyncio.get_running_loop().run_in_executor(
+            self._executor, functools.partial(function, *args, **kwargs))
+
+    def _free_slots(self) -> int:
+        return min(self.batch, self.concurrency - len(self._running))
+
+    async def _claim(self, limit: int) -> list[ClaimedOrder]:
+        if limit <= 0:
+            return []
+        return await self._in_db_thread(claim_due, self.db, workstation=self.workstation, limit=limit,
+                                        lease_seconds=self.lease_seconds, lease_owner=self.lease_owner)
+
+    def _start(self, claimed: list[ClaimedOrder],
+               on_done: Callable[[asyncio.Task[Outcome]], None] | None = None) -> None:
+        for order in claimed:
+            task = asyncio.create_task(self._execute(order), name=f"send-order-{order.id}")
+            self._running.add(task)  # strong reference: the loop keeps only weak ones
+            task.add_done_callback(self._running.discard)
+            if on_done is not None:
+                task.add_done_callback(on_done)
+
+    async def _execute(self, order: ClaimedOrder) -> Outcome:
+        """Run the order's handler and record the outcome; raises only on cancellation."""
+        lines: list[str] = []
+        context = OrderContext(order_id=order.id, kind=order.kind, payload_ref=order.payload_ref,
+                               payload=order.payload, attempt=order.attempt, max_attempts=order.max_attempts,
+                               workstation=self.workstation, db=self.db,
+                               trace=lambda text: lines.append(mask(text)))
+        result = await self._call_handler(order, context)
+        try:
+            if isinstance(result, SendError):
+                outcome = await self._in_db_thread(record_failure, self.db, order, result, trace=lines,
+                                                   workstation=self.workstation, backoff=self.backoff)
+            else:
+                outcome = await self._in_db_thread(record_success, self.db, order, trace=lines,
+                                                   workstation=self.workstation, summary=result.summary)
+        except Exception:
+            # Database unreachable: the lease will expire and the order will be tried again.
+            _log.exception("envoi %s : résultat de la tentative %d non enregistré", order.id, order.attempt)
+            outcome = Outcome.LEASE_LOST
+        else:
+            if outcome is Outcome.LEASE_LOST:
+                _log.warning("envoi %s : tentative %d non enregistrée, reprise ailleurs (bail expiré)",
+                             order.id, order.attempt)
+        self.totals[outcome] += 1
+        return outcome
+
+    async def _call_handler(self, order: ClaimedOrder, context: OrderContext) -> HandlerResult | SendError:
+        handler = self.handlers.get(order.kind)
+        if handler is None:
+            return PermanentSendError(f"Type d'envoi inconnu de ce poste : « {order.kind} ».")
+        try:
+            async with asyncio.timeout(self.lease_seconds * LEASE_MARGIN):
+                return await handler(context)
+        except SendError as exc:
+            return exc
+        except TimeoutError:
+            return TransientSendError("Le service n'a pas répondu à temps.")
+        except Exception as exc:
+            _log.exception("envoi %s (%s) : erreur inattendue", order.id, order.kind)
+            return TransientSendError(f"Erreur inattendue pendant l'envoi ({type(exc).__name__}).",
+                                      detail=traceback.format_exc(limit=8))

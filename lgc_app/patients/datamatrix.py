@@ -1,0 +1,171 @@
+"""Datamatrix INS (PROTOCOLS §1.4): payload building, symbol rendering, reading back.
+
+Payload: header `IS01` + 22 zeros, then `<id><value>` fields S1..S7; the variable-length fields S2, S3, S4
+end with GS (0x1D) unless at their maximum length or last. It is printed only for a qualified identity.
+Reading is order-free and tolerates a space instead of GS. An INS read from a datamatrix only prefills an
+identity: it must still be checked with INSi before the identity can be retrieved or qualified (RNIV).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import zxingcpp
+from PIL import Image
+
+from lgc_app.patients.models import Patient
+
+GS = "\x1d"
+HEADER = "IS01" + "0" * 22
+# id → (maximum length, fixed length?) (PROTOCOLS §1.4)
+FIELDS: dict[str, tuple[int, bool]] = {
+    "S1": (15, True), "S2": (20, False), "S3": (100, False), "S4": (100, False),
+    "S5": (1, True), "S6": (10, True), "S7": (5, True),
+}
+_NEXT_FIELD = re.compile(r"S[1-7]")
+
+
+class DatamatrixError(ValueError):
+    """A datamatrix that cannot be produced or read; the message is French."""
+
+
+@dataclass(frozen=True)
+class DatamatrixTraits:
+    """What a datamatrix INS carries. `birth_date` is ISO (`YYYY-MM-DD`)."""
+
+    matricule: str
+    oid: str
+    given_names: str
+    birth_name: str
+    sex: str
+    birth_date: str
+    birth_place: str | None
+
+    @property
+    def first_given_name(self) -> str:
+        return self.given_names.split(" ")[0]
+
+
+def traits_of(patient: Patient) -> DatamatrixTraits:
+    """The traits to print for patient.
+
+    Raises:
+        DatamatrixError: the identity is not qualified (no INS may leave the software).
+    """
+    ins = patient.ins_for_export()
+    if ins is None:
+        raise DatamatrixError("Le datamatrix INS n'est imprimé que pour une identité qualifiée.")
+    return DatamatrixTraits(ins[0], ins[1], patient.birth_given_names, patient.birth_name, patient.sex.value,
+                            patient.birth_date, patient.birth_place_code)
+
+
+def build_payload(traits: DatamatrixTraits) -> str:
+    """The datamatrix text for traits, fields in S1..S7 order."""
+    year, month, day = traits.birth_date.split("-")
+    values = {"S1": traits.matricule, "S2": traits.oid, "S3": traits.given_names, "S4": traits.birth_name,
+              "S5": traits.sex, "S6": f"{day}-{month}-{year}", "S7": traits.birth_place}
+    present = [(key, value) for key, value in values.items() if value]
+    parts = [HEADER]
+    for index, (key, value) in enumerate(present):
+        maximum, fixed = FIELDS[key]
+        if len(value) > maximum or (fixed and len(value) != maximum):
+            raise DatamatrixError(f"Champ {key} de longueur invalide pour le datamatrix INS.")
+        is_last = index == len(present) - 1
+        parts.append(key + value + ("" if fixed or is_last or len(value) == maximum else GS))
+    return "".join(parts)
+
+
+def patient_payload(patient: Patient) -> str:
+    return build_payload(traits_of(patient))
+
+
+def _symbol(payload: str) -> zxingcpp.Barcode:
+    # Square ECC200 symbol: left alone, zxing-cpp may pick a rectangular DMRE size that older readers skip.
+    return zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.DataMatrix, force_square=True)
+
+
+def symbol_matrix(payload: str) -> list[list[bool]]:
+    """The symbol's modules, row by row, True for a dark module, without quiet zone (for the PDF renderer)."""
+    image = _symbol(payload).to_image(scale=1, add_quiet_zones=False)
+    height, width = image.shape[:2]
+    pixels = memoryview(image).tobytes()
+    return [[pixels[row * width + column] < 128 for column in range(width)] for row in range(height)]
+
+
+def render_png(payload: str, *, module_pixels: int = 8) -> bytes:
+    """A PNG of the symbol with its quiet zone, module_pixels pixels per module."""
+    image = _symbol(payload).to_image(scale=module_pixels, add_quiet_zones=True)
+    height, width = image.shape[:2]
+    buffer = io.BytesIO()
+    Image.frombytes("L", (width, height), memoryview(image).tobytes()).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def read_payloads(image: Path | bytes) -> list[str]:
+    """The texts of every datamatrix found in an image file (PNG, JPEG…) or its bytes."""
+    source = io.BytesIO(image) if isinstance(image, bytes) else image
+    try:
+        with Image.open(source) as picture:
+            found = zxingcpp.read_barcodes(picture.convert("L"), formats=zxingcpp.BarcodeFormat.DataMatrix)
+    except (OSError, ValueError) as exc:
+        raise DatamatrixError(f"Image illisible : {exc}") from None
+    return [barcode.bytes.decode("latin-1") for barcode in found]
+
+
+def parse_payload(text: str) -> DatamatrixTraits:
+    """Traits from a datamatrix INS text (fields in any order; GS or a space as separator).
+
+    Raises:
+        DatamatrixError: not an INS datamatrix, or a mandatory field (S1-S6) missing or malformed.
+    """
+    if not text.startswith("IS") or len(text) < len(HEADER):
+        raise DatamatrixError("Ce datamatrix n'est pas un datamatrix INS (en-tête IS01 absent).")
+    values: dict[str, str] = {}
+    position = len(HEADER)
+    while position < len(text):
+        if text[position] in (GS, " "):
+            position += 1
+            continue
+        key = text[position:position + 2]
+        if key not in FIELDS or key in values:
+            raise DatamatrixError(f"Champ « {key} » inattendu dans le datamatrix INS.")
+        maximum, fixed = FIELDS[key]
+        start = position + 2
+        if fixed:
+            end = start + maximum
+        else:
+            # Names hold no digit: the next `S<digit>` starts the next field even without a separator.
+            window = text[start:start + maximum]
+            stops = [i for i in (window.find(GS), _find_next_field(window)) if i >= 0]
+            end = start + (min(stops) if stops else len(window))
+        values[key] = text[start:end].strip(" ")
+        position = end
+    missing = [key for key in ("S1", "S2", "S3", "S4", "S5", "S6") if not values.get(key)]
+    if missing:
+        raise DatamatrixError("Datamatrix INS incomplet : champ(s) " + ", ".join(missing) + " absent(s).")
+    day, month, year = values["S6"].split("-") if values["S6"].count("-") == 2 else ("", "", "")
+    if not (day.isdigit() and month.isdigit() and year.isdigit()):
+        raise DatamatrixError(f"Date de naissance « {values['S6']} » illisible dans le datamatrix INS.")
+    return DatamatrixTraits(values["S1"], values["S2"], values["S3"], values["S4"], values["S5"],
+                            f"{year}-{month}-{day}", values.get("S7") or None)
+
+
+def _find_next_field(window: str) -> int:
+    match = _NEXT_FIELD.search(window)
+    return match.start() if match else -1
+
+
+def read_datamatrix(image: Path | bytes) -> DatamatrixTraits:
+    """The traits of the first datamatrix INS found in an image.
+
+    Raises:
+        DatamatrixError: no datamatrix INS in the image.
+    """
+    payloads = read_payloads(image)
+    for payload in payloads:
+        if payload.startswith("IS"):
+            return parse_payload(payload)
+    raise DatamatrixError("Aucun datamatrix INS trouvé dans l'image.")

@@ -1,0 +1,69 @@
+"""Maintenance of `patient_search_keys`: one row per (name form × first-name form) of each patient.
+
+Name forms: the birth name and the used name, each whole and without its leading components (so that
+`D'ARC-DUPONT` is found by `dupont` and by `arc dupont`). First-name forms: all birth first names run
+together (so `jean` and `jean marie` find `JEAN MARIE`), and the used first name. Every key is compact
+(A-Z only, `traits.search_key`), which makes the search insensitive to case, accents, hyphens, apostrophes
+and spaces.
+
+Rows are rewritten after every flush that creates a patient or touches a searchable trait, by a session
+listener: whoever writes patients through the ORM keeps the index right. Bulk loaders call `key_rows`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import delete, event, insert, inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+from lgc_app.patients.models import Patient, PatientSearchKey
+from lgc_app.patients.phonetic import phonetic_key
+from lgc_app.patients.traits import name_parts, search_key
+
+SEARCHABLE = ("birth_name", "used_name", "birth_given_names", "used_given_name", "birth_date")
+
+
+def name_forms(name: str | None) -> list[str]:
+    """`D'ARC-DUPONT` → `DARCDUPONT`, `ARCDUPONT`, `DUPONT` (trailing runs of components)."""
+    parts = name_parts(name or "")
+    return ["".join(parts[start:]) for start in range(len(parts))]
+
+
+def key_rows(patient_id: int, birth_name: str, birth_given_names: str, birth_date: str,
+             used_name: str | None = None, used_given_name: str | None = None) -> Iterator[dict[str, Any]]:
+    """The search-key rows of one patient, as dicts ready for an executemany insert."""
+    names = list(dict.fromkeys(name_forms(birth_name) + name_forms(used_name)))
+    given_keys = (search_key(birth_given_names), search_key(used_given_name or ""))
+    givens = list(dict.fromkeys(key for key in given_keys if key)) or [""]
+    seq = 0
+    for name in names:
+        phonetic = phonetic_key(name)
+        for given in givens:
+            yield {"patient_id": patient_id, "seq": seq, "name_key": name, "given_key": given,
+                   "name_phonetic": phonetic, "birth_date": birth_date}
+            seq += 1
+
+
+def _needs_rewrite(patient: Patient, is_new: bool) -> bool:
+    if is_new:
+        return True
+    state = inspect(patient)
+    return any(state.attrs[name].history.has_changes() for name in SEARCHABLE)
+
+
+@event.listens_for(Session, "after_flush")
+def _rewrite_keys(session: Session, _flush: UOWTransaction) -> None:
+    # session.new / session.dirty still show the pre-flush state here (SQLAlchemy after_flush contract).
+    changed = [p for p in session.new if isinstance(p, Patient)]
+    changed += [p for p in session.dirty if isinstance(p, Patient) and _needs_rewrite(p, False)]
+    if not changed:
+        return
+    connection = session.connection()
+    ids = [patient.id for patient in changed]
+    connection.execute(delete(PatientSearchKey).where(PatientSearchKey.patient_id.in_(ids)))
+    rows = [row for patient in changed
+            for row in key_rows(patient.id, patient.birth_name, patient.birth_given_names, patient.birth_date,
+                                patient.used_name, patient.used_given_name)]
+    connection.execute(insert(PatientSearchKey), rows)

@@ -1,0 +1,150 @@
+"""VIHF: the SAML 2.0 assertion the DMP requires in `wsse:Security`, signed with XML-DSig (PROTOCOLS §3.5).
+
+One assertion per call, for that call's patient (`resource-id`). Signing is CPU work: callers on an event
+loop run `VihfSigner.sign` in a thread (the client does).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import load_pem_private_key
+from lxml import etree
+from signxml import XMLSigner, methods
+
+from services.dmp import constants as c
+from services.dmp.models import Code, PatientId
+
+EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
+NAMEID_UNSPECIFIED = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"
+VALIDITY = timedelta(minutes=10)
+CLOCK_SKEW = timedelta(minutes=1)
+NORMAL_ACCESS = Code("normal", c.CS_PURPOSE_OF_USE, "Accès normal")
+
+
+@dataclass(frozen=True)
+class VihfContext:
+    """Who calls the DMP, from where, with which software: everything of the VIHF but the patient."""
+
+    practitioner_id: str  # national identifier, e.g. 899700366240 (8-prefixed RPPS)
+    practitioner_name: str  # "NOM Prénom"
+    profession: Code  # 1.2.250.1.71.1.2.7, e.g. 10 Médecin
+    structure_id: str
+    secteur: str  # TRE_R02 code, e.g. SA07
+    lps_name: str
+    lps_version: str
+    lps_homologation: str
+    savoir_faire: Code | None = None  # 1.2.250.1.71.4.2.5; required for doctors and pharmacists
+    authentication_mode: str = "DIRECTE"
+    authn_context: str = c.AUTHN_CPS
+    purpose_of_use: Code = NORMAL_ACCESS
+    lps_id: str = ""
+    vihf_version: str = "3.0"
+
+
+class VihfSigner:
+    """Builds and signs the VIHF with the structure's (or the CPS) certificate and key (PEM)."""
+
+    def __init__(self, cert_pem: bytes, key_pem: bytes, *, key_password: bytes | None = None) -> None:
+        certificates = x509.load_pem_x509_certificates(cert_pem)
+        self._cert_pem = cert_pem
+        self._issuer = certificates[0].subject.rfc4514_string()
+        self._key = load_pem_private_key(key_pem, password=key_password)
+        if isinstance(self._key, rsa.RSAPrivateKey):
+            algorithm = "rsa-sha256"
+        elif isinstance(self._key, ec.EllipticCurvePrivateKey):
+            algorithm = "ecdsa-sha256"
+        else:
+            raise ValueError("clé de signature VIHF non prise en charge (RSA ou EC attendue)")
+        self._signer = XMLSigner(
+            method=methods.enveloped,
+            signature_algorithm=algorithm,
+            digest_algorithm="sha256",
+            c14n_algorithm=EXC_C14N,
+        )
+
+    def sign(
+        self, context: VihfContext, patient: PatientId, *, now: datetime | None = None
+    ) -> etree._Element:
+        """The signed `saml2:Assertion` for one call about `patient`."""
+        now = now or datetime.now(UTC)
+        assertion = build_assertion(context, patient, issuer=self._issuer, now=now)
+        return self._signer.sign(assertion, key=self._key, cert=self._cert_pem.decode("ascii"))
+
+
+def _instant(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _saml(tag: str) -> str:
+    return f"{{{c.SAML2}}}{tag}"
+
+
+def _attribute(statement: etree._Element, name: str, *values: str | etree._Element) -> None:
+    attribute = etree.SubElement(statement, _saml("Attribute"), Name=name)
+    for value in values:
+        holder = etree.SubElement(attribute, _saml("AttributeValue"))
+        if isinstance(value, str):
+            holder.text = value
+        else:
+            holder.append(value)
+
+
+def _hl7_ce(tag: str, code: Code) -> etree._Element:
+    element = etree.Element(f"{{{c.HL7V3}}}{tag}", nsmap={None: c.HL7V3, "xsi": c.XSI})
+    element.set(f"{{{c.XSI}}}type", "CE")
+    element.set("code", code.code)
+    element.set("codeSystem", code.scheme)
+    if code.display:
+        element.set("displayName", code.display)
+    return element
+
+
+def build_assertion(
+    context: VihfContext, patient: PatientId, *, issuer: str, now: datetime
+) -> etree._Element:
+    """The unsigned assertion; the `ds:Signature` placeholder sits after `Issuer`, where SAML wants it."""
+    assertion = etree.Element(
+        _saml("Assertion"),
+        nsmap={"saml2": c.SAML2, "ds": c.DS, "xsi": c.XSI},
+        ID=f"_{uuid.uuid4()}",
+        IssueInstant=_instant(now),
+        Version="2.0",
+    )
+    etree.SubElement(assertion, _saml("Issuer"), Format=c.VIHF_ISSUER_FORMAT).text = issuer
+    etree.SubElement(assertion, f"{{{c.DS}}}Signature", Id="placeholder")
+    subject = etree.SubElement(assertion, _saml("Subject"))
+    etree.SubElement(subject, _saml("NameID"), Format=NAMEID_UNSPECIFIED).text = context.practitioner_id
+    etree.SubElement(
+        assertion,
+        _saml("Conditions"),
+        NotBefore=_instant(now - CLOCK_SKEW),
+        NotOnOrAfter=_instant(now + VALIDITY),
+    )
+    authn = etree.SubElement(assertion, _saml("AuthnStatement"), AuthnInstant=_instant(now))
+    authn_context = etree.SubElement(authn, _saml("AuthnContext"))
+    etree.SubElement(authn_context, _saml("AuthnContextClassRef")).text = context.authn_context
+
+    statement = etree.SubElement(assertion, _saml("AttributeStatement"))
+    _attribute(statement, c.ATTR_VIHF_VERSION, context.vihf_version)
+    _attribute(statement, c.ATTR_STRUCTURE, context.structure_id)
+    _attribute(statement, c.ATTR_SECTEUR, f"{context.secteur}^{c.CS_SECTEUR}")
+    _attribute(statement, c.ATTR_SUBJECT_ID, context.practitioner_name)
+    roles = [_hl7_ce("Role", context.profession)]
+    if context.savoir_faire is not None:
+        roles.append(_hl7_ce("Role", context.savoir_faire))
+    _attribute(statement, c.ATTR_ROLE, *roles)
+    _attribute(statement, c.ATTR_AUTH_MODE, context.authentication_mode)
+    _attribute(statement, c.ATTR_RESOURCE_ID, patient.cx)
+    _attribute(statement, c.ATTR_RESOURCE_URN, c.RESOURCE_URN_DMP)
+    _attribute(statement, c.ATTR_PURPOSE_OF_USE, _hl7_ce("PurposeOfUse", context.purpose_of_use))
+    _attribute(statement, c.ATTR_LPS_NAME, context.lps_name)
+    _attribute(statement, c.ATTR_LPS_VERSION, context.lps_version)
+    _attribute(statement, c.ATTR_LPS_HOMOLOGATION, context.lps_homologation)
+    if context.lps_id:
+        _attribute(statement, c.ATTR_LPS_ID, context.lps_id)
+    return assertion

@@ -1,0 +1,105 @@
+"""Async client of the INSi téléservice (PROTOCOLS.md §2): search by traits, by carte Vitale, verify.
+
+The `httpx.AsyncClient` comes from `services/transport.py` (mutual TLS, one per service, created at
+start-up). Building an envelope and parsing an answer take 0.2–0.4 ms each (median, `bench/bench_insi.py`)
+with spikes of several ms on a busy machine: they run in a worker thread, as the house rule wants for XML.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from functools import partial
+
+import httpx
+
+from services.insi.envelope import Envelope, EnvelopeBuilder
+from services.insi.errors import BAD_RESPONSE, InsiError, transport_error
+from services.insi.models import (
+    CR_FOUND,
+    CR_SEVERAL,
+    InsiResult,
+    LpsIdentity,
+    TraitsQuery,
+    VerifyQuery,
+    VitaleQuery,
+)
+from services.insi.response import parse_response
+from services.transport import TransportErrorCode, classify
+
+log = logging.getLogger("lgc.insi")
+
+
+class InsiClient:
+    """One INSi endpoint for one installation (its ContexteLPS) and one emitter (professional id)."""
+
+    def __init__(self, http: httpx.AsyncClient, *, url: str, lps: LpsIdentity, emitter: str) -> None:
+        self._http = http
+        self._url = url
+        self._builder = EnvelopeBuilder(lps, emitter)
+
+    async def search_by_traits(self, q: TraitsQuery) -> InsiResult:
+        """One call per birth first name, in order, until INSi answers `00` or `02` (§2.2).
+
+        Return: the answer that stopped the loop, or the last `01`. Empty `given_names` sends one empty
+        `Prenom`, which INSi refuses (`insi_209`).
+        Raises: InsiError on a SOAP Fault or a transport failure (the loop stops there).
+        """
+        result: InsiResult | None = None
+        for given_name in q.given_names or ("",):
+            build = partial(self._builder.traits, q, given_name)
+            result = _one_identity_if_found(await self._call("rechercherInsAvecTraitsIdentite", build))
+            if result.code in (CR_FOUND, CR_SEVERAL):
+                break
+        assert result is not None
+        return result
+
+    async def search_by_vitale(self, q: VitaleQuery) -> InsiResult:
+        return _one_identity_if_found(
+            await self._call("rechercherInsAvecCarteVitale", partial(self._builder.vitale, q)))
+
+    async def verify(self, q: VerifyQuery) -> InsiResult:
+        """`00` confirms the INS for these traits (§2.4, assumed semantics)."""
+        return await self._call("verifierInsAvecTraitsIdentite", partial(self._builder.verify, q))
+
+    async def _call(self, operation: str, build: Callable[[], Envelope]) -> InsiResult:
+        envelope = await asyncio.to_thread(build)
+        started = time.perf_counter()
+        try:
+            try:
+                response = await self._http.post(self._url, content=envelope.body, headers=envelope.headers)
+            except httpx.HTTPError as exc:
+                raise transport_error(classify(exc), f"{type(exc).__name__}: {exc}") from exc
+            result = await asyncio.to_thread(_result, response, envelope.message_id)
+        except InsiError as exc:
+            log.warning("INSi %s %s: failed %s/%s in %.0f ms (%s)", operation, envelope.message_id,
+                        exc.siram_code, exc.desir_code, _ms(started), exc.detail[:200])
+            raise
+        log.info("INSi %s %s: CR %s, %d identities in %.0f ms", operation, envelope.message_id, result.code,
+                 len(result.identities), _ms(started))
+        return result
+
+
+def _one_identity_if_found(result: InsiResult) -> InsiResult:
+    """A search answering `00` names exactly one identity (§2.4); anything else is a broken answer."""
+    if result.code == CR_FOUND and len(result.identities) != 1:
+        raise transport_error(BAD_RESPONSE, f"CR 00 avec {len(result.identities)} INDIVIDU")
+    return result
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
+def _result(response: httpx.Response, message_id: str) -> InsiResult:
+    """SOAP 1.2 over HTTP answers a Fault with 400/500: read the body first, judge the status after."""
+    try:
+        return parse_response(response.content, message_id)
+    except InsiError as exc:
+        if exc.is_transport and response.status_code != httpx.codes.OK:
+            code = TransportErrorCode.HTTP_5XX if response.status_code >= 500 else TransportErrorCode.HTTP_4XX
+            raise transport_error(code, f"HTTP {response.status_code}") from None
+        raise
+

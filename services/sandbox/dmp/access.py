@@ -1,0 +1,130 @@
+"""Who may do what on a DMP: access refusals (§8), masking, and TD0.2 / TD0.4 (§3.1).
+
+TD0.2 answer (the sandbox's, PROTOCOLS §3.1 says it is assumed): `PRPA_IN201308UV02` with
+`controlActProcess/queryAck/queryResponseCode` `OK` (a DMP exists) or `NF` (none),
+`…/subject/registrationEvent/statusCode` `active` (open) or `aborted` (closed), and one
+`reasonOf/detectedIssueEvent/code` per limitation: `DMP_FERME`, `OPPOSITION_PATIENT`, `AUTORISATION_ABSENTE`.
+TD0.4 answer: `setAuthorizationResponse/status` = `OK` or the refusal code.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from lxml import etree
+
+from services.dmp import constants as c
+from services.sandbox.dmp import codes
+from services.sandbox.dmp.codes import Fault, refused
+from services.sandbox.dmp.patients import PatientRef
+from services.sandbox.dmp.store import Entry, Patient, Store
+from services.sandbox.dmp.vihf_check import Caller
+
+
+def _v3(tag: str) -> str:
+    return f"{{{c.HL7V3}}}{tag}"
+
+
+def same_patient(caller: Caller, patient: PatientRef) -> None:
+    """The VIHF `resource-id` must name the patient the request is about (§8)."""
+    if caller.patient != patient:
+        raise Fault(codes.VIHF_INVALIDE, "VIHF refusé : resource-id différent du patient de la requête")
+
+
+def limitations(store: Store, caller: Caller, patient: Patient) -> list[str]:
+    found = []
+    if patient.dmp != "open":
+        found.append(codes.DMP_FERME)
+    if patient.opposition:
+        found.append(codes.OPPOSITION_PATIENT)
+    if not patient.authorize_all and not store.authorized(patient.ins, caller.practitioner_id):
+        found.append(codes.AUTORISATION_ABSENTE)
+    return found
+
+
+def require_access(store: Store, caller: Caller, ref: PatientRef) -> Patient:
+    """The patient's DMP, if this professional may use it; else a refusal (§8)."""
+    if not ref.qualified:
+        raise refused(codes.INS_NON_QUALIFIE, f"identifiant {ref.ins} (OID {ref.oid}) : INS non qualifié")
+    same_patient(caller, ref)
+    patient = store.patient(ref.ins, ref.oid)
+    if patient is None:
+        raise refused(codes.UNKNOWN_PATIENT, f"aucun DMP pour le patient {ref.ins}")
+    found = limitations(store, caller, patient)
+    if found:
+        raise refused(found[0], f"accès refusé au DMP du patient {ref.ins}")
+    return patient
+
+
+def visible(entry: Entry, caller: Caller) -> bool:
+    """Deleted entries are gone; `MASQUE_PS` hides an entry from every professional but its author (§8)."""
+    if entry.status == c.STATUS_DELETED:
+        return False
+    masked = f"{c.MASQUE_PS}^{c.CS_CONFIDENTIALITY_DMP}" in entry.confidentiality_codes
+    return not masked or entry.submitter == caller.practitioner_id
+
+
+def existence_test(store: Store, caller: Caller, payload: etree._Element) -> etree._Element:
+    """TD0.2 (`PRPA_IN201307UV02`, reasonCode TEST_EXST)."""
+    if payload.tag != _v3("PRPA_IN201307UV02"):
+        raise Fault(codes.MALFORMED, "PRPA_IN201307UV02 attendu")
+    control = payload.find(_v3("controlActProcess"))
+    reason = None if control is None else control.find(_v3("reasonCode"))
+    if reason is None or (reason.get("code"), reason.get("codeSystem")) != (c.TD02_REASON_CODE, c.TD02_REASON_SYSTEM):
+        raise Fault(codes.MALFORMED, "reasonCode TEST_EXST attendu")
+    value = payload.find(f".//{_v3('parameterList')}/{_v3('patientIdentifier')}/{_v3('value')}")
+    if value is None or not value.get("root") or not value.get("extension"):
+        raise Fault(codes.MALFORMED, "parameterList/patientIdentifier/value absent")
+    ref = PatientRef(ins=value.get("extension", ""), oid=value.get("root", ""))
+    same_patient(caller, ref)
+    patient = store.patient(ref.ins, ref.oid) if ref.qualified else None
+
+    answer = etree.Element(_v3("PRPA_IN201308UV02"), nsmap={None: c.HL7V3}, ITSVersion="XML_1.0")
+    etree.SubElement(answer, _v3("id"), root=str(uuid.uuid4()))
+    etree.SubElement(answer, _v3("creationTime"), value=datetime.now(UTC).strftime("%Y%m%d%H%M%S"))
+    etree.SubElement(answer, _v3("interactionId"), root="2.16.840.1.113883.1.6", extension="PRPA_IN201308UV02")
+    acknowledgement = etree.SubElement(answer, _v3("acknowledgement"))
+    etree.SubElement(acknowledgement, _v3("typeCode"), code="AA")
+    response = etree.SubElement(answer, _v3("controlActProcess"), classCode="CACT", moodCode="EVN")
+    if patient is not None:
+        subject = etree.SubElement(response, _v3("subject"), typeCode="SUBJ")
+        event = etree.SubElement(subject, _v3("registrationEvent"), classCode="REG", moodCode="EVN")
+        etree.SubElement(event, _v3("statusCode"), code="active" if patient.dmp == "open" else "aborted")
+        holder = etree.SubElement(etree.SubElement(event, _v3("subject1"), typeCode="SBJ"), _v3("patient"),
+                                  classCode="PAT")
+        etree.SubElement(holder, _v3("id"), root=patient.oid, extension=patient.ins)
+        for issue in limitations(store, caller, patient):
+            detected = etree.SubElement(etree.SubElement(response, _v3("reasonOf"), typeCode="RSON"),
+                                        _v3("detectedIssueEvent"), classCode="ALRT", moodCode="EVN")
+            etree.SubElement(detected, _v3("code"), code=issue, codeSystem="urn:lgc:sandbox:dmp")
+    query_ack = etree.SubElement(response, _v3("queryAck"))
+    etree.SubElement(query_ack, _v3("queryResponseCode"), code="OK" if patient is not None else "NF")
+    return answer
+
+
+def set_authorization(store: Store, caller: Caller, payload: etree._Element) -> etree._Element:
+    """TD0.4: `AJOUT` gives this professional access to the patient's DMP, `SUPPRESSION` removes it."""
+    if payload.tag != f"{{{c.HABILITATIONS}}}setAuthorization":
+        raise Fault(codes.MALFORMED, "setAuthorization attendu")
+    identifier = payload.find(f"{{{c.HABILITATIONS}}}patientINS")
+    action = (payload.findtext(f"{{{c.HABILITATIONS}}}action") or "").strip()
+    if identifier is None or action not in (c.AUTHORIZATION_ADD, c.AUTHORIZATION_REMOVE):
+        raise Fault(codes.MALFORMED, "patientINS ou action (AJOUT, SUPPRESSION) absent")
+    ref = PatientRef(ins=identifier.get("extension", ""), oid=identifier.get("root", ""))
+    same_patient(caller, ref)
+    patient = store.patient(ref.ins, ref.oid) if ref.qualified else None
+    if not ref.qualified:
+        status = codes.INS_NON_QUALIFIE
+    elif patient is None:
+        status = codes.DMP_INEXISTANT
+    elif patient.dmp != "open":
+        status = codes.DMP_FERME
+    elif patient.opposition:
+        status = codes.OPPOSITION_PATIENT
+    else:
+        store.set_authorization(patient.ins, caller.practitioner_id, action == c.AUTHORIZATION_ADD)
+        status = "OK"
+    answer = etree.Element(f"{{{c.HABILITATIONS}}}setAuthorizationResponse", nsmap={None: c.HABILITATIONS})
+    etree.SubElement(answer, f"{{{c.HABILITATIONS}}}status").text = status
+    return answer

@@ -1,0 +1,152 @@
+"""Checking the VIHF of a request (PROTOCOLS.md §3.5, §8): present, signed, signature valid, signer issued
+by the sandbox CA and valid now, assertion not expired, every required attribute present and well formed.
+
+Any failure raises `Fault(VIHF_INVALIDE)`; success gives the `Caller` the simulator authorises against.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from cryptography import x509
+from lxml import etree
+from signxml import SignatureConfiguration, XMLVerifier
+from signxml.exceptions import InvalidInput, InvalidSignature
+
+from services.dmp import constants as c
+from services.sandbox.ca import Pki
+from services.sandbox.dmp.codes import VIHF_INVALIDE, Fault
+from services.sandbox.dmp.patients import PatientRef, parse_cx
+
+CLOCK_SKEW = timedelta(minutes=2)
+REQUIRED = (c.ATTR_VIHF_VERSION, c.ATTR_STRUCTURE, c.ATTR_SECTEUR, c.ATTR_SUBJECT_ID, c.ATTR_ROLE,
+            c.ATTR_AUTH_MODE, c.ATTR_RESOURCE_ID, c.ATTR_RESOURCE_URN, c.ATTR_PURPOSE_OF_USE, c.ATTR_LPS_NAME,
+            c.ATTR_LPS_VERSION, c.ATTR_LPS_HOMOLOGATION)
+
+
+@dataclass(frozen=True)
+class Caller:
+    practitioner_id: str
+    structure_id: str
+    patient: PatientRef  # the VIHF resource-id
+
+
+def _refuse(text: str) -> Fault:
+    return Fault(VIHF_INVALIDE, f"VIHF refusé : {text}")
+
+
+def _saml(tag: str) -> str:
+    return f"{{{c.SAML2}}}{tag}"
+
+
+def _instant(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise _refuse(f"horodatage illisible {value!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _signer(signature: etree._Element, pki: Pki, now: datetime) -> x509.Certificate:
+    text = signature.findtext(f"{{{c.DS}}}KeyInfo/{{{c.DS}}}X509Data/{{{c.DS}}}X509Certificate")
+    if not text:
+        raise _refuse("certificat du signataire absent")
+    try:
+        cert = x509.load_der_x509_certificate(_b64(text))
+    except ValueError:
+        raise _refuse("certificat du signataire illisible") from None
+    if not pki.issued_by_ca(cert):
+        raise _refuse("certificat du signataire non émis par l'autorité de test")
+    if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
+        raise _refuse("certificat du signataire expiré ou pas encore valide")
+    return cert
+
+
+def _b64(text: str) -> bytes:
+    return base64.b64decode("".join(text.split()), validate=True)
+
+
+def _verify_signature(assertion: etree._Element, cert: x509.Certificate) -> None:
+    """The enveloped signature must be valid and must cover the assertion itself (its ID), nothing else."""
+    data = etree.tostring(copy.deepcopy(assertion))
+    try:
+        result = XMLVerifier().verify(data, x509_cert=cert, expect_config=SignatureConfiguration(location="./"))
+    except (InvalidSignature, InvalidInput, ValueError) as exc:
+        raise _refuse(f"signature invalide ({type(exc).__name__})") from None
+    signed = result.signed_xml if not isinstance(result, list) else None
+    if signed is None or signed.tag != _saml("Assertion") or signed.get("ID") != assertion.get("ID"):
+        raise _refuse("la signature ne porte pas sur l'assertion")
+
+
+def _attributes(assertion: etree._Element) -> dict[str, list[etree._Element]]:
+    found: dict[str, list[etree._Element]] = {}
+    for attribute in assertion.iterfind(f"{_saml('AttributeStatement')}/{_saml('Attribute')}"):
+        found.setdefault(attribute.get("Name", ""), []).extend(attribute.iterfind(_saml("AttributeValue")))
+    return found
+
+
+def _text(values: list[etree._Element]) -> str:
+    return (values[0].text or "").strip() if values else ""
+
+
+def check_vihf(header: etree._Element, pki: Pki, *, now: datetime | None = None) -> Caller:
+    now = now or datetime.now(UTC)
+    assertions = header.findall(f"{{{c.WSSE}}}Security/{_saml('Assertion')}")
+    if len(assertions) != 1:
+        raise _refuse("assertion SAML absente de wsse:Security" if not assertions else "plusieurs assertions")
+    assertion = assertions[0]
+    if assertion.get("Version") != "2.0" or not assertion.get("ID") or not assertion.get("IssueInstant"):
+        raise _refuse("assertion SAML 2.0 mal formée (Version, ID, IssueInstant)")
+    signature = assertion.find(f"{{{c.DS}}}Signature")
+    if signature is None:
+        raise _refuse("assertion non signée")
+    _verify_signature(assertion, _signer(signature, pki, now))
+
+    issuer = assertion.find(_saml("Issuer"))
+    if issuer is None or issuer.get("Format") != c.VIHF_ISSUER_FORMAT or not (issuer.text or "").strip():
+        raise _refuse("Issuer absent ou de format autre que X509SubjectName")
+    conditions = assertion.find(_saml("Conditions"))
+    if conditions is not None:
+        not_before = _instant(conditions.get("NotBefore"))
+        not_after = _instant(conditions.get("NotOnOrAfter"))
+        if not_after is not None and now >= not_after + CLOCK_SKEW:
+            raise _refuse("assertion expirée (NotOnOrAfter dépassé)")
+        if not_before is not None and now < not_before - CLOCK_SKEW:
+            raise _refuse("assertion pas encore valide (NotBefore)")
+    practitioner = (assertion.findtext(f"{_saml('Subject')}/{_saml('NameID')}") or "").strip()
+    if not practitioner:
+        raise _refuse("Subject/NameID (identifiant du professionnel) absent")
+    if assertion.find(f"{_saml('AuthnStatement')}/{_saml('AuthnContext')}/{_saml('AuthnContextClassRef')}") is None:
+        raise _refuse("AuthnStatement absent")
+
+    attributes = _attributes(assertion)
+    missing = [name for name in REQUIRED if not attributes.get(name)]
+    if missing:
+        raise _refuse(f"attribut(s) obligatoire(s) absent(s) : {', '.join(missing)}")
+    if _text(attributes[c.ATTR_VIHF_VERSION]) not in c.VIHF_VERSIONS:
+        raise _refuse("VIHF_Version doit valoir 3.0 ou 4.0")
+    if not _text(attributes[c.ATTR_SECTEUR]).endswith(f"^{c.CS_SECTEUR}"):
+        raise _refuse("Secteur_Activite doit être de la forme code^1.2.250.1.71.4.2.4")
+    roles = [value.find(f"{{{c.HL7V3}}}Role") for value in attributes[c.ATTR_ROLE]]
+    if not any(role is not None and role.get("codeSystem") == c.CS_PROFESSION and role.get("code")
+               for role in roles):
+        raise _refuse("rôle « profession » (1.2.250.1.71.1.2.7) absent")
+    if _text(attributes[c.ATTR_AUTH_MODE]) not in c.AUTH_MODES:
+        raise _refuse("Authentification_Mode inconnu")
+    if _text(attributes[c.ATTR_RESOURCE_URN]) != c.RESOURCE_URN_DMP:
+        raise _refuse("Ressource_URN doit valoir urn:dmp")
+    purpose = attributes[c.ATTR_PURPOSE_OF_USE][0].find(f"{{{c.HL7V3}}}PurposeOfUse")
+    if purpose is None or not purpose.get("code"):
+        raise _refuse("purposeofuse mal formé")
+    for name in (c.ATTR_STRUCTURE, c.ATTR_LPS_NAME, c.ATTR_LPS_VERSION, c.ATTR_LPS_HOMOLOGATION):
+        if not _text(attributes[name]):
+            raise _refuse(f"attribut {name} vide")
+    patient = parse_cx(_text(attributes[c.ATTR_RESOURCE_ID]))
+    if patient is None:
+        raise _refuse("resource-id n'est pas un identifiant patient CX")
+    return Caller(practitioner_id=practitioner, structure_id=_text(attributes[c.ATTR_STRUCTURE]), patient=patient)

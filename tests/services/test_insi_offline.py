@@ -1,0 +1,81 @@
+"""Without network: the INSi simulator's register and key arithmetic, and the client's reading of answers
+it cannot get from the simulator (the qualification platform's Fault, broken answers)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from services.insi import InsiClient, TraitsQuery
+from services.insi.errors import InsiError
+from services.insi.response import parse_response
+from services.sandbox.insi import nir
+from services.sandbox.insi.population import FIXED, OID_TEST, build_population
+from tests.helpers.insi import EMITTER, LPS
+
+
+@pytest.mark.parametrize(("number", "key"), [("297022A020778", "78"), ("2360663220836", "56"),
+                                             ("149012B033614", "34")])
+def test_key_follows_mod_97_with_corsican_substitution(number: str, key: str) -> None:
+    assert nir.key_of(number) == key
+    assert nir.valid_matricule(number, key)
+    assert not nir.valid_matricule(number, f"{(int(key) % 97) + 1:02d}")
+
+
+def test_population_is_deterministic_and_every_matricule_is_valid() -> None:
+    first, second = build_population(), build_population()
+    assert [p.matricule for p in first.persons] == [p.matricule for p in second.persons]
+    assert len(first.persons) >= 300
+    assert len(first.by_matricule) == len(first.persons), "matricules must be unique"
+    for person in first.persons:
+        assert nir.valid_matricule(person.number, person.key), person
+        assert person.oid == OID_TEST
+        assert person.number[5:10] == person.birth_place  # NIR characters 6–10 = COG code of the place
+        for former in person.history:
+            assert nir.valid_matricule(former.number, former.key)
+
+
+def test_population_covers_the_hard_cases() -> None:
+    persons = build_population().persons
+    assert any(p.birth_place.startswith("99") and p.number[5:7] == "99" for p in persons[len(FIXED):])
+    assert any(p.kind == "NIA" for p in persons[len(FIXED):])
+    assert any(p.birth_date.endswith("-00") for p in persons[len(FIXED):])
+    assert any(len(p.given_names) >= 2 for p in persons[len(FIXED):])
+    assert any(set(p.birth_name) & set(" -'") for p in persons[len(FIXED):])
+    assert sum(p.history != () for p in persons) >= 1
+
+
+QUALIFICATION_FAULT = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope">'
+    b'<env:Body xmlns:S="http://www.w3.org/2003/05/soap-envelope" xmlns:env="http://www.w3.org/2003/05/soap-envelope">'
+    b'<S:Fault><S:Code><S:Value>S:Receiver</S:Value><S:Subcode><S:Value>S:siram_40</S:Value></S:Subcode></S:Code>'
+    b'<S:Reason><S:Text xml:lang="en">Le service est temporairement inaccessible.</S:Text></S:Reason>'
+    b'<S:Detail><siram:Erreur severite="fatal" code="insi_102" xmlns:siram="urn:siram">erreur technique'
+    b'</siram:Erreur></S:Detail></S:Fault></env:Body></soap:Envelope>'
+)
+
+
+def test_client_reads_the_fault_shape_of_the_qualification_platform() -> None:
+    with pytest.raises(InsiError) as caught:
+        parse_response(QUALIFICATION_FAULT, "uuid:x")
+    assert (caught.value.siram_code, caught.value.desir_code) == ("siram_40", "insi_102")
+    assert caught.value.retryable
+    assert "temporairement inaccessible" in caught.value.user_message
+
+
+def test_client_refuses_a_doctype_in_the_answer() -> None:
+    with pytest.raises(InsiError) as caught:
+        parse_response(b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', "uuid:x")
+    assert caught.value.is_transport and caught.value.desir_code == "bad_response"
+
+
+async def test_a_found_answer_without_identity_is_a_broken_answer() -> None:
+    broken = (b'<S:Envelope xmlns:S="http://www.w3.org/2003/05/soap-envelope"><S:Body>'
+              b'<RESULTAT xmlns="http://www.cnamts.fr/INSiResultat"><CR><CodeCR>00</CodeCR><LibelleCR>OK</LibelleCR>'
+              b'</CR></RESULTAT></S:Body></S:Envelope>')
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=broken))
+    async with httpx.AsyncClient(transport=transport) as http:
+        client = InsiClient(http, url="https://insi.invalid/lps", lps=LPS, emitter=EMITTER)
+        with pytest.raises(InsiError) as caught:
+            await client.search_by_traits(TraitsQuery("DUPONT", ("ELODIE",), "F", "1985-03-14"))
+    assert (caught.value.siram_code, caught.value.desir_code) == ("transport", "bad_response")

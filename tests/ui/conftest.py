@@ -1,0 +1,98 @@
+"""GUI test fixtures: a qasync loop driven by pytest-qt, a fresh message bridge, a main window on a test base.
+
+The loop is created "already running": Qt's event loop (spun by `qtbot.wait*`) runs the asyncio callbacks,
+so tests drive coroutines exactly as the application does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from lgc_app.bootstrap import AppContext, bootstrap
+from lgc_app.config import Settings
+from tests.helpers import databases
+from ui import messages
+from ui import tasks as taskbridge
+from ui.app import TaskKeeper, create_application
+from ui.main_window import MainWindow
+from ui.stall_monitor import StallMonitor
+
+
+@pytest.fixture(autouse=True)
+def _fresh_bridge(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages of one test never reach another's window."""
+    monkeypatch.setattr(messages, "_bridge", None)
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> QApplication:
+    """The test QApplication set up like the real one (translations, style)."""
+    return create_application()
+
+
+@pytest.fixture
+def qloop(app: QApplication, qtbot: QtBot) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(app, already_running=True)
+    loop.set_task_factory(TaskKeeper())
+    loop.set_debug(True)  # STYLE.md §2: catch blocking callbacks
+    loop.slow_callback_duration = 0.05
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    qtbot.waitUntil(lambda: all(task.done() for task in pending), timeout=5000)
+    taskbridge.shutdown_executors()
+    # An "already running" qasync loop is stopped by app.exit(), which would also end the next
+    # qtbot.wait*: undo its running state by hand instead.
+    app.aboutToQuit.disconnect(loop._after_run_forever)
+    asyncio.events._set_running_loop(None)
+    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def message_log() -> list[messages.Message]:
+    """Every user message shown during the test (qutebrowser's message_mock)."""
+    shown: list[messages.Message] = []
+    messages.bridge().connect_display(shown.append)
+    return shown
+
+
+def run_coro(qtbot: QtBot, coro: Any, timeout: int = 10_000) -> Any:
+    """Await coro on the running qasync loop while Qt spins; returns its result."""
+    future = asyncio.ensure_future(coro)
+    qtbot.waitUntil(future.done, timeout=timeout)
+    return future.result()
+
+
+@pytest.fixture
+def ui_db_url(_sqlite_template: Path, tmp_path: Path) -> str:
+    """A migrated SQLite database: GUI tests do not need to run on both back-ends."""
+    return databases.sqlite_copy(_sqlite_template, tmp_path)
+
+
+@pytest.fixture
+def context(ui_db_url: str) -> Iterator[AppContext]:
+    ctx = bootstrap(Settings({"database.url": ui_db_url, "workstation.name": "POSTE-TEST",
+                              "cabinet.name": "Cabinet Test"}))
+    yield ctx
+    ctx.stop()
+
+
+@pytest.fixture
+def window(qloop: qasync.QEventLoop, qtbot: QtBot, context: AppContext) -> MainWindow:
+    win = MainWindow(context, taskbridge.TaskManager(), StallMonitor())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -1,0 +1,95 @@
+"""Main window: French menus, role in the status bar, panels, messages, diagnostics, translations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from lgc_app.bootstrap import bootstrap
+from lgc_app.config import Settings
+from ui import messages
+from ui.diagnostics import DiagnosticsDialog
+from ui.main_window import MainWindow
+from ui.stall_monitor import StallMonitor
+from ui.tasks import TaskManager
+
+
+def test_window_shows_french_menus_and_role(window: MainWindow) -> None:
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["Fichier", "Patients", "Documents", "Envois", "Outils", "Aide"]
+    assert window.role_label.text() == "Poste autonome — POSTE-TEST"
+    assert window.service_status.text() == "Services nationaux"
+    assert window.windowTitle() == "LGC Ségur — Cabinet Test"
+    outils = [a.text() for a in window.menu("Outils").actions()]
+    assert outils == ["Paramètres…", "Tester la connexion au bac à sable"]
+    assert not window.echo_action.isEnabled()  # no sandbox configured
+    assert [a.text() for a in window.menu("Aide").actions()] == ["Diagnostic", "À propos"]
+
+
+def test_slave_role_is_shown(qloop: object, qtbot: QtBot, ui_db_url: str) -> None:
+    context = bootstrap(Settings({"database.url": ui_db_url, "workstation.role": "slave",
+                                  "workstation.name": "ACCUEIL"}))
+    try:
+        win = MainWindow(context, TaskManager(), StallMonitor())
+        qtbot.addWidget(win)
+        assert win.role_label.text() == "Poste esclave — ACCUEIL"
+        assert not context.start_worker()  # a slave never executes orders
+    finally:
+        context.stop()
+
+
+def test_panels_can_be_registered_and_side_panel_replaced(window: MainWindow) -> None:
+    panel = QLabel("Envois")
+    index = window.add_panel("Envois", panel)
+    window.show_panel("Envois")
+    assert window.panels.currentIndex() == index
+    assert window.panels.currentWidget() is panel
+    old = window.side_panel
+    assert isinstance(old.search, QLineEdit)  # the placeholder patient search
+    new = QLabel("Liste réelle")
+    window.set_side_panel(new)
+    assert window.side_panel is new
+    assert new.isVisibleTo(window)
+
+
+def test_messages_buffered_before_window_are_shown(qloop: object, qtbot: QtBot, context) -> None:
+    messages.warning("Certificat bientôt expiré")
+    win = MainWindow(context, TaskManager(), StallMonitor())
+    qtbot.addWidget(win)
+    assert win.notifications.texts() == ["Certificat bientôt expiré"]
+    messages.error("Envoi refusé")
+    assert win.notifications.texts() == ["Certificat bientôt expiré", "Envoi refusé"]
+    win.notifications.banners()[0].dismiss()
+    assert win.notifications.texts() == ["Envoi refusé"]
+
+
+def test_information_hides_itself_errors_stay(window: MainWindow, qtbot: QtBot, monkeypatch) -> None:
+    monkeypatch.setattr(messages, "INFO_HIDE_MS", 50)
+    messages.info("Paramètres enregistrés")
+    messages.error("Service injoignable")
+    qtbot.waitUntil(lambda: window.notifications.texts() == ["Service injoignable"], timeout=3000)
+
+
+def test_diagnostics_shows_live_figures(window: MainWindow, qtbot: QtBot) -> None:
+    window.monitor.start()
+    window.open_diagnostics()
+    dialog = window._dialogs["diagnostics"]
+    assert isinstance(dialog, DiagnosticsDialog)
+    assert not dialog.isModal()
+    qtbot.waitUntil(lambda: window.monitor.samples > 10, timeout=3000)
+    dialog.refresh()
+    assert dialog.max_label.text().endswith(" ms")
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Poste autonome" in texts
+    assert any(text.startswith("sqlite:///") for text in texts)
+    assert "Services nationaux" in texts
+    window.open_diagnostics()  # a second click raises the same window
+    assert window._dialogs["diagnostics"] is dialog
+
+
+def test_french_translations_are_installed(app: QApplication) -> None:
+    translate = QCoreApplication.translate
+    assert translate("ActivityIndicator", "%n requête(s) en cours", "", 1) == "1 requête en cours"
+    assert translate("ActivityIndicator", "%n requête(s) en cours", "", 3) == "3 requêtes en cours"
+    assert translate("QPlatformTheme", "Cancel") == "Annuler"  # Qt's own catalogue (qtbase_fr)

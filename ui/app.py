@@ -1,0 +1,192 @@
+"""The GUI application: QApplication, translations, style, the qasync loop, start-up and clean shutdown.
+
+Electrum `create_and_start_event_loop` is the model: the loop keeps a strong reference to every task
+(asyncio itself keeps only weak ones, so an unreferenced task can be garbage-collected mid-flight), an
+exception handler logs what nobody awaited, and exit cancels pending tasks before the executors, the
+worker, the database and the sandbox are released.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Coroutine, Generator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
+
+from lgc_app import APP_NAME, config, demo, logs, paths
+from lgc_app.bootstrap import AppContext, bootstrap
+from lgc_app.config import ConfigError
+from lgc_app.demo import DemoSandbox, SandboxError
+from lgc_app.persistence.engine import DatabaseError
+from ui import tasks as taskbridge
+from ui.i18n import install_translations
+from ui.main_window import MainWindow
+from ui.stall_monitor import StallMonitor
+
+log = logging.getLogger("lgc.ui.app")
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+STARTUP_ERRORS = (ConfigError, DatabaseError, SandboxError)
+
+
+@dataclass(frozen=True)
+class GuiOptions:
+    demo: bool = False
+    config: Path | None = None
+    latency: float | None = None
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with French translations, style sheet and icon (an existing one is reused)."""
+    app = QApplication.instance() or QApplication(argv or [APP_NAME])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("LGC Ségur")
+    app.setDesktopFileName("lgc-segur")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "lgc.svg")))
+    app.setProperty("lgc_translators", install_translations(app))
+    style = RESOURCES / "style.qss"
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+class TaskKeeper:
+    """Task factory keeping a strong reference to every task until it ends.
+
+    Electrum `_set_custom_task_factory`: asyncio holds tasks weakly, a task nobody references can vanish.
+    """
+
+    def __init__(self) -> None:
+        self.tasks: set[asyncio.Future[Any]] = set()
+
+    def __call__(self, loop: asyncio.AbstractEventLoop,
+                 coro: Coroutine[Any, Any, Any] | Generator[Any, None, Any],
+                 **kwargs: Any) -> asyncio.Task[Any]:
+        task = asyncio.Task(coro, loop=loop, **kwargs)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
+
+
+def _log_unhandled(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """Errors nobody awaited: a bug, logged with its traceback (the task bridge reports the expected ones)."""
+    log.error("unhandled in event loop: %s", context.get("message"), exc_info=context.get("exception"))
+
+
+def install_event_loop(app: QApplication) -> qasync.QEventLoop:
+    loop = qasync.QEventLoop(app)
+    loop.set_task_factory(TaskKeeper())
+    loop.set_exception_handler(_log_unhandled)
+    asyncio.set_event_loop(loop)
+    for signum in (signal.SIGINT, signal.SIGTERM):  # Ctrl+C or a service manager: quit cleanly (atexit runs)
+        try:
+            loop.add_signal_handler(signum, app.quit)
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+            break
+    return loop
+
+
+async def open_context(options: GuiOptions) -> AppContext:
+    """Settings → (demo overlay) → database → (sandbox) → worker; blocking steps run in threads.
+
+    Raises:
+        ConfigError, DatabaseError, SandboxError: with a French message; nothing was modified.
+    """
+    settings = await taskbridge.run_db(config.load, options.config)
+    if options.demo:
+        settings = demo.demo_settings(settings, options.latency)
+    elif options.latency is not None:
+        settings = settings.replace(demo__latency=options.latency)
+    context = await taskbridge.run_db(bootstrap, settings, config_path=options.config)
+    try:
+        if options.demo:
+            sandbox = DemoSandbox.spawn(latency=context.settings["demo.latency"])
+            context.sandbox = sandbox  # stopped with the context if anything below fails
+            await taskbridge.run_in_thread(sandbox.wait_ready)
+            context.attach_sandbox(sandbox)
+        context.start_worker()
+    except BaseException:
+        context.stop()
+        raise
+    return context
+
+
+def show_startup_error(text: str) -> None:
+    """Before the main window exists: a clear stderr line and a message box (never a traceback)."""
+    print(f"Erreur : {text}", file=sys.stderr)
+    QMessageBox.critical(None, "LGC Ségur", text)
+
+
+def _splash(options: GuiOptions) -> QSplashScreen:
+    pixmap = QPixmap(420, 120)
+    pixmap.fill(QColor("#f4f7fb"))
+    splash = QSplashScreen(pixmap)
+    message = ("Démarrage du bac à sable de démonstration…" if options.demo
+               else "Ouverture de la base de données…")
+    splash.showMessage(f"LGC Ségur\n{message}", Qt.AlignmentFlag.AlignCenter)
+    return splash
+
+
+def run(options: GuiOptions) -> int:
+    """Start the GUI and return the process exit code when the main window is closed."""
+    logs.setup()
+    app = create_application(sys.argv[:1])
+    loop = install_event_loop(app)
+    try:
+        return _run(app, loop, options)
+    finally:
+        taskbridge.shutdown_executors()
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int:
+    splash = _splash(options)
+    splash.show()
+    try:
+        context = loop.run_until_complete(open_context(options))
+    except STARTUP_ERRORS as exc:
+        splash.close()
+        show_startup_error(str(exc))
+        return 2
+    except Exception:
+        splash.close()
+        log.exception("start-up failed")
+        show_startup_error("Erreur inattendue au démarrage. "
+                           f"Détails dans le journal : {paths.log_dir() / 'lgc.log'}")
+        return 1
+    tasks = taskbridge.TaskManager()
+    monitor = StallMonitor()
+    window = MainWindow(context, tasks, monitor)
+    window.show()
+    splash.finish(window)
+    monitor.start()
+    try:
+        loop.run_forever()
+    finally:
+        monitor.stop()
+        loop.run_until_complete(_close(tasks, window))
+        context.stop()
+    return 0
+
+
+async def _close(tasks: taskbridge.TaskManager, window: MainWindow) -> None:
+    """Cancel what is still running (user requests, health checks, stray tasks) and close the HTTP client."""
+    await tasks.shutdown()
+    await window.sandbox.aclose()
+    current = asyncio.current_task()
+    stray = [task for task in asyncio.all_tasks() if task is not current]
+    for task in stray:
+        task.cancel()
+    await asyncio.gather(*stray, return_exceptions=True)

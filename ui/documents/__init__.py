@@ -1,0 +1,1 @@
+"""Document views: the CDA viewer (any CDA, ours or received, displayed safely)."""

@@ -1,0 +1,68 @@
+"""PDF pages as images, for the N1 body of a CDA (QtPdf is in PySide6-Addons, not installed: pypdfium2).
+
+Called from a worker thread: QImage is safe off the GUI thread (QPixmap is not). PDFium itself is not
+thread-safe, hence one lock for every call into it. Page count and bitmap size are capped so that a hostile
+PDF (thousands of pages, a page of 200 × 200 inches) cannot exhaust memory.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+
+import pypdfium2
+from PySide6.QtGui import QImage
+
+MAX_PAGES = 50
+TARGET_WIDTH_PX = 1100  # about 130 dpi on A4: readable on screen, 4.5 MB per page
+MAX_PAGE_PIXELS = 1100 * 1600 * 2
+
+_pdfium_lock = threading.Lock()
+
+
+class PdfPagesError(ValueError):
+    """The PDF cannot be opened (message in French, for the user)."""
+
+
+@dataclass(frozen=True)
+class PdfPages:
+    images: list[QImage]
+    total: int  # pages in the file; more than len(images) when capped at MAX_PAGES
+
+
+def rasterise(data: bytes, *, max_pages: int | None = None) -> PdfPages:
+    """Render the first `max_pages` (default MAX_PAGES) pages of a PDF at screen resolution.
+
+    Raises:
+        PdfPagesError: PDFium cannot open the file (damaged, encrypted, not a PDF).
+    """
+    with _pdfium_lock:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError:
+            raise PdfPagesError("Le PDF joint est illisible ou protégé.") from None
+        try:
+            total = len(document)
+            shown = min(total, MAX_PAGES if max_pages is None else max_pages)
+            images = [_render(document[index]) for index in range(shown)]
+        except pypdfium2.PdfiumError:
+            raise PdfPagesError("Une page du PDF joint ne peut pas être affichée.") from None
+        finally:
+            document.close()
+    return PdfPages(images, total)
+
+
+def _render(page: pypdfium2.PdfPage) -> QImage:
+    width, height = page.get_size()  # PDF points
+    if width <= 0 or height <= 0:
+        raise pypdfium2.PdfiumError("empty page")
+    scale = min(TARGET_WIDTH_PX / width, math.sqrt(MAX_PAGE_PIXELS / (width * height)))
+    bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True, may_draw_forms=False)
+    try:
+        rgbx = QImage.Format.Format_RGBX8888
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, rgbx)
+        return image.copy()  # own the pixels: the bitmap's buffer is freed when it is closed
+    finally:
+        bitmap.close()
+        page.close()

@@ -1,0 +1,337 @@
+"""The main window: French menus, a side panel, registered central panels, messages and a status bar.
+
+Other parts of the application plug in through `add_panel(name, widget)`, `set_side_panel(widget)` and
+`menu(title)`; they start their coroutines through `window.tasks` (the task bridge).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lgc_app import __version__ as app_version
+from lgc_app.bootstrap import AppContext
+from ui import messages
+from ui.activity import ActivityIndicator
+from ui.diagnostics import DiagnosticsDialog
+from ui.i18n import role_label
+from ui.settings_dialog import SettingsDialog
+from ui.stall_monitor import StallMonitor
+from ui.tasks import TaskManager, run_in_thread
+
+log = logging.getLogger("lgc.ui.main_window")
+
+HEALTH_INTERVAL_MS = 15_000
+# marked for lupdate; the untranslated title is the key of `MainWindow.menus`
+MENU_TITLES = (QT_TRANSLATE_NOOP("MainWindow", "Fichier"), QT_TRANSLATE_NOOP("MainWindow", "Patients"),
+               QT_TRANSLATE_NOOP("MainWindow", "Documents"), QT_TRANSLATE_NOOP("MainWindow", "Envois"),
+               QT_TRANSLATE_NOOP("MainWindow", "Outils"), QT_TRANSLATE_NOOP("MainWindow", "Aide"))
+
+
+class SandboxLink:
+    """The GUI's HTTP client to the demo sandbox: health checks and the echo simulator.
+
+    The httpx client is built once, in a thread: building its SSL context costs 20-40 ms (ARCHITECTURE.md).
+    """
+
+    def __init__(self, context: AppContext) -> None:
+        self.urls: dict[str, str] = context.sandbox.urls if context.sandbox else {}
+        self._settings = context.settings
+        self._client: httpx.AsyncClient | None = None
+        self._lock = asyncio.Lock()
+
+    async def client(self) -> httpx.AsyncClient:
+        async with self._lock:
+            if self._client is None:
+                from services.transport import TlsMaterial, make_async_client
+
+                tls = TlsMaterial(self._settings["tls.ca_file"], self._settings["tls.client_cert"],
+                                  self._settings["tls.client_key"])
+                self._client = await run_in_thread(make_async_client, tls,
+                                                   timeout=self._settings["demo.latency"] + 15.0)
+            return self._client
+
+    async def health(self) -> dict[str, Any]:
+        response = await (await self.client()).get(self.urls["health"])
+        response.raise_for_status()
+        return response.json()
+
+    async def echo(self) -> float:
+        """One request to the echo simulator (subject to the demo latency); returns the seconds it took."""
+        start = time.monotonic()
+        response = await (await self.client()).get(self.urls["echo"])
+        response.raise_for_status()
+        return time.monotonic() - start
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+
+class ServiceStatus(QLabel):
+    """Status-bar text about the national services, or the sandbox and its latency (checked periodically).
+
+    Signals:
+        changed(str): the text changed.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, context: AppContext, tasks: TaskManager, link: SandboxLink,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._link = link
+        self._latency = context.settings["demo.latency"]
+        self._checking = False
+        if context.sandbox is None:
+            self._set(self.tr("Services nationaux"))
+            return
+        self._set(self.tr("Bac à sable : vérification…"))
+        self._timer = QTimer(self)
+        self._timer.setInterval(HEALTH_INTERVAL_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+        QTimer.singleShot(0, self, self.check)
+
+    def _set(self, text: str) -> None:
+        if text != self.text():
+            self.setText(text)
+            self.changed.emit(text)
+
+    def check(self) -> None:
+        if self._checking:
+            return
+        self._checking = True
+        task = self._tasks.run(self._link.health(), label_fr=self.tr("Vérification du bac à sable"),
+                               visible=False)
+        task.on_success(self._healthy).on_failure(self._unreachable)
+
+    def _healthy(self, health: dict[str, Any]) -> None:
+        self._checking = False
+        latency = health.get("latency", self._latency)
+        if health.get("status") != "ok":
+            self._unreachable(None)
+        elif latency:
+            self._set(self.tr("Bac à sable : connecté (latence %1 s)").replace("%1", f"{latency:g}"))
+        else:
+            self._set(self.tr("Bac à sable : connecté"))
+
+    def _unreachable(self, error: BaseException | None) -> None:
+        self._checking = False
+        log.info("sandbox health check failed: %r", error)
+        self._set(self.tr("Bac à sable : injoignable"))
+
+
+class PatientListPlaceholder(QWidget):
+    """A search field over an empty list, until the patient module provides the real list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Rechercher un patient…"))
+        self.search.setClearButtonEnabled(True)
+        self.model = QStringListModel(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search.textChanged.connect(proxy.setFilterFixedString)
+        self.view = QListView(self)
+        self.view.setModel(proxy)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view)
+
+
+class MainWindow(QMainWindow):
+    """The workstation's window.
+
+    Signals:
+        closing(): the window is closing; the application shuts down after it.
+    """
+
+    closing = Signal()
+
+    def __init__(self, context: AppContext, tasks: TaskManager, monitor: StallMonitor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.tasks = tasks
+        self.monitor = monitor
+        self.sandbox = SandboxLink(context)
+        self._dialogs: dict[str, QWidget] = {}
+        self._update_title()
+        self.resize(1100, 720)
+
+        self.notifications = messages.NotificationArea(self)
+        self.panels = QTabWidget(self)
+        self.panels.setDocumentMode(True)
+        self._side_holder = QWidget(self)
+        QVBoxLayout(self._side_holder).setContentsMargins(0, 0, 0, 0)
+        self.side_panel: QWidget = PatientListPlaceholder(self._side_holder)
+        self._side_holder.layout().addWidget(self.side_panel)
+        splitter = QSplitter(self)
+        splitter.addWidget(self._side_holder)
+        splitter.addWidget(self.panels)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([280, 820])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notifications)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.add_panel(self.tr("Accueil"), self._welcome())
+
+        self.menus: dict[str, QMenu] = {title: self.menuBar().addMenu(self.tr(title))
+                                        for title in MENU_TITLES}
+        self._build_actions()
+
+        self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
+        self.service_status = ServiceStatus(context, tasks, self.sandbox, self)
+        self.activity = ActivityIndicator(tasks, self)
+        self.statusBar().addWidget(self.role_label)
+        self.statusBar().addWidget(self.service_status)
+        self.statusBar().addPermanentWidget(self.activity)
+
+        messages.bridge().connect_display(self.notifications.show_message)
+
+    # -- extension points -------------------------------------------------------------------------------
+
+    def menu(self, title: str) -> QMenu:
+        """A top-level menu by its French title: Fichier, Patients, Documents, Envois, Outils, Aide."""
+        return self.menus[title]
+
+    def add_panel(self, name: str, widget: QWidget) -> int:
+        """Register a central panel (a tab); returns its index."""
+        widget.setObjectName(widget.objectName() or f"panel:{name}")
+        return self.panels.addTab(widget, name)
+
+    def show_panel(self, name: str) -> None:
+        for index in range(self.panels.count()):
+            if self.panels.tabText(index) == name:
+                self.panels.setCurrentIndex(index)
+                return
+        raise KeyError(name)
+
+    def set_side_panel(self, widget: QWidget) -> None:
+        """Replace the left panel (the patient list placeholder)."""
+        self.side_panel.setParent(None)
+        self.side_panel.deleteLater()
+        self.side_panel = widget
+        self._side_holder.layout().addWidget(widget)
+        widget.show()  # a child added to an already visible window stays hidden otherwise
+
+    # -- menus ------------------------------------------------------------------------------------------
+
+    def _action(self, menu: str, text: str, slot: Any, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.menus[menu].addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.quit_action = self._action("Fichier", self.tr("Quitter"), self.close, keys.Quit)
+        self._action("Patients", self.tr("Rechercher un patient"), self._focus_search, keys.Find)
+        self.settings_action = self._action("Outils", self.tr("Paramètres…"), self.open_settings)
+        self.echo_action = self._action("Outils", self.tr("Tester la connexion au bac à sable"),
+                                        self.test_sandbox)
+        self.echo_action.setEnabled(self.context.sandbox is not None)
+        self._action("Aide", self.tr("Diagnostic"), self.open_diagnostics)
+        self._action("Aide", self.tr("À propos"), self.open_about)
+
+    def _focus_search(self) -> None:
+        search = getattr(self.side_panel, "search", None)
+        if isinstance(search, QLineEdit):
+            search.setFocus()
+
+    def _welcome(self) -> QWidget:
+        cabinet = self.context.settings["cabinet.name"] or self.tr("Cabinet")
+        text = QLabel(self.tr("<h2>%1</h2><p>Choisissez un patient dans la liste de gauche.</p>").replace(
+            "%1", cabinet), self)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return text
+
+    def _update_title(self) -> None:
+        cabinet = self.context.settings["cabinet.name"]
+        self.setWindowTitle(f"LGC Ségur — {cabinet}" if cabinet else "LGC Ségur")
+
+    def _single(self, key: str, build: Any, *, window_modal: bool = False) -> None:
+        """Show the one instance of a dialog, building it on first use; never `exec()` (STYLE.md §2)."""
+        dialog = self._dialogs.get(key)
+        if dialog is None:
+            dialog = self._dialogs[key] = build()
+            dialog.finished.connect(lambda _result: self._dialogs.pop(key, None))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if window_modal:
+            dialog.open()
+        else:
+            dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def open_settings(self) -> None:
+        def build() -> SettingsDialog:
+            dialog = SettingsDialog(self.context.config_path, self)
+            dialog.saved.connect(self._settings_saved)
+            return dialog
+        self._single("settings", build, window_modal=True)
+
+    def _settings_saved(self, path: Path, restart_keys: list[str]) -> None:
+        if restart_keys:
+            text = self.tr("Paramètres enregistrés dans %1. Redémarrez le logiciel pour appliquer : %2.")
+            messages.warning(text.replace("%1", str(path)).replace("%2", ", ".join(restart_keys)))
+        else:
+            messages.info(self.tr("Paramètres enregistrés dans %1.").replace("%1", str(path)))
+
+    def open_diagnostics(self) -> None:
+        self._single("diagnostics", lambda: DiagnosticsDialog(
+            self.context, self.monitor, role_text=role_label(self.context.role),
+            service_state=self.service_status.text, parent=self))
+
+    def open_about(self) -> None:
+        def build() -> QMessageBox:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("À propos"), self.tr(
+                "<b>LGC Ségur</b> %1<br>Logiciel de gestion de cabinet médical : INS, DMP, MSSanté, "
+                "Pro Santé Connect.").replace("%1", app_version), QMessageBox.StandardButton.Close, self)
+            box.setModal(False)
+            return box
+        self._single("about", build)
+
+    def test_sandbox(self) -> None:
+        """Outils → Tester la connexion: a real request to the echo simulator, through the task bridge."""
+        task = self.tasks.run(self.sandbox.echo(), label_fr=self.tr("Test de connexion au bac à sable"))
+        task.on_success(lambda seconds: messages.info(
+            self.tr("Bac à sable : réponse reçue en %1 s.").replace("%1", f"{seconds:.1f}")))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        messages.bridge().disconnect_display()
+        for dialog in list(self._dialogs.values()):
+            dialog.close()
+        self.closing.emit()
+        super().closeEvent(event)

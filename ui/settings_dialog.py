@@ -1,0 +1,239 @@
+"""Outils → Paramètres: a form generated from `lgc_app.config.OPTIONS`, validated field by field.
+
+The dialog edits the settings *file* (not the running settings, which demo mode overlays): it reads the raw
+TOML values, so a bad value already in the file is shown next to its field instead of hiding the form. Each
+value is checked with `config.parse_value`; an error is shown under the field it names and nothing is saved.
+The running workstation keeps its settings until restarted (its database, worker and clients are built once).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lgc_app import config, paths
+from lgc_app.config import ConfigError, Option, Role
+from ui.i18n import role_label
+
+SECTION_TITLES = {
+    "workstation": QT_TRANSLATE_NOOP("SettingsDialog", "Poste"),
+    "database": QT_TRANSLATE_NOOP("SettingsDialog", "Base de données"),
+    "services": QT_TRANSLATE_NOOP("SettingsDialog", "Services nationaux"),
+    "tls": QT_TRANSLATE_NOOP("SettingsDialog", "Certificats"),
+    "demo": QT_TRANSLATE_NOOP("SettingsDialog", "Démonstration"),
+    "cabinet": QT_TRANSLATE_NOOP("SettingsDialog", "Cabinet"),
+}
+
+
+class _Field:
+    """The editor of one option, chosen from the type of its declared default."""
+
+    def __init__(self, option: Option, raw: Any, parent: QWidget) -> None:
+        self.option = option
+        default = option.default
+        self.widget: QWidget
+        if isinstance(default, Role):
+            self.editor: Any = QComboBox(parent)
+            for role in Role:
+                self.editor.addItem(role_label(role), role.value)
+            self.editor.setCurrentIndex(max(0, self.editor.findData(str(raw))))
+            self.widget = self.editor
+        elif isinstance(default, bool):
+            self.editor = QCheckBox(parent)
+            self.editor.setChecked(raw is True)
+            self.widget = self.editor
+        elif isinstance(default, float):
+            self.editor = QDoubleSpinBox(parent)
+            self.editor.setRange(0.0, 999.0)  # wider than allowed: parse_value gives the precise message
+            self.editor.setDecimals(1)
+            self.editor.setSuffix(" s")
+            self.editor.setValue(float(raw) if isinstance(raw, int | float) else default)
+            self.widget = self.editor
+        elif default is None:  # optional file path
+            self.editor = QLineEdit("" if raw is None else str(raw), parent)
+            self.widget = QWidget(parent)
+            row = QHBoxLayout(self.widget)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self.editor, 1)
+            browse = QToolButton(self.widget)
+            browse.setText(QCoreApplication.translate("SettingsDialog", "Parcourir…"))
+            browse.clicked.connect(self._browse)
+            row.addWidget(browse)
+        else:
+            self.editor = QLineEdit("" if raw is None else str(raw), parent)
+            self.widget = self.editor
+        self.widget.setObjectName(option.key)
+        self.error = QLabel(parent)
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+
+    def raw_value(self) -> Any:
+        if isinstance(self.editor, QComboBox):
+            return self.editor.currentData()
+        if isinstance(self.editor, QCheckBox):
+            return self.editor.isChecked()
+        if isinstance(self.editor, QDoubleSpinBox):
+            return self.editor.value()
+        return self.editor.text()
+
+    def set_raw_value(self, value: Any) -> None:
+        """Used by tests and file pickers alike."""
+        if isinstance(self.editor, QComboBox):
+            self.editor.setCurrentIndex(self.editor.findData(value))
+        elif isinstance(self.editor, QCheckBox):
+            self.editor.setChecked(bool(value))
+        elif isinstance(self.editor, QDoubleSpinBox):
+            self.editor.setValue(float(value))
+        else:
+            self.editor.setText(str(value))
+
+    def _browse(self) -> None:
+        dialog = QFileDialog(self.widget, self.option.label, str(Path(self.editor.text()).parent)
+                             if self.editor.text() else "")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        translate = QCoreApplication.translate
+        dialog.setNameFilters([translate("SettingsDialog", "Fichiers PEM (*.pem *.crt *.key)"),
+                               translate("SettingsDialog", "Tous les fichiers (*)")])
+        dialog.fileSelected.connect(self.editor.setText)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+
+class SettingsDialog(QDialog):
+    """Edits the settings file.
+
+    Signals:
+        saved(Path, list): the file was written; the keys whose change takes effect at the next start.
+    """
+
+    saved = Signal(object, list)
+
+    def __init__(self, config_path: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Paramètres"))
+        self.path = config_path or paths.config_file()
+        raw, problem = self._read_raw()
+        self._initial = raw
+        layout = QVBoxLayout(self)
+        self.problem = QLabel(problem or "", self)
+        self.problem.setWordWrap(True)
+        self.problem.setObjectName("fileError")
+        self.problem.setVisible(bool(problem))
+        layout.addWidget(self.problem)
+        note = QLabel(self.tr("Fichier : %1<br>Les modifications prennent effet au prochain démarrage "
+                              "du logiciel.").replace("%1", str(self.path)), self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        self.fields: dict[str, _Field] = {}
+        groups: dict[str, QFormLayout] = {}
+        for option in config.OPTIONS:
+            if option.section not in groups:
+                box = QGroupBox(self.tr(SECTION_TITLES.get(option.section, option.section)), body)
+                groups[option.section] = QFormLayout(box)
+                body_layout.addWidget(box)
+            field = _Field(option, raw.get(option.key, option.default), body)
+            self.fields[option.key] = field
+            label = QLabel(option.label, body)
+            label.setBuddy(field.editor)
+            label.setWordWrap(True)
+            groups[option.section].addRow(label, field.widget)
+            groups[option.section].addRow("", field.error)
+        self.fields["workstation.name"].editor.setPlaceholderText(config.Settings().workstation_name)
+        self.fields["database.url"].editor.setPlaceholderText(paths.default_database_url())
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+
+        standard = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(standard.Save | standard.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(720, 640)
+
+    def _read_raw(self) -> tuple[dict[str, Any], str | None]:
+        """The file's values by key, unparsed (a bad value must reach its field, not abort the dialog)."""
+        if not self.path.exists():
+            return {}, None
+        try:
+            tables = tomllib.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            text = self.tr("Le fichier %1 est illisible (%2) : les valeurs par défaut sont affichées.")
+            return {}, text.replace("%1", str(self.path)).replace("%2", str(exc))
+        return {f"{section}.{name}": value for section, table in tables.items() if isinstance(table, dict)
+                for name, value in table.items()}, None
+
+    def validate(self) -> dict[str, Any] | None:
+        """Parsed values, or None after showing every error next to its field."""
+        values: dict[str, Any] = {}
+        first_bad: _Field | None = None
+        for key, field in self.fields.items():
+            raw = field.raw_value()
+            if raw == field.option.default:  # e.g. an empty database URL means "the local default"
+                values[key] = field.option.default
+                field.show_error(None)
+                continue
+            try:
+                values[key] = config.parse_value(key, raw)
+                field.show_error(None)
+            except ConfigError as exc:
+                field.show_error(str(exc))
+                first_bad = first_bad or field
+        if first_bad is not None:
+            first_bad.editor.setFocus()
+            return None
+        return values
+
+    def save(self) -> None:
+        values = self.validate()
+        if values is None:
+            return
+        try:
+            raw = {key: field.raw_value() for key, field in self.fields.items()
+                   if values[key] != field.option.default}
+            path = config.save(config.Settings(raw), self.path)
+        except OSError as exc:
+            self.problem.setText(self.tr("Enregistrement impossible : %1").replace("%1", str(exc)))
+            self.problem.show()
+            return
+        changed = [key for key, value in values.items()
+                   if value != _parsed_or_none(key, self._initial.get(key, self.fields[key].option.default))]
+        self.saved.emit(path, changed)
+        self.accept()
+
+
+def _parsed_or_none(key: str, raw: Any) -> Any:
+    try:
+        return config.parse_value(key, raw)
+    except ConfigError:
+        return None

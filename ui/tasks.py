@@ -1,0 +1,216 @@
+"""The task bridge: every coroutine the GUI starts runs through here (Anki's QueryOp, for asyncio).
+
+qasync runs asyncio on the GUI thread. Its `asyncSlot` keeps no reference to its task and sends errors to
+`sys.excepthook`; our `TaskManager.run()` instead names the task, keeps it referenced until it ends, lets the
+user cancel it, and routes the outcome: `on_success(result)`, `on_failure(error)`, or, without a failure
+handler, a French message in the message bridge (non-modal). Cancellation is silent (Anki's `Interrupted`).
+
+Blocking work never runs on the loop: `run_db()` serialises database calls on one thread (single writer on
+SQLite, Anki `taskman.py`), `run_in_thread()` sends CPU work (XML, signing, PDF) to a small pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import functools
+import itertools
+import logging
+import os
+import time
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+import httpx
+from PySide6.QtCore import QObject, Signal
+
+from lgc_app.config import ConfigError
+from lgc_app.persistence.engine import DatabaseError
+from ui import messages
+
+log = logging.getLogger("lgc.ui.tasks")
+
+T = TypeVar("T")
+
+
+class TaskState(enum.Enum):
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+def describe_error(error: BaseException, label: str) -> str:
+    """The French sentence shown for a failed task.
+
+    Expected failures (settings, database, network) say what happened; remote error text is untrusted and is
+    never shown (Electrum `UntrustedServerReturnedError`): the log keeps the details.
+    """
+    if isinstance(error, ConfigError | DatabaseError):
+        return f"{label} : {error}"
+    if isinstance(error, httpx.TimeoutException):
+        return f"{label} : le service n'a pas répondu à temps."
+    if isinstance(error, httpx.HTTPStatusError):
+        return f"{label} : le service a refusé la demande (code HTTP {error.response.status_code})."
+    if isinstance(error, httpx.TransportError):
+        return f"{label} : service injoignable (réseau ou certificat)."
+    return f"{label} : erreur inattendue (détails dans le journal)."
+
+
+class Task(Generic[T]):
+    """One running coroutine as the GUI sees it; chain handlers right after `TaskManager.run()`."""
+
+    _ids = itertools.count(1)
+
+    def __init__(self, label: str, *, cancellable: bool, visible: bool) -> None:
+        self.id = next(self._ids)
+        self.label = label
+        self.cancellable = cancellable
+        self.visible = visible
+        self.state = TaskState.RUNNING
+        self.result: T | None = None
+        self.error: BaseException | None = None
+        self.started_at = time.monotonic()
+        self.finished_at: float | None = None
+        self.future: asyncio.Task[T] | None = None
+        self._success: Callable[[T], Any] | None = None
+        self._failure: Callable[[BaseException], Any] | None = None
+
+    def on_success(self, callback: Callable[[T], Any]) -> Task[T]:
+        self._success = callback
+        return self
+
+    def on_failure(self, callback: Callable[[BaseException], Any]) -> Task[T]:
+        self._failure = callback
+        return self
+
+    @property
+    def elapsed(self) -> float:
+        return (self.finished_at or time.monotonic()) - self.started_at
+
+    def cancel(self) -> bool:
+        """Ask the coroutine to stop (CancelledError at its next await); False if not cancellable or done."""
+        if not self.cancellable or self.future is None or self.future.done():
+            return False
+        return self.future.cancel()
+
+    def __repr__(self) -> str:
+        return f"<Task {self.id} {self.label!r} {self.state.value}>"
+
+
+class TaskManager(QObject):
+    """Starts coroutines on the running (qasync) loop and reports them to the GUI.
+
+    Signals:
+        task_started(Task): a visible task was started.
+        task_finished(Task): a visible task ended (any state), after its handlers ran.
+        tasks_changed(): the set of visible running tasks changed.
+    """
+
+    task_started = Signal(object)
+    task_finished = Signal(object)
+    tasks_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._running: dict[int, Task[Any]] = {}  # strong references: asyncio keeps only weak ones
+
+    def run(self, coro: Coroutine[Any, Any, T], *, label_fr: str, cancellable: bool = True,
+            visible: bool = True) -> Task[T]:
+        """Schedule coro on the running loop and return its Task.
+
+        Args:
+            coro: the coroutine; blocking calls inside it go through run_db()/run_in_thread().
+            label_fr: French label shown in the activity list and in error messages.
+            cancellable: whether the activity list offers "Annuler".
+            visible: False for background housekeeping (health checks) kept out of the activity indicator.
+        """
+        task: Task[T] = Task(label_fr, cancellable=cancellable, visible=visible)
+        task.future = asyncio.get_running_loop().create_task(coro, name=f"lgc:{label_fr}")
+        task.future.add_done_callback(functools.partial(self._finish, task))
+        self._running[task.id] = task
+        if visible:
+            self.task_started.emit(task)
+            self.tasks_changed.emit()
+        return task
+
+    def running(self) -> list[Task[Any]]:
+        """Visible tasks still running, oldest first."""
+        return [task for task in self._running.values() if task.visible]
+
+    def cancel_all(self) -> None:
+        for task in list(self._running.values()):
+            if task.future is not None:
+                task.future.cancel()
+
+    async def shutdown(self) -> None:
+        """Cancel every task and wait for them to unwind (application exit)."""
+        futures = [task.future for task in self._running.values() if task.future is not None]
+        self.cancel_all()
+        if futures:
+            await asyncio.gather(*futures, return_exceptions=True)
+
+    def _finish(self, task: Task[Any], future: asyncio.Task[Any]) -> None:
+        self._running.pop(task.id, None)
+        task.finished_at = time.monotonic()
+        if future.cancelled():
+            task.state = TaskState.CANCELLED
+            log.info("cancelled: %s after %.1f s", task.label, task.elapsed)
+        elif (error := future.exception()) is not None:
+            task.state, task.error = TaskState.FAILED, error
+            log.warning("failed: %s", task.label, exc_info=error)
+            if task._failure is not None:
+                self._call(task, task._failure, error)
+            else:
+                messages.error(describe_error(error, task.label))
+        else:
+            task.state, task.result = TaskState.SUCCEEDED, future.result()
+            if task._success is not None:
+                self._call(task, task._success, task.result)
+        if task.visible:
+            self.task_finished.emit(task)
+            self.tasks_changed.emit()
+
+    @staticmethod
+    def _call(task: Task[Any], handler: Callable[[Any], Any], value: Any) -> None:
+        try:
+            handler(value)
+        except Exception:  # a bug in a handler must not kill the loop; it is reported like any error
+            log.exception("handler of %s failed", task.label)
+            messages.error(f"{task.label} : erreur inattendue (détails dans le journal).")
+
+
+_db_executor: ThreadPoolExecutor | None = None
+_cpu_executor: ThreadPoolExecutor | None = None
+
+
+def _executors() -> tuple[ThreadPoolExecutor, ThreadPoolExecutor]:
+    global _db_executor, _cpu_executor
+    if _db_executor is None:
+        _db_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lgc-db")
+    if _cpu_executor is None:
+        _cpu_executor = ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1),
+                                           thread_name_prefix="lgc-cpu")
+    return _db_executor, _cpu_executor
+
+
+async def run_db(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a blocking database call on the single database thread (calls are serialised)."""
+    call = functools.partial(fn, *args, **kwargs)
+    return await asyncio.get_running_loop().run_in_executor(_executors()[0], call)
+
+
+async def run_in_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run blocking CPU or file work (XML, signing, PDF, zip) on the small thread pool."""
+    call = functools.partial(fn, *args, **kwargs)
+    return await asyncio.get_running_loop().run_in_executor(_executors()[1], call)
+
+
+def shutdown_executors() -> None:
+    """Wait for running thread work and stop both executors (application exit)."""
+    global _db_executor, _cpu_executor
+    for executor in (_db_executor, _cpu_executor):
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+    _db_executor = _cpu_executor = None
