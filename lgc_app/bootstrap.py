@@ -7,19 +7,26 @@ service clients to `AppContext.clients`, built from the settings (real endpoints
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lgc_app import config
+from lgc_app import __version__, config
 from lgc_app.config import Role, Settings
 from lgc_app.outbox.runner import WorkerThread, start_worker_thread
 from lgc_app.persistence.database import Database
+from services.insi import InsiClient, LpsIdentity
+from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
     from lgc_app.demo import DemoSandbox
 
 log = logging.getLogger("lgc.bootstrap")
+
+LPS_NAME = "LGC-SEGUR"
+# Numéro d'autorisation (ContexteLPS IDAM, PROTOCOLS §2.3): assigned by the CNAM at INSi qualification.
+LPS_IDAM = "LGC-SEGUR-0001"
 
 
 @dataclass
@@ -73,3 +80,16 @@ def bootstrap(settings: Settings, *, config_path: Path | None = None) -> AppCont
     log.info("workstation %s (%s) on %s", settings.workstation_name, settings.role.value,
              database.engine.url.render_as_string(hide_password=True))
     return AppContext(settings, database, config_path)
+
+
+def make_insi_client(settings: Settings) -> InsiClient:
+    """The INSi client of this workstation (`services.insi_url`, `tls.*`), to keep in `AppContext.clients`.
+
+    Blocking (it builds the TLS context, ARCHITECTURE.md): call it once, from a thread.
+    """
+    tls = TlsMaterial(settings["tls.ca_file"], settings["tls.client_cert"], settings["tls.client_key"])
+    http = make_async_client(tls, timeout=settings["demo.latency"] + 30.0)
+    instance = uuid.uuid5(uuid.NAMESPACE_URL, f"lgc-segur:{settings.workstation_name}")  # stable per install
+    lps = LpsIdentity(idam=LPS_IDAM, name=LPS_NAME, version=__version__, instance=str(instance))
+    emitter = settings["cabinet.structure_id"] or settings.workstation_name
+    return InsiClient(http, url=settings["services.insi_url"], lps=lps, emitter=emitter)

@@ -6,6 +6,8 @@ Settings and database rows hold only the *name* of a keyring entry. Tests instal
 
 from __future__ import annotations
 
+import contextlib
+
 import keyring
 import keyring.errors
 
@@ -31,7 +33,5 @@ def fetch(name: str) -> str:
 
 
 def forget(name: str) -> None:
-    try:
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, name)
-    except keyring.errors.PasswordDeleteError:
-        pass

@@ -41,6 +41,13 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _qt_application(qapp: object) -> object:
+    """One QApplication, made first: render_pdf would otherwise create a QGuiApplication in a core test, and
+    every later widget test in the process would abort (see lgc_app/documents/rendering/qt_runtime.py)."""
+    return qapp
+
+
 @pytest.fixture
 def memory_keyring(_isolated_home: MemoryKeyring) -> MemoryKeyring:
     return _isolated_home
@@ -122,5 +129,5 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         names = getattr(item, "fixturenames", ())
         if "db_backend" in names:
             item.add_marker(pytest.mark.db)
-        if "pg_url" in names or item.get_closest_marker("db") and "[postgresql" in item.nodeid:
+        if "pg_url" in names or (item.get_closest_marker("db") and "[postgresql" in item.nodeid):
             item.add_marker(pytest.mark.pg)

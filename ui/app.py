@@ -9,6 +9,7 @@ worker, the database and the sandbox are released.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import signal
 import sys
@@ -96,6 +97,16 @@ def install_event_loop(app: QApplication) -> qasync.QEventLoop:
     return loop
 
 
+def preload_network_stack() -> None:
+    """Import what httpx imports lazily on its first request, in a thread rather than on the GUI loop.
+
+    httpcore loads anyio's asyncio backend (and urllib, http.client with it) when the first request starts:
+    100-200 ms of imports on the loop, measured by bench/bench_stall.py.
+    """
+    importlib.import_module("anyio._backends._asyncio")
+    importlib.import_module("anyio.streams.tls")
+
+
 async def open_context(options: GuiOptions) -> AppContext:
     """Settings → (demo overlay) → database → (sandbox) → worker; blocking steps run in threads.
 
@@ -103,6 +114,7 @@ async def open_context(options: GuiOptions) -> AppContext:
         ConfigError, DatabaseError, SandboxError: with a French message; nothing was modified.
     """
     settings = await taskbridge.run_db(config.load, options.config)
+    await taskbridge.run_in_thread(preload_network_stack)
     if options.demo:
         settings = demo.demo_settings(settings, options.latency)
     elif options.latency is not None:

@@ -34,6 +34,7 @@ from ui import messages
 from ui.activity import ActivityIndicator
 from ui.diagnostics import DiagnosticsDialog
 from ui.i18n import role_label
+from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
 from ui.stall_monitor import StallMonitor
 from ui.tasks import TaskManager, run_in_thread
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {title: self.menuBar().addMenu(self.tr(title))
                                         for title in MENU_TITLES}
         self._build_actions()
+        self.patients = install_patients(self)
 
         self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
         self.service_status = ServiceStatus(context, tasks, self.sandbox, self)

@@ -227,13 +227,16 @@ class SettingsDialog(QDialog):
             self.problem.show()
             return
         changed = [key for key, value in values.items()
-                   if value != _parsed_or_none(key, self._initial.get(key, self.fields[key].option.default))]
+                   if value != _effective(self.fields[key].option, self._initial.get(key))]
         self.saved.emit(path, changed)
         self.accept()
 
 
-def _parsed_or_none(key: str, raw: Any) -> Any:
+def _effective(option: Option, raw: Any) -> Any:
+    """The value a raw file entry stands for (None for a bad one), to tell which settings changed."""
+    if raw is None or raw == option.default:
+        return option.default
     try:
-        return config.parse_value(key, raw)
+        return config.parse_value(option.key, raw)
     except ConfigError:
         return None

@@ -24,13 +24,17 @@ class Cabinet:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Cabinet:
-        return cls(structure_id=settings["cabinet.structure_id"], name=settings["cabinet.name"],
-                   sector=settings["cabinet.sector"])
+        return cls(
+            structure_id=settings["cabinet.structure_id"],
+            name=settings["cabinet.name"],
+            sector=settings["cabinet.sector"],
+        )
 
     def check(self) -> None:
         """Raise a French error when a value the CDA header needs is not configured."""
         if not self.structure_id:
-            raise DocumentContentError("Identifiant national de la structure non renseigné "
-                                       "(paramètre cabinet.structure_id).")
+            raise DocumentContentError(
+                "Identifiant national de la structure non renseigné (paramètre cabinet.structure_id)."
+            )
         if not self.name:
             raise DocumentContentError("Nom du cabinet non renseigné (paramètre cabinet.name).")

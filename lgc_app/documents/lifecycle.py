@@ -42,10 +42,10 @@ from services.xml import UnsafeXmlError, parse_bytes
 S = DocumentStatus
 # action -> (statuses it may start from, status it leads to); the French verb names it in errors.
 TRANSITIONS: dict[str, tuple[frozenset[DocumentStatus], DocumentStatus, str]] = {
-    "validated": (frozenset({S.DRAFT}), S.VALIDATED, "valider"),
-    "replaced": (frozenset({S.VALIDATED}), S.REPLACED, "remplacer"),
-    "archived": (frozenset({S.VALIDATED}), S.ARCHIVED, "archiver"),
-    "deleted": (frozenset({S.DRAFT, S.VALIDATED, S.ARCHIVED}), S.DELETED, "supprimer"),
+    "validated": (frozenset({S.DRAFT}), S.VALIDATED, "de valider"),
+    "replaced": (frozenset({S.VALIDATED}), S.REPLACED, "de remplacer"),
+    "archived": (frozenset({S.VALIDATED}), S.ARCHIVED, "d'archiver"),
+    "deleted": (frozenset({S.DRAFT, S.VALIDATED, S.ARCHIVED}), S.DELETED, "de supprimer"),
 }
 
 
@@ -63,8 +63,17 @@ class DocumentSummary:
     updated_at: datetime
 
 
-def create_draft(db: Database, *, patient_id: int, author_id: int, document_type: DocumentType, actor: Actor,
-                 cabinet: Cabinet, title: str | None = None, content: Content | None = None) -> int:
+def create_draft(
+    db: Database,
+    *,
+    patient_id: int,
+    author_id: int,
+    document_type: DocumentType,
+    actor: Actor,
+    cabinet: Cabinet,
+    title: str | None = None,
+    content: Content | None = None,
+) -> int:
     """A new draft (version 1 of a new setId) with the type's default sharing metadata; returns its id."""
     content = content if content is not None else parse_content(document_type, {})
     with db.unit_of_work() as session:
@@ -72,18 +81,33 @@ def create_draft(db: Database, *, patient_id: int, author_id: int, document_type
             raise DocumentNotFoundError(f"Patient {patient_id} introuvable.")
         if session.get(Practitioner, author_id) is None:
             raise DocumentNotFoundError(f"Praticien {author_id} introuvable.")
-        document = Document(patient_id=patient_id, author_id=author_id, type=document_type,
-                            title=title or document_type.label, status=S.DRAFT, content=to_json(content),
-                            set_id=new_document_oid(), version_number=1, cda_id_root=new_document_oid(),
-                            **metadata.default_columns(document_type, cabinet.sector))
+        document = Document(
+            patient_id=patient_id,
+            author_id=author_id,
+            type=document_type,
+            title=title or document_type.label,
+            status=S.DRAFT,
+            content=to_json(content),
+            set_id=new_document_oid(),
+            version_number=1,
+            cda_id_root=new_document_oid(),
+            **metadata.default_columns(document_type, cabinet.sector),
+        )
         session.add(document)
         session.flush()
         _event(session, document, "created", None, actor)
         return document.id
 
 
-def update_draft(db: Database, document_id: int, actor: Actor, *, title: str | None = None,
-                 content: Content | None = None, expected_version: int | None = None) -> int:
+def update_draft(
+    db: Database,
+    document_id: int,
+    actor: Actor,
+    *,
+    title: str | None = None,
+    content: Content | None = None,
+    expected_version: int | None = None,
+) -> int:
     """Save a draft's title and/or content (autosave); returns the new row version.
 
     Raises:
@@ -102,8 +126,9 @@ def update_draft(db: Database, document_id: int, actor: Actor, *, title: str | N
         return document.version
 
 
-def update_metadata(db: Database, document_id: int, actor: Actor, *, expected_version: int | None = None,
-                    **changes: Any) -> metadata.SharingMetadata:
+def update_metadata(
+    db: Database, document_id: int, actor: Actor, *, expected_version: int | None = None, **changes: Any
+) -> metadata.SharingMetadata:
     """Change sharing metadata (codes, confidentiality, visibility flags) of a draft, checked against
     the CI-SIS value sets.
 
@@ -120,8 +145,9 @@ def update_metadata(db: Database, document_id: int, actor: Actor, *, expected_ve
         return metadata.metadata_of(document)
 
 
-def validate(db: Database, document_id: int, actor: Actor, cabinet: Cabinet, *,
-             now: datetime | None = None) -> list[str]:
+def validate(
+    db: Database, document_id: int, actor: Actor, cabinet: Cabinet, *, now: datetime | None = None
+) -> list[str]:
     """Freeze a draft: render its PDF, build and check its CDA, store both, mark it validated, retire the
     version it replaces and plan its sends — all in one transaction. Returns the planned order ids.
 
@@ -145,8 +171,17 @@ def validate(db: Database, document_id: int, actor: Actor, cabinet: Cabinet, *,
         parent = session.get(Document, document.replaces_id) if document.replaces_id else None
         if parent is not None:
             _check_transition(parent, "replaced")
-        pdf = render_pdf(pdf_spec(title=document.title, content=content, patient=patient, author=document.author,
-                                  cabinet=cabinet, created_at=now, document_id=document.cda_id_root))
+        pdf = render_pdf(
+            pdf_spec(
+                title=document.title,
+                content=content,
+                patient=patient,
+                author=document.author,
+                cabinet=cabinet,
+                created_at=now,
+                document_id=document.cda_id_root,
+            )
+        )
         header = _header(document, content, patient, cabinet, parent, now)
         cda = build_cda(header, content, pdf)
         try:
@@ -158,7 +193,9 @@ def validate(db: Database, document_id: int, actor: Actor, cabinet: Cabinet, *,
         document.validated_at = now
         _move(session, document, "validated", actor)
         if parent is not None:
-            _move(session, parent, "replaced", actor, note=f"remplacé par la version {document.version_number}")
+            _move(
+                session, parent, "replaced", actor, note=f"remplacé par la version {document.version_number}"
+            )
         session.flush()
         return dispatch.plan_sends(session, document, actor)
 
@@ -171,15 +208,25 @@ def replace(db: Database, document_id: int, actor: Actor) -> int:
     with db.unit_of_work() as session:
         parent = _locked(session, document_id)
         _check_transition(parent, "replaced")
-        pending = session.scalar(select(Document.id).where(Document.replaces_id == parent.id,
-                                                           Document.status != S.DELETED))
+        pending = session.scalar(
+            select(Document.id).where(Document.replaces_id == parent.id, Document.status != S.DELETED)
+        )
         if pending is not None:
             raise DocumentStateError(f"Une nouvelle version de ce document existe déjà (document {pending}).")
-        columns = {name: getattr(parent, name) for name in metadata.EDITABLE_FIELDS + ("format_code",)}
-        draft = Document(patient_id=parent.patient_id, author_id=parent.author_id, type=parent.type,
-                         title=parent.title, status=S.DRAFT, content=dict(parent.content), set_id=parent.set_id,
-                         version_number=parent.version_number + 1, cda_id_root=new_document_oid(),
-                         replaces_id=parent.id, **columns)
+        columns = {name: getattr(parent, name) for name in (*metadata.EDITABLE_FIELDS, "format_code")}
+        draft = Document(
+            patient_id=parent.patient_id,
+            author_id=parent.author_id,
+            type=parent.type,
+            title=parent.title,
+            status=S.DRAFT,
+            content=dict(parent.content),
+            set_id=parent.set_id,
+            version_number=parent.version_number + 1,
+            cda_id_root=new_document_oid(),
+            replaces_id=parent.id,
+            **columns,
+        )
         session.add(draft)
         session.flush()
         _event(session, draft, "created", None, actor, note=f"nouvelle version de {parent.id}")
@@ -204,11 +251,17 @@ def get_metadata(db: Database, document_id: int) -> metadata.SharingMetadata:
 
 def list_documents(db: Database, *, patient_id: int | None = None) -> list[DocumentSummary]:
     with db.reading() as session:
-        query = select(Document, Patient).join(Patient, Patient.id == Document.patient_id).order_by(Document.id)
+        query = (
+            select(Document, Patient).join(Patient, Patient.id == Document.patient_id).order_by(Document.id)
+        )
         if patient_id is not None:
             query = query.where(Document.patient_id == patient_id)
-        return [DocumentSummary(d.id, d.type, d.status, d.title, p.id, p.display_name, d.version_number,
-                                d.updated_at) for d, p in session.execute(query)]
+        return [
+            DocumentSummary(
+                d.id, d.type, d.status, d.title, p.id, p.display_name, d.version_number, d.updated_at
+            )
+            for d, p in session.execute(query)
+        ]
 
 
 def frozen_bytes(db: Database, document_id: int, *, pdf: bool = False) -> bytes:
@@ -246,36 +299,64 @@ def _locked(session: Session, document_id: int) -> Document:
 def _draft(session: Session, document_id: int, expected_version: int | None) -> Document:
     document = _get(session, document_id)
     if document.status is not S.DRAFT:
-        raise DocumentStateError(f"Le document {document_id} est {document.status.label.lower()} : "
-                                 "seul un brouillon peut être modifié.")
+        raise DocumentStateError(
+            f"Le document {document_id} est {document.status.label.lower()} : "
+            "seul un brouillon peut être modifié."
+        )
     if expected_version is not None and document.version != expected_version:
-        raise DocumentConflictError("Ce brouillon a été modifié sur un autre poste depuis son ouverture : "
-                                    "rechargez-le avant d'enregistrer.")
+        raise DocumentConflictError(
+            "Ce brouillon a été modifié sur un autre poste depuis son ouverture : "
+            "rechargez-le avant d'enregistrer."
+        )
     return document
 
 
 def _check_transition(document: Document, action: str) -> None:
     allowed, _target, verb = TRANSITIONS[action]
     if document.status not in allowed:
-        raise DocumentStateError(f"Impossible de {verb} le document {document.id} : "
-                                 f"il est {document.status.label.lower()}.")
+        raise DocumentStateError(
+            f"Impossible {verb} le document {document.id} : il est {document.status.label.lower()}."
+        )
 
 
-def _move(session: Session, document: Document, action: str, actor: Actor, *, note: str | None = None) -> None:
+def _move(
+    session: Session, document: Document, action: str, actor: Actor, *, note: str | None = None
+) -> None:
     _check_transition(document, action)
     before = document.status
     document.status = TRANSITIONS[action][1]
     _event(session, document, action, before, actor, note=note)
 
 
-def _event(session: Session, document: Document, action: str, before: DocumentStatus | None, actor: Actor,
-           *, note: str | None = None) -> None:
-    session.add(DocumentEvent(document_id=document.id, action=action, from_status=before,
-                              to_status=document.status, actor=actor.login, note=note))
+def _event(
+    session: Session,
+    document: Document,
+    action: str,
+    before: DocumentStatus | None,
+    actor: Actor,
+    *,
+    note: str | None = None,
+) -> None:
+    session.add(
+        DocumentEvent(
+            document_id=document.id,
+            action=action,
+            from_status=before,
+            to_status=document.status,
+            actor=actor.login,
+            note=note,
+        )
+    )
 
 
-def _header(document: Document, content: Content, patient: Patient, cabinet: Cabinet, parent: Document | None,
-            now: datetime) -> DocumentHeader:
+def _header(
+    document: Document,
+    content: Content,
+    patient: Patient,
+    cabinet: Cabinet,
+    parent: Document | None,
+    now: datetime,
+) -> DocumentHeader:
     start, end = now, None
     if isinstance(content, PrescriptionContent):
         day = content.prescribed_on or now.astimezone().date()
@@ -283,9 +364,16 @@ def _header(document: Document, content: Content, patient: Patient, cabinet: Cab
         end = datetime.combine(validity(content, day), start.timetz())
     return DocumentHeader(
         document_id=Identifier(document.cda_id_root, document.cda_id_extension),
-        set_id=Identifier(document.set_id), version_number=document.version_number, title=document.title,
-        created_at=now, type_code=TYPE_CODES[document.type_code],
+        set_id=Identifier(document.set_id),
+        version_number=document.version_number,
+        title=document.title,
+        created_at=now,
+        type_code=TYPE_CODES[document.type_code],
         confidentiality=CONFIDENTIALITY_LEVELS[document.confidentiality_code],
-        patient=patient_party(patient, cabinet), author=author_party(document.author),
-        organization=organization(cabinet, document), service_start=start, service_end=end,
-        replaces=Identifier(parent.cda_id_root, parent.cda_id_extension) if parent else None)
+        patient=patient_party(patient, cabinet),
+        author=author_party(document.author),
+        organization=organization(cabinet, document),
+        service_start=start,
+        service_end=end,
+        replaces=Identifier(parent.cda_id_root, parent.cda_id_extension) if parent else None,
+    )

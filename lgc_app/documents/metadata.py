@@ -37,7 +37,8 @@ class TypeDefaults:
     fixed_type: bool  # an N3 volet imposes its type code (and format)
 
 
-# class codes: J57 (PROTOCOLS.md §3.4); the vaccination note as "Compte rendu" (assumed: J57 not in ../shared).
+# class codes: J57 (PROTOCOLS.md §3.4); the vaccination note as "Compte rendu" (assumed: no J57 file
+# in ../shared).
 DEFAULTS = {
     DocumentType.VSM: TypeDefaults("11", "SYNTH", "urn:asip:ci-sis:vsm:2012", True),
     DocumentType.VAC_NOTE: TypeDefaults("10", "87273-9", "urn:asip:ci-sis:vac-note:2021", True),
@@ -48,8 +49,16 @@ DEFAULTS = {
     DocumentType.FREE: TypeDefaults("10", "11488-4", N1_PDF_FORMAT, False),
 }
 DEFAULT_PRACTICE_SETTING = "AMBULATOIRE"
-EDITABLE_FIELDS = ("class_code", "type_code", "practice_setting_code", "facility_type_code", "confidentiality_code",
-                   "masked_from_professionals", "hidden_from_patient", "hidden_from_legal_representatives")
+EDITABLE_FIELDS = (
+    "class_code",
+    "type_code",
+    "practice_setting_code",
+    "facility_type_code",
+    "confidentiality_code",
+    "masked_from_professionals",
+    "hidden_from_patient",
+    "hidden_from_legal_representatives",
+)
 
 
 @dataclass(frozen=True)
@@ -72,9 +81,11 @@ class SharingMetadata:
 
     @property
     def confidentiality_codes(self) -> tuple[Code, ...]:
-        flags = ((self.masked_from_professionals, MASKED_FROM_PROFESSIONALS),
-                 (self.hidden_from_patient, HIDDEN_FROM_PATIENT),
-                 (self.hidden_from_legal_representatives, HIDDEN_FROM_LEGAL_REPRESENTATIVES))
+        flags = (
+            (self.masked_from_professionals, MASKED_FROM_PROFESSIONALS),
+            (self.hidden_from_patient, HIDDEN_FROM_PATIENT),
+            (self.hidden_from_legal_representatives, HIDDEN_FROM_LEGAL_REPRESENTATIVES),
+        )
         return (self.confidentiality, *(code for on, code in flags if on))
 
 
@@ -82,10 +93,17 @@ def default_columns(document_type: DocumentType, sector: str) -> dict[str, Any]:
     """Column values of a new document's metadata; the facility type is the cabinet's sector (J02)."""
     defaults = DEFAULTS[document_type]
     _check(FACILITY_TYPES, sector, "type de structure (cabinet.sector)")
-    return {"class_code": defaults.class_code, "type_code": defaults.type_code,
-            "format_code": defaults.format_code, "practice_setting_code": DEFAULT_PRACTICE_SETTING,
-            "facility_type_code": sector, "confidentiality_code": "N", "masked_from_professionals": False,
-            "hidden_from_patient": False, "hidden_from_legal_representatives": False}
+    return {
+        "class_code": defaults.class_code,
+        "type_code": defaults.type_code,
+        "format_code": defaults.format_code,
+        "practice_setting_code": DEFAULT_PRACTICE_SETTING,
+        "facility_type_code": sector,
+        "confidentiality_code": "N",
+        "masked_from_professionals": False,
+        "hidden_from_patient": False,
+        "hidden_from_legal_representatives": False,
+    }
 
 
 def check_changes(document_type: DocumentType, changes: dict[str, Any]) -> None:
@@ -100,7 +118,9 @@ def check_changes(document_type: DocumentType, changes: dict[str, Any]) -> None:
     if "type_code" in changes:
         _check(TYPE_CODES, changes["type_code"], "type du document (JDV_J07)")
         if DEFAULTS[document_type].fixed_type and changes["type_code"] != DEFAULTS[document_type].type_code:
-            raise MetadataError(f"Le type d'un document « {document_type.label} » est fixé par son volet CI-SIS.")
+            raise MetadataError(
+                f"Le type d'un document « {document_type.label} » est fixé par son volet CI-SIS."
+            )
     if "practice_setting_code" in changes:
         _check(PRACTICE_SETTINGS, changes["practice_setting_code"], "cadre d'exercice (JDV_J04)")
     if "facility_type_code" in changes:
@@ -125,4 +145,6 @@ def metadata_of(document: Document) -> SharingMetadata:
 
 def _check(table: dict[str, Code], value: Any, what: str) -> None:
     if value not in table:
-        raise MetadataError(f"Valeur « {value} » refusée pour {what} : elle n'appartient pas au jeu de valeurs.")
+        raise MetadataError(
+            f"Valeur « {value} » refusée pour {what} : elle n'appartient pas au jeu de valeurs."
+        )

@@ -30,8 +30,15 @@ from lgc_app.persistence.base import Base, UtcDateTime, utcnow
 
 def _enum(enum: type[DocumentType] | type[DocumentStatus], name: str, length: int) -> Enum:
     """Portable enum: VARCHAR + CHECK on both back-ends, values stored as the codes."""
-    return Enum(enum, name=name, native_enum=False, create_constraint=True, length=length,
-                values_callable=lambda e: [m.value for m in e], validate_strings=True)
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=length,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
 
 
 class Practitioner(Base):
@@ -80,8 +87,9 @@ class Document(Base):
     author_id: Mapped[int] = mapped_column(ForeignKey("practitioners.id", ondelete="RESTRICT"))
     type: Mapped[DocumentType] = mapped_column(_enum(DocumentType, "document_type", 20))
     title: Mapped[str] = mapped_column(String(200))
-    status: Mapped[DocumentStatus] = mapped_column(_enum(DocumentStatus, "document_status", 10),
-                                                   default=DocumentStatus.DRAFT)
+    status: Mapped[DocumentStatus] = mapped_column(
+        _enum(DocumentStatus, "document_status", 10), default=DocumentStatus.DRAFT
+    )
     content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # identity of the version (CDA ClinicalDocument/id, setId, versionNumber)
     set_id: Mapped[str] = mapped_column(String(64))
@@ -110,8 +118,12 @@ class Document(Base):
 
     author: Mapped[Practitioner] = relationship()
     replaces: Mapped[Document | None] = relationship(remote_side=[id])
-    events: Mapped[list[DocumentEvent]] = relationship(back_populates="document", order_by="DocumentEvent.id",
-                                                       cascade="all, delete-orphan", passive_deletes=True)
+    events: Mapped[list[DocumentEvent]] = relationship(
+        back_populates="document",
+        order_by="DocumentEvent.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative API
     __table_args__ = (

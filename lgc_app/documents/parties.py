@@ -45,12 +45,22 @@ def author_party(practitioner: Practitioner) -> AuthorParty:
     specialty = AUTHOR_SPECIALTIES.get(practitioner.specialty)
     if specialty is None:
         raise DocumentContentError(f"Spécialité {practitioner.specialty} inconnue du jeu de valeurs JDV_J01.")
-    return AuthorParty(national_id=practitioner.national_id, given_name=practitioner.given_name,
-                       family_name=practitioner.family_name, specialty=specialty, civility=practitioner.civility,
-                       title=practitioner.title, phone=practitioner.phone or "")
+    return AuthorParty(
+        national_id=practitioner.national_id,
+        given_name=practitioner.given_name,
+        family_name=practitioner.family_name,
+        specialty=specialty,
+        civility=practitioner.civility,
+        title=practitioner.title,
+        phone=practitioner.phone or "",
+    )
 
 
 def organization(cabinet: Cabinet, document: Document) -> Organization:
-    return Organization(national_id=cabinet.structure_id, name=cabinet.name,
-                        facility_type=FACILITY_TYPES[document.facility_type_code],
-                        practice_setting=PRACTICE_SETTINGS[document.practice_setting_code], phone=cabinet.phone)
+    return Organization(
+        national_id=cabinet.structure_id,
+        name=cabinet.name,
+        facility_type=FACILITY_TYPES[document.facility_type_code],
+        practice_setting=PRACTICE_SETTINGS[document.practice_setting_code],
+        phone=cabinet.phone,
+    )

@@ -10,9 +10,19 @@ from lgc_app.documents.valuesets import AUTHOR_SPECIALTIES
 from lgc_app.persistence.database import Database
 
 
-def add_practitioner(db: Database, *, rpps: str, given_name: str, family_name: str, civility: str = "",
-                     title: str = "DR", profession_code: str = "10", specialty_code: str = "SM54",
-                     mssante_address: str | None = None, phone: str | None = None) -> int:
+def add_practitioner(
+    db: Database,
+    *,
+    rpps: str,
+    given_name: str,
+    family_name: str,
+    civility: str = "",
+    title: str = "DR",
+    profession_code: str = "10",
+    specialty_code: str = "SM54",
+    mssante_address: str | None = None,
+    phone: str | None = None,
+) -> int:
     """Register a practitioner; returns its id.
 
     Raises:
@@ -20,11 +30,21 @@ def add_practitioner(db: Database, *, rpps: str, given_name: str, family_name: s
     """
     if len(rpps) != 11 or not rpps.isdigit():
         raise DocumentContentError("Le numéro RPPS comporte exactement 11 chiffres.")
-    practitioner = Practitioner(rpps=rpps, given_name=given_name.strip(), family_name=family_name.strip(),
-                                civility=civility, title=title, profession_code=profession_code,
-                                specialty_code=specialty_code, mssante_address=mssante_address, phone=phone)
+    practitioner = Practitioner(
+        rpps=rpps,
+        given_name=given_name.strip(),
+        family_name=family_name.strip(),
+        civility=civility,
+        title=title,
+        profession_code=profession_code,
+        specialty_code=specialty_code,
+        mssante_address=mssante_address,
+        phone=phone,
+    )
     if practitioner.specialty not in AUTHOR_SPECIALTIES:
-        raise DocumentContentError(f"Profession/spécialité {practitioner.specialty} non prise en charge (JDV_J01).")
+        raise DocumentContentError(
+            f"Profession/spécialité {practitioner.specialty} non prise en charge (JDV_J01)."
+        )
     if not practitioner.given_name or not practitioner.family_name:
         raise DocumentContentError("Le nom et le prénom du praticien sont obligatoires.")
     with db.unit_of_work() as session:

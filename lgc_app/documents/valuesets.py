@@ -108,8 +108,11 @@ CONFIDENTIALITY_LEVELS = _table(
 )
 MASKED_FROM_PROFESSIONALS = Code("MASQUE_PS", DMP_CONFIDENTIALITY, "Masqué aux professionnels de santé")
 HIDDEN_FROM_PATIENT = Code("INVISIBLE_PATIENT", DMP_CONFIDENTIALITY, "Non visible par le patient")
-HIDDEN_FROM_LEGAL_REPRESENTATIVES = Code("INVISIBLE_REPRESENTANTS_LEGAUX", DMP_CONFIDENTIALITY,
-                                         "Non visible par les représentants légaux du patient")
+HIDDEN_FROM_LEGAL_REPRESENTATIVES = Code(
+    "INVISIBLE_REPRESENTANTS_LEGAUX",
+    DMP_CONFIDENTIALITY,
+    "Non visible par les représentants légaux du patient",
+)
 
 # JDV_J01 XdsAuthorSpecialty-CISIS (subset: professions and savoir-faire of ambulatory practitioners).
 AUTHOR_SPECIALTIES = _table(

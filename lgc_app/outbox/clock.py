@@ -14,10 +14,19 @@ from sqlalchemy.orm import Session
 
 from lgc_app.persistence.base import utcnow
 
+_CACHE_KEY = "lgc.outbox.database_now"
+
 
 def database_now(session: Session) -> datetime:
-    if session.get_bind().dialect.name == "postgresql":
-        value = session.scalar(select(func.now()))
-        assert value is not None
-        return value.astimezone(UTC)
-    return utcnow()
+    if session.get_bind().dialect.name != "postgresql":
+        return utcnow()
+    # PostgreSQL's now() is the start of the transaction: read it once per transaction.
+    transaction = session.get_transaction()
+    cached = session.info.get(_CACHE_KEY)
+    if transaction is not None and cached is not None and cached[0] is transaction:
+        return cached[1]
+    value = session.scalar(select(func.now()))
+    assert value is not None
+    value = value.astimezone(UTC)
+    session.info[_CACHE_KEY] = (session.get_transaction(), value)
+    return value

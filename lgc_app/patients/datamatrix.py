@@ -138,9 +138,9 @@ def parse_payload(text: str) -> DatamatrixTraits:
             end = start + maximum
         else:
             # Names hold no digit: the next `S<digit>` starts the next field even without a separator.
-            window = text[start:start + maximum]
+            window = text[start:start + maximum + 2]  # + 2: a next field right after a full-length value
             stops = [i for i in (window.find(GS), _find_next_field(window)) if i >= 0]
-            end = start + (min(stops) if stops else len(window))
+            end = start + min([*stops, maximum, len(window)])
         values[key] = text[start:end].strip(" ")
         position = end
     missing = [key for key in ("S1", "S2", "S3", "S4", "S5", "S6") if not values.get(key)]

@@ -42,6 +42,7 @@ def _enum_column(enum: type[StrEnum], name: str, length: int) -> Enum:
 # Search keys must sort bytewise on PostgreSQL too so that prefix ranges (`key >= 'DUP' AND key < 'DUQ'`)
 # use the index whatever the database collation.
 SEARCH_KEY = String(TRAIT_LENGTH).with_variant(String(TRAIT_LENGTH, collation="C"), "postgresql")
+SEARCH_DATE = String(10).with_variant(String(10, collation="C"), "postgresql")
 
 
 class Patient(Base):
@@ -206,12 +207,12 @@ class PatientSearchKey(Base):
     name_key: Mapped[str] = mapped_column(SEARCH_KEY)
     given_key: Mapped[str] = mapped_column(SEARCH_KEY)
     name_phonetic: Mapped[str] = mapped_column(SEARCH_KEY)
-    birth_date: Mapped[str] = mapped_column(String(10))
+    birth_date: Mapped[str] = mapped_column(SEARCH_DATE)
 
     __table_args__ = (
         Index("ix_patient_search_keys_name", "name_key", "given_key", "birth_date"),
         Index("ix_patient_search_keys_given", "given_key", "name_key"),
-        Index("ix_patient_search_keys_date", "birth_date", "name_key"),
+        Index("ix_patient_search_keys_date", "birth_date", "name_key", "given_key"),
         Index("ix_patient_search_keys_phonetic", "name_phonetic", "given_key"),
         {"sqlite_with_rowid": False},
     )

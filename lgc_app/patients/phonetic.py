@@ -8,6 +8,7 @@ index range. rapidfuzz then ranks the candidates; this only has to bring them in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SPELLINGS = (
     (r"SCH|SH", "CH"),
@@ -34,6 +35,7 @@ _SPELLINGS = (
 _RULES = tuple((re.compile(pattern), replacement) for pattern, replacement in _SPELLINGS)
 
 
+@lru_cache(maxsize=65536)  # names repeat: the search ranks the same candidates again and again
 def phonetic_key(compact: str) -> str:
     """Phonetic key of a compact search key (A-Z only, see `traits.search_key`)."""
     key = compact

@@ -13,22 +13,26 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
 from rapidfuzz import fuzz
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from lgc_app.patients.birth_date import BirthDateError, parse_birth_date
 from lgc_app.patients.models import Patient, PatientSearchKey
 from lgc_app.patients.phonetic import phonetic_key
+from lgc_app.patients.search_index import PARTIAL_NAME_SEQ
 from lgc_app.patients.traits import search_key
 from lgc_app.patients.vocabulary import IdentityStatus, Sex
 
 CANDIDATES = 100  # rows read per index range, before ranking
+NEIGHBOURS = 20  # alphabetical neighbours read on each side of a fuzzy name
 FUZZY_THRESHOLD = 75  # rapidfuzz similarity (0-100) below which a fuzzy candidate is dropped
+PHONETIC_SIMILARITY = 80.0  # given to a spelling that differs but sounds alike (PHILIPPE / FILIPE)
+PARTIAL_NAME_PENALTY = 15  # `dupont` ranks DUPONT before D'ARC-DUPONT
 MAX_NAME_TOKENS = 4
 _DATE_TOKEN = re.compile(r"^(?:\d{2}[/.-]\d{2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|\d{8})$")
 
@@ -73,6 +77,7 @@ class _Reading:
 
     name: str
     given: str
+    name_words: int = 1  # words of the query joined into `name`; fuzzy retrieval runs on one-word names
 
 
 @dataclass(frozen=True)
@@ -99,71 +104,85 @@ def _criteria(query: SearchQuery) -> _Criteria:
                 tokens.append(key)
         if len(tokens) > MAX_NAME_TOKENS:
             tokens = [*tokens[:MAX_NAME_TOKENS - 1], "".join(tokens[MAX_NAME_TOKENS - 1:])]
-        readings = [_Reading("".join(tokens[:k]), "".join(tokens[k:])) for k in range(1, len(tokens) + 1)]
+        readings = [_Reading("".join(tokens[:k]), "".join(tokens[k:]), k) for k in range(1, len(tokens) + 1)]
         # First names typed first ("jean dupont") are read too, after the name-first readings.
-        readings += [_Reading("".join(tokens[k:]), "".join(tokens[:k])) for k in range(1, len(tokens))]
+        readings += [_Reading("".join(tokens[k:]), "".join(tokens[:k]), len(tokens) - k)
+                     for k in range(1, len(tokens))]
     else:
         readings = [_Reading(search_key(query.name), search_key(query.given_names))]
     readings = [r for r in dict.fromkeys(readings) if r.name or r.given]
     return _Criteria(tuple(readings), birth_date, query.fuzzy)
 
 
-def _columns() -> Select[tuple[int, str, str, str]]:
-    return select(K.patient_id, K.name_key, K.given_key, K.birth_date)
+# Statements are built once, with bound parameters, so a search pays neither statement construction nor
+# compilation: only the index ranges change. Every filter is a range `[lo, hi)` on a compact key; selected
+# columns are all in the covering indexes (seq is part of every index entry): no table look-up per row.
+_COLUMNS = (K.patient_id, K.seq, K.name_key, K.given_key, K.birth_date)
+_NAME = (K.name_key >= bindparam("name_lo"), K.name_key < bindparam("name_hi"))
+_GIVEN = (K.given_key >= bindparam("given_lo"), K.given_key < bindparam("given_hi"))
+_DATE = (K.birth_date >= bindparam("date_lo"), K.birth_date < bindparam("date_hi"))
+_PHONETIC = (K.name_phonetic == bindparam("phonetic"),)
 
 
-def _in_range(column: object, prefix: str) -> list[object]:
-    return [column >= prefix, column < _succ(prefix)]  # type: ignore[operator]
+def _template(*filters: ColumnElement[bool], order: tuple[ColumnElement[object], ...],
+              limit: int = CANDIDATES) -> Select[tuple[int, int, str, str, str]]:
+    return select(*_COLUMNS).where(*filters).order_by(*order).limit(limit)
 
 
-def _date_filter(birth_date: str) -> list[object]:
-    """Equality for a full date; a prefix range for a partial one (`1950-00-00` → every date in 1950)."""
+_BY_NAME = (K.name_key, K.given_key)
+_BY_DATE = (K.birth_date, K.name_key)
+_STATEMENTS = {
+    "name": _template(*_NAME, order=_BY_NAME),
+    "name+given": _template(*_NAME, *_GIVEN, order=_BY_NAME),
+    # the same filters driven by the first-name index, for a first name longer (more selective) than the name
+    "given+name": _template(*_GIVEN, *_NAME, order=(K.given_key, K.name_key)),
+    "given": _template(*_GIVEN, order=(K.given_key, K.name_key)),
+    "date": _template(*_DATE, order=_BY_DATE),
+    "date+name": _template(*_DATE, *_NAME, order=_BY_DATE),
+    "date+given": _template(*_DATE, *_GIVEN, order=_BY_DATE),
+    "date+name+given": _template(*_DATE, *_NAME, *_GIVEN, order=_BY_DATE),
+    "phonetic": _template(*_PHONETIC, order=(K.name_phonetic, K.given_key)),
+    "phonetic+given": _template(*_PHONETIC, *_GIVEN, order=(K.name_phonetic, K.given_key)),
+    "after": _template(K.name_key >= bindparam("name_lo"), order=(K.name_key,), limit=NEIGHBOURS),
+    "before": _template(K.name_key < bindparam("name_lo"), order=(K.name_key.desc(),), limit=NEIGHBOURS),
+}
+_HITS = select(Patient.id, Patient.birth_name, Patient.used_name, Patient.birth_given_names,
+               Patient.used_given_name, Patient.birth_date, Patient.sex, Patient.status).where(
+    Patient.id.in_(bindparam("ids", expanding=True)))
+
+
+def _date_prefix(birth_date: str) -> str:
+    """The whole date when known; `YYYY-` or `YYYY-MM-` when partial (every date it could be)."""
     year, month, day = birth_date.split("-")
-    if month != "00" and day != "00":
-        return [K.birth_date == birth_date]
-    prefix = f"{year}-" if month == "00" else f"{year}-{month}-"
-    return [K.birth_date >= prefix, K.birth_date < prefix[:-1] + "."]
+    if month == "00":
+        return f"{year}-"
+    return f"{year}-{month}-" if day == "00" else birth_date
 
 
-def _statements(criteria: _Criteria) -> Iterable[Select[tuple[int, str, str, str]]]:
+def _range(name: str, prefix: str) -> dict[str, str]:
+    return {f"{name}_lo": prefix, f"{name}_hi": _succ(prefix)}
+
+
+def _statements(criteria: _Criteria) -> Iterator[tuple[str, dict[str, str]]]:
+    date = _range("date", _date_prefix(criteria.birth_date)) if criteria.birth_date else {}
     for reading in criteria.readings:
-        given = _in_range(K.given_key, reading.given) if reading.given else []
-        if criteria.birth_date:
-            name = _in_range(K.name_key, reading.name) if reading.name else []
-            yield _columns().where(*_date_filter(criteria.birth_date), *name, *given).order_by(
-                K.birth_date, K.name_key).limit(CANDIDATES)
-        if reading.name:
-            yield _columns().where(*_in_range(K.name_key, reading.name), *given).order_by(
-                K.name_key, K.given_key).limit(CANDIDATES)
-        elif reading.given:
-            yield _columns().where(*given).order_by(K.given_key, K.name_key).limit(CANDIDATES)
-        if criteria.fuzzy and len(reading.name) >= 3:
-            yield from _fuzzy_statements(reading, given)
-    if criteria.birth_date and not criteria.readings:
-        yield _columns().where(*_date_filter(criteria.birth_date)).order_by(
-            K.birth_date, K.name_key).limit(CANDIDATES)
-
-
-def _fuzzy_statements(reading: _Reading, given: list[object]) -> Iterable[Select[tuple[int, str, str, str]]]:
-    """Bring in names spelt differently: same phonetic key, and alphabetical neighbours (late typos)."""
-    yield _columns().where(*_in_range(K.name_phonetic, phonetic_key(reading.name)), *given).order_by(
-        K.name_phonetic, K.given_key).limit(CANDIDATES)
-    yield _columns().where(K.name_key >= reading.name).order_by(K.name_key).limit(CANDIDATES // 2)
-    yield _columns().where(K.name_key < reading.name).order_by(K.name_key.desc()).limit(CANDIDATES // 2)
-    yield _columns().where(*_in_range(K.name_key, reading.name[:3]), *given).order_by(
-        K.name_key, K.given_key).limit(CANDIDATES)
-
-
-def _part(query_key: str, stored: str, fuzzy: bool) -> tuple[MatchKind, float] | None:
-    if stored == query_key:
-        return MatchKind.EXACT, 100.0
-    if stored.startswith(query_key):
-        return MatchKind.PREFIX, 100.0
-    if fuzzy and len(query_key) >= 3:
-        similarity = max(fuzz.ratio(query_key, stored), fuzz.ratio(query_key, stored[:len(query_key)]))
-        if similarity >= FUZZY_THRESHOLD:
-            return MatchKind.FUZZY, similarity
-    return None
+        parts = [part for part, key in (("name", reading.name), ("given", reading.given)) if key]
+        params = {**(_range("name", reading.name) if reading.name else {}),
+                  **(_range("given", reading.given) if reading.given else {})}
+        if date:
+            yield "+".join(["date", *parts]), {**date, **params}
+        # Drive the index scan by the longer (more selective) key: a short prefix of the other is a filter.
+        yield "+".join(parts if len(reading.name) >= len(reading.given) else parts[::-1]), params
+        if criteria.fuzzy and len(reading.name) >= 3 and reading.name_words == 1:
+            # Names spelt differently: same phonetic key, alphabetical neighbours (late typos), same start.
+            phonetic = {"phonetic": phonetic_key(reading.name)}
+            given = _range("given", reading.given) if reading.given else {}
+            yield ("phonetic+given" if given else "phonetic"), {**phonetic, **given}
+            yield "after", {"name_lo": reading.name}
+            yield "before", {"name_lo": reading.name}
+            yield ("name+given" if given else "name"), {**_range("name", reading.name[:3]), **given}
+    if date and not criteria.readings:
+        yield "date", date
 
 
 def dates_match(query_date: str, stored: str) -> bool:
@@ -175,24 +194,53 @@ def dates_match(query_date: str, stored: str) -> bool:
 _Scored = tuple[float, MatchKind, bool]  # score, weakest part's match kind, birth date matched
 
 
-def _score(criteria: _Criteria, name_key: str, given_key: str, birth_date: str) -> _Scored | None:
-    """Best score of one key row over the readings of the query; None when no reading matches."""
-    date_match = criteria.birth_date is not None and dates_match(criteria.birth_date, birth_date)
-    best: _Scored | None = None
-    for reading in criteria.readings:
-        name = _part(reading.name, name_key, criteria.fuzzy) if reading.name else None
-        given = _part(reading.given, given_key, criteria.fuzzy) if reading.given else None
-        if (reading.name and name is None) or (reading.given and given is None):
-            continue
-        name = name or given
-        given = given or name
-        assert name is not None and given is not None
-        score = 60 * name[0] + 40 * given[0] + 50 * date_match + (name[1] + given[1]) / 40
-        candidate = (score, min(name[0], given[0]), date_match)
-        best = candidate if best is None or candidate > best else best
-    if best is None and criteria.birth_date and not criteria.readings and date_match:
-        best = (50.0 + 100 * MatchKind.EXACT, MatchKind.EXACT, True)
-    return best
+class _Ranker:
+    """Scores key rows against the readings of one query, memoising per key: common names repeat."""
+
+    def __init__(self, criteria: _Criteria) -> None:
+        self.criteria = criteria
+        self._parts: dict[tuple[str, str], tuple[MatchKind, float] | None] = {}
+
+    def part(self, query_key: str, stored: str) -> tuple[MatchKind, float] | None:
+        """How stored matches query_key: exact, prefix, fuzzy (with its similarity) or not at all."""
+        memo = self._parts.get((query_key, stored), False)
+        if memo is not False:
+            return memo  # type: ignore[return-value]
+        result: tuple[MatchKind, float] | None = None
+        if stored == query_key:
+            result = MatchKind.EXACT, 100.0
+        elif stored.startswith(query_key):
+            result = MatchKind.PREFIX, 100.0
+        elif self.criteria.fuzzy and len(query_key) >= 3:
+            similarity = max(fuzz.ratio(query_key, stored), fuzz.ratio(query_key, stored[:len(query_key)]))
+            if similarity < FUZZY_THRESHOLD and phonetic_key(stored).startswith(phonetic_key(query_key)):
+                similarity = PHONETIC_SIMILARITY
+            if similarity >= FUZZY_THRESHOLD:
+                result = MatchKind.FUZZY, similarity
+        self._parts[(query_key, stored)] = result
+        return result
+
+    def score(self, seq: int, name_key: str, given_key: str, birth_date: str) -> _Scored | None:
+        """Best score of one key row over the readings; None when no reading matches."""
+        criteria = self.criteria
+        date_match = criteria.birth_date is not None and dates_match(criteria.birth_date, birth_date)
+        best: _Scored | None = None
+        for reading in criteria.readings:
+            name = self.part(reading.name, name_key) if reading.name else None
+            given = self.part(reading.given, given_key) if reading.given else None
+            if (reading.name and name is None) or (reading.given and given is None):
+                continue
+            name = name or given
+            given = given or name
+            assert name is not None and given is not None
+            score = 60 * name[0] + 40 * given[0] + 50 * date_match + (name[1] + given[1]) / 40
+            if seq >= PARTIAL_NAME_SEQ and reading.name:
+                score -= PARTIAL_NAME_PENALTY
+            candidate = (score, min(name[0], given[0]), date_match)
+            best = candidate if best is None or candidate > best else best
+        if best is None and criteria.birth_date and not criteria.readings and date_match:
+            best = (50.0 + 100 * MatchKind.EXACT, MatchKind.EXACT, True)
+        return best
 
 
 def search_patients(session: Session, query: SearchQuery, *, limit: int = 20) -> list[SearchHit]:
@@ -200,10 +248,13 @@ def search_patients(session: Session, query: SearchQuery, *, limit: int = 20) ->
     criteria = _criteria(query)
     if not criteria.readings and not criteria.birth_date:
         return []
+    ranker = _Ranker(criteria)
     best: dict[int, _Scored] = {}
-    for statement in _statements(criteria):
-        for patient_id, name_key, given_key, birth_date in session.execute(statement):
-            scored = _score(criteria, name_key, given_key, birth_date)
+    connection = session.connection()
+    for statement, params in _statements(criteria):
+        rows = connection.execute(_STATEMENTS[statement], params)
+        for patient_id, seq, name_key, given_key, birth_date in rows:
+            scored = ranker.score(seq, name_key, given_key, birth_date)
             if scored is not None and (patient_id not in best or scored > best[patient_id]):
                 best[patient_id] = scored
     ranked = sorted(best.items(), key=lambda item: -item[1][0])[:limit]
@@ -213,9 +264,7 @@ def search_patients(session: Session, query: SearchQuery, *, limit: int = 20) ->
 def _hits(session: Session, ranked: Sequence[tuple[int, _Scored]]) -> list[SearchHit]:
     if not ranked:
         return []
-    columns = (Patient.id, Patient.birth_name, Patient.used_name, Patient.birth_given_names,
-               Patient.used_given_name, Patient.birth_date, Patient.sex, Patient.status)
-    rows = session.execute(select(*columns).where(Patient.id.in_([patient_id for patient_id, _ in ranked])))
+    rows = session.connection().execute(_HITS, {"ids": [patient_id for patient_id, _ in ranked]})
     by_id = {row.id: row for row in rows}
     hits = [SearchHit(patient_id, score, match, date_match, row.birth_name, row.used_name,
                       row.birth_given_names, row.used_given_name, row.birth_date, row.sex, row.status)

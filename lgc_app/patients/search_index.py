@@ -22,6 +22,10 @@ from lgc_app.patients.models import Patient, PatientSearchKey
 from lgc_app.patients.phonetic import phonetic_key
 from lgc_app.patients.traits import name_parts, search_key
 
+# Rows made from a trailing component of a compound name (`DUPONT` of `D'ARC-DUPONT`) are numbered from here:
+# `seq` is in every index entry (primary key of a WITHOUT ROWID table), so ranking can prefer whole names
+# without reading the table.
+PARTIAL_NAME_SEQ = 1000
 SEARCHABLE = ("birth_name", "used_name", "birth_given_names", "used_given_name", "birth_date")
 
 
@@ -34,16 +38,19 @@ def name_forms(name: str | None) -> list[str]:
 def key_rows(patient_id: int, birth_name: str, birth_given_names: str, birth_date: str,
              used_name: str | None = None, used_given_name: str | None = None) -> Iterator[dict[str, Any]]:
     """The search-key rows of one patient, as dicts ready for an executemany insert."""
-    names = list(dict.fromkeys(name_forms(birth_name) + name_forms(used_name)))
+    birth_forms, used_forms = name_forms(birth_name), name_forms(used_name)
+    whole = {forms[0] for forms in (birth_forms, used_forms) if forms}
+    names = list(dict.fromkeys(birth_forms + used_forms))
     given_keys = (search_key(birth_given_names), search_key(used_given_name or ""))
     givens = list(dict.fromkeys(key for key in given_keys if key)) or [""]
-    seq = 0
+    count = 0
     for name in names:
         phonetic = phonetic_key(name)
+        first_seq = 0 if name in whole else PARTIAL_NAME_SEQ
         for given in givens:
-            yield {"patient_id": patient_id, "seq": seq, "name_key": name, "given_key": given,
+            yield {"patient_id": patient_id, "seq": first_seq + count, "name_key": name, "given_key": given,
                    "name_phonetic": phonetic, "birth_date": birth_date}
-            seq += 1
+            count += 1
 
 
 def _needs_rewrite(patient: Patient, is_new: bool) -> bool:

@@ -22,6 +22,7 @@ _LIGATURES = str.maketrans({"Œ": "OE", "œ": "OE", "Æ": "AE", "æ": "AE", "ß"
 _PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'",
                               "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
 _SPACES = re.compile(r"\s+")
+_NOT_LETTERS = re.compile(r"[^A-Z]+")
 
 
 class TraitError(ValueError):
@@ -43,6 +44,8 @@ class TypedTrait:
 
 def fold(text: str) -> str:
     """Capitals, diacritics removed, typographic punctuation made plain, whitespace runs made one space."""
+    if text.isascii():  # stored traits and most typing: no decomposition needed
+        return _SPACES.sub(" ", text.replace("`", "'").upper())
     text = text.translate(_LIGATURES).translate(_PUNCTUATION)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -115,9 +118,9 @@ def search_key(text: str) -> str:
     Insensitive to case, accents, hyphens, apostrophes and spaces (Ségur: anteriority search not sensitive
     to special characters): `d'Arc-Dupont` and `DARC DUPONT` give `DARCDUPONT`.
     """
-    return re.sub(r"[^A-Z]", "", fold(text))
+    return _NOT_LETTERS.sub("", fold(text))
 
 
 def name_parts(text: str) -> list[str]:
     """The components of a name split on spaces, hyphens and apostrophes, each as a compact key."""
-    return [part for part in (search_key(p) for p in re.split(r"[ '\-]+", fold(text))) if part]
+    return [part for part in _NOT_LETTERS.split(fold(text)) if part]

@@ -46,12 +46,12 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for queries only; never commits."""
+        """A session for queries only; never commits. Objects stay readable after the block (close()
+        detaches them without expiring their loaded attributes, unlike rollback())."""
         session = self._sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def close(self) -> None:

@@ -42,22 +42,13 @@ from services.dmp.soap import (
     serialize,
 )
 from services.dmp.vihf import VihfContext, VihfSigner
+from services.transport import TransportErrorCode, classify
 
 log = logging.getLogger("lgc.services.dmp")
 
 # Registry answers that a later retry may turn into a success (IHE "busy" and general failures).
 TRANSIENT_CODES = frozenset(
     {"XDSRegistryBusy", "XDSRepositoryBusy", "XDSRegistryError", "XDSRepositoryError"}
-)
-DMP_FAULT_CODES = frozenset(
-    {
-        "DMP_INEXISTANT",
-        "DMP_FERME",
-        "AUTORISATION_ABSENTE",
-        "OPPOSITION_PATIENT",
-        "INS_NON_QUALIFIE",
-        "VIHF_INVALIDE",
-    }
 )
 
 
@@ -368,6 +359,9 @@ class DmpClient:
         except httpx.TimeoutException as exc:
             raise DmpError(errors.TIMEOUT, transient=True, detail=type(exc).__name__) from None
         except httpx.TransportError as exc:
+            # A refused certificate will be refused again: not worth a retry, unlike a network failure.
+            if classify(exc) is TransportErrorCode.TLS:
+                raise DmpError(errors.TLS, transient=False, detail=f"{type(exc).__name__}: {exc}") from None
             raise DmpError(errors.NETWORK, transient=True, detail=f"{type(exc).__name__}: {exc}") from None
         finally:
             if self._trace is not None:
@@ -403,7 +397,8 @@ def _decode(response: httpx.Response, action: str) -> _Answer:
         code = errors.HTTP if response.status_code >= 400 else errors.BAD_RESPONSE
         raise DmpError(code, transient=False, detail=f"HTTP {response.status_code}: {exc}") from None
     if isinstance(payload, SoapFault):
-        code = payload.subcode if payload.subcode in DMP_FAULT_CODES else errors.SOAP_FAULT
+        # Fault subcodes name DMP codes (sandbox: VIHF_INVALIDE, SERVICE_INDISPONIBLE…); others stay generic.
+        code = payload.subcode if payload.subcode in errors.MESSAGES else errors.SOAP_FAULT
         log.info("DMP %s: SOAP fault %s/%s", action, payload.code, payload.subcode)
         raise DmpError(
             code, transient=payload.server_side, detail=f"{payload.code}/{payload.subcode}: {payload.reason}"

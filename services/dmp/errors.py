@@ -13,6 +13,7 @@ from services.dmp.models import RegistryErrorInfo
 # Codes raised by the client itself (transport, unreadable answers).
 NETWORK = "DMP_RESEAU"
 TIMEOUT = "DMP_DELAI"
+TLS = "DMP_TLS"
 SERVER = "DMP_SERVEUR"
 HTTP = "DMP_HTTP"
 BAD_RESPONSE = "DMP_REPONSE_INVALIDE"
@@ -21,6 +22,7 @@ SOAP_FAULT = "DMP_SOAP_FAULT"
 MESSAGES: dict[str, str] = {
     NETWORK: "Le DMP est injoignable (erreur réseau). L'envoi sera retenté automatiquement.",
     TIMEOUT: "Le DMP n'a pas répondu à temps. L'envoi sera retenté automatiquement.",
+    TLS: "Connexion sécurisée au DMP refusée : vérifiez le certificat (CPS ou certificat logiciel).",
     SERVER: "Le DMP rencontre une erreur technique. L'envoi sera retenté automatiquement.",
     HTTP: "Le DMP a refusé la requête (erreur HTTP).",
     BAD_RESPONSE: "La réponse du DMP est illisible.",
@@ -47,6 +49,11 @@ MESSAGES: dict[str, str] = {
     "XDSDocumentUniqueIdError": "Document introuvable ou non accessible dans le DMP.",
     "XDSStoredQueryParamNumber": "Recherche dans le DMP mal formée (paramètres).",
     "XDSStoredQueryMissingParam": "Recherche dans le DMP incomplète (paramètre manquant).",
+    "XDSMetadataVersionError": "Le document a été modifié entre-temps : rechargez-le puis recommencez.",
+    "XDSUnknownStoredQuery": "Recherche non prise en charge par le DMP.",
+    "TLS_MUTUEL_REQUIS": "Le DMP exige une authentification par certificat.",
+    "REQUETE_MALFORMEE": "Le DMP n'a pas compris la requête envoyée.",
+    "SERVICE_INDISPONIBLE": "Le DMP est momentanément indisponible. L'envoi sera retenté automatiquement.",
     "XDSRegistryError": "Erreur du registre du DMP.",
     "XDSRepositoryError": "Erreur de l'entrepôt du DMP.",
 }

@@ -1,8 +1,8 @@
 """Async client of the INSi téléservice (PROTOCOLS.md §2): search by traits, by carte Vitale, verify.
 
 The `httpx.AsyncClient` comes from `services/transport.py` (mutual TLS, one per service, created at
-start-up). Building an envelope and parsing an answer take 0.2–0.4 ms each (median, `bench/bench_insi.py`)
-with spikes of several ms on a busy machine: they run in a worker thread, as the house rule wants for XML.
+start-up). Building an envelope and parsing an answer take 0.1–0.2 ms each (median, `bench/bench_insi.py`)
+with spikes of 4 ms on a busy machine: they run in a worker thread, as the house rule wants for XML.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import time
 from datetime import datetime
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from lgc_app.documents.rendering import PdfDocument, Section, cda_display, render_pdf
@@ -39,7 +41,8 @@ def cda(body: str, *, title: str = "Compte rendu", family: str = "DUPONT") -> by
 
 def n1(payload: bytes | str, media_type: str = "application/pdf") -> bytes:
     content = payload if isinstance(payload, str) else base64.b64encode(payload).decode()
-    return cda(f'<nonXMLBody><text mediaType="{media_type}" representation="B64">{content}</text></nonXMLBody>')
+    text = f'<text mediaType="{media_type}" representation="B64">{content}</text>'
+    return cda(f"<nonXMLBody>{text}</nonXMLBody>")
 
 
 def n3(text: str, title: str = "Observation", family: str = "DUPONT") -> bytes:
@@ -60,7 +63,8 @@ def _examples(shared_dir: Path) -> list[Path]:
 
 def _dark_fraction(image: QImage) -> float:
     small = image.scaled(100, 140).convertToFormat(QImage.Format.Format_Grayscale8)
-    dark = sum(1 for y in range(small.height()) for x in range(small.width()) if small.pixelColor(x, y).value() < 128)
+    dark = sum(1 for y in range(small.height()) for x in range(small.width())
+               if small.pixelColor(x, y).value() < 128)
     return dark / (small.width() * small.height())
 
 
@@ -110,8 +114,6 @@ async def test_async_load_runs_in_a_thread_and_shows_the_result(viewer: CdaViewe
 
 
 async def test_a_later_load_wins_over_an_earlier_one(viewer: CdaViewer, shared_dir: Path) -> None:
-    import asyncio
-
     slow = asyncio.ensure_future(viewer.load_bytes((shared_dir / "cisis" / "examples" /
                                                     "DOC_NON_STRUCTURE_CDA-R2-N1.xml").read_bytes()))
     await asyncio.sleep(0)
@@ -125,8 +127,9 @@ async def test_a_later_load_wins_over_an_earlier_one(viewer: CdaViewer, shared_d
 
 def _pdf(pages_of_text: int) -> bytes:
     paragraphs = ["Texte du compte rendu, avec accents : été, à, où. " * 20] * (pages_of_text * 4)
-    return render_pdf(PdfDocument("Compte rendu", None, ["DUPONT Hélène"], None, ["Dr MARTIN"],
-                                  [Section("Observation", paragraphs)], "pied", datetime(2026, 11, 25), "doc"))
+    document = PdfDocument("Compte rendu", None, ["DUPONT Hélène"], None, ["Dr MARTIN"],
+                           [Section("Observation", paragraphs)], "pied", datetime(2026, 11, 25), "doc")
+    return render_pdf(document)
 
 
 def test_our_pdf_in_an_n1_body_is_shown_page_by_page(viewer: CdaViewer) -> None:
@@ -144,8 +147,8 @@ def test_pages_beyond_the_cap_are_announced(viewer: CdaViewer, monkeypatch: pyte
 
 
 def test_plain_text_n1_body(viewer: CdaViewer) -> None:
-    viewer.load_bytes_sync(n1("Bonjour <b>pas du HTML</b>".encode(), media_type="text/plain"))
-    assert viewer.narrative_text() == "Bonjour <b>pas du HTML</b>"
+    viewer.load_bytes_sync(n1("Été : <b>pas du HTML</b>".encode(), media_type="text/plain"))
+    assert viewer.narrative_text() == "Été : <b>pas du HTML</b>"
 
 
 # --- hostile input ---------------------------------------------------------------------------------
@@ -255,9 +258,6 @@ def test_markup_in_the_header_stays_text(viewer: CdaViewer) -> None:
 
 
 def test_the_browser_loads_no_resource(viewer: CdaViewer) -> None:
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QTextDocument
-
     browser = viewer.findChild(SafeTextBrowser)
     for url in ("file:///etc/passwd", "https://example.invalid/a.png", "qrc:/icon.png", "a.png"):
         assert browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url)) is None

@@ -81,8 +81,11 @@ def _record_target(doc: etree._Element, patient: PatientParty) -> None:
     _identifier(role, "id", patient.local_id)
     if patient.street or patient.postal_code or patient.city:
         addr = sub(role, "addr", use="H")
-        for tag, value in (("streetAddressLine", patient.street), ("postalCode", patient.postal_code),
-                           ("city", patient.city)):
+        for tag, value in (
+            ("streetAddressLine", patient.street),
+            ("postalCode", patient.postal_code),
+            ("city", patient.city),
+        ):
             if value:
                 sub(addr, tag, value)
     else:
@@ -135,7 +138,9 @@ def _organization_body(parent: etree._Element, organization: Organization) -> No
         sub(parent, "telecom", value=f"tel:{organization.phone}", use="WP")
 
 
-def author_element(parent: etree._Element, author: AuthorParty, organization: Organization, time: str) -> None:
+def author_element(
+    parent: etree._Element, author: AuthorParty, organization: Organization, time: str
+) -> None:
     """An `author` (document header, or the validating author of an entry such as a vaccination)."""
     element = sub(parent, "author", typeCode="AUT", contextControlCode="OP")
     sub(element, "time", value=time)
@@ -145,7 +150,9 @@ def author_element(parent: etree._Element, author: AuthorParty, organization: Or
     _organization_body(sub(assigned, "representedOrganization"), organization)
 
 
-def _assigned_entity(parent: etree._Element, author: AuthorParty, organization: Organization) -> etree._Element:
+def _assigned_entity(
+    parent: etree._Element, author: AuthorParty, organization: Organization
+) -> etree._Element:
     entity = sub(parent, "assignedEntity")
     _professional(entity, author)
     _person_name(sub(entity, "assignedPerson"), author)

@@ -33,7 +33,9 @@ def section(parent: etree._Element, templates: Sequence[str], code: Code, title:
     return element
 
 
-def table(parent: etree._Element, headers: Sequence[str], rows: Sequence[Sequence[Cell | str]]) -> etree._Element:
+def table(
+    parent: etree._Element, headers: Sequence[str], rows: Sequence[Sequence[Cell | str]]
+) -> etree._Element:
     """A `text` element holding one table (the readable part of a section)."""
     text = sub(parent, "text")
     grid = sub(text, "table", border="0")

@@ -22,5 +22,7 @@ def build(header: DocumentHeader, pdf: bytes) -> bytes:
         raise DocumentContentError("Le corps d'un document non structuré doit être un PDF.")
     doc = build_header(header, VOLET)
     body = sub(sub(doc, "component"), "nonXMLBody")
-    sub(body, "text", base64.b64encode(pdf).decode("ascii"), mediaType="application/pdf", representation="B64")
+    sub(
+        body, "text", base64.b64encode(pdf).decode("ascii"), mediaType="application/pdf", representation="B64"
+    )
     return serialize(doc)

@@ -6,9 +6,9 @@ The rule (ARCHITECTURE allows QtGui in the core for PDF rendering only, never Qt
   then runs from any thread, since painting on a QPdfWriter or a QImage off the GUI thread is supported.
 - A headless process (`lgc worker`, the CLI, a test) may call the renderer with no application at all:
   the first call creates a QGuiApplication on the `offscreen` platform, once, under a lock.
-- That application lives on a small dedicated thread, which also destroys it at interpreter exit: a
-  QCoreApplication destroyed from another thread than the one that made it crashes the process on exit
-  (seen with Qt 6.12: GLib critical then SIGSEGV), and the caller's thread may be a short-lived worker.
+- That application lives on a small dedicated thread, which also destroys it at interpreter exit: the
+  caller's thread may be a short-lived worker, and a QCoreApplication destroyed at exit from another thread
+  than the one that made it trips GLib ("g_main_context_pop_thread_default" critical; a crash with 6.12).
 - Because a QGuiApplication is not a QApplication, a process that will create widgets later (pytest-qt
   tests) must create its QApplication before the first render (request the `qapp` fixture).
 """

@@ -71,7 +71,10 @@ def existence_test(store: Store, caller: Caller, payload: etree._Element) -> etr
         raise Fault(codes.MALFORMED, "PRPA_IN201307UV02 attendu")
     control = payload.find(_v3("controlActProcess"))
     reason = None if control is None else control.find(_v3("reasonCode"))
-    if reason is None or (reason.get("code"), reason.get("codeSystem")) != (c.TD02_REASON_CODE, c.TD02_REASON_SYSTEM):
+    if reason is None or (reason.get("code"), reason.get("codeSystem")) != (
+        c.TD02_REASON_CODE,
+        c.TD02_REASON_SYSTEM,
+    ):
         raise Fault(codes.MALFORMED, "reasonCode TEST_EXST attendu")
     value = payload.find(f".//{_v3('parameterList')}/{_v3('patientIdentifier')}/{_v3('value')}")
     if value is None or not value.get("root") or not value.get("extension"):
@@ -83,7 +86,9 @@ def existence_test(store: Store, caller: Caller, payload: etree._Element) -> etr
     answer = etree.Element(_v3("PRPA_IN201308UV02"), nsmap={None: c.HL7V3}, ITSVersion="XML_1.0")
     etree.SubElement(answer, _v3("id"), root=str(uuid.uuid4()))
     etree.SubElement(answer, _v3("creationTime"), value=datetime.now(UTC).strftime("%Y%m%d%H%M%S"))
-    etree.SubElement(answer, _v3("interactionId"), root="2.16.840.1.113883.1.6", extension="PRPA_IN201308UV02")
+    etree.SubElement(
+        answer, _v3("interactionId"), root="2.16.840.1.113883.1.6", extension="PRPA_IN201308UV02"
+    )
     acknowledgement = etree.SubElement(answer, _v3("acknowledgement"))
     etree.SubElement(acknowledgement, _v3("typeCode"), code="AA")
     response = etree.SubElement(answer, _v3("controlActProcess"), classCode="CACT", moodCode="EVN")
@@ -91,12 +96,17 @@ def existence_test(store: Store, caller: Caller, payload: etree._Element) -> etr
         subject = etree.SubElement(response, _v3("subject"), typeCode="SUBJ")
         event = etree.SubElement(subject, _v3("registrationEvent"), classCode="REG", moodCode="EVN")
         etree.SubElement(event, _v3("statusCode"), code="active" if patient.dmp == "open" else "aborted")
-        holder = etree.SubElement(etree.SubElement(event, _v3("subject1"), typeCode="SBJ"), _v3("patient"),
-                                  classCode="PAT")
+        holder = etree.SubElement(
+            etree.SubElement(event, _v3("subject1"), typeCode="SBJ"), _v3("patient"), classCode="PAT"
+        )
         etree.SubElement(holder, _v3("id"), root=patient.oid, extension=patient.ins)
         for issue in limitations(store, caller, patient):
-            detected = etree.SubElement(etree.SubElement(response, _v3("reasonOf"), typeCode="RSON"),
-                                        _v3("detectedIssueEvent"), classCode="ALRT", moodCode="EVN")
+            detected = etree.SubElement(
+                etree.SubElement(response, _v3("reasonOf"), typeCode="RSON"),
+                _v3("detectedIssueEvent"),
+                classCode="ALRT",
+                moodCode="EVN",
+            )
             etree.SubElement(detected, _v3("code"), code=issue, codeSystem="urn:lgc:sandbox:dmp")
     query_ack = etree.SubElement(response, _v3("queryAck"))
     etree.SubElement(query_ack, _v3("queryResponseCode"), code="OK" if patient is not None else "NF")

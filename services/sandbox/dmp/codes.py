@@ -2,17 +2,22 @@
 
 **DMP-specific codes** (the real ones are not public; these names are the sandbox's, PROTOCOLS §3.6):
 
-| code | when | how it is answered |
-|---|---|---|
-| `VIHF_INVALIDE` | VIHF missing, unsigned, badly signed, signer not from the test CA or expired, assertion expired (`NotOnOrAfter`), a required attribute missing or invalid, `resource-id` ≠ the patient of the request | SOAP 1.2 Fault, `Sender`, subcode `VIHF_INVALIDE` (HTTP 400) |
-| `INS_NON_QUALIFIE` | patientId whose OID is not an INS OID or whose 15 characters fail the mod-97 key | RegistryError |
-| `DMP_INEXISTANT` | TD0.4 for a patient without a DMP (XDS transactions answer `XDSUnknownPatientId`, §8) | TD0.4 status |
-| `DMP_FERME` | the patient's DMP is closed | RegistryError / TD0.2 issue / TD0.4 status |
-| `AUTORISATION_ABSENTE` | the professional has no authorisation on this DMP (TD0.4 `AJOUT` gives it) | RegistryError / TD0.2 issue |
-| `OPPOSITION_PATIENT` | the patient opposed this professional's access | RegistryError / TD0.2 issue / TD0.4 status |
+- `VIHF_INVALIDE` — VIHF missing, unsigned, badly signed, signer not from the test CA or expired, assertion
+  expired (`NotOnOrAfter`), a required attribute missing or invalid, `resource-id` ≠ the request's patient.
+  Answered as a SOAP 1.2 Fault, `Sender`, subcode `VIHF_INVALIDE` (HTTP 400).
+- `INS_NON_QUALIFIE` — a patientId whose OID is not an INS OID or whose 15 characters fail the mod-97 key.
+  RegistryError.
+- `DMP_INEXISTANT` — TD0.4 for a patient without a DMP (XDS transactions answer `XDSUnknownPatientId`, §8).
+  TD0.4 status.
+- `DMP_FERME` — the patient's DMP is closed. RegistryError, TD0.2 issue, TD0.4 status.
+- `AUTORISATION_ABSENTE` — the professional has no authorisation on this DMP (TD0.4 `AJOUT` gives it).
+  RegistryError, TD0.2 issue.
+- `OPPOSITION_PATIENT` — the patient opposed access to the DMP. RegistryError, TD0.2 issue, TD0.4 status.
 
-**IHE codes** (ITI TF-3 Table 4.2.4.1-2) are used with their IHE meaning; see `IHE` below.
-An injected `soap_fault` (sandbox fault plan) answers a `Receiver` Fault with subcode `SERVICE_INDISPONIBLE`.
+**IHE codes** (ITI TF-3 Table 4.2.4.1-2) keep their IHE meaning (constants below).
+An injected `soap_fault` (sandbox fault plan) answers a `Receiver` Fault with subcode `SERVICE_INDISPONIBLE`;
+an unreadable request a `Sender` Fault `REQUETE_MALFORMEE`; a request without client certificate (only
+possible behind a TLS-terminating proxy) `TLS_MUTUEL_REQUIS`.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ AUTORISATION_ABSENTE = "AUTORISATION_ABSENTE"
 OPPOSITION_PATIENT = "OPPOSITION_PATIENT"
 SERVICE_INDISPONIBLE = "SERVICE_INDISPONIBLE"
 MALFORMED = "REQUETE_MALFORMEE"  # Sender fault: not SOAP 1.2, wrong or missing wsa:Action, unreadable MIME
+TLS_REQUIRED = "TLS_MUTUEL_REQUIS"  # Sender fault: no client certificate reached the service
 
 UNKNOWN_PATIENT = "XDSUnknownPatientId"
 PATIENT_MISMATCH = "XDSPatientIdDoesNotMatch"

@@ -1,4 +1,4 @@
-"""The simulator's reading and writing of ebRIM 3.0 objects (slots, classifications, identifiers, responses)."""
+"""The simulator's reading and writing of ebRIM 3.0 objects: slots, classifications, identifiers, answers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,16 @@ import uuid
 
 from lxml import etree
 
-from services.dmp.constants import LCM, QUERY, RESPONSE_FAILURE, RESPONSE_SUCCESS, RIM, RS, SEVERITY_ERROR, XDSB
+from services.dmp.constants import (
+    LCM,
+    QUERY,
+    RESPONSE_FAILURE,
+    RESPONSE_SUCCESS,
+    RIM,
+    RS,
+    SEVERITY_ERROR,
+    XDSB,
+)
 
 NSMAP = {"rim": RIM, "rs": RS, "query": QUERY, "lcm": LCM, "xdsb": XDSB}
 _DTM = re.compile(r"^\d{4}(\d{2}){0,5}$")
@@ -40,7 +49,11 @@ def slot(element: etree._Element, name: str) -> str:
 
 
 def classified(element: etree._Element, scheme: str) -> list[etree._Element]:
-    return [found for found in element.iterfind(rim("Classification")) if found.get("classificationScheme") == scheme]
+    return [
+        found
+        for found in element.iterfind(rim("Classification"))
+        if found.get("classificationScheme") == scheme
+    ]
 
 
 def code_of(classification: etree._Element) -> tuple[str, str]:
@@ -67,8 +80,11 @@ def set_slot(element: etree._Element, name: str, value: str) -> None:
 
 def resolve_symbolic_ids(objects: etree._Element) -> dict[str, str]:
     """Give every symbolic id (not `urn:uuid:`) a UUID and rewrite every reference to it (§3.4 entryUUID)."""
-    mapping = {element.get("id"): new_uuid() for element in objects.iter()
-               if element.get("id") and not element.get("id", "").startswith("urn:uuid:")}
+    mapping = {
+        element.get("id"): new_uuid()
+        for element in objects.iter()
+        if element.get("id") and not element.get("id", "").startswith("urn:uuid:")
+    }
     for element in objects.iter():
         for attribute in REFERENCE_ATTRIBUTES:
             value = element.get(attribute)
@@ -82,20 +98,30 @@ def error_list(parent: etree._Element, errors: list[tuple[str, str]]) -> None:
         return
     holder = etree.SubElement(parent, f"{{{RS}}}RegistryErrorList", highestSeverity=SEVERITY_ERROR)
     for code, text in errors:
-        etree.SubElement(holder, f"{{{RS}}}RegistryError", errorCode=code, codeContext=text, severity=SEVERITY_ERROR,
-                         location="DMP sandbox")
+        etree.SubElement(
+            holder,
+            f"{{{RS}}}RegistryError",
+            errorCode=code,
+            codeContext=text,
+            severity=SEVERITY_ERROR,
+            location="DMP sandbox",
+        )
 
 
 def registry_response(errors: list[tuple[str, str]] | None = None) -> etree._Element:
-    response = etree.Element(f"{{{RS}}}RegistryResponse", nsmap=NSMAP,
-                             status=RESPONSE_FAILURE if errors else RESPONSE_SUCCESS)
+    response = etree.Element(
+        f"{{{RS}}}RegistryResponse", nsmap=NSMAP, status=RESPONSE_FAILURE if errors else RESPONSE_SUCCESS
+    )
     error_list(response, errors or [])
     return response
 
 
-def query_response(objects: list[etree._Element], errors: list[tuple[str, str]] | None = None) -> etree._Element:
-    response = etree.Element(f"{{{QUERY}}}AdhocQueryResponse", nsmap=NSMAP,
-                             status=RESPONSE_FAILURE if errors else RESPONSE_SUCCESS)
+def query_response(
+    objects: list[etree._Element], errors: list[tuple[str, str]] | None = None
+) -> etree._Element:
+    response = etree.Element(
+        f"{{{QUERY}}}AdhocQueryResponse", nsmap=NSMAP, status=RESPONSE_FAILURE if errors else RESPONSE_SUCCESS
+    )
     error_list(response, errors or [])
     holder = etree.SubElement(response, rim("RegistryObjectList"))
     for element in objects:

@@ -10,7 +10,7 @@ population, so an INSi look-up followed by a DMP feed works in the demo):
 | `162116912305714` | MARTIN JEAN-PIERRE | open |
 | `290063306321064` | LEROY CAMILLE | **closed** (`DMP_FERME`) |
 | `284053523804157` | BERNARD SOPHIE | open, **patient's opposition** (`OPPOSITION_PATIENT`) |
-| `295019912273329` | KOWALSKI ANNA | open, **no authorisation** until TD0.4 `AJOUT` (`AUTORISATION_ABSENTE`) |
+| `295019912273329` | KOWALSKI ANNA | open, **no authorisation** before TD0.4 (`AUTORISATION_ABSENTE`) |
 
 Anyone else has no DMP (`XDSUnknownPatientId`) until registered with `POST …/_sandbox/patients`.
 """

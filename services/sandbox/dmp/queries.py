@@ -41,6 +41,12 @@ def _coded(value: str) -> str:
     return f"{code}^{scheme}"
 
 
+def shown(store: Store, entry: Entry, caller: Caller) -> bool:
+    """Visibility follows the entry's latest metadata version: masking or deleting it hides older versions."""
+    latest = max(store.entries_by_lid(entry.lid), key=lambda version: version.version)
+    return visible(latest, caller)
+
+
 def _padded(dtm: str) -> str:
     return dtm.ljust(14, "0")
 
@@ -51,8 +57,9 @@ def render_entry(entry: Entry) -> etree._Element:
     element.set("status", entry.status)
     element.set("lid", entry.lid)
     version = etree.Element(rim("VersionInfo"), versionName=str(entry.version))
-    anchor = next((child for child in element if child.tag in (rim("Classification"), rim("ExternalIdentifier"))),
-                  None)
+    anchor = next(
+        (child for child in element if child.tag in (rim("Classification"), rim("ExternalIdentifier"))), None
+    )
     if anchor is None:
         element.append(version)
     else:
@@ -85,40 +92,58 @@ def read_query(payload: etree._Element) -> Query:
     query = payload.find(rim("AdhocQuery"))
     if query is None:
         raise refused(codes.REGISTRY_ERROR, "AdhocQuery absent")
-    return Query(query_id=query.get("id", "").strip(),
-                 return_type=option.get("returnType", "LeafClass") if option is not None else "LeafClass",
-                 parameters=slots(query))
+    return Query(
+        query_id=query.get("id", "").strip(),
+        return_type=option.get("returnType", "LeafClass") if option is not None else "LeafClass",
+        parameters=slots(query),
+    )
 
 
 def _find_documents(store: Store, caller: Caller, query: Query) -> list[Entry]:
     patient_value, statuses = query.one("$XDSDocumentEntryPatientId"), query.many("$XDSDocumentEntryStatus")
     if patient_value is None or not statuses:
-        raise refused(codes.MISSING_PARAM, "$XDSDocumentEntryPatientId et $XDSDocumentEntryStatus sont requis")
+        raise refused(
+            codes.MISSING_PARAM, "$XDSDocumentEntryPatientId et $XDSDocumentEntryStatus sont requis"
+        )
     patient = parse_cx(patient_value)
     if patient is None:
         raise refused(codes.UNKNOWN_PATIENT, f"identifiant patient illisible {patient_value!r}")
     require_access(store, caller, patient)
     filters: list[Callable[[Entry], bool]] = [lambda entry: entry.status in statuses]
-    for name, attribute in (("$XDSDocumentEntryClassCode", "class_code"), ("$XDSDocumentEntryTypeCode", "type_code"),
-                            ("$XDSDocumentEntryFormatCode", "format_code"),
-                            ("$XDSDocumentEntryHealthcareFacilityTypeCode", "healthcare"),
-                            ("$XDSDocumentEntryPracticeSettingCode", "practice")):
+    for name, attribute in (
+        ("$XDSDocumentEntryClassCode", "class_code"),
+        ("$XDSDocumentEntryTypeCode", "type_code"),
+        ("$XDSDocumentEntryFormatCode", "format_code"),
+        ("$XDSDocumentEntryHealthcareFacilityTypeCode", "healthcare"),
+        ("$XDSDocumentEntryPracticeSettingCode", "practice"),
+    ):
         wanted = {_coded(value) for value in query.many(name)}
         if wanted:
-            filters.append(lambda entry, wanted=wanted, attribute=attribute: getattr(entry, attribute) in wanted)
+            filters.append(
+                lambda entry, wanted=wanted, attribute=attribute: getattr(entry, attribute) in wanted
+            )
     confidentiality = {_coded(value) for value in query.many("$XDSDocumentEntryConfidentialityCode")}
     if confidentiality:
         filters.append(lambda entry: bool(entry.confidentiality_codes & confidentiality))
     for name, attribute in (("CreationTime", "creation_time"), ("ServiceStartTime", "service_start")):
         low, high = query.one(f"$XDSDocumentEntry{name}From"), query.one(f"$XDSDocumentEntry{name}To")
         if low:
-            filters.append(lambda entry, low=low, attribute=attribute:
-                           bool(getattr(entry, attribute)) and _padded(getattr(entry, attribute)) >= _padded(low))
+            filters.append(
+                lambda entry, low=low, attribute=attribute: (
+                    bool(getattr(entry, attribute)) and _padded(getattr(entry, attribute)) >= _padded(low)
+                )
+            )
         if high:
-            filters.append(lambda entry, high=high, attribute=attribute:
-                           bool(getattr(entry, attribute)) and _padded(getattr(entry, attribute)) < _padded(high))
-    return [entry for entry in store.entries_of(patient.ins, patient.oid)
-            if visible(entry, caller) and all(keep(entry) for keep in filters)]
+            filters.append(
+                lambda entry, high=high, attribute=attribute: (
+                    bool(getattr(entry, attribute)) and _padded(getattr(entry, attribute)) < _padded(high)
+                )
+            )
+    return [
+        entry
+        for entry in store.entries_of(patient.ins, patient.oid)
+        if shown(store, entry, caller) and all(keep(entry) for keep in filters)
+    ]
 
 
 def _get_documents(store: Store, caller: Caller, query: Query) -> list[Entry]:
@@ -129,7 +154,7 @@ def _get_documents(store: Store, caller: Caller, query: Query) -> list[Entry]:
     found = [entry for uuid in uuids if (entry := store.entry(uuid)) is not None]
     for unique_id in unique_ids:
         found += store.entries_by_unique_id(unique_id)
-    return [entry for entry in found if _belongs(entry, caller.patient) and visible(entry, caller)]
+    return [entry for entry in found if _belongs(entry, caller.patient) and shown(store, entry, caller)]
 
 
 def _belongs(entry: Entry, patient: PatientRef) -> bool:
@@ -144,8 +169,10 @@ def _get_associations(store: Store, caller: Caller, query: Query) -> list[etree.
     found = []
     for association in store.associations_of(uuids):
         ends = [store.entry(association.source), store.entry(association.target)]
-        if all(entry is None or (_belongs(entry, caller.patient) and visible(entry, caller)) for entry in ends) \
-                and any(entry is not None for entry in ends):
+        if all(
+            entry is None or (_belongs(entry, caller.patient) and shown(store, entry, caller))
+            for entry in ends
+        ) and any(entry is not None for entry in ends):
             element = etree.fromstring(association.xml)
             element.set("status", c.STATUS_APPROVED)
             found.append(element)
@@ -179,8 +206,9 @@ class Retrieved:
     content: bytes
 
 
-def retrieve(store: Store, caller: Caller, payload: etree._Element,
-             repository_id: str) -> tuple[list[Retrieved], list[tuple[str, str]]]:
+def retrieve(
+    store: Store, caller: Caller, payload: etree._Element, repository_id: str
+) -> tuple[list[Retrieved], list[tuple[str, str]]]:
     """ITI-43: the documents asked for that exist in this repository and that the caller may see."""
     if payload.tag != f"{{{c.XDSB}}}RetrieveDocumentSetRequest":
         raise refused(codes.REGISTRY_ERROR, "RetrieveDocumentSetRequest attendu")
@@ -193,12 +221,22 @@ def retrieve(store: Store, caller: Caller, payload: etree._Element,
         if repository != repository_id:
             errors.append((codes.UNKNOWN_REPOSITORY, f"entrepôt {repository!r} inconnu"))
             continue
-        entries = [entry for entry in store.entries_by_unique_id(unique_id)
-                   if entry.status in RETRIEVABLE and _belongs(entry, caller.patient) and visible(entry, caller)]
+        versions = store.entries_by_unique_id(unique_id)
+        latest = max(versions, key=lambda version: version.version) if versions else None
+        entries = (
+            [latest]
+            if latest is not None
+            and latest.status in RETRIEVABLE
+            and _belongs(latest, caller.patient)
+            and visible(latest, caller)
+            else []
+        )
         content = store.content(unique_id) if entries else None
         if content is None:
             errors.append((codes.DOCUMENT_UNIQUE_ID_ERROR, f"document {unique_id!r} introuvable"))
             continue
         mime_type = etree.fromstring(entries[-1].xml).get("mimeType", "application/octet-stream")
-        found.append(Retrieved(repository_id=repository, unique_id=unique_id, mime_type=mime_type, content=content))
+        found.append(
+            Retrieved(repository_id=repository, unique_id=unique_id, mime_type=mime_type, content=content)
+        )
     return found, errors

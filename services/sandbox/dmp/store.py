@@ -22,8 +22,9 @@ CREATE TABLE IF NOT EXISTS authorizations (
     ins TEXT NOT NULL, professional TEXT NOT NULL, PRIMARY KEY (ins, professional));
 CREATE TABLE IF NOT EXISTS entries (
     entry_uuid TEXT PRIMARY KEY, lid TEXT NOT NULL, version INTEGER NOT NULL, unique_id TEXT NOT NULL,
-    ins TEXT NOT NULL, oid TEXT NOT NULL, status TEXT NOT NULL, class_code TEXT NOT NULL, type_code TEXT NOT NULL,
-    format_code TEXT NOT NULL, healthcare TEXT NOT NULL, practice TEXT NOT NULL, confidentiality TEXT NOT NULL,
+    ins TEXT NOT NULL, oid TEXT NOT NULL, status TEXT NOT NULL, class_code TEXT NOT NULL,
+    type_code TEXT NOT NULL, format_code TEXT NOT NULL, healthcare TEXT NOT NULL, practice TEXT NOT NULL,
+    confidentiality TEXT NOT NULL,
     creation_time TEXT NOT NULL, service_start TEXT NOT NULL, submitter TEXT NOT NULL,
     repository_id TEXT NOT NULL, hash TEXT NOT NULL, size INTEGER NOT NULL, xml BLOB NOT NULL,
     seq INTEGER NOT NULL);
@@ -101,6 +102,8 @@ class Store:
         self.lock = threading.RLock()
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # A simulator needs atomicity, not durability against power loss: no fsync per transaction.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
 
     @contextmanager
@@ -123,19 +126,36 @@ class Store:
         return self._db.execute("SELECT COUNT(*) FROM patients").fetchone()[0] == 0
 
     def save_patient(self, patient: Patient) -> None:
-        self._db.execute("INSERT OR REPLACE INTO patients VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (patient.ins, patient.oid, patient.family_name, patient.given_name, patient.birth_date,
-                          patient.sex, patient.dmp, int(patient.opposition), int(patient.authorize_all)))
+        self._db.execute(
+            "INSERT OR REPLACE INTO patients VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                patient.ins,
+                patient.oid,
+                patient.family_name,
+                patient.given_name,
+                patient.birth_date,
+                patient.sex,
+                patient.dmp,
+                int(patient.opposition),
+                int(patient.authorize_all),
+            ),
+        )
 
     def authorized(self, ins: str, professional: str) -> bool:
-        return self._db.execute("SELECT 1 FROM authorizations WHERE ins = ? AND professional = ?",
-                                (ins, professional)).fetchone() is not None
+        return (
+            self._db.execute(
+                "SELECT 1 FROM authorizations WHERE ins = ? AND professional = ?", (ins, professional)
+            ).fetchone()
+            is not None
+        )
 
     def set_authorization(self, ins: str, professional: str, granted: bool) -> None:
         if granted:
             self._db.execute("INSERT OR IGNORE INTO authorizations VALUES (?, ?)", (ins, professional))
         else:
-            self._db.execute("DELETE FROM authorizations WHERE ins = ? AND professional = ?", (ins, professional))
+            self._db.execute(
+                "DELETE FROM authorizations WHERE ins = ? AND professional = ?", (ins, professional)
+            )
 
     # --- registry ----------------------------------------------------------------------------------------
     def _entries(self, where: str, parameters: Iterable[object]) -> list[Entry]:
@@ -164,24 +184,35 @@ class Store:
         self._db.execute("UPDATE entries SET status = ? WHERE entry_uuid = ?", (status, entry_uuid))
 
     def submission_set(self, unique_id: str) -> str | None:
-        row = self._db.execute("SELECT entry_uuid FROM submission_sets WHERE unique_id = ?", (unique_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT entry_uuid FROM submission_sets WHERE unique_id = ?", (unique_id,)
+        ).fetchone()
         return None if row is None else row[0]
 
     def add_submission_set(self, entry_uuid: str, unique_id: str, ins: str, xml: bytes) -> None:
         self._db.execute("INSERT INTO submission_sets VALUES (?, ?, ?, ?)", (entry_uuid, unique_id, ins, xml))
 
     def add_association(self, association: Association) -> None:
-        self._db.execute("INSERT INTO associations VALUES (?, ?, ?, ?, ?)",
-                         (association.entry_uuid, association.type, association.source, association.target,
-                          association.xml))
+        self._db.execute(
+            "INSERT INTO associations VALUES (?, ?, ?, ?, ?)",
+            (
+                association.entry_uuid,
+                association.type,
+                association.source,
+                association.target,
+                association.xml,
+            ),
+        )
 
     def associations_of(self, ids: Iterable[str]) -> list[Association]:
         ids = list(ids)
         if not ids:
             return []
         marks = ", ".join("?" * len(ids))
-        rows = self._db.execute(f"SELECT * FROM associations WHERE source IN ({marks}) OR target IN ({marks})",  # noqa: S608
-                                (*ids, *ids))
+        rows = self._db.execute(
+            f"SELECT * FROM associations WHERE source IN ({marks}) OR target IN ({marks})",  # noqa: S608
+            (*ids, *ids),
+        )
         return [Association(*row) for row in rows]
 
     # --- repository --------------------------------------------------------------------------------------

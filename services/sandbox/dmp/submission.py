@@ -37,7 +37,12 @@ CODED = (
     (c.DE_TYPE_CODE, "typeCode", value_sets.J07_TYPE_CODE, False),
     (c.DE_FORMAT_CODE, "formatCode", value_sets.FORMAT_CODE, False),
     (c.DE_CONFIDENTIALITY_CODE, "confidentialityCode", value_sets.J08_CONFIDENTIALITY, True),
-    (c.DE_HEALTHCARE_FACILITY_TYPE_CODE, "healthcareFacilityTypeCode", value_sets.J02_HEALTHCARE_FACILITY, False),
+    (
+        c.DE_HEALTHCARE_FACILITY_TYPE_CODE,
+        "healthcareFacilityTypeCode",
+        value_sets.J02_HEALTHCARE_FACILITY,
+        False,
+    ),
     (c.DE_PRACTICE_SETTING_CODE, "practiceSettingCode", value_sets.J04_PRACTICE_SETTING, False),
 )
 REQUIRED_SLOTS = ("creationTime", "languageCode", "sourcePatientInfo")
@@ -79,8 +84,9 @@ def check_entry(element: etree._Element, errors: list[tuple[str, str]]) -> Check
         if value and not is_dtm(value):
             problem(f"{moment} {value!r} n'est pas une date XDS (AAAAMMJJ[HHMMSS])")
     authors = classified(element, c.DE_AUTHOR)
-    if not authors or not all(slot(author, "authorPerson") or slot(author, "authorInstitution")
-                              for author in authors):
+    if not authors or not all(
+        slot(author, "authorPerson") or slot(author, "authorInstitution") for author in authors
+    ):
         problem("auteur (authorPerson / authorInstitution) absent")
     found_codes: dict[str, list[str]] = {}
     for scheme, label, allowed, several in CODED:
@@ -104,16 +110,26 @@ def check_entry(element: etree._Element, errors: list[tuple[str, str]]) -> Check
         problem("patientId absent ou mal formé")
     if len(errors) > before or unique_id is None or patient is None:
         return None
-    return CheckedEntry(element=element, unique_id=unique_id, patient=patient, codes=found_codes,
-                        creation_time=found_slots["creationTime"][0],
-                        service_start=(found_slots.get("serviceStartTime") or [""])[0])
+    return CheckedEntry(
+        element=element,
+        unique_id=unique_id,
+        patient=patient,
+        codes=found_codes,
+        creation_time=found_slots["creationTime"][0],
+        service_start=(found_slots.get("serviceStartTime") or [""])[0],
+    )
 
 
 def submission_set(objects: etree._Element) -> etree._Element:
-    """The one RegistryPackage classified as a SubmissionSet (the classification may be inside or beside it)."""
-    classified_ids = {found.get("classifiedObject") for found in objects.iter(rim("Classification"))
-                      if found.get("classificationNode") == c.SUBMISSION_SET_NODE}
-    packages = [package for package in objects.iterfind(rim("RegistryPackage")) if package.get("id") in classified_ids]
+    """The one RegistryPackage classified as a SubmissionSet (classified from inside or beside it)."""
+    classified_ids = {
+        found.get("classifiedObject")
+        for found in objects.iter(rim("Classification"))
+        if found.get("classificationNode") == c.SUBMISSION_SET_NODE
+    }
+    packages = [
+        package for package in objects.iterfind(rim("RegistryPackage")) if package.get("id") in classified_ids
+    ]
     if len(packages) != 1:
         raise refused(codes.METADATA_ERROR, f"{len(packages)} lot(s) de soumission au lieu d'un")
     return packages[0]
@@ -121,7 +137,11 @@ def submission_set(objects: etree._Element) -> etree._Element:
 
 def submission_patient(package: etree._Element) -> PatientRef:
     errors = []
-    for scheme, label in ((c.SS_UNIQUE_ID, "uniqueId"), (c.SS_SOURCE_ID, "sourceId"), (c.SS_PATIENT_ID, "patientId")):
+    for scheme, label in (
+        (c.SS_UNIQUE_ID, "uniqueId"),
+        (c.SS_SOURCE_ID, "sourceId"),
+        (c.SS_PATIENT_ID, "patientId"),
+    ):
         if not external_id(package, scheme):
             errors.append((codes.METADATA_ERROR, f"lot de soumission : {label} absent"))
     if not is_dtm(slot(package, "submissionTime")):
@@ -151,21 +171,47 @@ def _signature_ok(data: bytes) -> bool:
         return False
 
 
-def _new_entry(checked: CheckedEntry, *, lid: str, version: int, caller: Caller, repository_id: str,
-               digest: str, size: int) -> Entry:
+def _new_entry(
+    checked: CheckedEntry,
+    *,
+    lid: str,
+    version: int,
+    caller: Caller,
+    repository_id: str,
+    digest: str,
+    size: int,
+) -> Entry:
     return Entry(
-        entry_uuid=checked.element.get("id", ""), lid=lid, version=version, unique_id=checked.unique_id,
-        ins=checked.patient.ins, oid=checked.patient.oid, status=c.STATUS_APPROVED,
-        class_code=checked.code("classCode"), type_code=checked.code("typeCode"),
-        format_code=checked.code("formatCode"), healthcare=checked.code("healthcareFacilityTypeCode"),
+        entry_uuid=checked.element.get("id", ""),
+        lid=lid,
+        version=version,
+        unique_id=checked.unique_id,
+        ins=checked.patient.ins,
+        oid=checked.patient.oid,
+        status=c.STATUS_APPROVED,
+        class_code=checked.code("classCode"),
+        type_code=checked.code("typeCode"),
+        format_code=checked.code("formatCode"),
+        healthcare=checked.code("healthcareFacilityTypeCode"),
         practice=checked.code("practiceSettingCode"),
         confidentiality=SEPARATOR.join(checked.codes["confidentialityCode"]),
-        creation_time=checked.creation_time, service_start=checked.service_start, submitter=caller.practitioner_id,
-        repository_id=repository_id, hash=digest, size=size, xml=etree.tostring(checked.element))
+        creation_time=checked.creation_time,
+        service_start=checked.service_start,
+        submitter=caller.practitioner_id,
+        repository_id=repository_id,
+        hash=digest,
+        size=size,
+        xml=etree.tostring(checked.element),
+    )
 
 
-def provide_and_register(store: Store, caller: Caller, request: etree._Element, documents: dict[str, bytes | None],
-                         repository_id: str) -> None:
+def provide_and_register(
+    store: Store,
+    caller: Caller,
+    request: etree._Element,
+    documents: dict[str, bytes | None],
+    repository_id: str,
+) -> None:
     """Check and register an ITI-41 request; raises `Refused` (nothing written) or `Fault`.
 
     Args:
@@ -184,13 +230,19 @@ def provide_and_register(store: Store, caller: Caller, request: etree._Element, 
     require_access(store, caller, patient)
     package_id = package.get("id", "")
     errors: list[tuple[str, str]] = []
-    checked = [found for found in (check_entry(element, errors) for element in objects.iterfind(rim("ExtrinsicObject")))
-               if found is not None]
+    checked = [
+        found
+        for found in (check_entry(element, errors) for element in objects.iterfind(rim("ExtrinsicObject")))
+        if found is not None
+    ]
     if errors:
         raise Refused(errors)
     associations = objects.findall(rim("Association"))
-    members = {a.get("targetObject") for a in associations
-               if a.get("associationType") == c.ASSOC_HAS_MEMBER and has_member_ok(a, package_id)}
+    members = {
+        a.get("targetObject")
+        for a in associations
+        if a.get("associationType") == c.ASSOC_HAS_MEMBER and has_member_ok(a, package_id)
+    }
 
     to_store: list[tuple[CheckedEntry, bytes, str]] = []
     for entry in checked:
@@ -199,7 +251,9 @@ def provide_and_register(store: Store, caller: Caller, request: etree._Element, 
         if entry.patient != patient:
             errors.append((codes.PATIENT_MISMATCH, f"{entry_id} : patientId différent de celui du lot"))
         if entry_id not in members:
-            errors.append((codes.METADATA_ERROR, f"{entry_id} : association HasMember avec SubmissionSetStatus absente"))
+            errors.append(
+                (codes.METADATA_ERROR, f"{entry_id} : association HasMember avec SubmissionSetStatus absente")
+            )
         if data is None:
             errors.append((codes.MISSING_DOCUMENT, f"{entry_id} : contenu du document absent"))
             continue
@@ -209,11 +263,17 @@ def provide_and_register(store: Store, caller: Caller, request: etree._Element, 
             errors.append((codes.NON_IDENTICAL_HASH, f"{entry_id} : hash {declared_hash} ≠ {digest}"))
         if declared_size and declared_size != str(len(data)):
             errors.append((codes.NON_IDENTICAL_SIZE, f"{entry_id} : size {declared_size} ≠ {len(data)}"))
-        if entry.code("classCode") == f"{c.SIGNATURE_CLASS_CODE}^{c.SIGNATURE_CLASS_SYSTEM}" and not _signature_ok(data):
-            errors.append((codes.METADATA_ERROR, f"{entry_id} : le document de signature n'est pas une ds:Signature"))
+        if entry.code(
+            "classCode"
+        ) == f"{c.SIGNATURE_CLASS_CODE}^{c.SIGNATURE_CLASS_SYSTEM}" and not _signature_ok(data):
+            errors.append(
+                (codes.METADATA_ERROR, f"{entry_id} : le document de signature n'est pas une ds:Signature")
+            )
         existing = store.entries_by_unique_id(entry.unique_id)
         if existing:
-            same = existing[0].hash == digest and PatientRef(existing[0].ins, existing[0].oid) == entry.patient
+            same = (
+                existing[0].hash == digest and PatientRef(existing[0].ins, existing[0].oid) == entry.patient
+            )
             if not same:
                 errors.append((codes.DUPLICATE_UNIQUE_ID, f"uniqueId {entry.unique_id} déjà enregistré"))
             continue  # identical re-send: idempotent, nothing new to store
@@ -227,8 +287,9 @@ def provide_and_register(store: Store, caller: Caller, request: etree._Element, 
     replaced: list[str] = []
     kept_associations: list[etree._Element] = []
     for association in associations:
-        kind, source, target = (association.get(name, "") for name in ("associationType", "sourceObject",
-                                                                        "targetObject"))
+        kind, source, target = (
+            association.get(name, "") for name in ("associationType", "sourceObject", "targetObject")
+        )
         if kind == c.ASSOC_HAS_MEMBER:
             if source == package_id and target in new_ids:
                 kept_associations.append(association)
@@ -254,14 +315,28 @@ def provide_and_register(store: Store, caller: Caller, request: etree._Element, 
         set_slot(entry.element, "repositoryUniqueId", repository_id)
         set_slot(entry.element, "hash", digest)
         set_slot(entry.element, "size", str(len(data)))
-        store.add_entry(_new_entry(entry, lid=entry.element.get("id", ""), version=1, caller=caller,
-                                   repository_id=repository_id, digest=digest, size=len(data)))
+        store.add_entry(
+            _new_entry(
+                entry,
+                lid=entry.element.get("id", ""),
+                version=1,
+                caller=caller,
+                repository_id=repository_id,
+                digest=digest,
+                size=len(data),
+            )
+        )
         store.put_content(entry.unique_id, data)
     for association in kept_associations:
-        store.add_association(Association(entry_uuid=association.get("id", ""),
-                                          type=association.get("associationType", ""),
-                                          source=association.get("sourceObject", ""),
-                                          target=association.get("targetObject", ""), xml=etree.tostring(association)))
+        store.add_association(
+            Association(
+                entry_uuid=association.get("id", ""),
+                type=association.get("associationType", ""),
+                source=association.get("sourceObject", ""),
+                target=association.get("targetObject", ""),
+                xml=etree.tostring(association),
+            )
+        )
     for target in replaced:
         store.set_status(target, c.STATUS_DEPRECATED)
 

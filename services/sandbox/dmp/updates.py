@@ -1,7 +1,8 @@
 """ITI-57 Update Document Set (PROTOCOLS §3.4): a new metadata version (masking / visibility) and
 availability changes (deletion: `urn:asip:ci-sis:2010:StatusType:Deleted`; archiving, assumed).
 
-Only the professional who registered an entry may update or delete it (sandbox rule, `XDSMetadataUpdateError`).
+Only the professional who registered an entry may update or delete it (sandbox rule,
+`XDSMetadataUpdateError`).
 """
 
 from __future__ import annotations
@@ -42,8 +43,14 @@ def _owned(entry: Entry, caller: Caller, errors: Errors) -> bool:
     return True
 
 
-def _new_version(store: Store, caller: Caller, extrinsic: etree._Element, members: dict[str, etree._Element],
-                 patient: PatientRef, errors: Errors) -> Action | None:
+def _new_version(
+    store: Store,
+    caller: Caller,
+    extrinsic: etree._Element,
+    members: dict[str, etree._Element],
+    patient: PatientRef,
+    errors: Errors,
+) -> Action | None:
     checked = check_entry(extrinsic, errors)
     version_id = extrinsic.get("id", "")
     lid = extrinsic.get("lid", "")
@@ -62,17 +69,32 @@ def _new_version(store: Store, caller: Caller, extrinsic: etree._Element, member
     if current.status != c.STATUS_APPROVED:
         errors.append((codes.METADATA_UPDATE_ERROR, f"{lid} au statut {current.status}"))
     elif previous != str(current.version):
-        errors.append((codes.METADATA_VERSION_ERROR, f"{lid} : version {previous} ≠ version courante {current.version}"))
-    elif checked.unique_id != current.unique_id or checked.patient != PatientRef(current.ins, current.oid) \
-            or checked.patient != patient:
+        errors.append(
+            (codes.METADATA_VERSION_ERROR, f"{lid} : version {previous} ≠ version courante {current.version}")
+        )
+    elif (
+        checked.unique_id != current.unique_id
+        or checked.patient != PatientRef(current.ins, current.oid)
+        or checked.patient != patient
+    ):
         errors.append((codes.METADATA_UPDATE_ERROR, f"{lid} : uniqueId ou patient modifié"))
     elif _owned(current, caller, errors):
-        for name, value in (("repositoryUniqueId", current.repository_id), ("hash", current.hash),
-                            ("size", str(current.size))):
+        for name, value in (
+            ("repositoryUniqueId", current.repository_id),
+            ("hash", current.hash),
+            ("size", str(current.size)),
+        ):
             set_slot(extrinsic, name, value)
-        updated = Entry(**{**current.__dict__, "entry_uuid": version_id, "version": current.version + 1,
-                           "confidentiality": SEPARATOR.join(checked.codes["confidentialityCode"]),
-                           "xml": etree.tostring(extrinsic), "seq": 0})
+        updated = Entry(
+            **{
+                **current.__dict__,
+                "entry_uuid": version_id,
+                "version": current.version + 1,
+                "confidentiality": SEPARATOR.join(checked.codes["confidentialityCode"]),
+                "xml": etree.tostring(extrinsic),
+                "seq": 0,
+            }
+        )
 
         def apply() -> None:
             store.set_status(current.entry_uuid, c.STATUS_DEPRECATED)
@@ -82,8 +104,9 @@ def _new_version(store: Store, caller: Caller, extrinsic: etree._Element, member
     return None
 
 
-def _status_change(store: Store, caller: Caller, association: etree._Element, patient: PatientRef,
-                   errors: Errors) -> Action | None:
+def _status_change(
+    store: Store, caller: Caller, association: etree._Element, patient: PatientRef, errors: Errors
+) -> Action | None:
     target = association.get("targetObject", "")
     entry = _current(store, target)
     original, new = slot(association, "OriginalStatus"), slot(association, "NewStatus")
@@ -116,8 +139,11 @@ def update_document_set(store: Store, caller: Caller, request: etree._Element) -
     if store.submission_set(unique_id) is not None:
         raise refused(codes.METADATA_ERROR, f"lot de soumission {unique_id} déjà reçu")
     associations = objects.findall(rim("Association"))
-    members = {a.get("targetObject", ""): a for a in associations
-               if a.get("associationType") == c.ASSOC_HAS_MEMBER and a.get("sourceObject") == package_id}
+    members = {
+        a.get("targetObject", ""): a
+        for a in associations
+        if a.get("associationType") == c.ASSOC_HAS_MEMBER and a.get("sourceObject") == package_id
+    }
     errors: Errors = []
     actions: list[Action | None] = []
     for extrinsic in objects.iterfind(rim("ExtrinsicObject")):
@@ -140,8 +166,12 @@ def update_document_set(store: Store, caller: Caller, request: etree._Element) -
             action()
     store.add_submission_set(package_id, unique_id, patient.ins, etree.tostring(package))
     for association in associations:
-        store.add_association(Association(entry_uuid=association.get("id", ""),
-                                          type=association.get("associationType", ""),
-                                          source=association.get("sourceObject", ""),
-                                          target=association.get("targetObject", ""), xml=etree.tostring(association)))
-
+        store.add_association(
+            Association(
+                entry_uuid=association.get("id", ""),
+                type=association.get("associationType", ""),
+                source=association.get("sourceObject", ""),
+                target=association.get("targetObject", ""),
+                xml=etree.tostring(association),
+            )
+        )

@@ -22,9 +22,20 @@ from services.sandbox.dmp.codes import VIHF_INVALIDE, Fault
 from services.sandbox.dmp.patients import PatientRef, parse_cx
 
 CLOCK_SKEW = timedelta(minutes=2)
-REQUIRED = (c.ATTR_VIHF_VERSION, c.ATTR_STRUCTURE, c.ATTR_SECTEUR, c.ATTR_SUBJECT_ID, c.ATTR_ROLE,
-            c.ATTR_AUTH_MODE, c.ATTR_RESOURCE_ID, c.ATTR_RESOURCE_URN, c.ATTR_PURPOSE_OF_USE, c.ATTR_LPS_NAME,
-            c.ATTR_LPS_VERSION, c.ATTR_LPS_HOMOLOGATION)
+REQUIRED = (
+    c.ATTR_VIHF_VERSION,
+    c.ATTR_STRUCTURE,
+    c.ATTR_SECTEUR,
+    c.ATTR_SUBJECT_ID,
+    c.ATTR_ROLE,
+    c.ATTR_AUTH_MODE,
+    c.ATTR_RESOURCE_ID,
+    c.ATTR_RESOURCE_URN,
+    c.ATTR_PURPOSE_OF_USE,
+    c.ATTR_LPS_NAME,
+    c.ATTR_LPS_VERSION,
+    c.ATTR_LPS_HOMOLOGATION,
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,9 @@ def _verify_signature(assertion: etree._Element, cert: x509.Certificate) -> None
     """The enveloped signature must be valid and must cover the assertion itself (its ID), nothing else."""
     data = etree.tostring(copy.deepcopy(assertion))
     try:
-        result = XMLVerifier().verify(data, x509_cert=cert, expect_config=SignatureConfiguration(location="./"))
+        result = XMLVerifier().verify(
+            data, x509_cert=cert, expect_config=SignatureConfiguration(location="./")
+        )
     except (InvalidSignature, InvalidInput, ValueError) as exc:
         raise _refuse(f"signature invalide ({type(exc).__name__})") from None
     signed = result.signed_xml if not isinstance(result, list) else None
@@ -121,7 +134,10 @@ def check_vihf(header: etree._Element, pki: Pki, *, now: datetime | None = None)
     practitioner = (assertion.findtext(f"{_saml('Subject')}/{_saml('NameID')}") or "").strip()
     if not practitioner:
         raise _refuse("Subject/NameID (identifiant du professionnel) absent")
-    if assertion.find(f"{_saml('AuthnStatement')}/{_saml('AuthnContext')}/{_saml('AuthnContextClassRef')}") is None:
+    if (
+        assertion.find(f"{_saml('AuthnStatement')}/{_saml('AuthnContext')}/{_saml('AuthnContextClassRef')}")
+        is None
+    ):
         raise _refuse("AuthnStatement absent")
 
     attributes = _attributes(assertion)
@@ -133,8 +149,9 @@ def check_vihf(header: etree._Element, pki: Pki, *, now: datetime | None = None)
     if not _text(attributes[c.ATTR_SECTEUR]).endswith(f"^{c.CS_SECTEUR}"):
         raise _refuse("Secteur_Activite doit être de la forme code^1.2.250.1.71.4.2.4")
     roles = [value.find(f"{{{c.HL7V3}}}Role") for value in attributes[c.ATTR_ROLE]]
-    if not any(role is not None and role.get("codeSystem") == c.CS_PROFESSION and role.get("code")
-               for role in roles):
+    if not any(
+        role is not None and role.get("codeSystem") == c.CS_PROFESSION and role.get("code") for role in roles
+    ):
         raise _refuse("rôle « profession » (1.2.250.1.71.1.2.7) absent")
     if _text(attributes[c.ATTR_AUTH_MODE]) not in c.AUTH_MODES:
         raise _refuse("Authentification_Mode inconnu")
@@ -149,4 +166,6 @@ def check_vihf(header: etree._Element, pki: Pki, *, now: datetime | None = None)
     patient = parse_cx(_text(attributes[c.ATTR_RESOURCE_ID]))
     if patient is None:
         raise _refuse("resource-id n'est pas un identifiant patient CX")
-    return Caller(practitioner_id=practitioner, structure_id=_text(attributes[c.ATTR_STRUCTURE]), patient=patient)
+    return Caller(
+        practitioner_id=practitioner, structure_id=_text(attributes[c.ATTR_STRUCTURE]), patient=patient
+    )

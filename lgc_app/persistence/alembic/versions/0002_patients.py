@@ -14,6 +14,7 @@ depends_on = None
 
 STATUSES = "('PROV', 'RECUP', 'VALI', 'QUAL')"
 SEARCH_KEY = sa.String(100).with_variant(sa.String(100, collation="C"), "postgresql")
+SEARCH_DATE = sa.String(10).with_variant(sa.String(10, collation="C"), "postgresql")
 
 
 def _timestamp(name: str, **kwargs: object) -> sa.Column:
@@ -123,12 +124,14 @@ def upgrade() -> None:
         sa.Column("name_key", SEARCH_KEY, nullable=False),
         sa.Column("given_key", SEARCH_KEY, nullable=False),
         sa.Column("name_phonetic", SEARCH_KEY, nullable=False),
-        sa.Column("birth_date", sa.String(10), nullable=False),
+        sa.Column("birth_date", SEARCH_DATE, nullable=False),
         sa.PrimaryKeyConstraint("patient_id", "seq"),
         sqlite_with_rowid=False,
     )
-    search_indexes = (("name", ["name_key", "given_key", "birth_date"]), ("given", ["given_key", "name_key"]),
-                      ("date", ["birth_date", "name_key"]), ("phonetic", ["name_phonetic", "given_key"]))
+    search_indexes = (("name", ["name_key", "given_key", "birth_date"]),
+                      ("given", ["given_key", "name_key"]),
+                      ("date", ["birth_date", "name_key", "given_key"]),
+                      ("phonetic", ["name_phonetic", "given_key"]))
     for name, columns in search_indexes:
         op.create_index(f"ix_patient_search_keys_{name}", "patient_search_keys", columns)
 

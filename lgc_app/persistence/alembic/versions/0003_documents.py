@@ -50,8 +50,13 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("patient_id", sa.Integer(), nullable=False),
         sa.Column("author_id", sa.Integer(), nullable=False),
-        sa.Column("type", sa.Enum(*DOCUMENT_TYPES, name="document_type", native_enum=False, create_constraint=True,
-                                  length=20), nullable=False),
+        sa.Column(
+            "type",
+            sa.Enum(
+                *DOCUMENT_TYPES, name="document_type", native_enum=False, create_constraint=True, length=20
+            ),
+            nullable=False,
+        ),
         sa.Column("title", sa.String(200), nullable=False),
         _status("status", nullable=False),
         sa.Column("content", sa.JSON(), nullable=False),
@@ -76,14 +81,27 @@ def upgrade() -> None:
         _timestamp("updated_at"),
         _timestamp("validated_at", nullable=True),
         sa.CheckConstraint("version_number >= 1", name=op.f("ck_documents_version_number_positive")),
-        sa.CheckConstraint("status IN ('draft', 'deleted') OR cda_xml IS NOT NULL",
-                           name=op.f("ck_documents_frozen_has_cda")),
-        sa.ForeignKeyConstraint(["patient_id"], ["patients.id"], ondelete="RESTRICT",
-                                name=op.f("fk_documents_patient_id_patients")),
-        sa.ForeignKeyConstraint(["author_id"], ["practitioners.id"], ondelete="RESTRICT",
-                                name=op.f("fk_documents_author_id_practitioners")),
-        sa.ForeignKeyConstraint(["replaces_id"], ["documents.id"], ondelete="RESTRICT",
-                                name=op.f("fk_documents_replaces_id_documents")),
+        sa.CheckConstraint(
+            "status IN ('draft', 'deleted') OR cda_xml IS NOT NULL", name=op.f("ck_documents_frozen_has_cda")
+        ),
+        sa.ForeignKeyConstraint(
+            ["patient_id"],
+            ["patients.id"],
+            ondelete="RESTRICT",
+            name=op.f("fk_documents_patient_id_patients"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["author_id"],
+            ["practitioners.id"],
+            ondelete="RESTRICT",
+            name=op.f("fk_documents_author_id_practitioners"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["replaces_id"],
+            ["documents.id"],
+            ondelete="RESTRICT",
+            name=op.f("fk_documents_replaces_id_documents"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_documents")),
         sa.UniqueConstraint("cda_id_root", name=op.f("uq_documents_cda_id_root")),
     )
@@ -99,8 +117,12 @@ def upgrade() -> None:
         sa.Column("actor", sa.String(100), nullable=False),
         _timestamp("at"),
         sa.Column("note", sa.Text(), nullable=True),
-        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE",
-                                name=op.f("fk_document_events_document_id_documents")),
+        sa.ForeignKeyConstraint(
+            ["document_id"],
+            ["documents.id"],
+            ondelete="CASCADE",
+            name=op.f("fk_document_events_document_id_documents"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_document_events")),
     )
     op.create_index("ix_document_events_document_id", "document_events", ["document_id"])

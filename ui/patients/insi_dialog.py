@@ -1,0 +1,354 @@
+"""The INSi dialog: search by traits, search by carte Vitale, verification of an INS; the answer reviewed
+trait by trait and accepted or refused by the user (RNIV: an INS is attached only with INSi's traits).
+
+Every call goes through the task bridge (activity spinner, cancellable) and is logged by the core. Nothing
+changes the identity until "Accepter l'identité INSi"; refusing one differing trait refuses the INS.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lgc_app.bootstrap import AppContext
+from lgc_app.patients.birth_date import BirthDateError, display_birth_date, parse_birth_date
+from lgc_app.patients.insi_result import ApplyOutcome, InsiApplyError, insi_traits, single_identity
+from lgc_app.patients.matricule import INS_OIDS, MatriculeError, oid_label, parse_matricule
+from lgc_app.patients.models import Patient
+from lgc_app.patients.status import STRICT_TRAITS, TransitionError
+from services.insi import InsiError, VitaleQuery
+from ui import messages
+from ui.actions import patients as actions
+from ui.actions.patients import InsiAnswer
+from ui.patients.badges import StatusBadge, attributes_text, status_text
+from ui.patients.wording import fill, format_matricule
+from ui.tasks import Task, TaskManager, describe_error
+
+DIFFERENT = QColor("#fff3cd")
+
+
+class InsiDialog(QDialog):
+    """INSi requests for one stored patient.
+
+    Signals:
+        applied(object): the identity was updated from INSi (the new `Patient`).
+        answered(object): an INSi answer is displayed (`InsiAnswer`; tests, traces).
+    """
+
+    applied = Signal(object)
+    answered = Signal(object)
+
+    TRAITS, VITALE, VERIFY = range(3)
+
+    def __init__(self, context: AppContext, tasks: TaskManager, patient: Patient,
+                 pending_ins: tuple[str, str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("insiDialog")
+        self.setWindowTitle(self.tr("Téléservice INSi"))
+        self.resize(760, 560)
+        self._context = context
+        self._tasks = tasks
+        self.patient = patient
+        self.answer: InsiAnswer | None = None
+        self._task: Task[Any] | None = None
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.badge = StatusBadge(self)
+        header.addWidget(self.title)
+        header.addWidget(self.badge)
+        header.addStretch(1)
+        layout.addLayout(header)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._traits_tab(), self.tr("Recherche par traits"))
+        self.tabs.addTab(self._vitale_tab(), self.tr("Recherche par carte Vitale"))
+        self.tabs.addTab(self._verify_tab(pending_ins), self.tr("Vérification de l'INS"))
+        if pending_ins:
+            self.tabs.setCurrentIndex(self.VERIFY)
+        layout.addWidget(self.tabs)
+        busy = QHBoxLayout()
+        self.busy_label = QLabel(self.tr("Interrogation du téléservice INSi…"), self)
+        self.cancel_button = QPushButton(self.tr("Annuler la requête"), self)
+        self.cancel_button.clicked.connect(self.cancel_request)
+        busy.addWidget(self.busy_label)
+        busy.addWidget(self.cancel_button)
+        busy.addStretch(1)
+        layout.addLayout(busy)
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("insiResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.result_label)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setWordWrap(True)
+        layout.addWidget(self.error_label)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Trait"), self.tr("Dans le dossier"),
+                                              self.tr("Réponse INSi"), self.tr("Décision")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.accept_button = QPushButton(self.tr("Accepter l'identité INSi"), self)
+        self.accept_button.clicked.connect(self.accept_identity)
+        self.refuse_button = QPushButton(self.tr("Refuser"), self)
+        self.refuse_button.clicked.connect(self.refuse_identity)
+        self.close_button = QPushButton(self.tr("Fermer"), self)
+        self.close_button.clicked.connect(self.close)
+        buttons.addStretch(1)
+        for button in (self.accept_button, self.refuse_button, self.close_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.checkboxes: dict[str, QCheckBox] = {}
+        self._show_patient(patient)
+        self._set_busy(False)
+        self._show_answer(None)
+
+    # -- tabs ---------------------------------------------------------------------------------------------
+
+    def _traits_tab(self) -> QWidget:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        self.traits_summary = QLabel(tab)
+        self.traits_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.traits_summary.setWordWrap(True)
+        self.traits_button = QPushButton(self.tr("Rechercher l'INS avec ces traits"), tab)
+        self.traits_button.clicked.connect(self.search_traits)
+        layout.addWidget(self.traits_summary)
+        layout.addWidget(self.traits_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return tab
+
+    def _vitale_tab(self) -> QWidget:
+        tab = QWidget(self)
+        form = QFormLayout(tab)
+        self.insured_nir = QLineEdit(tab)
+        self.insured_nir.setPlaceholderText(self.tr("13 ou 15 caractères, tel que lu sur la carte"))
+        self.beneficiary_nir = QLineEdit(tab)
+        self.beneficiary_nir.setPlaceholderText(self.tr("facultatif"))
+        self.vitale_birth_date = QLineEdit(tab)
+        self.vitale_birth_date.setPlaceholderText(self.tr("JJ/MM/AAAA"))
+        self.birth_rank = QSpinBox(tab)
+        self.birth_rank.setRange(1, 9)
+        self.vitale_name = QLineEdit(tab)
+        self.vitale_name.setPlaceholderText(self.tr("facultatif"))
+        self.vitale_button = QPushButton(self.tr("Rechercher l'INS avec la carte Vitale"), tab)
+        self.vitale_button.clicked.connect(self.search_vitale)
+        form.addRow(self.tr("N° d'immatriculation de l'assuré"), self.insured_nir)
+        form.addRow(self.tr("NIR du bénéficiaire"), self.beneficiary_nir)
+        form.addRow(self.tr("Date de naissance (carte)"), self.vitale_birth_date)
+        form.addRow(self.tr("Rang de naissance"), self.birth_rank)
+        form.addRow(self.tr("Nom de naissance"), self.vitale_name)
+        form.addRow(self.vitale_button)
+        return tab
+
+    def _verify_tab(self, pending_ins: tuple[str, str] | None) -> QWidget:
+        tab = QWidget(self)
+        form = QFormLayout(tab)
+        self.verify_matricule = QLineEdit(tab)
+        self.verify_matricule.setPlaceholderText(self.tr("15 caractères (13 + clé)"))
+        self.verify_oid = QComboBox(tab)
+        for oid in INS_OIDS:
+            self.verify_oid.addItem(f"{oid_label(oid)} — {oid}", oid)
+        matricule, oid = pending_ins or (self.patient.ins_matricule, self.patient.ins_oid)
+        if matricule:
+            self.verify_matricule.setText(matricule)
+        if oid and self.verify_oid.findData(oid) >= 0:
+            self.verify_oid.setCurrentIndex(self.verify_oid.findData(oid))
+        self.verify_button = QPushButton(self.tr("Vérifier l'INS"), tab)
+        self.verify_button.clicked.connect(self.verify)
+        origin = QLabel(self.tr("INS lu sur un datamatrix : à vérifier avant de l'attacher.") if pending_ins
+                        else self.tr("Confirme qu'un INS connu correspond bien aux traits du dossier."), tab)
+        origin.setWordWrap(True)
+        form.addRow(origin)
+        form.addRow(self.tr("Matricule INS"), self.verify_matricule)
+        form.addRow(self.tr("OID"), self.verify_oid)
+        form.addRow(self.verify_button)
+        return tab
+
+    def _show_patient(self, patient: Patient) -> None:
+        self.patient = patient
+        self.title.setText(patient.display_name)
+        self.badge.set_status(patient.status, attributes_text(doubtful=patient.doubtful,
+                                                              fictitious=patient.fictitious,
+                                                              homonym=patient.homonym))
+        self.traits_summary.setText(fill(
+            self.tr("Nom de naissance : %1\nPrénom(s) de naissance : %2\nSexe : %3\nDate de naissance : %4\n"
+                    "Lieu de naissance : %5\n\nINSi est interrogé avec chaque prénom de naissance, dans "
+                    "l'ordre, jusqu'à trouver l'identité."),
+            patient.birth_name, patient.birth_given_names, patient.sex.value,
+            display_birth_date(patient.birth_date), patient.birth_place_code or self.tr("non renseigné")))
+        self.vitale_birth_date.setText(display_birth_date(patient.birth_date))
+        self.vitale_name.setText(patient.birth_name)
+
+    # -- requests -----------------------------------------------------------------------------------------
+
+    def search_traits(self) -> None:
+        self._request(actions.insi_search_traits(self._context, self.patient.id))
+
+    def search_vitale(self) -> None:
+        try:
+            birth_date = parse_birth_date(self.vitale_birth_date.text())
+        except BirthDateError as exc:
+            self._error(str(exc))
+            return
+        insured = self.insured_nir.text().replace(" ", "").upper()
+        if len(insured) not in (13, 15):
+            self._error(self.tr("Le n° d'immatriculation de l'assuré comporte 13 ou 15 caractères."))
+            return
+        query = VitaleQuery(insured_nir=insured, birth_date=birth_date,
+                            beneficiary_nir=self.beneficiary_nir.text().replace(" ", "").upper() or None,
+                            birth_rank=self.birth_rank.value(),
+                            birth_name=self.vitale_name.text().strip().upper() or None)
+        self._request(actions.insi_search_vitale(self._context, self.patient.id, query))
+
+    def verify(self) -> None:
+        try:
+            matricule = parse_matricule(self.verify_matricule.text()).value
+        except MatriculeError as exc:
+            self._error(str(exc))
+            return
+        self._request(actions.insi_verify(self._context, self.patient.id, matricule,
+                                          self.verify_oid.currentData()))
+
+    def _request(self, coro: Any) -> None:
+        self._show_answer(None)
+        self._set_busy(True)
+        self._task = self._tasks.run(coro, label_fr=self.tr("Appel au téléservice INSi"))
+        self._task.on_success(self._answered).on_failure(self._failed)
+
+    def cancel_request(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self._task = None
+        self._set_busy(False)
+        self.result_label.setText(self.tr("Requête INSi annulée."))
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.traits_button, self.vitale_button, self.verify_button):
+            button.setEnabled(not busy)
+        self.busy_label.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+
+    def _answered(self, answer: InsiAnswer) -> None:
+        self._task = None
+        self._set_busy(False)
+        self._show_answer(answer)
+        self.answered.emit(answer)
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self._set_busy(False)
+        if isinstance(error, InsiError):
+            self._error(error.user_message)
+        elif isinstance(error, InsiApplyError | TransitionError):
+            self._error(str(error))
+        else:
+            self._error(describe_error(error, self.tr("Téléservice INSi")))
+
+    def _error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    # -- the answer ---------------------------------------------------------------------------------------
+
+    def _show_answer(self, answer: InsiAnswer | None) -> None:
+        self.answer = answer
+        self.checkboxes = {}
+        self.table.setRowCount(0)
+        self._error("")
+        identity = answer.identity if answer else None
+        self.accept_button.setEnabled(identity is not None)
+        self.refuse_button.setEnabled(identity is not None)
+        self.table.setVisible(identity is not None)
+        if answer is None:
+            self.result_label.clear()
+            return
+        if identity is None:
+            try:
+                single_identity(answer.result)
+            except InsiApplyError as exc:  # the core's wording for 01, 02 and unexpected codes
+                self.result_label.setText(str(exc))
+            return
+        differing = {difference.field for difference in answer.differences}
+        self.result_label.setText(fill(
+            self.tr("Une identité trouvée : INS %1 (%2). %3"), format_matricule(identity.matricule),
+            oid_label(identity.oid),
+            self.tr("Les traits différents sont surlignés : acceptez-les ou refusez-les un par un.")
+            if differing else self.tr("Les traits sont identiques à ceux du dossier.")))
+        for field, insi_value in insi_traits(identity).items():
+            stored = getattr(self.patient, field)
+            self._add_row(field, stored.value if hasattr(stored, "value") else stored, insi_value,
+                          field in differing)
+
+    def _add_row(self, field: str, stored: str | None, insi: str | None, differs: bool) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        shown = (STRICT_TRAITS[field], stored or "—", insi or "—")
+        for column, text in enumerate(shown):
+            item = QTableWidgetItem(text)
+            if differs:
+                item.setBackground(DIFFERENT)
+            self.table.setItem(row, column, item)
+        if differs:
+            box = QCheckBox(self.tr("Accepter"), self.table)
+            box.setObjectName(f"accept_{field}")
+            box.setChecked(True)
+            self.checkboxes[field] = box
+            self.table.setCellWidget(row, 3, box)
+        else:
+            self.table.setItem(row, 3, QTableWidgetItem(self.tr("identique")))
+
+    def accepted_fields(self) -> set[str]:
+        return {field for field, box in self.checkboxes.items() if box.isChecked()}
+
+    def accept_identity(self) -> None:
+        answer = self.answer
+        if answer is None or answer.identity is None:
+            return
+        self.accept_button.setEnabled(False)
+        task = self._tasks.run(actions.apply_insi(self._context.database, self.patient.id, answer.identity,
+                                                  actions.user_of(self._context),
+                                                  accepted_fields=self.accepted_fields(),
+                                                  message_id=answer.result.message_id),
+                               label_fr=self.tr("Enregistrement de l'identité INSi"))
+        task.on_success(self._applied).on_failure(self._apply_failed)
+
+    def _applied(self, outcome: ApplyOutcome) -> None:
+        self._show_patient(outcome.patient)
+        self._show_answer(None)
+        status = status_text(outcome.patient.status)
+        self.result_label.setText(fill(self.tr("%1 : %2"), status, outcome.reason))
+        messages.info(fill(self.tr("INSi : %1."), status))
+        self.applied.emit(outcome.patient)
+
+    def _apply_failed(self, error: BaseException) -> None:
+        self.accept_button.setEnabled(True)
+        self._failed(error)
+
+    def refuse_identity(self) -> None:
+        """The user refuses INSi's identity: nothing is changed (the call stays in the log)."""
+        self._show_answer(None)
+        self.result_label.setText(self.tr("Identité INSi refusée : le dossier est inchangé."))

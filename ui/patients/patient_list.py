@@ -1,0 +1,191 @@
+"""The patient list of the side panel: anteriority search as you type (Ségur INS), status badge on each row.
+
+Each keystroke restarts a short debounce; the search (an index range per reading, `lgc_app.patients.search`)
+runs on the database thread through the task bridge, and an answer that is not the latest one asked for is
+dropped, so a slow early answer can never replace a later one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lgc_app.bootstrap import AppContext
+from lgc_app.patients.birth_date import display_birth_date
+from lgc_app.patients.models import Patient
+from lgc_app.patients.search import SearchHit
+from ui.actions import patients as actions
+from ui.patients.badges import STATUS_ROLE, StatusBadgeDelegate, status_text
+from ui.tasks import Task, TaskManager
+
+DEBOUNCE_MS = 10  # coalesces a burst of keys (paste, fast typing) without being felt
+
+
+def hit_display_name(hit: SearchHit) -> str:
+    """The usual display of a patient (`Patient.display_name`), for a search hit."""
+    return Patient(birth_name=hit.birth_name, used_name=hit.used_name, used_given_name=hit.used_given_name,
+                   first_birth_given_name=hit.birth_given_names.split(" ")[0]).display_name
+
+
+class PatientListModel(QAbstractTableModel):
+    """Search hits as rows: name, birth date, sex, status (painted as a badge)."""
+
+    NAME, BIRTH_DATE, SEX, STATUS = range(4)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Patient"), self.tr("Né(e) le"), self.tr("Sexe"), self.tr("Statut"))[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        column = index.column()
+        if role == STATUS_ROLE and column == self.STATUS:
+            return hit.status
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (hit_display_name(hit), display_birth_date(hit.birth_date), hit.sex.value,
+                    status_text(hit.status))[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.birth_name} {hit.birth_given_names} — {status_text(hit.status)}"
+        if role == Qt.ItemDataRole.UserRole:
+            return hit.patient_id
+        return None
+
+
+def patient_table(model: PatientListModel, parent: QWidget) -> QTableView:
+    """A read-only, row-selecting table of patients with the status column painted as a badge."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setItemDelegateForColumn(PatientListModel.STATUS, StatusBadgeDelegate(view))
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(PatientListModel.NAME, QHeaderView.ResizeMode.Stretch)
+    for column in (PatientListModel.BIRTH_DATE, PatientListModel.SEX, PatientListModel.STATUS):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class PatientListPanel(QWidget):
+    """Search field, hit list and "Nouveau patient".
+
+    Signals:
+        patient_activated(int): the user opened a patient (click, Enter).
+        new_patient_requested(): the user asked for a new identity.
+        searched(str): the list now shows the hits of this text (tests, measurements).
+    """
+
+    patient_activated = Signal(int)
+    new_patient_requested = Signal()
+    searched = Signal(str)
+
+    def __init__(self, context: AppContext, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._tasks = tasks
+        self._generation = 0
+        self._pending: Task[list[SearchHit]] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Rechercher un patient (nom, prénom, date)…"))
+        self.search.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("Nouveau patient"), self)
+        self.new_button.clicked.connect(self.new_patient_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        self.model = PatientListModel(self)
+        self.view = patient_table(self.model, self)
+        self.view.activated.connect(self._activated)
+        self.view.clicked.connect(self._activated)
+        self._default_hint = self.tr("Tapez un nom, un prénom ou une date de naissance : la recherche "
+                                     "ignore accents, tirets et apostrophes.")
+        self.hint = QLabel(self._default_hint, self)
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("searchHint")
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._open_first)
+
+    def refresh(self) -> None:
+        """Search again for the current text (also after a patient was saved elsewhere)."""
+        text = self.search.text().strip()
+        self._generation += 1
+        generation = self._generation
+        if self._pending is not None:
+            self._pending.cancel()  # its answer is stale anyway; the database thread finishes it unseen
+            self._pending = None
+        if not text:
+            self._show(generation, text, [])
+            return
+        self._pending = self._tasks.run(actions.search(self._context.database, text),
+                                        label_fr=self.tr("Recherche de patients"))
+        self._pending.on_success(lambda hits: self._show(generation, text, hits))
+
+    def _show(self, generation: int, text: str, hits: list[SearchHit]) -> None:
+        if generation != self._generation:
+            return
+        self._pending = None
+        self.model.set_hits(hits)
+        if not text:
+            self.hint.setText(self._default_hint)
+        elif not hits:
+            self.hint.setText(self.tr("Aucun patient ne correspond à « %1 ».").replace("%1", text))
+        self.hint.setVisible(not text or not hits)
+        self.searched.emit(text)
+
+    def _activated(self, index: QModelIndex) -> None:
+        patient_id = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        if isinstance(patient_id, int):
+            self.patient_activated.emit(patient_id)
+
+    def _open_first(self) -> None:
+        if self.model.rowCount():
+            self._activated(self.model.index(0, 0))
