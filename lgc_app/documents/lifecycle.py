@@ -233,15 +233,16 @@ def replace(db: Database, document_id: int, actor: Actor) -> int:
         return draft.id
 
 
-def archive(db: Database, document_id: int, actor: Actor) -> None:
+def archive(db: Database, document_id: int, actor: Actor, *, reason: str | None = None) -> None:
+    """Archive a validated document; `reason` is recorded on its event."""
     with db.unit_of_work() as session:
-        _move(session, _locked(session, document_id), "archived", actor)
+        _move(session, _locked(session, document_id), "archived", actor, note=reason)
 
 
-def delete(db: Database, document_id: int, actor: Actor) -> None:
-    """Mark a document deleted (the row and its frozen bytes are kept as evidence)."""
+def delete(db: Database, document_id: int, actor: Actor, *, reason: str | None = None) -> None:
+    """Mark a document deleted (the row and its frozen bytes are kept as evidence); `reason` is recorded."""
     with db.unit_of_work() as session:
-        _move(session, _locked(session, document_id), "deleted", actor)
+        _move(session, _locked(session, document_id), "deleted", actor, note=reason)
 
 
 def get_metadata(db: Database, document_id: int) -> metadata.SharingMetadata:

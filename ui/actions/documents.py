@@ -18,6 +18,7 @@ from lgc_app.documents import lifecycle, metadata
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.content import Content, parse_content
+from lgc_app.documents.errors import DocumentNotFoundError
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from lgc_app.documents.lifecycle import DocumentSummary
 from lgc_app.documents.models import Document, Practitioner
@@ -178,7 +179,7 @@ def _read_detail(db: Database, document_id: int) -> DocumentDetail:
     with db.reading() as session:
         document = session.get(Document, document_id)
         if document is None:
-            raise lifecycle.DocumentNotFoundError(f"Document {document_id} introuvable.")
+            raise DocumentNotFoundError(f"Document {document_id} introuvable.")
         successor = session.scalar(select(Document.id).where(Document.replaces_id == document.id,
                                                              Document.status != DocumentStatus.DELETED))
         return DocumentDetail(

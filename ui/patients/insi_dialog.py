@@ -198,7 +198,7 @@ class InsiDialog(QDialog):
             self.tr("Nom de naissance : %1\nPrénom(s) de naissance : %2\nSexe : %3\nDate de naissance : %4\n"
                     "Lieu de naissance : %5\n\nINSi est interrogé avec chaque prénom de naissance, dans "
                     "l'ordre, jusqu'à trouver l'identité."),
-            patient.birth_name, patient.birth_given_names, patient.sex.value,
+            patient.birth_name, patient.birth_given_names, str(patient.sex),
             display_birth_date(patient.birth_date), patient.birth_place_code or self.tr("non renseigné")))
         self.vitale_birth_date.setText(display_birth_date(patient.birth_date))
         self.vitale_name.setText(patient.birth_name)
@@ -300,7 +300,7 @@ class InsiDialog(QDialog):
             if differing else self.tr("Les traits sont identiques à ceux du dossier.")))
         for field, insi_value in insi_traits(identity).items():
             stored = getattr(self.patient, field)
-            self._add_row(field, stored.value if hasattr(stored, "value") else stored, insi_value,
+            self._add_row(field, None if stored is None else str(stored), insi_value,
                           field in differing)
 
     def _add_row(self, field: str, stored: str | None, insi: str | None, differs: bool) -> None:

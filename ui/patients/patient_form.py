@@ -298,7 +298,7 @@ class PatientForm(QWidget):
     def _patient_values(patient: Patient) -> dict[str, str]:
         values = {name: getattr(patient, name) or "" for name in TEXT_FIELDS}
         values["birth_date"] = display_birth_date(patient.birth_date)
-        values["sex"] = patient.sex.value
+        values["sex"] = str(patient.sex)  # a Sex, or its code just after a save (same text either way)
         return values
 
     # -- showing a patient -----------------------------------------------------------------------------
