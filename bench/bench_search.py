@@ -26,7 +26,7 @@ from lgc_app.patients.search_index import key_rows
 from lgc_app.patients.traits import normalise_trait
 from lgc_app.persistence.database import Database
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 
 def _words(text: str) -> list[str]:

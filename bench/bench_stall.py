@@ -3,7 +3,8 @@
 The sandbox runs as a child process, as in `lgc --demo`; this process plays the GUI: a QApplication
 (offscreen), the qasync loop, the task bridge and the stall monitor. The HTTP client is built in a thread
 before measuring, as the application does. The ten requests start together, so their TLS handshakes and
-their responses all land on the loop; the longest stall says whether a user would have felt them.
+their responses all land on the loop; the longest stall says whether a user would have felt them. A second
+batch reuses the pooled connections, as the application's long-lived clients do.
 
     python -m bench.bench_stall [--requests N] [--latency S]
 """
@@ -20,7 +21,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def measure(requests: int = 10, latency: float = 3.0) -> dict[str, float]:
+def measure(requests: int = 10, latency: float = 3.0) -> dict[str, dict[str, float]]:
+    """Stall figures for a first batch (new TLS connections) and a second one (connections reused)."""
     from PySide6.QtWidgets import QApplication
 
     from lgc_app.demo import DemoSandbox
@@ -39,9 +41,7 @@ def measure(requests: int = 10, latency: float = 3.0) -> dict[str, float]:
             manager = taskbridge.TaskManager()
             monitor = StallMonitor()
 
-            async def scenario() -> dict[str, float]:
-                await taskbridge.run_in_thread(preload_network_stack)  # as the application's start-up does
-                client = await taskbridge.run_in_thread(make_async_client, tls, timeout=latency + 30)
+            async def batch() -> dict[str, float]:
                 monitor.start()
                 await asyncio.sleep(0.2)
                 monitor.reset()
@@ -52,11 +52,20 @@ def measure(requests: int = 10, latency: float = 3.0) -> dict[str, float]:
                 elapsed = time.monotonic() - start
                 await asyncio.sleep(0.1)
                 monitor.stop()
-                await client.aclose()
                 failed = sum(task.error is not None for task in tasks)
                 return {"elapsed": elapsed, "max": monitor.max_stall_ms, "p99": monitor.p99_ms,
                         "samples": monitor.samples, "failed": failed}
 
+            async def scenario() -> dict[str, dict[str, float]]:
+                nonlocal client
+                await taskbridge.run_in_thread(preload_network_stack)  # as the application's start-up does
+                client = await taskbridge.run_in_thread(make_async_client, tls, timeout=latency + 30)
+                try:
+                    return {"cold": await batch(), "warm": await batch()}
+                finally:
+                    await client.aclose()
+
+            client = None
             return loop.run_until_complete(scenario())
         finally:
             sandbox.stop()
@@ -65,13 +74,16 @@ def measure(requests: int = 10, latency: float = 3.0) -> dict[str, float]:
 
 
 def run(requests: int = 10, latency: float = 3.0) -> list[tuple[str, str]]:
-    figures = measure(requests, latency)
-    prefix = f"{requests} requêtes écho de {latency:g} s en parallèle"
-    return [
-        (f"{prefix} : durée totale", f"{figures['elapsed']:.2f} s ({figures['failed']:.0f} échec(s))"),
-        (f"{prefix} : blocage le plus long de la boucle", f"{figures['max']:.1f} ms"),
-        (f"{prefix} : 99e centile du retard", f"{figures['p99']:.1f} ms ({figures['samples']:.0f} mesures)"),
-    ]
+    rows = []
+    for phase, figures in measure(requests, latency).items():
+        label = "connexions TLS neuves" if phase == "cold" else "connexions réutilisées"
+        prefix = f"{requests} échos de {latency:g} s en parallèle, {label}"
+        rows += [
+            (f"{prefix} : durée", f"{figures['elapsed']:.2f} s ({figures['failed']:.0f} échec(s))"),
+            (f"{prefix} : blocage max de la boucle", f"{figures['max']:.1f} ms"),
+            (f"{prefix} : p99 du retard", f"{figures['p99']:.1f} ms ({figures['samples']:.0f} mesures)"),
+        ]
+    return rows
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from lgc_app import __version__, config
 from lgc_app.config import Role, Settings
+from lgc_app.dmp import feeding
 from lgc_app.outbox.runner import WorkerThread, start_worker_thread
 from lgc_app.persistence.database import Database
 from services.insi import InsiClient, LpsIdentity
@@ -77,6 +78,7 @@ def bootstrap(settings: Settings, *, config_path: Path | None = None) -> AppCont
     """
     config.check_files(settings)
     database = Database.open(settings.database_url)
+    feeding.use_workstation(settings)  # validations plan their DMP orders for this workstation's executor
     log.info("workstation %s (%s) on %s", settings.workstation_name, settings.role.value,
              database.engine.url.render_as_string(hide_password=True))
     return AppContext(settings, database, config_path)

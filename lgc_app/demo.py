@@ -76,6 +76,13 @@ def _with(settings: Settings, values: dict[str, Any]) -> Settings:
     return settings.replace(**{key.replace(".", "__"): value for key, value in values.items()})
 
 
+def _sandbox_command() -> list[str]:
+    """The sandbox as a separate program: this interpreter with `-m`, or beside a frozen executable."""
+    if getattr(sys, "frozen", False):  # PyInstaller build (packaging/lgc.spec)
+        return [str(Path(sys.executable).with_name("lgc-sandbox"))]
+    return [sys.executable, "-m", "services.sandbox"]
+
+
 def _die_with_parent() -> None:
     """Child side (Linux): receive SIGTERM if the parent dies without running atexit (kill -9, crash)."""
     import ctypes
@@ -103,8 +110,7 @@ class DemoSandbox:
         state_dir = state_dir or demo_folder() / "sandbox"
         state_dir.mkdir(parents=True, exist_ok=True)
         (state_dir / MANIFEST_NAME).unlink(missing_ok=True)  # a stale manifest must not pass for readiness
-        command = [sys.executable, "-m", "services.sandbox", "--state-dir", str(state_dir),
-                   "--latency", str(latency)]
+        command = [*_sandbox_command(), "--state-dir", str(state_dir), "--latency", str(latency)]
         with (state_dir / "sandbox.log").open("ab") as output:
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output,
                                        stderr=subprocess.STDOUT,

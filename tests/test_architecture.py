@@ -24,7 +24,6 @@ def _imports(path: Path) -> Iterator[str]:
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            yield node.module
             yield from (f"{node.module}.{alias.name}" for alias in node.names)
 
 

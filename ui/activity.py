@@ -77,10 +77,11 @@ class ActivityList(QFrame):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)  # the label column takes the room, not the button
         layout.addWidget(self.tree)
         self.empty = QLabel(self.tr("Aucune opération en cours."), self)
         layout.addWidget(self.empty)
-        self.resize(420, 180)
+        self.resize(480, 160)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_INTERVAL_MS)
         self._poll.timeout.connect(self.refresh)
@@ -140,6 +141,8 @@ class ActivityIndicator(QWidget):
         self.setVisible(False)
 
     def _on_changed(self) -> None:
+        if self.list.isVisible():  # the count and the open list must agree at once, not at the next poll
+            self.list.refresh()
         if self._tasks.running() and not self.isVisible():
             if not self._delay.isActive():
                 self._delay.start()

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from lgc_app import __version__ as app_version
 from lgc_app.bootstrap import AppContext
+from ui.i18n import decimal
 from ui.stall_monitor import StallMonitor
 
 REFRESH_MS = 250
@@ -90,7 +91,7 @@ class DiagnosticsDialog(QDialog):
         if not monitor.active:
             self.max_label.setText(self.tr("mesure arrêtée"))
         else:
-            self.max_label.setText(self.tr("%1 ms").replace("%1", f"{monitor.max_stall_ms:.1f}"))
-        self.p99_label.setText(self.tr("%1 ms").replace("%1", f"{monitor.p99_ms:.1f}"))
-        self.recent_label.setText(self.tr("%1 ms").replace("%1", f"{monitor.recent_max_ms():.1f}"))
+            self.max_label.setText(f"{decimal(monitor.max_stall_ms)} ms")
+        self.p99_label.setText(f"{decimal(monitor.p99_ms)} ms")
+        self.recent_label.setText(f"{decimal(monitor.recent_max_ms())} ms")
         self.service_label.setText(self._service_state())

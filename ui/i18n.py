@@ -45,3 +45,8 @@ def role_label(role: Role) -> str:
         Role.SLAVE: QCoreApplication.translate("Role", "Poste esclave"),
     }
     return labels[role]
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A number written the French way (3,5), following the default locale set by `install_translations`."""
+    return QLocale().toString(float(value), "f", digits)

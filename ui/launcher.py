@@ -58,3 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import GuiOptions, run
 
     return run(GuiOptions(demo=args.demo, config=args.config, latency=args.latency))
+
+
+if __name__ == "__main__":  # frozen build entry (packaging/lgc.spec)
+    sys.exit(main())

@@ -33,7 +33,9 @@ from lgc_app.bootstrap import AppContext
 from ui import messages
 from ui.activity import ActivityIndicator
 from ui.diagnostics import DiagnosticsDialog
-from ui.i18n import role_label
+from ui.dmp.module import install_dmp
+from ui.documents.module import install_documents
+from ui.i18n import decimal, role_label
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
 from ui.stall_monitor import StallMonitor
@@ -134,7 +136,8 @@ class ServiceStatus(QLabel):
         if health.get("status") != "ok":
             self._unreachable(None)
         elif latency:
-            self._set(self.tr("Bac à sable : connecté (latence %1 s)").replace("%1", f"{latency:g}"))
+            digits = 0 if float(latency).is_integer() else 1
+            self._set(self.tr("Bac à sable : connecté (latence %1 s)").replace("%1", decimal(latency, digits)))
         else:
             self._set(self.tr("Bac à sable : connecté"))
 
@@ -189,7 +192,7 @@ class MainWindow(QMainWindow):
         self.panels = QTabWidget(self)
         self.panels.setDocumentMode(True)
         self._side_holder = QWidget(self)
-        QVBoxLayout(self._side_holder).setContentsMargins(0, 0, 0, 0)
+        QVBoxLayout(self._side_holder).setContentsMargins(6, 6, 0, 6)
         self.side_panel: QWidget = PatientListPlaceholder(self._side_holder)
         self._side_holder.layout().addWidget(self.side_panel)
         splitter = QSplitter(self)
@@ -210,6 +213,8 @@ class MainWindow(QMainWindow):
                                         for title in MENU_TITLES}
         self._build_actions()
         self.patients = install_patients(self)
+        self.dmp = install_dmp(self)
+        self.documents = install_documents(self)
 
         self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
         self.service_status = ServiceStatus(context, tasks, self.sandbox, self)
@@ -329,7 +334,7 @@ class MainWindow(QMainWindow):
         """Outils → Tester la connexion: a real request to the echo simulator, through the task bridge."""
         task = self.tasks.run(self.sandbox.echo(), label_fr=self.tr("Test de connexion au bac à sable"))
         task.on_success(lambda seconds: messages.info(
-            self.tr("Bac à sable : réponse reçue en %1 s.").replace("%1", f"{seconds:.1f}")))
+            self.tr("Bac à sable : réponse reçue en %1 s.").replace("%1", decimal(seconds))))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         messages.bridge().disconnect_display()

@@ -35,6 +35,7 @@ from lgc_app import config, paths
 from lgc_app.config import ConfigError, Option, Role
 from ui.i18n import role_label
 
+LABEL_WIDTH = 260
 SECTION_TITLES = {
     "workstation": QT_TRANSLATE_NOOP("SettingsDialog", "Poste"),
     "database": QT_TRANSLATE_NOOP("SettingsDialog", "Base de données"),
@@ -165,6 +166,7 @@ class SettingsDialog(QDialog):
             label = QLabel(option.label, body)
             label.setBuddy(field.editor)
             label.setWordWrap(True)
+            label.setFixedWidth(LABEL_WIDTH)  # one label column across every group
             groups[option.section].addRow(label, field.widget)
             groups[option.section].addRow("", field.error)
         self.fields["workstation.name"].editor.setPlaceholderText(config.Settings().workstation_name)

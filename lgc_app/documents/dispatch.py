@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from lgc_app.dmp.feeding import plan_document_feed
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.models import Document
 
 
 def plan_sends(session: Session, document: Document, user: Actor) -> list[str]:
-    """Enqueue the outbox orders for a document just validated; return their ids.
-
-    The DMP feeding issue fills this in (outbox `enqueue` for the DMP, MSSanté patient and correspondents);
-    until then a validation plans no send.
-    """
-    return []
+    """Enqueue the outbox orders for a document just validated; return their ids."""
+    return plan_document_feed(session, document, user)

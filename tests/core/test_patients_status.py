@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from lgc_app.patients.models import Patient, StatusChange
 from lgc_app.patients.service import (
@@ -22,7 +23,7 @@ from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus
 from lgc_app.persistence.database import Database
 
 TODAY = date(2025, 6, 1)
-DRAFT = PatientDraft(birth_name="élodie d'arc-dupont"[7:], birth_given_names="Élodie marie", sex="F",
+DRAFT = PatientDraft(birth_name="d'arc-dupont", birth_given_names="Élodie marie", sex="F",
                      birth_date="12/02/1997", birth_place_code="2A004")
 
 
@@ -170,7 +171,7 @@ def test_attributes_constrain_status(db: Database) -> None:
 def test_database_refuses_a_qualified_doubtful_identity(db: Database) -> None:
     patient_id = _create(db)
     _qualify(db, patient_id)
-    with pytest.raises(Exception, match="(?i)check|constraint"), db.unit_of_work() as session:
+    with pytest.raises(IntegrityError), db.unit_of_work() as session:
         session.get(Patient, patient_id).doubtful = True  # type: ignore[union-attr]
 
 

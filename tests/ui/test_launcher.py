@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -49,7 +50,7 @@ def test_admin_command_detection(argv: list[str], admin: bool) -> None:
 
 
 class _BoxRecorder:
-    shown: list[str] = []
+    shown: ClassVar[list[str]] = []
 
     @staticmethod
     def critical(_parent: object, _title: str, text: str) -> None:

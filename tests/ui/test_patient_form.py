@@ -14,7 +14,14 @@ from lgc_app.patients.datamatrix import DatamatrixTraits, build_payload, render_
 from lgc_app.patients.models import Patient
 from lgc_app.patients.service import PatientDraft, update_patient
 from lgc_app.patients.vocabulary import IdentityStatus
-from tests.helpers.patients import DUPONT, add_patient, check_document, retrieve, type_text
+from tests.helpers.patients import (
+    DUPONT,
+    _collect_in_gui_thread,  # noqa: F401 - autouse
+    add_patient,
+    check_document,
+    retrieve,
+    type_text,
+)
 from ui.patients.duplicates_dialog import DuplicatesDialog
 from ui.patients.patient_form import PatientForm
 from ui.tasks import TaskManager
@@ -190,7 +197,7 @@ def test_attribute_while_typing_keeps_input_and_version(form: PatientForm, qtbot
     _open(qtbot, form, patient_id)
     qtbot.keyClicks(form.edits["city"], "Lyon")
     with qtbot.waitSignal(form.saved):
-        qtbot.mouseClick(form.homonym, Qt.MouseButton.LeftButton)
+        form.homonym.click()
     assert form.edits["city"].text() == "Lyon" and form.is_dirty()
     assert form.badge.text() == "Identité provisoire — homonyme"
     with qtbot.waitSignal(form.saved):  # the new version was taken: no false conflict

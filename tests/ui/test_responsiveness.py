@@ -53,7 +53,7 @@ def test_monitor_detects_a_blocking_call(qtbot: QtBot) -> None:
 
     async def blocking() -> None:
         await asyncio.sleep(0.02)
-        time.sleep(0.12)  # what must never happen on the loop
+        time.sleep(0.12)  # noqa: ASYNC251 - the blocking call the monitor must catch
 
     with qtbot.waitSignal(manager.task_finished, timeout=5000):
         manager.run(blocking(), label_fr="Bloquant")

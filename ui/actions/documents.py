@@ -14,10 +14,11 @@ from typing import Any
 from sqlalchemy import select
 
 from lgc_app.bootstrap import AppContext
+from lgc_app.dmp.state import DocumentDmpState, document_states
 from lgc_app.documents import lifecycle, metadata
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
-from lgc_app.documents.content import Content, parse_content
+from lgc_app.documents.content import Content, VacNoteContent, parse_content
 from lgc_app.documents.errors import DocumentNotFoundError
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from lgc_app.documents.lifecycle import DocumentSummary
@@ -95,8 +96,20 @@ async def patient_name(db: Database, patient_id: int) -> str:
     return await run_db(read)
 
 
-async def list_documents(db: Database, patient_id: int) -> list[DocumentSummary]:
-    return await run_db(lifecycle.list_documents, db, patient_id=patient_id)
+@dataclass(frozen=True)
+class DocumentRow:
+    """One line of the patient's document list: the summary and, once validated, its DMP state."""
+
+    summary: DocumentSummary
+    dmp: DocumentDmpState | None
+
+
+async def list_documents(db: Database, patient_id: int) -> list[DocumentRow]:
+    def read() -> list[DocumentRow]:
+        summaries = lifecycle.list_documents(db, patient_id=patient_id)
+        states = document_states(db, [summary.id for summary in summaries])
+        return [DocumentRow(summary, states.get(summary.id)) for summary in summaries]
+    return await run_db(read)
 
 
 async def load_document(db: Database, document_id: int) -> DocumentDetail:
@@ -106,9 +119,13 @@ async def load_document(db: Database, document_id: int) -> DocumentDetail:
 async def create_draft(db: Database, *, patient_id: int, document_type: DocumentType, actor: Actor,
                        cabinet: Cabinet) -> DocumentDetail:
     """A new draft authored by the acting practitioner, with the type's default metadata."""
+    # the VAC-NOTE content has no empty default in the core (its fields are required): start from blanks
+    blank = VacNoteContent("", "", "", "", "") if document_type is DocumentType.VAC_NOTE else None
+
     def create() -> DocumentDetail:
         document_id = lifecycle.create_draft(db, patient_id=patient_id, author_id=actor.practitioner_id or 0,
-                                             document_type=document_type, actor=actor, cabinet=cabinet)
+                                             document_type=document_type, actor=actor, cabinet=cabinet,
+                                             content=blank)
         return _read_detail(db, document_id)
     return await run_db(create)
 
@@ -129,15 +146,9 @@ async def update_metadata(db: Database, document_id: int, actor: Actor, *, expec
     return await run_db(update)
 
 
-async def save_and_validate(db: Database, document_id: int, actor: Actor, cabinet: Cabinet, *, title: str,
-                            content: Content, expected_version: int) -> DocumentDetail:
-    """Save the last typed text, then freeze the document (PDF + CDA built here, off the GUI loop).
-
-    If validation is refused the saved draft stays, so nothing typed is lost.
-    """
+async def validate(db: Database, document_id: int, actor: Actor, cabinet: Cabinet) -> DocumentDetail:
+    """Freeze the draft as stored: PDF rendered and CDA built on the database thread, off the GUI loop."""
     def run() -> DocumentDetail:
-        lifecycle.update_draft(db, document_id, actor, title=title, content=content,
-                               expected_version=expected_version)
         lifecycle.validate(db, document_id, actor, cabinet)
         return _read_detail(db, document_id)
     return await run_db(run)

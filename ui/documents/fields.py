@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-INVALID_STYLE = "border: 1px solid #c0392b; border-radius: 2px;"
+# a selector on a dynamic property: a faulty row frame is outlined without outlining every field inside it
+INVALID_STYLE = '*[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; }'
 _DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$|^\s*(\d{2})(\d{2})(\d{4})\s*$")
 
 
@@ -64,6 +66,7 @@ class FindingsDisplay:
         self.clear()
         grouped: dict[int, tuple[ErrorLabel, list[str]]] = {}
         for widget, message, label in findings.items:
+            widget.setProperty("invalid", True)
             widget.setStyleSheet(INVALID_STYLE)
             self._widgets.append(widget)
             grouped.setdefault(id(label), (label, []))[1].append(message)
@@ -73,15 +76,12 @@ class FindingsDisplay:
 
     def clear(self) -> None:
         for widget in self._widgets:
-            try:
+            if shiboken6.isValid(widget):  # the row holding it may have been removed meanwhile
+                widget.setProperty("invalid", False)
                 widget.setStyleSheet("")
-            except RuntimeError:  # the row holding it was removed meanwhile
-                pass
         for label in self._labels:
-            try:
+            if shiboken6.isValid(label):
                 label.set_messages([])
-            except RuntimeError:
-                pass
         self._widgets, self._labels = [], []
 
 

@@ -72,10 +72,11 @@ class StatusBadgeDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        status = index.data(STATUS_ROLE)
-        if not isinstance(status, IdentityStatus):
+        code = index.data(STATUS_ROLE)  # a StrEnum comes back from QVariant as its plain code
+        if code not in IdentityStatus.__members__:
             super().paint(painter, option, index)
             return
+        status = IdentityStatus(code)
         style = option.widget.style() if option.widget else None
         if style is not None:  # selection background first, then the pill over it
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)

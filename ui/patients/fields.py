@@ -5,6 +5,7 @@ birth-place look-up by commune or country name.
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from lgc_app.patients.birth_place import Place
@@ -81,8 +82,17 @@ class BirthPlaceLookup(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer_.setWidget(self)
+        self.completer_.popup().setMinimumWidth(340)
         self.completer_.activated.connect(self._pick)
         self.textEdited.connect(self._look_up)
+        self._warmed = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if not self._warmed:  # the COG table takes seconds to load the first time: start while the user types
+            self._warmed = True
+            self._tasks.run(actions.birth_places("PARIS", limit=1), label_fr=self.tr("Chargement des communes"),
+                            visible=False)
 
     def _look_up(self, text: str) -> None:
         name = text.strip()

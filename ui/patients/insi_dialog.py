@@ -85,7 +85,7 @@ class InsiDialog(QDialog):
         self.tabs.addTab(self._verify_tab(pending_ins), self.tr("Vérification de l'INS"))
         if pending_ins:
             self.tabs.setCurrentIndex(self.VERIFY)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.tabs, 0)
         busy = QHBoxLayout()
         self.busy_label = QLabel(self.tr("Interrogation du téléservice INSi…"), self)
         self.cancel_button = QPushButton(self.tr("Annuler la requête"), self)
@@ -119,6 +119,7 @@ class InsiDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         buttons.addStretch(1)
         for button in (self.accept_button, self.refuse_button, self.close_button):
+            button.setAutoDefault(False)  # Enter must not accept (or drop) an identity by accident
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.checkboxes: dict[str, QCheckBox] = {}
@@ -306,6 +307,8 @@ class InsiDialog(QDialog):
     def _add_row(self, field: str, stored: str | None, insi: str | None, differs: bool) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
+        if field == "birth_date":
+            stored, insi = (display_birth_date(value) if value else None for value in (stored, insi))
         shown = (STRICT_TRAITS[field], stored or "—", insi or "—")
         for column, text in enumerate(shown):
             item = QTableWidgetItem(text)

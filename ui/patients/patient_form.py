@@ -110,8 +110,8 @@ class PatientForm(QWidget):
         content = QWidget(self)
         grid = QGridLayout(content)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self._build_birth_traits(), 0, 0, 2, 1)
-        grid.addWidget(self._build_status(), 0, 1)
+        grid.addWidget(self._build_status(), 0, 0, 1, 2)
+        grid.addWidget(self._build_birth_traits(), 1, 0)
         grid.addWidget(self._build_used_and_contact(), 1, 1)
         grid.addWidget(self._build_vitale(), 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
@@ -124,24 +124,28 @@ class PatientForm(QWidget):
         outer.addLayout(self._build_buttons())
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-    def _build_header(self) -> QHBoxLayout:
-        header = QHBoxLayout()
+    def _build_header(self) -> QVBoxLayout:
+        header = QVBoxLayout()
+        line = QHBoxLayout()
         self.title = QLabel(self)
         self.title.setObjectName("patientTitle")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.badge = StatusBadge(self)
         self.ins_label = QLabel(self)
+        self.ins_label.setWordWrap(True)
         self.ins_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        header.addWidget(self.title)
-        header.addWidget(self.badge)
-        header.addStretch(1)
+        line.addWidget(self.title)
+        line.addWidget(self.badge)
+        line.addStretch(1)
+        header.addLayout(line)
         header.addWidget(self.ins_label)
         return header
 
     def _row(self, form: QFormLayout, label: str, name: str, field: QWidget) -> QWidget:
         row = FieldRow(field, self)
         self.rows[name] = row
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(label, row)
         return field
 
@@ -180,6 +184,7 @@ class PatientForm(QWidget):
         self.edits["birth_place_code"] = self._row(form, self.tr("Code du lieu de naissance"),
                                                    "birth_place_code", code)  # type: ignore[assignment]
         self.place_lookup = BirthPlaceLookup(self._tasks, self)
+        self.place_lookup.setMinimumWidth(220)
         self.place_lookup.chosen.connect(self._place_chosen)
         form.addRow(self.tr("Commune / pays"), self.place_lookup)
         self.trait_warning = QLabel(self)
@@ -198,7 +203,7 @@ class PatientForm(QWidget):
         box = QGroupBox(self.tr("Statut de l'identité"), self)
         layout = QVBoxLayout(box)
         self.status_badge = StatusBadge(self)
-        layout.addWidget(self.status_badge)
+        layout.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignLeft)
         self.status_reason = QLabel(self)
         self.status_reason.setObjectName("statusReason")
         self.status_reason.setWordWrap(True)
@@ -217,9 +222,11 @@ class PatientForm(QWidget):
         self.document = QComboBox(self)
         for document in IdentityDocumentType:
             self.document.addItem(document.label, document.value)
-        self.check_button = QPushButton(self.tr("Enregistrer le contrôle de la pièce"), self)
+        self.check_button = QPushButton(self.tr("Enregistrer le contrôle"), self)
+        self.check_button.setToolTip(self.tr("La pièce d'identité choisie a été vue : l'identité devient "
+                                             "validée (ou qualifiée si elle a été récupérée par INSi)."))
         self.check_button.clicked.connect(self.record_identity_check)
-        check.addWidget(QLabel(self.tr("Pièce d'identité vue :"), self))
+        check.addWidget(QLabel(self.tr("Pièce vue :"), self))
         check.addWidget(self.document, 1)
         check.addWidget(self.check_button)
         layout.addLayout(check)

@@ -33,11 +33,13 @@ from lgc_app.bootstrap import AppContext
 from lgc_app.patients.birth_date import display_birth_date
 from lgc_app.patients.models import Patient
 from lgc_app.patients.search import SearchHit
+from lgc_app.patients.vocabulary import IdentityStatus
 from ui.actions import patients as actions
 from ui.patients.badges import STATUS_ROLE, StatusBadgeDelegate, status_text
 from ui.tasks import Task, TaskManager
 
 DEBOUNCE_MS = 10  # coalesces a burst of keys (paste, fast typing) without being felt
+MIN_WIDTH = 420  # name, birth date and the full status wording side by side
 
 
 def hit_display_name(hit: SearchHit) -> str:
@@ -47,9 +49,9 @@ def hit_display_name(hit: SearchHit) -> str:
 
 
 class PatientListModel(QAbstractTableModel):
-    """Search hits as rows: name, birth date, sex, status (painted as a badge)."""
+    """Search hits as rows: name, birth date, status (painted as a badge); the sex is in the tooltip."""
 
-    NAME, BIRTH_DATE, SEX, STATUS = range(4)
+    NAME, BIRTH_DATE, STATUS = range(3)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -64,12 +66,12 @@ class PatientListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.hits)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 3
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Patient"), self.tr("Né(e) le"), self.tr("Sexe"), self.tr("Statut"))[section]
+            return (self.tr("Patient"), self.tr("Né(e) le"), self.tr("Statut"))[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -81,10 +83,10 @@ class PatientListModel(QAbstractTableModel):
         if role == STATUS_ROLE and column == self.STATUS:
             return hit.status
         if role == Qt.ItemDataRole.DisplayRole:
-            return (hit_display_name(hit), display_birth_date(hit.birth_date), hit.sex.value,
-                    status_text(hit.status))[column]
+            return (hit_display_name(hit), display_birth_date(hit.birth_date), status_text(hit.status))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.birth_name} {hit.birth_given_names} — {status_text(hit.status)}"
+            return (f"{hit.birth_name} {hit.birth_given_names} ({hit.sex}), "
+                    f"{display_birth_date(hit.birth_date)} — {status_text(hit.status)}")
         if role == Qt.ItemDataRole.UserRole:
             return hit.patient_id
         return None
@@ -99,10 +101,13 @@ def patient_table(model: PatientListModel, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
+    view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(PatientListModel.NAME, QHeaderView.ResizeMode.Stretch)
-    for column in (PatientListModel.BIRTH_DATE, PatientListModel.SEX, PatientListModel.STATUS):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(PatientListModel.BIRTH_DATE, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(PatientListModel.STATUS, QHeaderView.ResizeMode.Fixed)
+    widest = max(view.fontMetrics().horizontalAdvance(status_text(status)) for status in IdentityStatus)
+    header.resizeSection(PatientListModel.STATUS, widest + 24)  # the whole wording fits in the pill
     return view
 
 
@@ -125,6 +130,7 @@ class PatientListPanel(QWidget):
         self._tasks = tasks
         self._generation = 0
         self._pending: Task[list[SearchHit]] | None = None
+        self.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(self)

@@ -129,9 +129,9 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     search_indexes = (("name", ["name_key", "given_key", "birth_date"]),
-                      ("given", ["given_key", "name_key"]),
+                      ("given", ["given_key", "name_key", "birth_date"]),
                       ("date", ["birth_date", "name_key", "given_key"]),
-                      ("phonetic", ["name_phonetic", "given_key"]))
+                      ("phonetic", ["name_phonetic", "given_key", "name_key", "birth_date"]))
     for name, columns in search_indexes:
         op.create_index(f"ix_patient_search_keys_{name}", "patient_search_keys", columns)
 

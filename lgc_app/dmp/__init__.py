@@ -1,0 +1,1 @@
+"""The DMP in the core: feeding (send orders, per-type preferences, withholding) and consultation."""

@@ -1,0 +1,392 @@
+"""Consulting a patient's DMP: list its documents, read one, import one, and tell when new ones arrived.
+
+SEGUR wave 2: "consult the DMP from the software (list, open, import); information that a new document is
+present in the DMP". Each use case awaits the DMP client (network) and sends database work to `offload`
+(the GUI passes its single database thread; the default is `asyncio.to_thread`), so none of them blocks the
+caller's loop (SC.DMP/UX.10).
+
+What was seen is remembered per patient as the set of entryUUIDs listed (`DmpConsultation`): a document is
+new when its entryUUID was never listed here, whatever its creation date. An imported document is stored
+with the exact bytes retrieved, once per uniqueId and patient.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import unicodedata
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from lgc_app.dmp.consultation_models import DmpConsultation, DmpReceivedDocument
+from lgc_app.documents.valuesets import TYPE_CODES
+from lgc_app.patients.models import Patient
+from lgc_app.persistence.base import utcnow
+from lgc_app.persistence.database import Database
+from services.dmp.models import Author, Code, DocumentEntryInfo, PatientId, RetrievedDocument
+
+log = logging.getLogger("lgc.dmp.consultation")
+
+Offload = Callable[..., Awaitable[Any]]
+
+
+class DmpReader(Protocol):
+    """The part of `services.dmp.client.DmpClient` consultation needs (tests may pass their own)."""
+
+    async def find_documents(self, patient: PatientId, *, type_codes: Iterable[Code] = (),
+                             creation_from: datetime | None = None,
+                             creation_to: datetime | None = None) -> list[DocumentEntryInfo]: ...
+
+    async def retrieve(self, patient: PatientId, repository_id: str, unique_id: str) -> RetrievedDocument: ...
+
+
+class ConsultationError(Exception):
+    """A consultation request the software refuses before or after asking the DMP; the message is French."""
+
+
+class NotQualifiedError(ConsultationError):
+    """Only a qualified INS may be sent to the DMP (PROTOCOLS §1.3)."""
+
+
+class AlreadyImportedError(ConsultationError):
+    """This document (uniqueId) is already in the patient's local record."""
+
+
+class IntegrityMismatchError(ConsultationError):
+    """The bytes retrieved do not match the registry's hash or size: nothing is stored."""
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """What the user narrows the list to; every field empty means the whole DMP (approved documents).
+
+    Type and dates go to the DMP query (ITI-18 `$XDSDocumentEntryTypeCode`, `…CreationTimeFrom/To`); the
+    author is matched here, on the names the registry returns (our client does not send
+    `$XDSDocumentEntryAuthorPerson`, whose wildcard syntax the DMP guide does not specify).
+    """
+
+    type_code: str | None = None  # a code of `TYPE_CODES`
+    created_from: date | None = None
+    created_to: date | None = None  # inclusive
+    author: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self.type_code is None and self.created_from is None and self.created_to is None \
+            and not self.author.strip()
+
+
+@dataclass(frozen=True)
+class DmpDocument:
+    """One line of the DMP document list, detached from the wire model."""
+
+    entry_uuid: str
+    unique_id: str
+    repository_id: str
+    title: str
+    mime_type: str
+    type_code: str | None
+    type_label: str
+    class_code: str | None
+    class_label: str
+    format_code: str | None
+    authors: tuple[str, ...]
+    creation_time: datetime | None
+    size: int | None
+    hash: str
+    is_new: bool
+    imported: bool
+
+    @property
+    def author_label(self) -> str:
+        return ", ".join(self.authors)
+
+
+@dataclass(frozen=True)
+class Consultation:
+    """The outcome of one listing: the documents shown and when the DMP was consulted."""
+
+    patient_id: int
+    documents: list[DmpDocument]
+    consulted_at: datetime
+    previous_consultation: datetime | None
+
+
+@dataclass(frozen=True)
+class ReceivedDocument:
+    """A document of the local record that came from the DMP (no content: see `received_content`)."""
+
+    id: int
+    unique_id: str
+    title: str
+    mime_type: str
+    type_label: str
+    author: str
+    creation_time: datetime | None
+    imported_at: datetime
+    imported_by: str
+
+
+# --- patient -----------------------------------------------------------------------------------------------
+
+def patient_ref(session: Session, patient_id: int) -> PatientId:
+    """The patient's INS as the DMP knows it.
+
+    Raises:
+        ConsultationError: unknown patient.
+        NotQualifiedError: the identity is not qualified (its INS may not leave the software).
+    """
+    patient = session.get(Patient, patient_id)
+    if patient is None:
+        raise ConsultationError(f"Patient {patient_id} introuvable.")
+    exported = patient.ins_for_export()
+    if exported is None:
+        raise NotQualifiedError("Le DMP ne peut être consulté que pour une identité qualifiée (INS qualifiée).")
+    matricule, oid = exported
+    return PatientId(ins=matricule, oid=oid)
+
+
+def _patient_ref(db: Database, patient_id: int) -> PatientId:
+    with db.reading() as session:
+        return patient_ref(session, patient_id)
+
+
+# --- listing -----------------------------------------------------------------------------------------------
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form for the author filter."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def author_name(author: Author) -> str:
+    return " ".join(part for part in (author.given_name, author.family_name) if part) or author.person_id
+
+
+def type_label(code: Code | None) -> str:
+    if code is None:
+        return ""
+    known = TYPE_CODES.get(code.code)
+    return known.display if known is not None else (code.display or code.code)
+
+
+def _day_start(day: date) -> datetime:
+    """Midnight of `day` on this workstation's clock, in UTC (the user thinks in local days)."""
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+
+
+def query_arguments(filters: DocumentFilter) -> dict[str, Any]:
+    """Keyword arguments of `find_documents` for the filters the DMP applies itself."""
+    arguments: dict[str, Any] = {}
+    if filters.type_code is not None:
+        code = TYPE_CODES[filters.type_code]
+        arguments["type_codes"] = [Code(code.code, code.system, code.display)]
+    if filters.created_from is not None:
+        arguments["creation_from"] = _day_start(filters.created_from)
+    if filters.created_to is not None:  # XDS "…To" is exclusive: the end of the last day asked for
+        arguments["creation_to"] = _day_start(filters.created_to + timedelta(days=1))
+    return arguments
+
+
+def _matches_author(entry: DocumentEntryInfo, wanted: str) -> bool:
+    wanted = _fold(wanted.strip())
+    return not wanted or any(wanted in _fold(author_name(author)) for author in entry.authors)
+
+
+def _row(entry: DocumentEntryInfo, *, seen: set[str] | None, imported: set[str]) -> DmpDocument:
+    return DmpDocument(
+        entry_uuid=entry.entry_uuid, unique_id=entry.unique_id, repository_id=entry.repository_id,
+        title=entry.title, mime_type=entry.mime_type,
+        type_code=entry.type_code.code if entry.type_code else None, type_label=type_label(entry.type_code),
+        class_code=entry.class_code.code if entry.class_code else None,
+        class_label=entry.class_code.display if entry.class_code else "",
+        format_code=entry.format_code.code if entry.format_code else None,
+        authors=tuple(author_name(author) for author in entry.authors), creation_time=entry.creation_time,
+        size=entry.size, hash=entry.hash, is_new=seen is None or entry.entry_uuid not in seen,
+        imported=entry.unique_id in imported)
+
+
+def _known(db: Database, patient_id: int) -> tuple[DmpConsultation | None, set[str]]:
+    """The last consultation (detached) and the uniqueIds already imported."""
+    with db.reading() as session:
+        consultation = session.get(DmpConsultation, patient_id)
+        if consultation is not None:
+            session.expunge(consultation)
+        imported = set(session.scalars(select(DmpReceivedDocument.unique_id)
+                                       .where(DmpReceivedDocument.patient_id == patient_id)))
+        return consultation, imported
+
+
+def _remember(db: Database, patient_id: int, user: str, shown: Sequence[DmpDocument], *,
+              complete: bool) -> datetime:
+    """Record the consultation: what was shown is now seen; a complete listing clears the badge."""
+    now = utcnow()
+    with db.unit_of_work() as session:
+        consultation = session.get(DmpConsultation, patient_id, with_for_update=True)
+        if consultation is None:
+            consultation = DmpConsultation(patient_id=patient_id, seen_entry_uuids=[], new_count=0)
+            session.add(consultation)
+        seen = set(consultation.seen_entry_uuids or [])
+        newly_seen = sum(1 for document in shown if document.entry_uuid not in seen)
+        consultation.seen_entry_uuids = sorted(seen | {document.entry_uuid for document in shown})
+        consultation.new_count = 0 if complete else max(0, (consultation.new_count or 0) - newly_seen)
+        consultation.consulted_at, consultation.consulted_by = now, user
+        consultation.checked_at = now
+    return now
+
+
+async def consult(db: Database, client: DmpReader, patient_id: int, filters: DocumentFilter, *, user: str,
+                  offload: Offload = asyncio.to_thread) -> Consultation:
+    """List the patient's DMP documents matching `filters`, newest first, and remember what was shown.
+
+    Raises:
+        NotQualifiedError, ConsultationError: refused before any request.
+        DmpError: the DMP refused or could not be reached (its `user_message` is French).
+    """
+    patient = await offload(_patient_ref, db, patient_id)
+    previous, imported = await offload(_known, db, patient_id)
+    entries = await client.find_documents(patient, **query_arguments(filters))
+    seen = set(previous.seen_entry_uuids or []) if previous is not None else None
+    documents = [_row(entry, seen=seen, imported=imported) for entry in entries
+                 if _matches_author(entry, filters.author)]
+    documents.sort(key=lambda d: d.creation_time or datetime.min.replace(tzinfo=UTC), reverse=True)
+    consulted_at = await offload(_remember, db, patient_id, user, documents, complete=filters.is_empty)
+    log.info("DMP consulted for patient %s: %d document(s) shown", patient_id, len(documents))
+    return Consultation(patient_id, documents, consulted_at,
+                        previous.consulted_at if previous is not None else None)
+
+
+# --- reading and importing ---------------------------------------------------------------------------------
+
+def _check_integrity(document: DmpDocument, content: bytes) -> None:
+    """The registry's SHA-1 and size describe the bytes stored: anything else was altered on the way."""
+    digest = hashlib.sha1(content).hexdigest()  # noqa: S324 - XDS hash is SHA-1 (PROTOCOLS §3.4)
+    if document.hash and document.hash.lower() != digest:
+        raise IntegrityMismatchError("Le document reçu du DMP ne correspond pas à son empreinte : il n'a pas "
+                                     "été enregistré.")
+    if document.size is not None and document.size != len(content):
+        raise IntegrityMismatchError("Le document reçu du DMP n'a pas la taille annoncée : il n'a pas été "
+                                     "enregistré.")
+
+
+async def fetch(db: Database, client: DmpReader, patient_id: int, document: DmpDocument, *,
+                offload: Offload = asyncio.to_thread) -> bytes:
+    """The bytes of one DMP document (ITI-43), checked against the registry metadata, for display."""
+    patient = await offload(_patient_ref, db, patient_id)
+    retrieved = await client.retrieve(patient, document.repository_id, document.unique_id)
+    await offload(_check_integrity, document, retrieved.content)
+    return retrieved.content
+
+
+def _ensure_not_imported(db: Database, patient_id: int, unique_id: str) -> None:
+    with db.reading() as session:
+        if _imported_id(session, patient_id, unique_id) is not None:
+            raise AlreadyImportedError("Ce document est déjà dans le dossier du patient.")
+
+
+def _imported_id(session: Session, patient_id: int, unique_id: str) -> int | None:
+    return session.scalar(select(DmpReceivedDocument.id).where(DmpReceivedDocument.patient_id == patient_id,
+                                                                DmpReceivedDocument.unique_id == unique_id))
+
+
+def _store(db: Database, patient_id: int, document: DmpDocument, content: bytes, user: str) -> int:
+    _check_integrity(document, content)
+    try:
+        with db.unit_of_work() as session:
+            received = DmpReceivedDocument(
+                patient_id=patient_id, unique_id=document.unique_id, entry_uuid=document.entry_uuid,
+                repository_id=document.repository_id, title=document.title[:255] or document.type_label,
+                mime_type=document.mime_type, class_code=document.class_code, type_code=document.type_code,
+                type_display=document.type_label, format_code=document.format_code,
+                author=document.author_label[:200], creation_time=document.creation_time, size=len(content),
+                sha1=hashlib.sha1(content).hexdigest(),  # noqa: S324 - XDS hash is SHA-1
+                content=content, imported_by=user, imported_at=utcnow())
+            session.add(received)
+            session.flush()
+            return received.id
+    except IntegrityError:  # imported meanwhile from another workstation: the unique constraint decides
+        raise AlreadyImportedError("Ce document est déjà dans le dossier du patient.") from None
+
+
+async def import_document(db: Database, client: DmpReader, patient_id: int, document: DmpDocument, *,
+                          user: str, offload: Offload = asyncio.to_thread) -> int:
+    """Retrieve a DMP document and keep it in the patient's local record; returns its local id.
+
+    Raises:
+        AlreadyImportedError: already imported (checked before the request, and again when storing).
+        IntegrityMismatchError: the bytes do not match the registry's hash or size.
+        DmpError: the DMP refused or could not be reached.
+    """
+    await offload(_ensure_not_imported, db, patient_id, document.unique_id)
+    patient = await offload(_patient_ref, db, patient_id)
+    retrieved = await client.retrieve(patient, document.repository_id, document.unique_id)
+    document_id = await offload(_store, db, patient_id, document, retrieved.content, user)
+    log.info("DMP document imported for patient %s as received document %s", patient_id, document_id)
+    return document_id
+
+
+def received_documents(session: Session, patient_id: int) -> list[ReceivedDocument]:
+    """The documents imported from the DMP into the patient's record, most recent import first."""
+    rows = session.scalars(select(DmpReceivedDocument).where(DmpReceivedDocument.patient_id == patient_id)
+                           .order_by(DmpReceivedDocument.imported_at.desc(), DmpReceivedDocument.id.desc()))
+    return [ReceivedDocument(row.id, row.unique_id, row.title, row.mime_type, row.type_display, row.author,
+                             row.creation_time, row.imported_at, row.imported_by) for row in rows]
+
+
+def received_content(session: Session, received_id: int) -> tuple[str, bytes]:
+    """(MIME type, bytes) of an imported document, exactly as retrieved."""
+    row = session.get(DmpReceivedDocument, received_id)
+    if row is None:
+        raise ConsultationError(f"Document reçu {received_id} introuvable.")
+    return row.mime_type, row.content
+
+
+# --- new documents (badge) ---------------------------------------------------------------------------------
+
+def _record_check(db: Database, patient_id: int, entry_uuids: Sequence[str]) -> int:
+    with db.unit_of_work() as session:
+        consultation = session.get(DmpConsultation, patient_id, with_for_update=True)
+        if consultation is None:
+            consultation = DmpConsultation(patient_id=patient_id, seen_entry_uuids=[])
+            session.add(consultation)
+        seen = set(consultation.seen_entry_uuids or [])
+        consultation.new_count = sum(1 for uuid in entry_uuids if uuid not in seen)
+        consultation.checked_at = utcnow()
+        return consultation.new_count
+
+
+async def check_new_documents(db: Database, client: DmpReader, patient_id: int, *,
+                              offload: Offload = asyncio.to_thread) -> int:
+    """Ask the DMP which documents were never listed here; stores and returns their number (the badge).
+
+    A patient never consulted counts every document of its DMP as new.
+    """
+    patient = await offload(_patient_ref, db, patient_id)
+    entries = await client.find_documents(patient)
+    return await offload(_record_check, db, patient_id, [entry.entry_uuid for entry in entries])
+
+
+def new_document_counts(session: Session, patient_ids: Iterable[int]) -> dict[int, int]:
+    """Last known number of new DMP documents per patient (no network): only patients with some are listed."""
+    ids = list(patient_ids)
+    if not ids:
+        return {}
+    rows = session.execute(select(DmpConsultation.patient_id, DmpConsultation.new_count)
+                           .where(DmpConsultation.patient_id.in_(ids), DmpConsultation.new_count > 0))
+    return {patient_id: count for patient_id, count in rows}
+
+
+def qualified_patients(session: Session, patient_ids: Iterable[int]) -> list[int]:
+    """Those of `patient_ids` whose DMP may be queried (qualified INS)."""
+    ids = list(patient_ids)
+    if not ids:
+        return []
+    rows = session.scalars(select(Patient).where(Patient.id.in_(ids)))
+    return [patient.id for patient in rows if patient.ins_for_export() is not None]

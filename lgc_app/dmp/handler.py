@@ -1,0 +1,169 @@
+"""The `dmp.feed` outbox handler: send one validated document to the DMP (ITI-41), record state and trace.
+
+Each attempt traces what was sent (document, identifiers, patient, author, the SOAP request without the
+document bytes) and the DMP's answer: with the order's creation event (who, which workstation, when) this
+is the homologation proof of SC.DMP/ALI/PROG.02. A `DmpError` marked transient is retried by the outbox;
+any other is a refusal, shown on the document with the DMP's reason.
+
+An attempt after the first follows an uncertain outcome (timeout, lost answer, worker killed): before
+sending again, the handler asks the DMP (ITI-18 GetDocuments) whether the uniqueId is already registered,
+so that a document is never registered twice even by a DMP less forgiving than the simulator.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+
+from sqlalchemy.orm import Session
+
+from lgc_app.config import ConfigError, Settings
+from lgc_app.dmp import client_factory
+from lgc_app.dmp.client_factory import DmpConnection, vihf_context
+from lgc_app.dmp.models import DmpDocumentState, DmpState
+from lgc_app.dmp.recording import record_refused, record_sent
+from lgc_app.dmp.submission import SubmissionError, build_submission, describe
+from lgc_app.documents.cabinet import Cabinet
+from lgc_app.documents.models import Document, Practitioner
+from lgc_app.outbox.errors import PermanentSendError, TransientSendError
+from lgc_app.outbox.handler import HandlerResult, OrderContext
+from lgc_app.outbox.models import OrderStatus, SendOrder
+from lgc_app.patients.models import Patient
+from lgc_app.persistence.database import Database
+from services.dmp import mtom
+from services.dmp.client import DmpClient, DmpExchange
+from services.dmp.errors import DmpError
+from services.dmp.models import Submission
+from services.transport import TransportConfigError
+
+TRACE_LIMIT = 20_000  # characters of one request or answer kept in the trace
+
+
+@dataclass(frozen=True)
+class FeedJob:
+    document_id: int
+    submission: Submission
+    practitioner: Practitioner  # detached snapshot: the VIHF speaks for the document's author
+    replaced_document_id: int | None
+
+    @property
+    def unique_id(self) -> str:
+        return self.submission.documents[0].unique_id
+
+    @property
+    def replaces(self) -> str | None:
+        return self.submission.documents[0].replaces
+
+
+def _replacement_target(session: Session, document: Document) -> str | None:
+    """entryUUID of the previous version in the DMP; TransientSendError while it is still on its way."""
+    if document.replaces_id is None:
+        return None
+    previous = session.get(DmpDocumentState, document.replaces_id)
+    if previous is None:
+        return None
+    if previous.state in (DmpState.SENT, DmpState.REPLACED):
+        return previous.entry_uuid
+    order = session.get(SendOrder, previous.order_id) if previous.order_id else None
+    if (previous.state is DmpState.PENDING and order is not None
+            and order.status in (OrderStatus.PENDING, OrderStatus.IN_PROGRESS)):
+        raise TransientSendError("La version précédente de ce document n'est pas encore dans le DMP : "
+                                 "envoi reporté.")
+    return None  # the previous version never reached the DMP: this one goes as an original
+
+
+def load_job(db: Database, document_id: int, cabinet: Cabinet, source_id: str) -> FeedJob:
+    """Read the document and build its submission (blocking: database, CDA parsing)."""
+    with db.reading() as session:
+        document = session.get(Document, document_id)
+        state = session.get(DmpDocumentState, document_id)
+        if document is None or state is None:
+            raise PermanentSendError(f"Document {document_id} introuvable ou sans état DMP : rien à envoyer.")
+        if state.state is DmpState.WITHHELD:
+            raise PermanentSendError(f"Document retenu par le praticien ({state.reason}) : envoi abandonné.")
+        patient = session.get(Patient, document.patient_id)
+        assert patient is not None  # foreign key
+        replaces = _replacement_target(session, document)
+        try:
+            submission = build_submission(document, patient, cabinet, state, source_id=source_id,
+                                          replaces=replaces, now=datetime.now(UTC))
+        except SubmissionError as exc:
+            raise PermanentSendError(str(exc)) from None
+        return FeedJob(document_id, submission, document.author, document.replaces_id)
+
+
+def _decoded(data: bytes) -> str:
+    text = data.decode("utf-8", errors="replace")
+    return text if len(text) <= TRACE_LIMIT else text[:TRACE_LIMIT] + " […]"
+
+
+def format_exchange(exchange: DmpExchange) -> str:
+    """Request (its SOAP envelope; the document bytes are in the database) and answer, for the trace."""
+    request = exchange.request_body
+    if exchange.request_content_type.lower().startswith("multipart/related"):
+        request = mtom.split_multipart(exchange.request_content_type, request).root
+    status = "pas de réponse" if exchange.status_code is None else f"HTTP {exchange.status_code}"
+    return (f"→ {exchange.action} {exchange.url} ({len(exchange.request_body)} octets)\n{_decoded(request)}\n"
+            f"← {status} {exchange.response_content_type}\n{_decoded(exchange.response_body)}")
+
+
+class FeedHandler:
+    """The `dmp.feed` handler of one worker; builds its DMP connection on first use, in a thread."""
+
+    def __init__(self, settings: Settings, *, connect: Callable[[], DmpConnection] | None = None) -> None:
+        self._cabinet = Cabinet.from_settings(settings)
+        self._source_id = client_factory.source_id(self._cabinet.structure_id)
+        self._connect = connect or partial(client_factory.connect, settings)
+        self._connection: DmpConnection | None = None
+        self._connecting = asyncio.Lock()  # concurrent first orders share one connection
+
+    async def connection(self) -> DmpConnection:
+        async with self._connecting:
+            if self._connection is None:
+                try:
+                    self._connection = await asyncio.to_thread(self._connect)
+                except (ConfigError, TransportConfigError) as exc:
+                    raise PermanentSendError(f"Accès au DMP non configuré : {exc}") from None
+            return self._connection
+
+    async def __call__(self, ctx: OrderContext) -> HandlerResult:
+        document_id = int(ctx.payload["document_id"])
+        job = await asyncio.to_thread(load_job, ctx.db, document_id, self._cabinet, self._source_id)
+        connection = await self.connection()
+        exchanges: list[DmpExchange] = []
+        client = connection.client(vihf_context(connection, job.practitioner, self._cabinet), exchanges.append)
+        ctx.trace(f"Contenu envoyé (tentative {ctx.attempt}) :\n{describe(job.submission)}")
+        try:
+            return await self._send(ctx, client, job)
+        except DmpError as exc:
+            detail = f"{exc.code} : {exc.detail}"
+            if exc.transient:
+                raise TransientSendError(exc.user_message, detail=detail) from None
+            await asyncio.to_thread(record_refused, ctx.db, document_id, reason=exc.user_message,
+                                    answer=f"Refus {exc.code}")
+            raise PermanentSendError(exc.user_message, detail=detail) from None
+        finally:
+            for exchange in exchanges:
+                ctx.trace(format_exchange(exchange))
+
+    async def _send(self, ctx: OrderContext, client: DmpClient, job: FeedJob) -> HandlerResult:
+        if ctx.attempt > 1:
+            found = await client.get_documents(job.submission.patient, unique_ids=[job.unique_id])
+            if any(entry.unique_id == job.unique_id for entry in found):
+                answer = "Déjà enregistré par une tentative précédente (vérifié par GetDocuments)"
+                await self._record_sent(ctx, job, answer)
+                return HandlerResult(summary=f"DMP : {answer.lower()} ; uniqueId {job.unique_id}")
+        result = await client.provide_and_register(job.submission)
+        answer = f"Accepté ({result.status.rsplit(':', 1)[-1]})"
+        if result.warnings:
+            answer += " ; avertissements : " + ", ".join(warning.code for warning in result.warnings)
+        await self._record_sent(ctx, job, answer)
+        return HandlerResult(summary=f"DMP : document {answer.lower()} ; uniqueId {job.unique_id}")
+
+    @staticmethod
+    async def _record_sent(ctx: OrderContext, job: FeedJob, answer: str) -> None:
+        await asyncio.to_thread(record_sent, ctx.db, job.document_id, answer=answer, replaces=job.replaces,
+                                replaced_document_id=job.replaced_document_id)

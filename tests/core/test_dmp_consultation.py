@@ -1,0 +1,152 @@
+"""DMP consultation use cases against the DMP simulator: list with filters, read, import, new-documents check."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from lgc_app.dmp import consultation
+from lgc_app.dmp.consultation import (
+    AlreadyImportedError,
+    DocumentFilter,
+    IntegrityMismatchError,
+    NotQualifiedError,
+)
+from lgc_app.persistence.database import Database
+from services.dmp.errors import DmpError
+from services.sandbox.dmp import control
+from services.sandbox.server import RunningSandbox
+from tests.helpers.dmp import DmpWire, dmp_wire, random_ins
+from tests.helpers.dmp_consultation import DUPONT_INS, qualified_patient
+from tests.helpers.patients import add_patient
+
+USER = "test@POSTE"
+CERT = "CERT_DECL^1.2.250.1.213.1.1.4.12"
+CERT_CLASS = "52^1.2.250.1.213.1.1.4.1"
+
+
+async def _fresh(wire: DmpWire, db: Database) -> tuple[str, int]:
+    """A patient of our own in the simulator (empty DMP) and its qualified local identity."""
+    ins = random_ins()
+    await control.register_patient(wire.http, wire.url, ins, family_name="MARTIN", given_name="ALICE",
+                                   birth_date="1980-01-01")
+    return ins, qualified_patient(db, ins, birth_name="MARTIN", given_name="ALICE", birth_date="1980-01-01")
+
+
+async def _foreign(wire: DmpWire, ins: str, **metadata: object) -> dict[str, str]:
+    metadata.setdefault("content", b"Compte rendu de test.")
+    return await control.add_foreign_document(wire.http, wire.url, ins, **metadata)  # type: ignore[arg-type]
+
+
+async def test_lists_dupont_documents_from_another_professional(db: Database, sandbox: RunningSandbox) -> None:
+    patient_id = qualified_patient(db, DUPONT_INS)
+    async with dmp_wire(sandbox) as wire:
+        result = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+    assert result.previous_consultation is None
+    foreign = [d for d in result.documents if d.title == "Compte rendu de consultation de cardiologie"]
+    assert foreign, result.documents
+    assert foreign[0].authors == ("Claire CARDIO",)
+    assert foreign[0].type_label == "CR ou fiche de consultation ou de visite"
+    assert foreign[0].is_new and not foreign[0].imported
+
+
+async def test_filters_by_type_date_and_author(db: Database, sandbox: RunningSandbox) -> None:
+    async with dmp_wire(sandbox) as wire:
+        ins, patient_id = await _fresh(wire, db)
+        old = (datetime.now(UTC) - timedelta(days=40)).isoformat()
+        await _foreign(wire, ins, title="Certificat ancien", type_code=CERT, class_code=CERT_CLASS,
+                       creation_time=old, author_name="BLANC^Élise")
+        await _foreign(wire, ins, title="CR récent", author_name="NOIR^Marc")
+
+        async def titles(filters: DocumentFilter) -> list[str]:
+            result = await consultation.consult(db, wire.client, patient_id, filters, user=USER)
+            return [d.title for d in result.documents]
+
+        assert await titles(DocumentFilter()) == ["CR récent", "Certificat ancien"]  # newest first
+        assert await titles(DocumentFilter(type_code="CERT_DECL")) == ["Certificat ancien"]
+        assert await titles(DocumentFilter(created_from=date.today() - timedelta(days=7))) == ["CR récent"]
+        assert await titles(DocumentFilter(created_to=date.today() - timedelta(days=30))) == ["Certificat ancien"]
+        assert await titles(DocumentFilter(author="elise")) == ["Certificat ancien"]  # case, accents ignored
+
+
+async def test_new_documents_are_counted_until_consulted(db: Database, sandbox: RunningSandbox) -> None:
+    async with dmp_wire(sandbox) as wire:
+        ins, patient_id = await _fresh(wire, db)
+        await _foreign(wire, ins, title="Premier")
+        assert await consultation.check_new_documents(db, wire.client, patient_id) == 1  # never consulted
+        await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+        assert await consultation.check_new_documents(db, wire.client, patient_id) == 0
+        await _foreign(wire, ins, title="Deuxième")
+        await _foreign(wire, ins, title="Troisième", type_code=CERT, class_code=CERT_CLASS)
+        assert await consultation.check_new_documents(db, wire.client, patient_id) == 2
+        with db.reading() as session:
+            assert consultation.new_document_counts(session, [patient_id]) == {patient_id: 2}
+        # a filtered listing marks only what it showed as seen
+        shown = await consultation.consult(db, wire.client, patient_id, DocumentFilter(type_code="CERT_DECL"),
+                                           user=USER)
+        assert [(d.title, d.is_new) for d in shown.documents] == [("Troisième", True)]
+        with db.reading() as session:
+            assert consultation.new_document_counts(session, [patient_id]) == {patient_id: 1}
+        complete = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+        assert {d.title: d.is_new for d in complete.documents} == {"Premier": False, "Deuxième": True,
+                                                                    "Troisième": False}
+        assert complete.previous_consultation is not None
+        with db.reading() as session:
+            assert consultation.new_document_counts(session, [patient_id]) == {}
+
+
+async def test_fetch_and_import_once(db: Database, sandbox: RunningSandbox) -> None:
+    async with dmp_wire(sandbox) as wire:
+        ins, patient_id = await _fresh(wire, db)
+        await _foreign(wire, ins, title="À importer", content=b"Contenu exact du document.")
+        [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
+                                                 user=USER)).documents
+        assert await consultation.fetch(db, wire.client, patient_id, document) == b"Contenu exact du document."
+        received_id = await consultation.import_document(db, wire.client, patient_id, document, user=USER)
+        requests = len(wire.exchanges)
+        with pytest.raises(AlreadyImportedError, match="déjà dans le dossier"):
+            await consultation.import_document(db, wire.client, patient_id, document, user=USER)
+        assert len(wire.exchanges) == requests  # refused before asking the DMP
+        [again] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
+                                              user=USER)).documents
+    assert again.imported
+    with db.reading() as session:
+        [received] = consultation.received_documents(session, patient_id)
+        assert (received.id, received.title, received.author, received.imported_by) == (
+            received_id, "À importer", "Claire CARDIO", USER)
+        assert consultation.received_content(session, received_id) == ("text/plain",
+                                                                        b"Contenu exact du document.")
+
+
+async def test_altered_bytes_are_not_stored(db: Database, sandbox: RunningSandbox) -> None:
+    async with dmp_wire(sandbox) as wire:
+        ins, patient_id = await _fresh(wire, db)
+        await _foreign(wire, ins)
+        [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
+                                                 user=USER)).documents
+        tampered = consultation.DmpDocument(**{**document.__dict__, "hash": "0" * 40})
+        with pytest.raises(IntegrityMismatchError):
+            await consultation.import_document(db, wire.client, patient_id, tampered, user=USER)
+    with db.reading() as session:
+        assert consultation.received_documents(session, patient_id) == []
+
+
+async def test_unqualified_identity_is_refused_before_any_request(db: Database, sandbox: RunningSandbox) -> None:
+    patient_id = add_patient(db, "PROVISOIRE", "JEAN", "1970-01-01", "M")
+    async with dmp_wire(sandbox) as wire:
+        with pytest.raises(NotQualifiedError, match="identité qualifiée"):
+            await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+        assert wire.exchanges == []
+
+
+async def test_dmp_refusal_is_a_dmp_error(db: Database, sandbox: RunningSandbox) -> None:
+    async with dmp_wire(sandbox) as wire:
+        ins = random_ins()
+        await control.register_patient(wire.http, wire.url, ins, dmp="closed")
+        patient_id = qualified_patient(db, ins, birth_name="FERME", given_name="LUC", birth_date="1970-01-01")
+        with pytest.raises(DmpError) as caught:
+            await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+    assert caught.value.user_message == "Le DMP de ce patient est fermé."
+    with db.reading() as session:  # nothing remembered for a failed consultation
+        assert consultation.new_document_counts(session, [patient_id]) == {}

@@ -1,0 +1,200 @@
+"""Validate → order → worker → DMP simulator over loopback mutual TLS: sent, replaced, refused, retried,
+delivered exactly once under 30 % injected failures, and never registered twice after a lost answer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from sqlalchemy import update
+
+from lgc_app.dmp import feeding
+from lgc_app.dmp.handler import FeedHandler
+from lgc_app.dmp.models import DmpDocumentState, DmpState
+from lgc_app.dmp.state import document_state, document_states
+from lgc_app.dmp.trace import feed_orders, feed_trace, format_trace
+from lgc_app.documents import lifecycle
+from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
+from lgc_app.persistence.database import Database
+from services.dmp import constants as c
+from services.sandbox.dmp import control
+from services.sandbox.server import RunningSandbox
+from tests.helpers.dmp import DmpWire, dmp_wire, patient_id, random_ins
+from tests.helpers.dmp_feed import (
+    CABINET,
+    Cabinetry,
+    add_author,
+    add_qualified_patient,
+    drain,
+    fast_handler,
+    fast_worker,
+    feed_settings,
+    validated,
+)
+
+
+@pytest.fixture(autouse=True)
+def _standalone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(feeding, "_workstation", None)
+    yield
+
+
+@pytest.fixture
+def cabinet(db: Database) -> Cabinetry:
+    return add_author(db)
+
+
+@pytest.fixture
+async def handler(sandbox: RunningSandbox) -> AsyncIterator[FeedHandler]:
+    handler = fast_handler(feed_settings(sandbox))
+    yield handler
+    await (await handler.connection()).aclose()
+
+
+@pytest.fixture
+async def wire(sandbox: RunningSandbox) -> AsyncIterator[DmpWire]:
+    async with dmp_wire(sandbox) as wire:
+        yield wire
+
+
+async def _dmp_patient(db: Database, wire: DmpWire) -> tuple[str, int]:
+    ins = random_ins()
+    await control.register_patient(wire.http, wire.url, ins)
+    return ins, add_qualified_patient(db, ins)
+
+
+async def _unique_ids(wire: DmpWire, ins: str) -> Counter[str]:
+    entries = await wire.client.find_documents(patient_id(ins), statuses=(c.STATUS_APPROVED, c.STATUS_DEPRECATED))
+    return Counter(entry.unique_id for entry in entries)
+
+
+async def test_a_validated_document_reaches_the_dmp_with_its_trace(db: Database, cabinet: Cabinetry,
+                                                                  handler: FeedHandler, wire: DmpWire) -> None:
+    ins, patient = await _dmp_patient(db, wire)
+    document_id = validated(db, patient, cabinet.author)
+    await drain(db, fast_worker(db, handler))
+
+    state = document_state(db, document_id)
+    assert state is not None and state.state is DmpState.SENT and state.sent_at is not None
+    assert state.last_answer == "Accepté (Success)"
+    [entry] = await wire.client.find_documents(patient_id(ins))
+    assert (entry.unique_id, entry.entry_uuid, entry.mime_type) == (state.unique_id, state.entry_uuid, "text/xml")
+    assert entry.type_code is not None and entry.type_code.code == "11488-4"
+    assert [a.person_id for a in entry.authors] == ["899700366240"]
+
+    trace = feed_trace(db, state.order_id or "")
+    assert trace is not None and trace.status is OrderStatus.DONE and trace.ordered_by == "pmedecin"
+    assert [event.kind for event in trace.events] == [EventKind.CREATED, EventKind.CLAIMED, EventKind.SUCCEEDED]
+    sent = trace.events[-1].detail
+    assert f"uniqueId {state.unique_id}" in sent and f"Patient : {ins}^^^&" in sent  # the content sent
+    assert "ProvideAndRegisterDocumentSet-b" in sent and "<saml2:Assertion" in sent  # the request
+    assert "HTTP 200" in sent and "ResponseStatusType:Success" in sent  # the DMP's answer
+    assert "<ds:SignatureValue>***" in sent  # masked before storage
+    text = format_trace(trace)
+    assert "Demandé par pmedecin depuis le poste" in text and "envoyé" in text
+    assert [order.order_id for order in feed_orders(db)] == [state.order_id]
+
+
+async def test_a_replacement_is_sent_with_rplc_and_deprecates_the_old_entry(
+        db: Database, cabinet: Cabinetry, handler: FeedHandler, wire: DmpWire) -> None:
+    ins, patient = await _dmp_patient(db, wire)
+    first = validated(db, patient, cabinet.author, text="Première version.")
+    await drain(db, fast_worker(db, handler))
+    second = lifecycle.replace(db, first, cabinet.author)
+    lifecycle.validate(db, second, cabinet.author, CABINET)
+    await drain(db, fast_worker(db, handler))
+
+    states = document_states(db, [first, second])
+    assert states[first].state is DmpState.REPLACED and states[second].state is DmpState.SENT
+    dmp = await control.patient_state(wire.http, wire.url, ins)
+    assert dmp["statuses"] == {states[first].entry_uuid: c.STATUS_DEPRECATED,
+                               states[second].entry_uuid: c.STATUS_APPROVED}
+    trace = feed_trace(db, states[second].order_id or "")
+    assert trace is not None and f"Remplace l'entrée {states[first].entry_uuid}" in trace.events[-1].detail
+    assert c.ASSOC_RPLC in trace.events[-1].detail
+
+
+async def test_a_replacement_validated_before_its_original_was_sent_waits_for_it(
+        db: Database, cabinet: Cabinetry, handler: FeedHandler, wire: DmpWire) -> None:
+    ins, patient = await _dmp_patient(db, wire)
+    first = validated(db, patient, cabinet.author, text="Première version.")
+    second = lifecycle.replace(db, first, cabinet.author)
+    lifecycle.validate(db, second, cabinet.author, CABINET)  # both orders wait (master down)
+    await drain(db, fast_worker(db, handler, concurrency=2))
+
+    states = document_states(db, [first, second])
+    assert (states[first].state, states[second].state) == (DmpState.REPLACED, DmpState.SENT)
+    dmp = await control.patient_state(wire.http, wire.url, ins)
+    assert dmp["statuses"][states[first].entry_uuid] == c.STATUS_DEPRECATED
+    waited = feed_trace(db, states[second].order_id or "")
+    assert waited is not None and any("pas encore dans le DMP" in event.detail for event in waited.events)
+
+
+async def test_a_refusal_is_permanent_and_shown_with_its_reason(db: Database, cabinet: Cabinetry,
+                                                                handler: FeedHandler) -> None:
+    patient = add_qualified_patient(db, random_ins())  # qualified, but without a DMP in the simulator
+    document_id = validated(db, patient, cabinet.author)
+    await drain(db, fast_worker(db, handler))
+    state = document_state(db, document_id)
+    assert state is not None and state.display == "refusé : Patient inconnu du DMP."
+    assert state.last_answer == "Refus XDSUnknownPatientId"
+    trace = feed_trace(db, state.order_id or "")
+    assert trace is not None and trace.attempts == 1 and trace.status is OrderStatus.FAILED
+    assert "XDSUnknownPatientId" in trace.events[-1].detail
+
+
+async def test_transient_faults_are_retried(db: Database, cabinet: Cabinetry, handler: FeedHandler,
+                                            wire: DmpWire, sandbox: RunningSandbox) -> None:
+    ins, patient = await _dmp_patient(db, wire)
+    document_id = validated(db, patient, cabinet.author)
+    sandbox.set_faults(fail_next=["error", "drop"])
+    await drain(db, fast_worker(db, handler))
+    state = document_state(db, document_id)
+    assert state is not None and state.state is DmpState.SENT
+    trace = feed_trace(db, state.order_id or "")
+    assert trace is not None and trace.attempts == 3
+    assert [event.kind for event in trace.events].count(EventKind.ATTEMPT_FAILED) == 2
+    assert (await _unique_ids(wire, ins))[state.unique_id or ""] == 1
+
+
+@pytest.mark.slow
+async def test_thirty_percent_injected_failures_deliver_every_document_exactly_once(
+        db: Database, cabinet: Cabinetry, handler: FeedHandler, wire: DmpWire, sandbox: RunningSandbox) -> None:
+    ins, patient = await _dmp_patient(db, wire)
+    documents = [validated(db, patient, cabinet.author, text=f"Consultation n° {n}.") for n in range(30)]
+    sandbox.set_faults(rates={"timeout": 0.1, "error": 0.1, "drop": 0.1}, seed=6)
+    await drain(db, fast_worker(db, handler, concurrency=4), timeout=120)
+    sandbox.set_faults()
+
+    states = document_states(db, documents)
+    assert {state.state for state in states.values()} == {DmpState.SENT}
+    assert await _unique_ids(wire, ins) == Counter({state.unique_id: 1 for state in states.values()})
+    with db.reading() as session:
+        attempts = sum(order.attempts for order in session.query(SendOrder))
+    assert attempts > len(documents), "no fault was injected"
+
+
+async def test_a_lost_answer_is_checked_with_get_documents_not_sent_twice(
+        db: Database, cabinet: Cabinetry, handler: FeedHandler, wire: DmpWire) -> None:
+    ins, patient = await _dmp_patient(db, wire)
+    document_id = validated(db, patient, cabinet.author)
+    await drain(db, fast_worker(db, handler))
+    # The worker died after the DMP registered the document, before recording it: attempt 1 is spent,
+    # the order waits again and the document still looks unsent.
+    state = document_state(db, document_id)
+    assert state is not None
+    with db.unit_of_work() as session:
+        session.execute(update(SendOrder).where(SendOrder.id == state.order_id)
+                        .values(status=OrderStatus.PENDING, attempts=1, done_at=None))
+    with db.unit_of_work() as session:
+        session.execute(update(DmpDocumentState).where(DmpDocumentState.document_id == document_id)
+                        .values(state=DmpState.PENDING, sent_at=None))
+    await drain(db, fast_worker(db, handler))
+
+    trace = feed_trace(db, state.order_id or "")
+    assert trace is not None and trace.status is OrderStatus.DONE and trace.attempts == 2
+    second = trace.events[-1].detail
+    assert "RegistryStoredQuery" in second and "ProvideAndRegisterDocumentSet-b" not in second
+    assert document_state(db, document_id).state is DmpState.SENT  # type: ignore[union-attr]
+    assert (await _unique_ids(wire, ins))[state.unique_id or ""] == 1

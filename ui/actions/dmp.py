@@ -1,0 +1,229 @@
+"""DMP actions of the GUI: consultation and the "Envois" panel, one core use case per function.
+
+Each is a coroutine for the task bridge (`TaskManager.run`): DMP requests are awaited on the loop, database
+work goes to the database thread (`run_db`), so a 3 s DMP answer never freezes the window (SC.DMP/UX.10).
+Reads return detached, frozen snapshots that widgets may keep.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from lgc_app.bootstrap import AppContext
+from lgc_app.dmp import client_factory, consultation, feeding
+from lgc_app.dmp import trace as dmp_trace
+from lgc_app.dmp.consultation import Consultation, DmpDocument, DmpReader, DocumentFilter, ReceivedDocument
+from lgc_app.documents.cabinet import Cabinet
+from lgc_app.documents.models import Practitioner
+from lgc_app.outbox import orders
+from lgc_app.outbox.errors import OrderStateError
+from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
+from lgc_app.persistence.database import Database
+from services.dmp import errors as dmp_errors
+from services.dmp.errors import DmpError
+from ui.actions.patients import user_of
+from ui.dmp.order_trace import trace_text
+from ui.tasks import describe_error, run_db
+
+CLIENT_KEY = "dmp"
+
+
+# The catalogue's transient messages promise an automatic retry, true for send orders only: a consultation
+# is retried by the user ("Réessayer").
+_CONSULTATION_MESSAGES = {
+    dmp_errors.NETWORK: "Le DMP est injoignable (erreur réseau). Vérifiez la connexion puis réessayez.",
+    dmp_errors.TIMEOUT: "Le DMP n'a pas répondu à temps. Réessayez dans un instant.",
+    dmp_errors.SERVER: "Le DMP rencontre une erreur technique. Réessayez dans un instant.",
+    "SERVICE_INDISPONIBLE": "Le DMP est momentanément indisponible. Réessayez dans un instant.",
+}
+
+
+def error_text(error: BaseException, label: str) -> str:
+    """The French sentence for a failed DMP action: the DMP catalogue, our own refusals, or the generic one."""
+    if isinstance(error, DmpError):
+        return _CONSULTATION_MESSAGES.get(error.code, error.user_message)
+    if isinstance(error, consultation.ConsultationError | OrderStateError):
+        return str(error)
+    return describe_error(error, label)
+
+
+async def dmp_client(context: AppContext) -> DmpReader:
+    """The workstation's DMP client, built once (in a thread: the TLS context costs tens of ms).
+
+    While it is being built, `context.clients["dmp"]` holds the future, so concurrent callers share it.
+    """
+    held = context.clients.get(CLIENT_KEY)
+    if held is None:
+        held = asyncio.ensure_future(run_db(_build_client, context))
+        context.clients[CLIENT_KEY] = held
+    if not isinstance(held, asyncio.Future):
+        return held
+    try:
+        client = await asyncio.shield(held)  # a cancelled caller must not cancel the others' build
+    except Exception:
+        if context.clients.get(CLIENT_KEY) is held:
+            del context.clients[CLIENT_KEY]  # the next request tries again (settings may have been fixed)
+        raise
+    context.clients[CLIENT_KEY] = client
+    return client
+
+
+def _build_client(context: AppContext) -> DmpReader:
+    """Blocking: certificates, TLS context, and the practitioner the VIHF names.
+
+    Until users log in (Pro Santé Connect, CPS), consultation is made on behalf of the cabinet's first active
+    practitioner: the VIHF must name a professional (PROTOCOLS §3.5).
+    """
+    with context.database.reading() as session:
+        practitioner = session.scalars(select(Practitioner).where(Practitioner.active.is_(True))
+                                       .order_by(Practitioner.id).limit(1)).first()
+        if practitioner is None:
+            raise consultation.ConsultationError("Aucun praticien enregistré : le DMP ne peut pas être consulté.")
+        session.expunge(practitioner)
+    connection = client_factory.connect(context.settings)
+    return connection.client(client_factory.vihf_context(connection, practitioner,
+                                                         Cabinet.from_settings(context.settings)))
+
+
+# --- consultation --------------------------------------------------------------------------------------------
+
+async def consult(context: AppContext, patient_id: int, filters: DocumentFilter) -> Consultation:
+    client = await dmp_client(context)
+    return await consultation.consult(context.database, client, patient_id, filters, user=user_of(context),
+                                      offload=run_db)
+
+
+async def fetch(context: AppContext, patient_id: int, document: DmpDocument) -> bytes:
+    client = await dmp_client(context)
+    return await consultation.fetch(context.database, client, patient_id, document, offload=run_db)
+
+
+async def import_document(context: AppContext, patient_id: int, document: DmpDocument) -> int:
+    client = await dmp_client(context)
+    return await consultation.import_document(context.database, client, patient_id, document,
+                                              user=user_of(context), offload=run_db)
+
+
+async def check_new_documents(context: AppContext, patient_id: int) -> int:
+    client = await dmp_client(context)
+    return await consultation.check_new_documents(context.database, client, patient_id, offload=run_db)
+
+
+async def new_document_counts(db: Database, patient_ids: list[int]) -> dict[int, int]:
+    def read() -> dict[int, int]:
+        with db.reading() as session:
+            return consultation.new_document_counts(session, patient_ids)
+    return await run_db(read)
+
+
+async def received_documents(db: Database, patient_id: int) -> list[ReceivedDocument]:
+    def read() -> list[ReceivedDocument]:
+        with db.reading() as session:
+            return consultation.received_documents(session, patient_id)
+    return await run_db(read)
+
+
+async def received_content(db: Database, received_id: int) -> tuple[str, bytes]:
+    def read() -> tuple[str, bytes]:
+        with db.reading() as session:
+            return consultation.received_content(session, received_id)
+    return await run_db(read)
+
+
+async def patient_label(db: Database, patient_id: int) -> tuple[str, bool]:
+    """(display name, whether the DMP may be consulted: qualified INS)."""
+    from lgc_app.patients import service as patients
+
+    def read() -> tuple[str, bool]:
+        with db.reading() as session:
+            patient = patients.get_patient(session, patient_id)
+            return patient.display_name, patient.ins_for_export() is not None
+    return await run_db(read)
+
+
+# --- send orders ("Envois") ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OrderLine:
+    """One send order as the "Envois" table shows it."""
+
+    id: str
+    kind: str
+    payload_ref: str
+    payload: dict[str, Any]
+    ordered_by: str
+    origin_workstation: str
+    target_workstation: str | None
+    status: OrderStatus
+    attempts: int
+    max_attempts: int
+    last_error: str | None
+    created_at: datetime
+    updated_at: datetime
+    done_at: datetime | None
+    next_attempt_at: datetime
+    subject: str  # what is sent, in words ("Compte rendu … — DUPONT Elodie"), else the payload reference
+
+
+@dataclass(frozen=True)
+class TraceLine:
+    """One event of an order's history (the detail is already masked)."""
+
+    at: datetime
+    kind: EventKind
+    workstation: str | None
+    detail: str
+
+
+def _line(order: SendOrder, subject: str = "") -> OrderLine:
+    return OrderLine(order.id, order.kind, order.payload_ref, dict(order.payload or {}), order.ordered_by,
+                     order.origin_workstation, order.target_workstation, order.status, order.attempts,
+                     order.max_attempts, order.last_error, order.created_at, order.updated_at, order.done_at,
+                     order.next_attempt_at, subject or order.payload_ref)
+
+
+async def list_orders(db: Database, status: OrderStatus | None = None) -> tuple[list[OrderLine],
+                                                                                 dict[OrderStatus, int]]:
+    """The most recent orders (filtered by status) and the count of every status."""
+    def read() -> tuple[list[OrderLine], dict[OrderStatus, int]]:
+        subjects = {feed.order_id: f"{feed.document_title} — {feed.patient_name}"
+                    for feed in dmp_trace.feed_orders(db, status=status) if feed.document_id is not None}
+        with db.reading() as session:
+            found = orders.list_orders(session, status=status)
+            return ([_line(order, subjects.get(order.id, "")) for order in found],
+                    orders.counts_by_status(session))
+    return await run_db(read)
+
+
+async def order_trace(db: Database, order: OrderLine) -> str:
+    """The order's trace as text: for a DMP order, the feeding trace (the same text as `lgc dmp trace`, the
+    homologation proof); for other orders, the generic outbox trace."""
+    def read() -> str:
+        with db.reading() as session:
+            if order.kind == feeding.KIND:
+                feed = dmp_trace.trace_in(session, order.id)
+                if feed is not None and feed.document_id is not None:
+                    return dmp_trace.format_trace(feed)
+            events = [TraceLine(event.at, event.kind, event.workstation, event.detail)
+                      for event in orders.order_trace(session, order.id)]
+            return trace_text(order, events)
+    return await run_db(read)
+
+
+async def retry_order(context: AppContext, order_id: str) -> OrderLine:
+    def run() -> OrderLine:
+        with context.database.unit_of_work() as session:
+            return _line(orders.retry(session, order_id, user_of(context), workstation=context.workstation_name))
+    return await run_db(run)
+
+
+async def cancel_order(context: AppContext, order_id: str) -> OrderLine:
+    def run() -> OrderLine:
+        with context.database.unit_of_work() as session:
+            return _line(orders.cancel(session, order_id, user_of(context), workstation=context.workstation_name))
+    return await run_db(run)

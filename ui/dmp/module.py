@@ -1,0 +1,60 @@
+"""Plugs the DMP screens into the main window: the "DMP" and "Envois" panels, the new-documents badge on
+the patient list, and their menu entries.
+
+The DMP panel follows the patient opened in the patient file; opening a patient also asks the DMP, in the
+background, whether documents arrived since its last consultation (badge on the patient list).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from ui.dmp.badge import BadgedPatientModel, NewDocumentsWatcher
+from ui.dmp.dmp_panel import DmpPanel
+from ui.dmp.orders_panel import OrdersPanel
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class DmpModule(QObject):
+    """The DMP screens of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        context, tasks = window.context, window.tasks
+        self.panel = DmpPanel(context, tasks)
+        self.orders = OrdersPanel(context, tasks)
+        self.watcher = NewDocumentsWatcher(context, tasks, self)
+        self.panel_title = self.tr("DMP")
+        self.orders_title = self.tr("Envois")
+        window.add_panel(self.panel_title, self.panel)
+        window.add_panel(self.orders_title, self.orders)
+        self.panel.consulted.connect(self.watcher.consulted)
+        window.menu("Patients").addAction(self.tr("DMP du patient"), self.show_dmp)
+        window.menu("Envois").addAction(self.tr("Suivi des envois"), self.show_orders)
+        # the patient screens are installed first (MainWindow.__init__)
+        window.patients.form.loaded.connect(self.patient_opened)
+        window.patients.form.saved.connect(self.patient_opened)
+        patient_list = window.patients.list
+        self.badged_model = BadgedPatientModel(self.watcher, self)
+        self.badged_model.setSourceModel(patient_list.model)
+        patient_list.view.setModel(self.badged_model)  # the list's own signals read patient ids from column 0
+        patient_list.searched.connect(lambda _text: self.watcher.load(self.badged_model.patient_ids()))
+
+    def patient_opened(self, patient_id: int) -> None:
+        self.panel.set_patient(patient_id)
+        self.watcher.check(patient_id)
+
+    def show_dmp(self) -> None:
+        self.window.show_panel(self.panel_title)
+
+    def show_orders(self) -> None:
+        self.window.show_panel(self.orders_title)
+
+
+def install_dmp(window: MainWindow) -> DmpModule:
+    return DmpModule(window)

@@ -1,0 +1,613 @@
+"""The frame every document editor shares: title, state, autosave, validation, new version, archive, delete.
+
+Lifecycle as the user sees it (issue 5): a draft is saved by itself ~2 s after the last change and when the
+editor closes ("Brouillon enregistré à HH:MM"); "Valider" asks for confirmation, then freezes the document —
+PDF and CDA built on the database thread through the task bridge, buttons disabled and a busy bar shown
+meanwhile. A validated document is shown read-only with its frozen CDA; it changes only through
+"Nouvelle version" (replace) or archive/delete, each asked for with a reason.
+
+Nothing typed is lost: a failed save keeps the text on screen and says so; input that cannot be stored
+(a wrong date…) is shown next to its field and the draft is not saved until it is fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lgc_app.bootstrap import AppContext
+from lgc_app.documents.actors import Actor
+from lgc_app.documents.cabinet import Cabinet
+from lgc_app.documents.content import Content
+from lgc_app.documents.errors import DocumentConflictError, DocumentError
+from lgc_app.documents.kinds import DocumentStatus
+from lgc_app.persistence.database import Database
+from ui.actions import documents as actions
+from ui.actions.documents import DocumentDetail
+from ui.documents.fields import ErrorLabel, Findings, FindingsDisplay
+from ui.documents.metadata_panel import MetadataPanel
+from ui.documents.viewer import CdaViewer
+from ui.tasks import Task, TaskManager, describe_error
+
+log = logging.getLogger("lgc.ui.documents.editor")
+
+AUTOSAVE_MS = 2000
+EVENT_WORDS = {"created": "créé", "validated": "validé", "replaced": "remplacé", "archived": "archivé",
+               "deleted": "supprimé"}
+FROZEN = {DocumentStatus.VALIDATED, DocumentStatus.REPLACED, DocumentStatus.ARCHIVED}
+
+
+@dataclass(frozen=True)
+class EditorEnv:
+    """What an editor needs from the workstation: database, task bridge, the acting user."""
+
+    context: AppContext
+    tasks: TaskManager
+    actor: Actor
+
+    @property
+    def cabinet(self) -> Cabinet:
+        return Cabinet.from_settings(self.context.settings)
+
+
+def local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%d/%m/%Y à %H:%M")
+
+
+def error_text(error: BaseException, label: str) -> str:
+    """Expected document errors carry their own French sentence; anything else is described generically."""
+    return str(error) if isinstance(error, DocumentError) else describe_error(error, label)
+
+
+class ReasonDialog(QDialog):
+    """Asks why a document is archived or deleted; the action stays disabled until a reason is typed.
+
+    Signals:
+        confirmed(str): the user confirmed, with the reason.
+    """
+
+    confirmed = Signal(str)
+
+    def __init__(self, title: str, explanation: str, action: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        text = QLabel(explanation, self)
+        text.setWordWrap(True)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setPlaceholderText(self.tr("Motif (obligatoire)"))
+        self.reason.setFixedHeight(70)
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setEnabled(False)
+        self.reason.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.text())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self.accepted.connect(lambda: self.confirmed.emit(self.text()))
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+class DocumentEditor(QWidget):
+    """Base of the editors; subclasses add their content tabs and map content to widgets.
+
+    Subclasses implement `build_content`, `show_content`, `read_content`, `set_content_editable`, and call
+    `mark_dirty()` whenever the user changes something.
+
+    Signals:
+        document_changed(int): the stored document changed (saved, validated, archived…): lists refresh.
+        open_requested(int): show this other document (the new version just created).
+        saved(int): an autosave finished; the argument is the new row version.
+    """
+
+    document_changed = Signal(int)
+    open_requested = Signal(int)
+    saved = Signal(int)
+
+    def __init__(self, env: EditorEnv, detail: DocumentDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.detail = detail
+        self._row_version = detail.row_version
+        self._loading = False
+        self._dirty = False
+        self._changes = 0
+        self._queue: list[Callable[[], Task[Any] | None]] = []
+        self._writing: Task[Any] | None = None
+        self._idle: list[Callable[[], None]] = []
+        self._save_queued = False
+        self._busy = False  # a transition is queued or running
+        self._viewer_task: Task[None] | None = None
+        self._shown_content: Content | None = None  # what the widgets show, as last loaded or saved
+        self._findings = FindingsDisplay()
+        self.confirmation: QMessageBox | None = None
+        self.reason_dialog: ReasonDialog | None = None
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("documentTitle")
+        self.title_edit.setPlaceholderText(self.tr("Titre du document"))
+        self.title_edit.textEdited.connect(self.mark_dirty)
+        self.title_error = ErrorLabel(self)
+        self.type_label = QLabel(detail.type.label, self)
+        self.type_label.setStyleSheet("color: #555;")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("documentStatus")
+        self.status_label.setWordWrap(True)
+        self.save_state = QLabel(self)
+        self.save_state.setObjectName("saveState")
+        self.save_state.setWordWrap(True)
+        self.banner = ErrorLabel(self)
+        self.banner.setObjectName("editorError")
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)  # indeterminate: a moving bar while the thread works
+        self.busy_bar.setMaximumHeight(10)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.busy_label = QLabel(self)
+        self.busy_label.hide()
+
+        self.validate_button = QPushButton(self.tr("Valider"), self)
+        self.validate_button.setDefault(False)
+        self.validate_button.clicked.connect(self.request_validation)
+        self.new_version_button = QPushButton(self.tr("Nouvelle version"), self)
+        self.new_version_button.clicked.connect(self.request_new_version)
+        self.archive_button = QPushButton(self.tr("Archiver…"), self)
+        self.archive_button.clicked.connect(self.request_archive)
+        self.delete_button = QPushButton(self.tr("Supprimer…"), self)
+        self.delete_button.clicked.connect(self.request_delete)
+
+        self.tabs = QTabWidget(self)
+        self.build_content()
+        self.metadata_panel = MetadataPanel(env.context.settings["cabinet.sector"], self)
+        self.metadata_panel.change_requested.connect(self._change_metadata)
+        self.tabs.addTab(self.metadata_panel, self.tr("Partage (DMP, MSSanté)"))
+        self.viewer = CdaViewer(self)
+        self.viewer_index = self.tabs.addTab(self.viewer, self.tr("Document validé"))
+        self.history = QListWidget(self)
+        self.tabs.addTab(self.history, self.tr("Historique"))
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_edit, 1)
+        title_row.addWidget(self.type_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_state, 1)
+        for button in (self.delete_button, self.archive_button, self.new_version_button, self.validate_button):
+            buttons.addWidget(button)
+        busy = QHBoxLayout()
+        busy.addWidget(self.busy_label)
+        busy.addWidget(self.busy_bar, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(title_row)
+        layout.addWidget(self.title_error)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.banner)
+        layout.addLayout(busy)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+        self.show_detail(detail)
+
+    # -- subclass hooks ---------------------------------------------------------------------------------
+
+    def build_content(self) -> None:
+        """Add the content tabs to `self.tabs`."""
+        raise NotImplementedError
+
+    def show_content(self, content: Content) -> None:
+        raise NotImplementedError
+
+    def read_content(self, findings: Findings, strict: bool) -> Content:
+        """The content typed so far. Input that cannot be stored (a wrong or future date…) is always a
+        finding; with `strict` (validation), so is anything incomplete."""
+        raise NotImplementedError
+
+    def set_content_editable(self, editable: bool) -> None:
+        raise NotImplementedError
+
+    # -- state ------------------------------------------------------------------------------------------
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another practitioner now acts at this workstation (only the author may validate)."""
+        self.env = replace(self.env, actor=actor)
+        self._refresh_buttons()
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    @property
+    def autosave_timer(self) -> QTimer:
+        return self._timer
+
+    def show_detail(self, detail: DocumentDetail) -> None:
+        """Show a document as stored (after opening, validating, archiving…)."""
+        self.detail = detail
+        self._row_version = detail.row_version
+        self._loading = True
+        try:
+            self.title_edit.setText(detail.title)
+            if detail.content != self._shown_content:  # after a validation the widgets already show it
+                self.show_content(detail.content)
+                self._shown_content = detail.content
+        finally:
+            self._loading = False
+        self._dirty = False
+        self._findings.clear()
+        editable = detail.is_draft
+        self.title_edit.setReadOnly(not editable)
+        self.set_content_editable(editable)
+        self.metadata_panel.show_metadata(detail.type, detail.sharing, editable)
+        self.status_label.setText(self._status_text(detail))
+        self.save_state.setText("")
+        self._refresh_buttons()
+        self.history.clear()
+        for event in detail.events:
+            note = f" ({event.note})" if event.note else ""
+            self.history.addItem(f"{local_time(event.at)} — {EVENT_WORDS.get(event.action, event.action)} "
+                                 f"par {event.actor}{note}")
+        self.tabs.setTabEnabled(self.viewer_index, detail.status in FROZEN)
+        if detail.status in FROZEN:
+            self._viewer_task = self.env.tasks.run(self._load_viewer(detail.id),
+                                                   label_fr=self.tr("Affichage du document validé"))
+        else:
+            self.viewer.clear()
+
+    def _status_text(self, detail: DocumentDetail) -> str:
+        version = self.tr("version %1").replace("%1", str(detail.version_number))
+        if detail.is_draft:
+            text = self.tr("Brouillon — %1 — auteur : %2").replace("%1", version).replace("%2", detail.author_name)
+            if detail.replaces_id:
+                text += self.tr(" — remplacera la version précédente à sa validation")
+            return text
+        when = local_time(detail.validated_at) if detail.validated_at else "?"
+        text = self.tr("%1 — %2 — validé le %3 par %4 — lecture seule").replace("%1", detail.status.label) \
+            .replace("%2", version).replace("%3", when).replace("%4", detail.author_name)
+        return text
+
+    def _refresh_buttons(self) -> None:
+        detail, busy = self.detail, self._busy
+        is_author = self.env.actor.practitioner_id == detail.author_id
+        self.validate_button.setVisible(detail.is_draft)
+        self.validate_button.setEnabled(not busy and is_author)
+        self.validate_button.setToolTip("" if is_author else self.tr(
+            "Seul l'auteur du document (%1) peut le valider.").replace("%1", detail.author_name))
+        self.new_version_button.setVisible(detail.status is DocumentStatus.VALIDATED)
+        self.new_version_button.setText(self.tr("Ouvrir la nouvelle version") if detail.replaced_by_id
+                                        else self.tr("Nouvelle version"))
+        self.new_version_button.setEnabled(not busy)
+        self.archive_button.setVisible(detail.status is DocumentStatus.VALIDATED)
+        self.archive_button.setEnabled(not busy)
+        self.delete_button.setVisible(detail.status is not DocumentStatus.DELETED
+                                      and detail.status is not DocumentStatus.REPLACED)
+        self.delete_button.setEnabled(not busy)
+
+    # -- autosave ---------------------------------------------------------------------------------------
+
+    def mark_dirty(self) -> None:
+        """A change by the user: the draft will be saved AUTOSAVE_MS after the last one."""
+        if self._loading or not self.detail.is_draft or self._busy:
+            return
+        self._changes += 1
+        self._dirty = True
+        self.save_state.setText(self.tr("Modifications en cours…"))
+        self._timer.start()
+
+    def _read_all(self, strict: bool) -> tuple[str, Content, Findings]:
+        findings = Findings()
+        title = self.title_edit.text().strip()
+        if not title:
+            findings.add(self.title_edit, self.tr("Le titre du document ne peut pas être vide."), self.title_error)
+        content = self.read_content(findings, strict)
+        self._findings.show(findings)
+        return title, content, findings
+
+    # Every write of this editor (save, metadata, transition) goes through one queue: each one needs the
+    # row version the previous one left (optimistic concurrency), and reads the widgets when it starts.
+
+    def _enqueue(self, start: Callable[[], Task[Any] | None]) -> None:
+        self._queue.append(start)
+        if self._writing is None:
+            self._next_write()
+
+    def _next_write(self) -> None:
+        self._writing = None
+        while self._queue:
+            task = self._queue.pop(0)()
+            if task is not None and task.future is not None:
+                self._writing = task
+                # runs after the task's own handlers (registered first), so the row version is current
+                task.future.add_done_callback(lambda _future: self._next_write())
+                return
+        callbacks, self._idle = self._idle, []
+        for callback in callbacks:
+            callback()
+
+    def when_idle(self, callback: Callable[[], None]) -> None:
+        """Run callback once every queued write has finished."""
+        if self._writing is None and not self._queue:
+            callback()
+        else:
+            self._idle.append(callback)
+
+    def save_now(self) -> bool:
+        """Queue a save of the draft if it changed. False: the typed input cannot be stored as it is."""
+        self._timer.stop()
+        if not self._dirty or not self.detail.is_draft:
+            return True
+        _title, _content, findings = self._read_all(strict=False)
+        if findings:
+            self.save_state.setText(self.tr("Brouillon non enregistré : corrigez les champs signalés en rouge."))
+            return False
+        if not self._save_queued:
+            self._save_queued = True
+            self._enqueue(self._start_save)
+        return True
+
+    def _start_save(self) -> Task[int] | None:
+        self._save_queued = False
+        if not self._dirty or not self.detail.is_draft:
+            return None
+        title, content, findings = self._read_all(strict=False)
+        if findings:
+            return None
+        mark = self._changes
+        task = self.env.tasks.run(
+            actions.save_draft(self.env.context.database, self.detail.id, self.env.actor, title=title,
+                               content=content, expected_version=self._row_version),
+            label_fr=self.tr("Enregistrement du brouillon"), cancellable=False)
+        task.on_success(lambda version: self._saved(version, mark, content)).on_failure(self._save_failed)
+        return task
+
+    def _saved(self, version: int, mark: int, content: Content) -> None:
+        self._row_version = version
+        self._shown_content = content
+        self._dirty = self._changes != mark
+        self.banner.set_messages([])
+        if not self._dirty:
+            self.save_state.setText(self.tr("Brouillon enregistré à %1").replace(
+                "%1", datetime.now().strftime("%H:%M")))
+        self.saved.emit(version)
+        self.document_changed.emit(self.detail.id)
+
+    def _save_failed(self, error: BaseException) -> None:
+        text = error_text(error, self.tr("Enregistrement du brouillon"))
+        if isinstance(error, DocumentConflictError):
+            text += " " + self.tr("Copiez votre texte si besoin, puis rouvrez le document.")
+        self.save_state.setText(self.tr("Brouillon NON enregistré — vos modifications restent à l'écran."))
+        self.banner.set_messages([text])
+
+    def request_close(self, then: Callable[[], None]) -> None:
+        """Save what is pending, then run `then`; asks before dropping changes that cannot be saved."""
+        self._timer.stop()
+
+        def ask(text: str) -> None:
+            self._confirm(self.tr("Fermer sans enregistrer ?"), text, self.tr("Abandonner les modifications"),
+                          then)
+        if not self.save_now():
+            ask(self.tr("Les dernières modifications de ce brouillon ne peuvent pas être enregistrées (champs "
+                        "signalés en rouge). Les abandonner et fermer le document ?"))
+            return
+        self.when_idle(lambda: ask(self.tr(
+            "Le brouillon n'a pas pu être enregistré. Abandonner les modifications et fermer ?"))
+            if self._dirty and self.detail.is_draft else then())
+
+    def dispose(self) -> None:
+        """The editor is closed: stop what would still touch its widgets."""
+        self._timer.stop()
+        if self._viewer_task is not None:
+            self._viewer_task.cancel()
+
+    def flush_sync(self) -> None:
+        """Last save while the application quits (the loop is stopping: a short blocking write)."""
+        self._timer.stop()
+        if not (self._dirty and self.detail.is_draft) or self._writing is not None:
+            return
+        title, content, findings = self._read_all(strict=False)
+        if findings:
+            return
+        try:
+            actions.save_draft_now(self.env.context.database, self.detail.id, self.env.actor, title=title,
+                                   content=content, expected_version=self._row_version)
+            self._dirty = False
+        except Exception:  # exiting: log it, nothing else can be done
+            log.exception("last save of document %s failed", self.detail.id)
+
+    # -- metadata ---------------------------------------------------------------------------------------
+
+    def _change_metadata(self, changes: dict[str, object]) -> None:
+        if not self.detail.is_draft:
+            return
+        self.save_now()
+
+        def start() -> Task[DocumentDetail]:
+            task = self.env.tasks.run(
+                actions.update_metadata(self.env.context.database, self.detail.id, self.env.actor,
+                                        expected_version=self._row_version, changes=dict(changes)),
+                label_fr=self.tr("Métadonnées de partage"), cancellable=False)
+            task.on_success(self._metadata_saved).on_failure(
+                lambda error: self.metadata_panel.show_refusal(error_text(error, self.tr("Métadonnées"))))
+            return task
+        self._enqueue(start)
+
+    def _metadata_saved(self, detail: DocumentDetail) -> None:
+        self._row_version = detail.row_version
+        self.detail = replace(self.detail, sharing=detail.sharing, row_version=detail.row_version)
+        self.metadata_panel.show_metadata(detail.type, detail.sharing, detail.is_draft)
+        self.document_changed.emit(detail.id)
+
+    # -- validation and the other transitions --------------------------------------------------------------
+
+    def request_validation(self) -> None:
+        """Check the content (errors shown by their fields), then ask for confirmation."""
+        _title, _content, findings = self._read_all(strict=True)
+        if findings:
+            self.banner.set_messages([self.tr("Le document ne peut pas être validé : corrigez les champs "
+                                              "signalés en rouge.")])
+            self._show_tab_of(findings.items[0][0])
+            return
+        self.banner.set_messages([])
+        self._confirm(self.tr("Valider le document"), self.tr(
+            "Valider « %1 » ? Le document sera figé et signé de votre nom : il ne pourra plus être "
+            "modifié, seulement remplacé par une nouvelle version.").replace("%1", self.title_edit.text()),
+            self.tr("Valider"), self.validate_now)
+
+    def validate_now(self) -> None:
+        """Save the typed text, then freeze the document in the database thread."""
+        self._timer.stop()
+        title, content, findings = self._read_all(strict=True)
+        if findings:
+            return
+        self._transition(lambda: self._validate(title, content), self.tr("Validation du document"),
+                         self.tr("Validation en cours : création du PDF et du document CDA…"))
+
+    async def _validate(self, title: str, content: Content) -> DocumentDetail:
+        db = self.env.context.database
+        self._row_version = await actions.save_draft(db, self.detail.id, self.env.actor, title=title,
+                                                     content=content, expected_version=self._row_version)
+        self._dirty = False
+        self._shown_content = content
+        return await actions.validate(db, self.detail.id, self.env.actor, self.env.cabinet)
+
+    def request_new_version(self) -> None:
+        if self.detail.replaced_by_id:
+            self.open_requested.emit(self.detail.replaced_by_id)
+            return
+        self._transition(lambda: actions.new_version(self.env.context.database, self.detail.id, self.env.actor),
+                         self.tr("Nouvelle version du document"), self.tr("Création de la nouvelle version…"),
+                         then=lambda draft: self.open_requested.emit(draft.id))
+
+    def request_archive(self) -> None:
+        self._ask_reason(self.tr("Archiver le document"), self.tr(
+            "Le document archivé reste consultable mais n'apparaît plus parmi les documents courants du "
+            "patient. Indiquez le motif de l'archivage."), self.tr("Archiver"), actions.archive,
+            self.tr("Archivage du document"))
+
+    def request_delete(self) -> None:
+        self._ask_reason(self.tr("Supprimer le document"), self.tr(
+            "Le document sera marqué supprimé (il reste conservé comme trace, mais n'est plus utilisable). "
+            "Indiquez le motif de la suppression."), self.tr("Supprimer"), actions.delete,
+            self.tr("Suppression du document"))
+
+    def _ask_reason(self, title: str, explanation: str, verb: str,
+                    action: Callable[[Database, int, Actor, str], Coroutine[Any, Any, DocumentDetail]],
+                    label: str) -> None:
+        self._timer.stop()
+        dialog = ReasonDialog(title, explanation, verb, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.confirmed.connect(lambda reason: self._transition(
+            lambda: action(self.env.context.database, self.detail.id, self.env.actor, reason), label,
+            label + "…"))
+        dialog.finished.connect(lambda _result: setattr(self, "reason_dialog", None))
+        self.reason_dialog = dialog
+        dialog.open()
+
+    def _transition(self, make: Callable[[], Coroutine[Any, Any, DocumentDetail]], label: str, busy_text: str,
+                    then: Callable[[DocumentDetail], None] | None = None) -> None:
+        """Run a lifecycle transition after the pending writes. Buttons are disabled and the busy bar moves
+        until it ends; not cancellable: it is one database transaction, committed whole or not at all."""
+        self._busy = True
+        self.title_edit.setReadOnly(True)
+        self.set_content_editable(False)
+        self.metadata_panel.set_editable(False)
+        self.busy_label.setText(busy_text)
+        self.busy_label.show()
+        self.busy_bar.show()
+        self.banner.set_messages([])
+        self._refresh_buttons()
+
+        def done(detail: DocumentDetail) -> None:
+            self._end_busy()
+            if then is not None:
+                then(detail)
+            if detail.id == self.detail.id:
+                self.show_detail(detail)
+            self.document_changed.emit(detail.id)
+
+        def failed(error: BaseException) -> None:
+            self._end_busy()
+            self.show_detail_editable_again()
+            self.banner.set_messages([error_text(error, label)])
+
+        def start() -> Task[DocumentDetail]:
+            task = self.env.tasks.run(make(), label_fr=label, cancellable=False)
+            task.on_success(done).on_failure(failed)
+            return task
+        self._enqueue(start)
+
+    def _end_busy(self) -> None:
+        self._busy = False
+        self.busy_bar.hide()
+        self.busy_label.hide()
+        self._refresh_buttons()
+
+    def show_detail_editable_again(self) -> None:
+        """After a refused transition the draft stays as typed (nothing reloaded, nothing lost)."""
+        editable = self.detail.is_draft
+        self.title_edit.setReadOnly(not editable)
+        self.set_content_editable(editable)
+        self.metadata_panel.set_editable(editable)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    # -- helpers ----------------------------------------------------------------------------------------
+
+    async def _load_viewer(self, document_id: int) -> None:
+        await self.viewer.load_bytes(await actions.frozen_cda(self.env.context.database, document_id))
+
+    def _confirm(self, title: str, text: str, yes: str, then: Callable[[], None]) -> None:
+        """A window-modal question (`open()`, never `exec()`: STYLE.md §2)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(accept)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: then() if button is accept else None)
+        box.finished.connect(lambda _result: setattr(self, "confirmation", None))
+        self.confirmation = box
+        box.open()
+
+    def confirm_button(self) -> QPushButton:
+        """The accepting button of the open confirmation (tests, keyboard users)."""
+        assert self.confirmation is not None
+        button = self.confirmation.defaultButton()
+        assert button is not None
+        return button
+
+    def _show_tab_of(self, widget: QWidget) -> None:
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is widget or page.isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+                widget.setFocus()
+                return

@@ -1,0 +1,100 @@
+"""Editor of the N1 documents: consultation report, letter to a colleague, certificate, free document.
+
+The text is written as titled sections (paragraphs separated by a blank line), which the core renders as
+the PDF/A body of an N1 CDA. A new document starts with the usual sections of its kind; a letter also names
+its recipient.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from lgc_app.documents.content import Content, NarrativeContent, Section
+from lgc_app.documents.kinds import DocumentType
+from ui.documents.editor_base import DocumentEditor
+from ui.documents.fields import ErrorLabel, Findings
+from ui.documents.rows import ItemRow, RowList, tr
+
+TEMPLATES = {  # the sections a new document of each kind starts with
+    DocumentType.CONSULTATION_REPORT: ("Motif de consultation", "Examen clinique", "Conclusion"),
+    DocumentType.LETTER: ("Courrier",),
+    DocumentType.CERTIFICATE: ("Certificat",),
+    DocumentType.FREE: ("Texte",),
+}
+
+
+class SectionRow(ItemRow[Section]):
+    """One titled section: a heading and its text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLineEdit(self)
+        self.heading.setPlaceholderText(tr("Titre de la section"))
+        self.body = QPlainTextEdit(self)
+        self.body.setPlaceholderText(tr("Texte (laissez une ligne vide entre deux paragraphes)"))
+        self.body.setMinimumHeight(120)
+        self.place(self.heading, 0, 0, tr("Section"))
+        self.place(self.body, 1, 0)
+
+    def is_blank(self) -> bool:
+        return not self.heading.text().strip() and not self.body.toPlainText().strip()
+
+    def read(self, findings: Findings, strict: bool) -> Section:
+        text = self.body.toPlainText().replace("\r\n", "\n")
+        paragraphs = tuple(p.strip() for p in text.split("\n\n") if p.strip())
+        return Section(self.heading.text().strip(), paragraphs)
+
+    def show_item(self, item: Section) -> None:
+        self.heading.setText(item.heading)
+        self.body.setPlainText("\n\n".join(item.paragraphs))
+
+
+class FreeEditor(DocumentEditor):
+    """N1 kinds: report, letter, certificate, free document."""
+
+    def build_content(self) -> None:
+        page = QWidget(self)
+        self.recipient = QLineEdit(page)
+        self.recipient.setPlaceholderText(self.tr("Ex. : Dr Élise Lefèvre, cardiologue, 3 rue de l'Église, Reims"))
+        self.recipient.textEdited.connect(self.mark_dirty)
+        self.recipient_error = ErrorLabel(page)
+        self.sections: RowList[Section] = RowList(
+            SectionRow, self.tr("Ajouter une section"),
+            self.tr("Section vide : écrivez son texte ou supprimez-la."), page)
+        self.sections.changed.connect(self.mark_dirty)
+        self.sections_error = ErrorLabel(page)
+        form = QFormLayout()
+        form.addRow(self.tr("Destinataire"), self.recipient)
+        form.addRow("", self.recipient_error)
+        self._is_letter = self.detail.type is DocumentType.LETTER
+        self.recipient.setVisible(self._is_letter)
+        form.labelForField(self.recipient).setVisible(self._is_letter)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.sections_error)
+        layout.addWidget(self.sections, 1)
+        self.tabs.addTab(page, self.tr("Texte"))
+
+    def show_content(self, content: Content) -> None:
+        assert isinstance(content, NarrativeContent)
+        self.recipient.setText(content.recipient)
+        sections = content.sections or tuple(Section(h) for h in TEMPLATES[self.detail.type])
+        self.sections.set_items(sections)
+
+    def read_content(self, findings: Findings, strict: bool) -> Content:
+        sections = self.sections.read(findings, strict)
+        recipient = self.recipient.text().strip()
+        if strict:
+            if self._is_letter and not recipient:
+                findings.add(self.recipient, self.tr("Indiquez le destinataire de la lettre."),
+                             self.recipient_error)
+            if not any(s.paragraphs for s in sections):
+                target = next((row.body for row in self.sections.rows() if isinstance(row, SectionRow)),
+                              self.sections.add_button)
+                findings.add(target, self.tr("Document vide : saisissez au moins un paragraphe."),
+                             self.sections_error)
+        return NarrativeContent(sections=sections, recipient=recipient)
+
+    def set_content_editable(self, editable: bool) -> None:
+        self.recipient.setReadOnly(not editable)
+        self.sections.set_editable(editable)
