@@ -178,18 +178,18 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         show_startup_error("Erreur inattendue au démarrage. "
                            f"Détails dans le journal : {paths.log_dir() / 'lgc.log'}")
         return 1
-    tasks = taskbridge.TaskManager()
-    monitor = StallMonitor()
-    window = MainWindow(context, tasks, monitor)
-    window.show()
-    splash.finish(window)
-    monitor.start()
     try:
+        tasks = taskbridge.TaskManager()
+        monitor = StallMonitor()
+        window = MainWindow(context, tasks, monitor)
+        window.show()
+        splash.finish(window)
+        monitor.start()
         loop.run_forever()
-    finally:
         monitor.stop()
         loop.run_until_complete(_close(tasks, window))
-        context.stop()
+    finally:
+        context.stop()  # worker, database, sandbox child: also when the window itself failed
     return 0
 
 

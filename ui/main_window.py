@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
-    QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -147,27 +146,6 @@ class ServiceStatus(QLabel):
         self._set(self.tr("Bac à sable : injoignable"))
 
 
-class PatientListPlaceholder(QWidget):
-    """A search field over an empty list, until the patient module provides the real list."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Rechercher un patient…"))
-        self.search.setClearButtonEnabled(True)
-        self.model = QStringListModel(self)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.search.textChanged.connect(proxy.setFilterFixedString)
-        self.view = QListView(self)
-        self.view.setModel(proxy)
-        layout.addWidget(self.search)
-        layout.addWidget(self.view)
-
-
 class MainWindow(QMainWindow):
     """The workstation's window.
 
@@ -193,7 +171,7 @@ class MainWindow(QMainWindow):
         self.panels.setDocumentMode(True)
         self._side_holder = QWidget(self)
         QVBoxLayout(self._side_holder).setContentsMargins(6, 6, 0, 6)
-        self.side_panel: QWidget = PatientListPlaceholder(self._side_holder)
+        self.side_panel = QWidget(self._side_holder)  # until a module sets the patient list
         self._side_holder.layout().addWidget(self.side_panel)
         splitter = QSplitter(self)
         splitter.addWidget(self._side_holder)

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, Signal
 
 from lgc_app.config import ConfigError
 from lgc_app.persistence.engine import DatabaseError
+from services.transport import TransportConfigError
 from ui import messages
 
 log = logging.getLogger("lgc.ui.tasks")
@@ -47,7 +48,7 @@ def describe_error(error: BaseException, label: str) -> str:
     Expected failures (settings, database, network) say what happened; remote error text is untrusted and is
     never shown (Electrum `UntrustedServerReturnedError`): the log keeps the details.
     """
-    if isinstance(error, ConfigError | DatabaseError):
+    if isinstance(error, ConfigError | DatabaseError | TransportConfigError):
         return f"{label} : {error}"
     if isinstance(error, httpx.TimeoutException):
         return f"{label} : le service n'a pas répondu à temps."

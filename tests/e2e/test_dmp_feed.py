@@ -164,7 +164,7 @@ async def test_thirty_percent_injected_failures_deliver_every_document_exactly_o
     ins, patient = await _dmp_patient(db, wire)
     documents = [validated(db, patient, cabinet.author, text=f"Consultation n° {n}.") for n in range(30)]
     sandbox.set_faults(rates={"timeout": 0.1, "error": 0.1, "drop": 0.1}, seed=6)
-    await drain(db, fast_worker(db, handler, concurrency=4), timeout=120)
+    await drain(db, fast_worker(db, handler, concurrency=4), within=120)
     sandbox.set_faults()
 
     states = document_states(db, documents)

@@ -30,6 +30,7 @@ from tests.helpers.dmp_feed import (
     fast_handler,
     fast_worker,
     feed_settings,
+    feed_values,
     validated,
 )
 
@@ -67,9 +68,8 @@ async def test_a_worker_killed_mid_send_loses_nothing_and_duplicates_nothing(
         patient = add_qualified_patient(db, ins)
         documents = [validated(db, patient, cabinet.author, text=f"Visite {n}.") for n in range(6)]
         sandbox.set_faults(latency=LATENCY)
-        values = {option.key: str(value) if value is not None and not isinstance(value, int | float | bool)
-                  else value for option, value in settings.items() if value is not None}
-        process = multiprocessing.get_context("spawn").Process(target=_worker_process, args=(db_url, values))
+        process = multiprocessing.get_context("spawn").Process(target=_worker_process,
+                                                               args=(db_url, feed_values(sandbox)))
         process.start()
         try:
             deadline = time.monotonic() + 30
@@ -85,7 +85,7 @@ async def test_a_worker_killed_mid_send_loses_nothing_and_duplicates_nothing(
 
         sandbox.set_faults()
         handler = fast_handler(settings)
-        await drain(db, fast_worker(db, handler, lease_seconds=LEASE), timeout=60)
+        await drain(db, fast_worker(db, handler, lease_seconds=LEASE), within=60)
         await (await handler.connection()).aclose()
 
         states = document_states(db, documents)

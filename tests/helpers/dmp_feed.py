@@ -63,6 +63,11 @@ def validated(db: Database, patient_id: int, author: Actor,
 
 def feed_settings(sandbox: RunningSandbox, **values: object) -> Settings:
     """A workstation holding the test CPS (mutual TLS) and the structure's seal (VIHF), on the sandbox."""
+    return Settings(feed_values(sandbox, **values))
+
+
+def feed_values(sandbox: RunningSandbox, **values: object) -> dict[str, object]:
+    """The settings of `feed_settings` as TOML-like values (for a child process or a settings file)."""
     manifest = sandbox.manifest
     base: dict[str, object] = {
         "services.dmp_url": manifest.urls["dmp"], "tls.ca_file": str(manifest.ca_file),
@@ -72,7 +77,7 @@ def feed_settings(sandbox: RunningSandbox, **values: object) -> Settings:
         "cabinet.sector": CABINET.sector, "workstation.name": "POSTE-1",
     }
     base.update(values)
-    return Settings(base)
+    return base
 
 
 def fast_handler(settings: Settings, timeout: float = 2.0) -> FeedHandler:
@@ -91,11 +96,11 @@ def unsettled(db: Database) -> int:
             SendOrder.status.in_((OrderStatus.PENDING, OrderStatus.IN_PROGRESS))).count()
 
 
-async def drain(db: Database, worker: Worker, timeout: float = 60.0) -> None:
+async def drain(db: Database, worker: Worker, within: float = 60.0) -> None:
     """Run the worker until no order is pending or in progress (retries included)."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + within
     while await asyncio.to_thread(unsettled, db):
         if time.monotonic() > deadline:
-            raise AssertionError(f"orders still unsettled after {timeout} s")
+            raise AssertionError(f"orders still unsettled after {within} s")
         await worker.run_once()
         await asyncio.sleep(0.05)

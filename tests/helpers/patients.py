@@ -22,14 +22,18 @@ OID_TEST = "1.2.250.1.213.1.4.10"
 
 @pytest.fixture(autouse=True)
 def _collect_in_gui_thread() -> Iterator[None]:
-    """Collect the test's reference cycles on the GUI thread once it is over.
+    """Collect reference cycles only on the GUI thread: automatic collection is off during the test.
 
     A cycle holding a Qt object (a qasync timer, a widget reached by a connected lambda) is otherwise freed
     by whichever thread the garbage collector happens to run in — a database, pool or sandbox thread — and
     Qt aborts ("Timers cannot be stopped from another thread").
     """
-    yield
-    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
 # The sandbox's first fixed person (services/sandbox/insi/__init__.py).
 DUPONT = InsiIdentity(matricule="285037505612306", oid=OID_TEST, birth_name="DUPONT",
                       first_given_name="ELODIE", given_names=("ELODIE", "MARIE"), sex="F",

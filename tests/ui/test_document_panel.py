@@ -43,11 +43,11 @@ def test_visibility_is_changed_before_validation_and_frozen_after(qtbot: QtBot, 
     assert not hidden.isChecked() and hidden.isEnabled()
     assert panel.combos["type_code"].isEnabled()  # an N1 document may take another J07 type
     hidden.click()
-    qtbot.waitUntil(lambda: world.document(editor.detail.id).hidden_from_patient, timeout=5000)
-    assert editor.detail.sharing.hidden_from_patient and hidden.isChecked()
+    qtbot.waitUntil(lambda: editor.detail.sharing.hidden_from_patient, timeout=5000)  # stored, then shown
+    assert world.document(editor.detail.id).hidden_from_patient and hidden.isChecked()
     panel.combos["confidentiality_code"].setCurrentIndex(panel.combos["confidentiality_code"].findData("R"))
     panel.combos["confidentiality_code"].activated.emit(0)
-    qtbot.waitUntil(lambda: world.document(editor.detail.id).confidentiality_code == "R", timeout=5000)
+    qtbot.waitUntil(lambda: editor.detail.sharing.confidentiality.code == "R", timeout=5000)
     validate(qtbot, editor)  # the text typed before the metadata changes is validated too
     stored = world.document(editor.detail.id)
     assert stored.hidden_from_patient and stored.status is DocumentStatus.VALIDATED
@@ -65,7 +65,7 @@ def test_n3_type_code_is_locked_and_defaults_come_back(qtbot: QtBot, world: DocW
     assert panel.combos["facility_type_code"].currentData() == "SA08"  # the cabinet's sector
     panel.flags["masked_from_professionals"].click()
     qtbot.waitUntil(lambda: world.document(editor.detail.id).masked_from_professionals, timeout=5000)
-    panel.defaults_button.click()
+    panel.defaults_button.click()  # even before the first change came back: the request is remembered
     qtbot.waitUntil(lambda: not world.document(editor.detail.id).masked_from_professionals, timeout=5000)
     qtbot.waitUntil(lambda: not panel.flags["masked_from_professionals"].isChecked(), timeout=5000)
 
@@ -75,12 +75,14 @@ def test_metadata_change_and_autosave_keep_their_order(qtbot: QtBot, world: DocW
     editor = _written_certificate(qtbot, world)
     editor.title_edit.insert(" (sport)")
     editor.metadata_panel.flags["hidden_from_legal_representatives"].click()
-    qtbot.waitUntil(lambda: world.document(editor.detail.id).hidden_from_legal_representatives, timeout=5000)
-    editor.title_edit.insert(" !")
-    with qtbot.waitSignal(editor.saved, timeout=5000):
-        editor.autosave_timer.timeout.emit()
-    assert world.document(editor.detail.id).title == "Certificat médical (sport) !"
-    assert not editor.banner.text()
+    editor.title_edit.insert(" !")  # while the metadata write may still be running
+    editor.autosave_timer.timeout.emit()
+    idle: list[bool] = []
+    editor.when_idle(lambda: idle.append(True))
+    qtbot.waitUntil(lambda: bool(idle), timeout=5000)
+    stored = world.document(editor.detail.id)
+    assert stored.title == "Certificat médical (sport) !" and stored.hidden_from_legal_representatives
+    assert not editor.banner.text() and not editor.is_dirty
 
 
 # -- archive, delete -----------------------------------------------------------------------------------------------

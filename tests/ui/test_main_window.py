@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from lgc_app.bootstrap import bootstrap
 from lgc_app.config import Settings
+from tests.ui.conftest import run_coro
 from ui import messages
 from ui.diagnostics import DiagnosticsDialog
 from ui.main_window import MainWindow
@@ -22,7 +25,7 @@ def test_window_shows_french_menus_and_role(window: MainWindow) -> None:
     assert window.service_status.text() == "Services nationaux"
     assert window.windowTitle() == "LGC Ségur — Cabinet Test"
     outils = [a.text() for a in window.menu("Outils").actions()]
-    assert outils == ["Paramètres…", "Tester la connexion au bac à sable"]
+    assert outils == ["Paramètres…", "Tester la connexion au bac à sable", "Envoi au DMP par type de document…"]
     assert not window.echo_action.isEnabled()  # no sandbox configured
     assert [a.text() for a in window.menu("Aide").actions()] == ["Diagnostic", "À propos"]
 
@@ -40,13 +43,11 @@ def test_slave_role_is_shown(qloop: object, qtbot: QtBot, ui_db_url: str) -> Non
 
 
 def test_panels_can_be_registered_and_side_panel_replaced(window: MainWindow) -> None:
-    panel = QLabel("Envois")
-    index = window.add_panel("Envois", panel)
-    window.show_panel("Envois")
+    panel = QLabel("Exemple")  # not "Envois": the DMP module registers the real one
+    index = window.add_panel("Exemple", panel)
+    window.show_panel("Exemple")
     assert window.panels.currentIndex() == index
     assert window.panels.currentWidget() is panel
-    old = window.side_panel
-    assert isinstance(old.search, QLineEdit)  # the placeholder patient search
     new = QLabel("Liste réelle")
     window.set_side_panel(new)
     assert window.side_panel is new
@@ -93,3 +94,38 @@ def test_french_translations_are_installed(app: QApplication) -> None:
     assert translate("ActivityIndicator", "%n requête(s) en cours", "", 1) == "1 requête en cours"
     assert translate("ActivityIndicator", "%n requête(s) en cours", "", 3) == "3 requêtes en cours"
     assert translate("QPlatformTheme", "Cancel") == "Annuler"  # Qt's own catalogue (qtbase_fr)
+
+
+def _sandbox_context(context, sandbox, urls: dict[str, str]):
+    manifest = sandbox.manifest
+    context.settings = context.settings.replace(tls__ca_file=str(manifest.ca_file),
+                                                tls__client_cert=str(manifest.cps_cert),
+                                                tls__client_key=str(manifest.cps_key), demo__sandbox=True)
+    context.sandbox = SimpleNamespace(urls=urls, stop=lambda: None)  # stands for the DemoSandbox child
+    return context
+
+
+def test_sandbox_state_and_echo_through_the_task_bridge(qloop: object, qtbot: QtBot, context, sandbox) -> None:
+    sandbox.set_faults(latency=1)
+    win = MainWindow(_sandbox_context(context, sandbox, dict(sandbox.manifest.urls)), TaskManager(),
+                     StallMonitor())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.service_status.text() == "Bac à sable : connecté (latence 1 s)", timeout=10_000)
+    assert win.echo_action.isEnabled()
+    win.echo_action.trigger()
+    assert [task.label for task in win.tasks.running()] == ["Test de connexion au bac à sable"]
+    qtbot.waitUntil(win.activity.isVisible, timeout=2000)
+    qtbot.waitUntil(lambda: win.notifications.texts() != [], timeout=10_000)
+    text = win.notifications.texts()[0]
+    assert text.startswith("Bac à sable : réponse reçue en 1,") and text.endswith(" s.")
+    qtbot.waitUntil(lambda: not win.activity.isVisible(), timeout=2000)
+    run_coro(qtbot, win.sandbox.aclose())
+
+
+def test_unreachable_sandbox_is_shown(qloop: object, qtbot: QtBot, context, sandbox) -> None:
+    urls = {**sandbox.manifest.urls, "health": "https://127.0.0.1:9/health"}
+    win = MainWindow(_sandbox_context(context, sandbox, urls), TaskManager(), StallMonitor())
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.service_status.text() == "Bac à sable : injoignable", timeout=10_000)
+    run_coro(qtbot, win.sandbox.aclose())

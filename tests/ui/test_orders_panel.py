@@ -61,7 +61,7 @@ def test_lists_orders_with_french_statuses_and_shows_a_trace(qtbot: QtBot, panel
     failed = _order(context.database, "document:2", failed=True)
     show(qtbot, panel)
     assert statuses(panel) == {"document:1": "en attente", "document:2": "à traiter"}
-    assert panel.counts.text() == "1 en attente, 1 à traiter"
+    assert panel.counts.text() == "en attente : 1, à traiter : 1"
     assert not panel.retry_button.isEnabled()
     with qtbot.waitSignal(panel.trace_shown, timeout=5000):
         panel.select_order(failed)

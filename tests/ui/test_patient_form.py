@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from lgc_app.bootstrap import AppContext
-from lgc_app.patients.datamatrix import DatamatrixTraits, build_payload, render_png
+from lgc_app.patients.datamatrix import DatamatrixTraits, build_payload, read_datamatrix, render_png
 from lgc_app.patients.models import Patient
 from lgc_app.patients.service import PatientDraft, update_patient
 from lgc_app.patients.vocabulary import IdentityStatus
@@ -22,6 +22,7 @@ from tests.helpers.patients import (
     retrieve,
     type_text,
 )
+from ui.main_window import MainWindow
 from ui.patients.duplicates_dialog import DuplicatesDialog
 from ui.patients.patient_form import PatientForm
 from ui.tasks import TaskManager
@@ -261,3 +262,20 @@ def test_qualified_identity_offers_its_datamatrix(form: PatientForm, qtbot: QtBo
     assert form.badge.text() == "Identité qualifiée"
     assert form.datamatrix_button.isEnabled()
     assert "non transmis" not in form.ins_label.text()
+
+
+def test_datamatrix_dialog_saves_a_readable_png(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    patient_id = add_patient(window.context.database, "DUPONT", "ELODIE MARIE", "14/03/1985",
+                             birth_place_code="75056")
+    retrieve(window.context.database, patient_id)
+    check_document(window.context.database, patient_id)
+    module = window.patients
+    module.show_datamatrix(patient_id)
+    qtbot.waitUntil(lambda: module.datamatrix_dialog is not None)
+    dialog = module.datamatrix_dialog
+    assert dialog.isVisible() and "2 85 03 75 056 123 06" in dialog.caption.text()
+    target = tmp_path / "dm.png"
+    dialog.save_png(target)
+    assert read_datamatrix(target) == dialog.traits
+    assert dialog.traits.matricule == DUPONT.matricule and dialog.traits.given_names == "ELODIE MARIE"
+    dialog.close()

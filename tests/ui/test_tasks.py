@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from lgc_app.persistence.engine import DatabaseError
+from services.transport import TransportConfigError
 from ui import tasks as taskbridge
 from ui.messages import MessageLevel
 from ui.tasks import TaskManager, TaskState, describe_error
@@ -138,3 +139,5 @@ def test_network_errors_get_fixed_sentences() -> None:
     assert status == "DMP : le service a refusé la demande (code HTTP 500)."
     assert "injoignable" in describe_error(httpx.ConnectError("refused"), "INSi")
     assert "à temps" in describe_error(httpx.ReadTimeout("slow"), "INSi")
+    missing = TransportConfigError("le certificat client est introuvable : /x/cps.pem")
+    assert describe_error(missing, "DMP") == "DMP : le certificat client est introuvable : /x/cps.pem"

@@ -18,7 +18,10 @@ from lgc_app.bootstrap import AppContext
 from lgc_app.dmp import client_factory, consultation, feeding
 from lgc_app.dmp import trace as dmp_trace
 from lgc_app.dmp.consultation import Consultation, DmpDocument, DmpReader, DocumentFilter, ReceivedDocument
+from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
+from lgc_app.documents.errors import DocumentError
+from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.models import Practitioner
 from lgc_app.outbox import orders
 from lgc_app.outbox.errors import OrderStateError
@@ -47,7 +50,7 @@ def error_text(error: BaseException, label: str) -> str:
     """The French sentence for a failed DMP action: the DMP catalogue, our own refusals, or the generic one."""
     if isinstance(error, DmpError):
         return _CONSULTATION_MESSAGES.get(error.code, error.user_message)
-    if isinstance(error, consultation.ConsultationError | OrderStateError):
+    if isinstance(error, consultation.ConsultationError | OrderStateError | DocumentError):
         return str(error)
     return describe_error(error, label)
 
@@ -227,3 +230,29 @@ async def cancel_order(context: AppContext, order_id: str) -> OrderLine:
         with context.database.unit_of_work() as session:
             return _line(orders.cancel(session, order_id, user_of(context), workstation=context.workstation_name))
     return await run_db(run)
+
+
+# --- feeding decisions of the practitioner (SC.DMP/ALI/PROG.02) --------------------------------------------
+
+async def withhold(context: AppContext, document_id: int, practitioner_id: int, reason: str) -> None:
+    """Keep one document out of the DMP with the reason recorded (its waiting order is cancelled)."""
+    await run_db(feeding.withhold, context.database, document_id, Actor(user_of(context), practitioner_id), reason)
+
+
+async def release(context: AppContext, document_id: int, practitioner_id: int) -> str:
+    """Send a withheld (or excluded, refused) document to the DMP after all; returns the order id."""
+    return await run_db(feeding.release, context.database, document_id, Actor(user_of(context), practitioner_id))
+
+
+async def type_preferences(db: Database, practitioner_id: int) -> dict[DocumentType, bool]:
+    return await run_db(feeding.type_preferences, db, practitioner_id)
+
+
+async def set_type_preferences(context: AppContext, practitioner_id: int, wanted: dict[DocumentType, bool]) -> None:
+    """Record the practitioner's choice for every type given (one transaction per type, as the core offers)."""
+    actor = Actor(user_of(context), practitioner_id)
+
+    def save() -> None:
+        for document_type, send in wanted.items():
+            feeding.set_type_preference(context.database, practitioner_id, document_type, send, actor)
+    await run_db(save)

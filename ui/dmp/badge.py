@@ -37,20 +37,20 @@ def badge_text(count: int) -> str:
 
 
 def badge_icon(count: int) -> QIcon:
-    """A red pill with the count (9+ beyond nine), painted so that it needs no image file."""
-    pixmap = QPixmap(30, 16)
+    """A red disc with the count ("9+" beyond nine), painted so that it needs no image file."""
+    pixmap = QPixmap(32, 32)  # drawn large, scaled down crisply to the view's icon size
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(BADGE_COLOUR))
-    painter.drawRoundedRect(QRectF(0.5, 0.5, 29, 15), 7.5, 7.5)
+    painter.drawEllipse(QRectF(1, 1, 30, 30))
     font = QFont()
-    font.setPixelSize(10)
+    font.setPixelSize(18 if count < 10 else 14)
     font.setBold(True)
     painter.setFont(font)
     painter.setPen(QColor("white"))
-    painter.drawText(QRectF(0, 0, 30, 16), Qt.AlignmentFlag.AlignCenter, "DMP" if count > 9 else f"DMP{count}")
+    painter.drawText(QRectF(0, 0, 32, 32), Qt.AlignmentFlag.AlignCenter, str(count) if count < 10 else "9+")
     painter.end()
     return QIcon(pixmap)
 

@@ -117,7 +117,7 @@ class DmpDocumentModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{document.title}\n{document.class_label} — {document.mime_type}"
+            return f"{document.title}\n{document.type_label} — {document.mime_type}"
         if role == Qt.ItemDataRole.UserRole:
             return document
         return None
@@ -161,6 +161,8 @@ class DmpPanel(QWidget):
         self.title.setFont(font)
 
         self.type_filter = QComboBox(self)
+        self.type_filter.setMinimumContentsLength(16)
+        self.type_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.type_filter.addItem(self.tr("Tous les types"), None)
         for code in sorted(TYPE_CODES.values(), key=lambda c: c.display):
             self.type_filter.addItem(code.display, code.code)
@@ -171,15 +173,17 @@ class DmpPanel(QWidget):
         self.from_check.toggled.connect(self.from_date.setEnabled)
         self.to_check.toggled.connect(self.to_date.setEnabled)
         self.author_filter = QLineEdit(self)
-        self.author_filter.setPlaceholderText(self.tr("Auteur"))
+        self.author_filter.setPlaceholderText(self.tr("Auteur (nom ou prénom)"))
         self.author_filter.setClearButtonEnabled(True)
         self.author_filter.returnPressed.connect(self.refresh)
         self.search_button = QPushButton(self.tr("Rechercher"), self)
         self.search_button.clicked.connect(self.refresh)
+        self.author_filter.setMinimumWidth(160)
         filters = QHBoxLayout()
-        for widget in (self.type_filter, self.from_check, self.from_date, self.to_check, self.to_date):
+        filters.addWidget(self.type_filter, 2)
+        filters.addWidget(self.author_filter, 2)
+        for widget in (self.from_check, self.from_date, self.to_check, self.to_date):
             filters.addWidget(widget)
-        filters.addWidget(self.author_filter, 1)
         filters.addWidget(self.search_button)
 
         self.model = DmpDocumentModel(self)
@@ -189,10 +193,13 @@ class DmpPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DmpDocumentModel.TYPE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(DmpDocumentModel.TYPE, 190)  # long LOINC labels are elided, full text in tooltip
         header.setSectionResizeMode(DmpDocumentModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(lambda _index: self.open_selected())  # double click or Enter
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh_buttons())
 
         self.stack = QStackedWidget(self)
@@ -219,7 +226,7 @@ class DmpPanel(QWidget):
         self.received_list.itemDoubleClicked.connect(self._open_received)
         received = QGroupBox(self.tr("Documents du DMP importés dans le dossier"), self)
         QVBoxLayout(received).addWidget(self.received_list)
-        received.setMaximumHeight(150)
+        received.setMaximumHeight(120)
 
         left = QWidget(self)
         column = QVBoxLayout(left)
@@ -244,8 +251,8 @@ class DmpPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(left)
         splitter.addWidget(reader)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._set_filters_enabled(False)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QIcon
 
-from ui.dmp.badge import BadgedPatientModel, NewDocumentsWatcher
+from ui.dmp.badge import BadgedPatientModel, NewDocumentsWatcher, badge_icon, badge_text
 from ui.dmp.dmp_panel import DmpPanel
+from ui.dmp.document_state import DmpPreferencesDialog, ask_withhold
 from ui.dmp.orders_panel import OrdersPanel
 
 if TYPE_CHECKING:
@@ -34,8 +36,11 @@ class DmpModule(QObject):
         window.add_panel(self.panel_title, self.panel)
         window.add_panel(self.orders_title, self.orders)
         self.panel.consulted.connect(self.watcher.consulted)
+        self.watcher.changed.connect(self._badge_changed)
         window.menu("Patients").addAction(self.tr("DMP du patient"), self.show_dmp)
         window.menu("Envois").addAction(self.tr("Suivi des envois"), self.show_orders)
+        window.menu("Outils").addAction(self.tr("Envoi au DMP par type de document…"), self.open_preferences)
+        self.preferences_dialog: DmpPreferencesDialog | None = None
         # the patient screens are installed first (MainWindow.__init__)
         window.patients.form.loaded.connect(self.patient_opened)
         window.patients.form.saved.connect(self.patient_opened)
@@ -47,13 +52,35 @@ class DmpModule(QObject):
 
     def patient_opened(self, patient_id: int) -> None:
         self.panel.set_patient(patient_id)
+        self._badge_changed(patient_id)  # what is known until the check answers
         self.watcher.check(patient_id)
+
+    def _badge_changed(self, patient_id: int) -> None:
+        """The DMP tab carries the badge of the patient it follows."""
+        if patient_id != self.panel.patient_id:
+            return
+        count = self.watcher.count(patient_id)
+        index = self.window.panels.indexOf(self.panel)
+        self.window.panels.setTabIcon(index, badge_icon(count) if count else QIcon())
+        self.window.panels.setTabToolTip(index, badge_text(count) if count else "")
 
     def show_dmp(self) -> None:
         self.window.show_panel(self.panel_title)
 
     def show_orders(self) -> None:
         self.window.show_panel(self.orders_title)
+
+    def open_preferences(self) -> None:
+        if self.preferences_dialog is None:
+            dialog = DmpPreferencesDialog(self.window.context, self.window.tasks, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _result: setattr(self, "preferences_dialog", None))
+            self.preferences_dialog = dialog
+        self.preferences_dialog.open()
+
+    def ask_withhold(self, document_id: int, practitioner_id: int) -> None:
+        """For the document screens: keep this document out of the DMP, asking the reason first."""
+        ask_withhold(self.window, self.window.context, self.window.tasks, document_id, practitioner_id)
 
 
 def install_dmp(window: MainWindow) -> DmpModule:

@@ -131,6 +131,7 @@ class OrdersPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OrdersModel.CONTENT, QHeaderView.ResizeMode.Stretch)
@@ -166,8 +167,8 @@ class OrdersPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(upper)
         splitter.addWidget(self.trace)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         QVBoxLayout(self).addWidget(splitter)
         self.empty.hide()
         self._refresh_buttons()
@@ -198,7 +199,7 @@ class OrdersPanel(QWidget):
         self._loading = None
         lines, counts = result
         self.model.set_orders(lines)
-        shown = [f"{counts[status]} {status.label_fr}" for status in
+        shown = [f"{status.label_fr} : {counts[status]}" for status in
                  (OrderStatus.PENDING, OrderStatus.IN_PROGRESS, OrderStatus.FAILED, OrderStatus.DONE)
                  if counts.get(status)]
         self.counts.setText(", ".join(shown))

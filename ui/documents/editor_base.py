@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,9 @@ log = logging.getLogger("lgc.ui.documents.editor")
 AUTOSAVE_MS = 2000
 EVENT_WORDS = {"created": "créé", "validated": "validé", "replaced": "remplacé", "archived": "archivé",
                "deleted": "supprimé"}
+# a frozen document must not look editable (Qt draws a read-only field like an editable one)
+READ_ONLY_STYLE = ('QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QAbstractSpinBox[readOnly="true"] '
+                   "{ background: #f0f0f0; }")
 FROZEN = {DocumentStatus.VALIDATED, DocumentStatus.REPLACED, DocumentStatus.ARCHIVED}
 
 
@@ -182,10 +186,12 @@ class DocumentEditor(QWidget):
         self.delete_button.clicked.connect(self.request_delete)
 
         self.tabs = QTabWidget(self)
+        self.tabs.setStyleSheet(READ_ONLY_STYLE)
         self.build_content()
         self.metadata_panel = MetadataPanel(env.context.settings["cabinet.sector"], self)
         self.metadata_panel.change_requested.connect(self._change_metadata)
-        self.tabs.addTab(self.metadata_panel, self.tr("Partage (DMP, MSSanté)"))
+        self.tabs.addTab(self.metadata_panel, self.tr("Partage"))
+        self.tabs.setTabToolTip(self.tabs.count() - 1, self.tr("Métadonnées de partage : DMP et MSSanté"))
         self.viewer = CdaViewer(self)
         self.viewer_index = self.tabs.addTab(self.viewer, self.tr("Document validé"))
         self.history = QListWidget(self)
@@ -265,6 +271,7 @@ class DocumentEditor(QWidget):
         editable = detail.is_draft
         self.title_edit.setReadOnly(not editable)
         self.set_content_editable(editable)
+        self.tabs.setStyleSheet(READ_ONLY_STYLE)  # re-evaluate the readOnly selectors
         self.metadata_panel.show_metadata(detail.type, detail.sharing, editable)
         self.status_label.setText(self._status_text(detail))
         self.save_state.setText("")
@@ -276,6 +283,7 @@ class DocumentEditor(QWidget):
                                  f"par {event.actor}{note}")
         self.tabs.setTabEnabled(self.viewer_index, detail.status in FROZEN)
         if detail.status in FROZEN:
+            self.tabs.setCurrentIndex(self.viewer_index)  # what was validated, as the recipients will see it
             self._viewer_task = self.env.tasks.run(self._load_viewer(detail.id),
                                                    label_fr=self.tr("Affichage du document validé"))
         else:
@@ -472,7 +480,7 @@ class DocumentEditor(QWidget):
         if findings:
             self.banner.set_messages([self.tr("Le document ne peut pas être validé : corrigez les champs "
                                               "signalés en rouge.")])
-            self._show_tab_of(findings.items[0][0])
+            self._show_tab_of(findings.items[0][0], findings.items[0][2])
             return
         self.banner.set_messages([])
         self._confirm(self.tr("Valider le document"), self.tr(
@@ -604,10 +612,15 @@ class DocumentEditor(QWidget):
         assert button is not None
         return button
 
-    def _show_tab_of(self, widget: QWidget) -> None:
+    def _show_tab_of(self, widget: QWidget, label: QWidget) -> None:
+        """Bring the first faulty field into view: its tab, then its scroll position (message included)."""
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
             if page is widget or page.isAncestorOf(widget):
                 self.tabs.setCurrentIndex(index)
                 widget.setFocus()
-                return
+                break
+        scroll = next((area for area in self.findChildren(QScrollArea) if area.widget() is not None
+                       and area.widget().isAncestorOf(widget)), None)
+        if scroll is not None:  # after the label, just made visible, has its geometry
+            QTimer.singleShot(0, scroll, lambda: scroll.ensureWidgetVisible(label))

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lgc_app.documents.content import VACCINATION_ACTS, VACCINATION_ROUTES, Content, VacNoteContent
 from ui.documents.editor_base import DocumentEditor
@@ -22,13 +31,22 @@ ATC_CODE = re.compile(r"^[A-Z]\d{2}[A-Z]{2}\d{2}$")  # 5th level, e.g. J07AM01
 class VaccinationEditor(DocumentEditor):
     def build_content(self) -> None:
         page = QWidget()
-        form = QFormLayout(page)
+        form = QFormLayout()
+        outer = QVBoxLayout(page)
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.errors: dict[QWidget, ErrorLabel] = {}
 
         def add(caption: str, widget: QWidget) -> None:
-            label = ErrorLabel(page)
-            form.addRow(caption, widget)
-            form.addRow("", label)
+            """The field with its error label right under it, in one cell (no empty row when all is well)."""
+            cell = QWidget(page)
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            label = ErrorLabel(cell)
+            box.addWidget(widget)
+            box.addWidget(label)
+            form.addRow(caption, cell)
             self.errors[widget] = label
 
         self.vaccine = QLineEdit(page)

@@ -164,7 +164,7 @@ class VsmEditor(DocumentEditor):
         self.treatments: RowList[Treatment] = RowList(TreatmentRow, self.tr("Ajouter un traitement"), blank)
         self.risk_factors: RowList[RiskFactor] = RowList(RiskFactorRow, self.tr("Ajouter un facteur de risque"),
                                                          blank)
-        for rows, title in ((self.problems, self.tr("Pathologies et antécédents")),
+        for rows, title in ((self.problems, self.tr("Pathologies")),
                             (self.allergies, self.tr("Allergies")),
                             (self.treatments, self.tr("Traitements")),
                             (self.risk_factors, self.tr("Facteurs de risque"))):
@@ -178,7 +178,7 @@ class VsmEditor(DocumentEditor):
         layout = QVBoxLayout(page)
         layout.addWidget(hint)
         layout.addWidget(self.vigilance, 1)
-        self.tabs.addTab(page, self.tr("Points de vigilance"))
+        self.tabs.addTab(page, self.tr("Vigilance"))
 
     def show_content(self, content: Content) -> None:
         assert isinstance(content, VsmContent)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from lgc_app.bootstrap import AppContext
@@ -76,7 +76,8 @@ class DocumentsPanel(QWidget):
         splitter.setSizes([170, 480])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.load_practitioners()
+        # the window may be built before the event loop runs (ui/app.py): start reading once it does
+        QTimer.singleShot(0, self, self.load_practitioners)
 
     # -- who writes -------------------------------------------------------------------------------------
 

@@ -7,14 +7,16 @@ refused transition or a concurrent save (version check) is explained and nothing
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -56,6 +58,8 @@ from ui.tasks import TaskManager, describe_error
 # Failures the form explains in its own words (French messages from the core); anything else is a bug or
 # an infrastructure failure and goes to the message bridge.
 EXPLAINED = (ConcurrentEditError, TransitionError, InsiApplyError, DatamatrixError, PatientNotFound)
+T = TypeVar("T")
+W = TypeVar("W", bound=QWidget)
 TEXT_FIELDS = ("birth_name", "birth_given_names", "first_birth_given_name", "birth_date", "birth_place_code",
                "used_name", "used_given_name", "address_line1", "address_line2", "postal_code", "city",
                "phone", "email")
@@ -86,7 +90,7 @@ class PatientForm(QWidget):
         self._baseline: dict[str, str] = {}
         self._busy = False
         self._first_given_auto = True
-        self._dialogs: list[QWidget] = []
+        self._dialogs: list[QDialog] = []
         self._build()
         self.clear()
 
@@ -142,7 +146,7 @@ class PatientForm(QWidget):
         header.addWidget(self.ins_label)
         return header
 
-    def _row(self, form: QFormLayout, label: str, name: str, field: QWidget) -> QWidget:
+    def _row(self, form: QFormLayout, label: str, name: str, field: W) -> W:
         row = FieldRow(field, self)
         self.rows[name] = row
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -162,7 +166,7 @@ class PatientForm(QWidget):
             edit = BirthTraitEdit(trait, self)
             edit.setObjectName(name)
             edit.rule_message.connect(lambda text, name=name: self.rows[name].set_error(text))
-            self.edits[name] = self._row(form, label, name, edit)  # type: ignore[assignment]
+            self.edits[name] = self._row(form, label, name, edit)
         self.edits["birth_given_names"].setToolTip(self.tr("Tous les prénoms de naissance, dans l'ordre de "
                                                            "l'état civil, séparés par un espace."))
         self.edits["birth_given_names"].textEdited.connect(self._given_names_typed)
@@ -170,7 +174,7 @@ class PatientForm(QWidget):
         date = QLineEdit(self)
         date.setPlaceholderText(self.tr("JJ/MM/AAAA (00 pour un jour ou un mois inconnu)"))
         date.editingFinished.connect(self._check_date)
-        self.edits["birth_date"] = self._row(form, self.tr("Date de naissance"), "birth_date", date)  # type: ignore[assignment]
+        self.edits["birth_date"] = self._row(form, self.tr("Date de naissance"), "birth_date", date)
         self.sex = QComboBox(self)
         self.sex.addItem(self.tr("— choisir —"), "")
         for sex, text in ((Sex.F, self.tr("Féminin")), (Sex.M, self.tr("Masculin")),
@@ -182,7 +186,7 @@ class PatientForm(QWidget):
         code.setPlaceholderText(self.tr("Code INSEE (99xxx : né·e à l'étranger)"))
         code.textEdited.connect(lambda text: code.setText(text.upper()))
         self.edits["birth_place_code"] = self._row(form, self.tr("Code du lieu de naissance"),
-                                                   "birth_place_code", code)  # type: ignore[assignment]
+                                                   "birth_place_code", code)
         self.place_lookup = BirthPlaceLookup(self._tasks, self)
         self.place_lookup.setMinimumWidth(220)
         self.place_lookup.chosen.connect(self._place_chosen)
@@ -246,7 +250,7 @@ class PatientForm(QWidget):
                             ("phone", self.tr("Téléphone")), ("email", self.tr("Courriel"))):
             edit = QLineEdit(self)
             edit.setObjectName(name)
-            self.edits[name] = self._row(form, label, name, edit)  # type: ignore[assignment]
+            self.edits[name] = self._row(form, label, name, edit)
         return box
 
     def _build_vitale(self) -> QGroupBox:
@@ -334,7 +338,6 @@ class PatientForm(QWidget):
 
     def _refresh_header(self) -> None:
         patient = self.patient
-        stored = patient is not None
         if patient is None:
             self.title.setText(self.tr("Nouveau patient"))
             self.badge.set_status(IdentityStatus.PROV)
@@ -364,11 +367,7 @@ class PatientForm(QWidget):
                 or self.tr("Aucune carte Vitale lue pour ce patient."))
             for name, box in self.flags.items():
                 box.setChecked(getattr(patient, name))
-        for widget in (self.doubtful, self.fictitious, self.homonym, self.check_button, self.document,
-                       self.insi_button):
-            widget.setEnabled(stored and not self._busy)
-        self.datamatrix_button.setEnabled(stored and patient is not None and patient.is_qualified)
-        self.save_button.setEnabled(not self._busy)
+        self._refresh_buttons()
         self.trait_warning.hide()
 
     def _ins_text(self, patient: Patient) -> str:
@@ -431,22 +430,26 @@ class PatientForm(QWidget):
 
     # -- saving ----------------------------------------------------------------------------------------
 
-    def _run(self, coro: object, label: str, done: Callable[[object], None]) -> None:
+    def _run(self, coro: Coroutine[Any, Any, T], label: str, done: Callable[[T], None]) -> None:
+        """Run one action through the task bridge; buttons wait for it, failures are explained here."""
         self._busy = True
         self._refresh_buttons()
-        task = self._tasks.run(coro, label_fr=label)  # type: ignore[arg-type]
+        task = self._tasks.run(coro, label_fr=label)
         task.on_success(lambda result: self._finished(done, result)).on_failure(self._failed)
 
-    def _finished(self, done: Callable[[object], None], result: object) -> None:
+    def _finished(self, done: Callable[[T], None], result: T) -> None:
         self._busy = False
         done(result)
         self._refresh_buttons()
 
     def _refresh_buttons(self) -> None:
+        """Actions on a stored identity need one; none starts while another is running."""
         stored = self.patient is not None
         self.save_button.setEnabled(not self._busy)
-        for widget in (self.doubtful, self.fictitious, self.homonym, self.check_button, self.insi_button):
+        for widget in (self.doubtful, self.fictitious, self.homonym, self.check_button, self.document,
+                       self.insi_button):
             widget.setEnabled(stored and not self._busy)
+        self.datamatrix_button.setEnabled(self.patient is not None and self.patient.is_qualified)
 
     def _failed(self, error: BaseException) -> None:
         self._busy = False
@@ -473,12 +476,12 @@ class PatientForm(QWidget):
         patient_id, version = self.patient.id, self.patient.version
         self._run(actions.update_patient(self._context.database, patient_id, self.draft(),
                                          actions.user_of(self._context), expected_version=version),
-                  self.tr("Enregistrement du patient"), self._updated)  # type: ignore[arg-type]
+                  self.tr("Enregistrement du patient"), self._updated)
 
     def _create(self, *, ignore_duplicates: bool) -> None:
         self._run(actions.create_patient(self._context.database, self.draft(), actions.user_of(self._context),
                                          ignore_duplicates=ignore_duplicates),
-                  self.tr("Création du patient"), self._created)  # type: ignore[arg-type]
+                  self.tr("Création du patient"), self._created)
 
     def _created(self, outcome: CreateOutcome) -> None:
         if outcome.patient is None:
@@ -540,12 +543,12 @@ class PatientForm(QWidget):
 
     def open_patient(self, patient_id: int) -> None:
         self._run(actions.load_patient(self._context.database, patient_id), self.tr("Ouverture du patient"),
-                  self.show_patient)  # type: ignore[arg-type]
+                  self.show_patient)
 
-    def _keep(self, dialog: QWidget) -> None:
+    def _keep(self, dialog: QDialog) -> None:
         """Keep a non-modal dialog referenced until it closes."""
         self._dialogs.append(dialog)
-        dialog.finished.connect(lambda _result: self._dialogs.remove(dialog))  # type: ignore[attr-defined]
+        dialog.finished.connect(lambda _result: self._dialogs.remove(dialog))
 
     # -- status actions --------------------------------------------------------------------------------
 
@@ -554,7 +557,7 @@ class PatientForm(QWidget):
             return
         user = actions.user_of(self._context)
         self._run(actions.set_attributes(self._context.database, self.patient.id, user, **{name: checked}),
-                  self.tr("Attributs de l'identité"), self._status_changed)  # type: ignore[arg-type]
+                  self.tr("Attributs de l'identité"), self._status_changed)
 
     def record_identity_check(self) -> None:
         """Record the document chosen as seen; the core validates (PROV → VALI, RECUP → QUAL) or refuses."""
@@ -567,7 +570,7 @@ class PatientForm(QWidget):
         document = IdentityDocumentType(self.document.currentData())
         self._run(actions.record_identity_check(self._context.database, self.patient.id, document,
                                                 actions.user_of(self._context)),
-                  self.tr("Contrôle de la pièce d'identité"), self._status_changed)  # type: ignore[arg-type]
+                  self.tr("Contrôle de la pièce d'identité"), self._status_changed)
 
     def _status_changed(self, patient: Patient) -> None:
         """Status or attributes changed: take the new version and status, keep anything being typed."""
@@ -611,7 +614,7 @@ class PatientForm(QWidget):
         """Read a datamatrix INS from an image and prefill a new identity with its traits (RNIV: the INS it
         carries is only attached after an INSi verification)."""
         self._run(actions.read_datamatrix(path), self.tr("Lecture du datamatrix INS"),
-                  self._prefill)  # type: ignore[arg-type]
+                  self._prefill)
 
     def _prefill(self, traits: DatamatrixTraits) -> None:
         self.clear()
