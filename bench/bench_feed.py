@@ -61,7 +61,7 @@ async def _drain(db: Database, settings: Settings, concurrency: int) -> float:
     return elapsed
 
 
-def run(queued: int = 1000, sample: int = 100) -> list[tuple[str, str]]:
+def run(queued: int = 1000, sample: int = 50) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as folder:
         sandbox = DemoSandbox.spawn(Path(folder) / "sandbox")
         try:
@@ -100,7 +100,7 @@ def _measure(folder: str, sandbox: DemoSandbox, queued: int, sample: int) -> lis
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--queued", type=int, default=1000, help="documents en file pour le vidage")
-    parser.add_argument("--sample", type=int, default=100, help="documents par mesure de débit")
+    parser.add_argument("--sample", type=int, default=50, help="documents par mesure de débit")
     args = parser.parse_args()
     rows = run(args.queued, args.sample)
     width = max(len(metric) for metric, _ in rows)

@@ -117,8 +117,7 @@ def test_vaccination_draft_autosaves_and_defaults_to_today(qtbot: QtBot, world: 
     assert (stored.vaccine, stored.lot_number, stored.administered_on) == ("REVAXIS", "X4456672", date.today())
 
 
-def test_a_change_arms_the_two_second_timer_and_the_last_change_restarts_it(qtbot: QtBot,
-                                                                             world: DocWorld) -> None:
+def test_a_change_arms_the_two_second_autosave_timer(qtbot: QtBot, world: DocWorld) -> None:
     editor = open_editor(qtbot, world, DocumentType.CERTIFICATE)
     assert not editor.autosave_timer.isActive()
     _type(qtbot, editor.title_edit, " bis")

@@ -101,7 +101,7 @@ def test_no_identity_found(insi_context: AppContext, qtbot: QtBot) -> None:
     dialog = _dialog(qtbot, insi_context, patient_id)
     _answer(qtbot, dialog, dialog.traits_button)
     assert "Aucune identité trouvée" in dialog.result_label.text()
-    assert not dialog.accept_button.isEnabled() and not dialog.table.isVisible()
+    assert not dialog.accept_button.isEnabled() and dialog.table.rowCount() == 0
     assert _stored(insi_context, patient_id).status == IdentityStatus.PROV
 
 

@@ -283,7 +283,6 @@ class InsiDialog(QDialog):
         identity = answer.identity if answer else None
         self.accept_button.setEnabled(identity is not None)
         self.refuse_button.setEnabled(identity is not None)
-        self.table.setVisible(identity is not None)
         if answer is None:
             self.result_label.clear()
             return

@@ -38,7 +38,7 @@ from ui.actions import patients as actions
 from ui.patients.badges import STATUS_ROLE, StatusBadgeDelegate, status_text
 from ui.tasks import Task, TaskManager
 
-DEBOUNCE_MS = 10  # coalesces a burst of keys (paste, fast typing) without being felt
+DEBOUNCE_MS = 0  # coalesces the keys already queued (paste, fast typing), adds no delay
 MIN_WIDTH = 420  # name, birth date and the full status wording side by side
 
 
