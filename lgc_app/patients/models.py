@@ -23,7 +23,7 @@ from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus, Se
 from lgc_app.persistence.base import Base, UtcDateTime, utcnow
 
 __all__ = ["IdentityCheck", "IdentityDocumentType", "IdentityStatus", "InsiCall", "Patient",
-           "PatientSearchKey", "Sex", "StatusChange", "VitaleCard"]
+           "PatientNameVariant", "PatientSearchKey", "Sex", "StatusChange", "VitaleCard"]
 
 CHILDREN = "all, delete-orphan"
 TRAIT_LENGTH = 100  # INSi and the datamatrix cap names and first-name lists at 100 characters
@@ -217,6 +217,24 @@ class PatientSearchKey(Base):
         Index("ix_patient_search_keys_phonetic", "name_phonetic", "given_key", "name_key", "birth_date"),
         {"sqlite_with_rowid": False},
     )
+
+
+class PatientNameVariant(Base):
+    """Deletion neighbourhood of every name key, for the fuzzy search (SymSpell): one row per (name key
+    with at most one letter deleted, name key). Two names within one typo (substitution, insertion,
+    deletion, swap of neighbours) share a variant, wherever the typo is: the fuzzy search finds them by index
+    equality on `variant` instead of scanning names.
+
+    Keyed by name, not by patient (a name is shared by many patients), and only ever added to: a variant of a
+    name no patient bears any more only costs an empty look-up in `patient_search_keys`.
+    """
+
+    __tablename__ = "patient_name_variants"
+
+    variant: Mapped[str] = mapped_column(SEARCH_KEY, primary_key=True)
+    name_key: Mapped[str] = mapped_column(SEARCH_KEY, primary_key=True)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 # Registers the session listener that keeps `patient_search_keys` in step with every patient written through

@@ -7,31 +7,39 @@ for a matching birth date.
 Speed (target: p95 < 10 ms per call at 1,000,000 patients on SQLite): every query is an index range on
 `patient_search_keys` (compact keys, prefix → `key >= p AND key < succ(p)`, covering indexes), each capped
 at `CANDIDATES` rows before ranking in Python; `patients` is read only for the hits returned.
+
+Fuzzy mode reads, for each one-word name of the query, the names that sound alike (`name_phonetic` equality)
+and the names one typo away (SymSpell: the query name's deletion neighbourhood looked up by equality in
+`patient_name_variants`, so a typo in the first letters is found as well as a late one), ranks those names
+with rapidfuzz and reads the patients of the best `FUZZY_NAMES` by name equality. No query scans names.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, Select, bindparam, select
+from rapidfuzz.distance import OSA
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from lgc_app.patients.birth_date import BirthDateError, parse_birth_date
-from lgc_app.patients.models import Patient, PatientSearchKey
+from lgc_app.patients.models import Patient, PatientNameVariant, PatientSearchKey
 from lgc_app.patients.phonetic import phonetic_key
-from lgc_app.patients.search_index import PARTIAL_NAME_SEQ
+from lgc_app.patients.search_index import PARTIAL_NAME_SEQ, VARIANT_MIN_LENGTH, variants
 from lgc_app.patients.traits import search_key
 from lgc_app.patients.vocabulary import IdentityStatus, Sex
 
 CANDIDATES = 100  # rows read per index range, before ranking
-NEIGHBOURS = 20  # alphabetical neighbours read on each side of a fuzzy name
+NEAR_NAMES_READ = 500  # cap on the names read from the deletion neighbourhood of one query name
+FUZZY_NAMES = 8  # names one typo away whose patients are read, the most similar first
 FUZZY_THRESHOLD = 75  # rapidfuzz similarity (0-100) below which a fuzzy candidate is dropped
-PHONETIC_SIMILARITY = 80.0  # given to a spelling that differs but sounds alike (PHILIPPE / FILIPE)
+NEAR_SIMILARITY = 80.0  # given to a spelling one typo away (ROY / RYO) or sounding alike (PHILIPPE / FILIPE)
 PARTIAL_NAME_PENALTY = 15  # `dupont` ranks DUPONT before D'ARC-DUPONT
 MAX_NAME_TOKENS = 4
 _DATE_TOKEN = re.compile(r"^(?:\d{2}[/.-]\d{2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|\d{8})$")
@@ -122,11 +130,14 @@ _NAME = (K.name_key >= bindparam("name_lo"), K.name_key < bindparam("name_hi"))
 _GIVEN = (K.given_key >= bindparam("given_lo"), K.given_key < bindparam("given_hi"))
 _DATE = (K.birth_date >= bindparam("date_lo"), K.birth_date < bindparam("date_hi"))
 _PHONETIC = (K.name_phonetic == bindparam("phonetic"),)
+# Fuzzy reads of one whole name: equalities, so that a common name's rows are sought, never scanned.
+_NAME_IS = (K.name_key == bindparam("name"),)
+_DATE_IS = (K.birth_date == bindparam("date"),)
 
 
-def _template(*filters: ColumnElement[bool], order: tuple[ColumnElement[object], ...],
-              limit: int = CANDIDATES) -> Select[tuple[int, int, str, str, str]]:
-    return select(*_COLUMNS).where(*filters).order_by(*order).limit(limit)
+def _template(*filters: ColumnElement[bool],
+              order: tuple[ColumnElement[object], ...]) -> Select[tuple[int, int, str, str, str]]:
+    return select(*_COLUMNS).where(*filters).order_by(*order).limit(CANDIDATES)
 
 
 _BY_NAME = (K.name_key, K.given_key)
@@ -143,9 +154,13 @@ _STATEMENTS = {
     "date+name+given": _template(*_DATE, *_NAME, *_GIVEN, order=_BY_DATE),
     "phonetic": _template(*_PHONETIC, order=(K.name_phonetic, K.given_key)),
     "phonetic+given": _template(*_PHONETIC, *_GIVEN, order=(K.name_phonetic, K.given_key)),
-    "after": _template(K.name_key >= bindparam("name_lo"), order=(K.name_key,), limit=NEIGHBOURS),
-    "before": _template(K.name_key < bindparam("name_lo"), order=(K.name_key.desc(),), limit=NEIGHBOURS),
+    "name=": _template(*_NAME_IS, order=(K.given_key,)),
+    "name=+given": _template(*_NAME_IS, *_GIVEN, order=(K.given_key,)),
+    "date=+name=": _template(*_DATE_IS, *_NAME_IS, order=(K.given_key,)),
+    "date=+name=+given": _template(*_DATE_IS, *_NAME_IS, *_GIVEN, order=(K.given_key,)),
 }
+_NEAR_NAMES = select(PatientNameVariant.name_key).where(
+    PatientNameVariant.variant.in_(bindparam("variants", expanding=True))).limit(NEAR_NAMES_READ)
 _HITS = select(Patient.id, Patient.birth_name, Patient.used_name, Patient.birth_given_names,
                Patient.used_given_name, Patient.birth_date, Patient.sex, Patient.status).where(
     Patient.id.in_(bindparam("ids", expanding=True)))
@@ -173,16 +188,39 @@ def _statements(criteria: _Criteria) -> Iterator[tuple[str, dict[str, str]]]:
             yield "+".join(["date", *parts]), {**date, **params}
         # Drive the index scan by the longer (more selective) key: a short prefix of the other is a filter.
         yield "+".join(parts if len(reading.name) >= len(reading.given) else parts[::-1]), params
-        if criteria.fuzzy and len(reading.name) >= 3 and reading.name_words == 1:
-            # Names spelt differently: same phonetic key, alphabetical neighbours (late typos), same start.
-            phonetic = {"phonetic": phonetic_key(reading.name)}
-            given = _range("given", reading.given) if reading.given else {}
-            yield ("phonetic+given" if given else "phonetic"), {**phonetic, **given}
-            yield "after", {"name_lo": reading.name}
-            yield "before", {"name_lo": reading.name}
-            yield ("name+given" if given else "name"), {**_range("name", reading.name[:3]), **given}
     if date and not criteria.readings:
         yield "date", date
+
+
+def _fuzzy_readings(criteria: _Criteria) -> Iterator[_Reading]:
+    if criteria.fuzzy:
+        yield from (reading for reading in criteria.readings
+                    if len(reading.name) >= VARIANT_MIN_LENGTH and reading.name_words == 1)
+
+
+def _fuzzy_statements(connection: Connection, ranker: _Ranker) -> Iterator[tuple[str, dict[str, str]]]:
+    """Names spelt differently: sounding alike, then the closest names one typo away, by name equality."""
+    birth_date = ranker.criteria.birth_date
+    full_date = {"date": birth_date} if birth_date and "-00" not in birth_date else {}
+    for reading in _fuzzy_readings(ranker.criteria):
+        given = _range("given", reading.given) if reading.given else {}
+        suffix = "+given" if given else ""
+        yield f"phonetic{suffix}", {"phonetic": phonetic_key(reading.name), **given}
+        for name in _near_names(connection, ranker, reading.name):
+            if full_date:  # one seek on the birth-date index, whatever the number of bearers of the name
+                yield f"date=+name={suffix}", {**full_date, "name": name, **given}
+            yield f"name={suffix}", {"name": name, **given}
+
+
+def _near_names(connection: Connection, ranker: _Ranker, name: str) -> list[str]:
+    """The FUZZY_NAMES stored names most similar to name among those one typo away (sharing a variant).
+
+    Names starting with name are left out: the prefix reading has already read them.
+    """
+    found = connection.execute(_NEAR_NAMES, {"variants": sorted(variants(name))}).scalars()
+    scored = [(-part[1], candidate) for candidate in set(found)
+              if not candidate.startswith(name) and (part := ranker.part(name, candidate)) is not None]
+    return [candidate for _, candidate in sorted(scored)[:FUZZY_NAMES]]
 
 
 def dates_match(query_date: str, stored: str) -> bool:
@@ -211,10 +249,11 @@ class _Ranker:
             result = MatchKind.EXACT, 100.0
         elif stored.startswith(query_key):
             result = MatchKind.PREFIX, 100.0
-        elif self.criteria.fuzzy and len(query_key) >= 3:
+        elif self.criteria.fuzzy and len(query_key) >= VARIANT_MIN_LENGTH:
             similarity = max(fuzz.ratio(query_key, stored), fuzz.ratio(query_key, stored[:len(query_key)]))
-            if similarity < FUZZY_THRESHOLD and phonetic_key(stored).startswith(phonetic_key(query_key)):
-                similarity = PHONETIC_SIMILARITY
+            if similarity < FUZZY_THRESHOLD and (OSA.distance(query_key, stored, score_cutoff=1) <= 1
+                                                 or phonetic_key(stored).startswith(phonetic_key(query_key))):
+                similarity = NEAR_SIMILARITY
             if similarity >= FUZZY_THRESHOLD:
                 result = MatchKind.FUZZY, similarity
         self._parts[(query_key, stored)] = result
@@ -251,7 +290,7 @@ def search_patients(session: Session, query: SearchQuery, *, limit: int = 20) ->
     ranker = _Ranker(criteria)
     best: dict[int, _Scored] = {}
     connection = session.connection()
-    for statement, params in _statements(criteria):
+    for statement, params in itertools.chain(_statements(criteria), _fuzzy_statements(connection, ranker)):
         rows = connection.execute(_STATEMENTS[statement], params)
         for patient_id, seq, name_key, given_key, birth_date in rows:
             scored = ranker.score(seq, name_key, given_key, birth_date)

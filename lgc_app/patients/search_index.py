@@ -6,19 +6,24 @@ together (so `jean` and `jean marie` find `JEAN MARIE`), and the used first name
 (A-Z only, `traits.search_key`), which makes the search insensitive to case, accents, hyphens, apostrophes
 and spaces.
 
+The fuzzy search also needs `patient_name_variants`: every name key with at most one letter deleted
+(SymSpell deletion neighbourhood), so that names one typo apart are found by index equality.
+
 Rows are rewritten after every flush that creates a patient or touches a searchable trait, by a session
-listener: whoever writes patients through the ORM keeps the index right. Bulk loaders call `key_rows`.
+listener: whoever writes patients through the ORM keeps the index right. Bulk loaders call `key_rows` and
+`variant_rows`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import delete, event, insert, inspect
+from sqlalchemy import Connection, delete, event, insert, inspect
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, UOWTransaction
 
-from lgc_app.patients.models import Patient, PatientSearchKey
+from lgc_app.patients.models import Patient, PatientNameVariant, PatientSearchKey
 from lgc_app.patients.phonetic import phonetic_key
 from lgc_app.patients.traits import name_parts, search_key
 
@@ -27,6 +32,9 @@ from lgc_app.patients.traits import name_parts, search_key
 # without reading the table.
 PARTIAL_NAME_SEQ = 1000
 SEARCHABLE = ("birth_name", "used_name", "birth_given_names", "used_given_name", "birth_date")
+# Shorter names are left out of the deletion neighbourhood: their one-letter variants would each stand for
+# hundreds of names. The fuzzy search starts at the same length.
+VARIANT_MIN_LENGTH = 3
 
 
 def name_forms(name: str | None) -> list[str]:
@@ -53,6 +61,27 @@ def key_rows(patient_id: int, birth_name: str, birth_given_names: str, birth_dat
             count += 1
 
 
+def variants(key: str) -> set[str]:
+    """The key itself and the key with any one letter deleted (`DUPONT` → `DUPONT`, `UPONT`, `DPONT`, …)."""
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+
+
+def variant_rows(name_keys: Iterable[str]) -> Iterator[dict[str, str]]:
+    """The `patient_name_variants` rows of some name keys, as dicts ready for an executemany insert."""
+    for name in dict.fromkeys(name_keys):
+        if len(name) >= VARIANT_MIN_LENGTH:
+            yield from ({"variant": variant, "name_key": name} for variant in sorted(variants(name)))
+
+
+def _add_variants(connection: Connection, name_keys: Iterable[str]) -> None:
+    rows = list(variant_rows(name_keys))
+    if not rows:
+        return
+    # Names are shared: a variant may already be there (or be added by another workstation meanwhile).
+    dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    connection.execute(dialect_insert(PatientNameVariant).on_conflict_do_nothing(), rows)
+
+
 def _needs_rewrite(patient: Patient, is_new: bool) -> bool:
     if is_new:
         return True
@@ -74,3 +103,4 @@ def _rewrite_keys(session: Session, _flush: UOWTransaction) -> None:
             for row in key_rows(patient.id, patient.birth_name, patient.birth_given_names, patient.birth_date,
                                 patient.used_name, patient.used_given_name)]
     connection.execute(insert(PatientSearchKey), rows)
+    _add_variants(connection, (row["name_key"] for row in rows))

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import qasync
+import shiboken6
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -56,8 +57,20 @@ def qloop(app: QApplication, qtbot: QtBot) -> Iterator[qasync.QEventLoop]:
     app.aboutToQuit.disconnect(loop._after_run_forever)
     asyncio.events._set_running_loop(None)
     loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
-    loop.close()
+    dispose_loop(loop)
     asyncio.set_event_loop(None)
+
+
+def dispose_loop(loop: qasync.QEventLoop) -> None:
+    """Close a qasync loop and destroy its QObjects now, on the GUI thread.
+
+    Left to the garbage collector, they may be destroyed from whatever thread runs the collection; Qt
+    cannot unregister their timers from there, and a later timer event hits freed memory (segfault).
+    """
+    loop.close()
+    for qobject in (loop._timer, loop._QEventLoop__call_soon_signaller):  # type: ignore[attr-defined]
+        if shiboken6.isValid(qobject):
+            shiboken6.delete(qobject)
 
 
 @pytest.fixture
@@ -90,9 +103,10 @@ def context(ui_db_url: str) -> Iterator[AppContext]:
 
 
 @pytest.fixture
-def window(qloop: qasync.QEventLoop, qtbot: QtBot, context: AppContext) -> MainWindow:
+def window(qloop: qasync.QEventLoop, qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
     win = MainWindow(context, taskbridge.TaskManager(), StallMonitor())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    win.monitor.stop()  # a parentless QObject must not keep a live timer past the test (see dispose_loop)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+import qasync
 from PySide6.QtWidgets import QApplication
 
 from lgc_app import config, demo
+from tests.ui.conftest import dispose_loop
 from ui import app as gui_app
 from ui import launcher
+from ui.app import install_event_loop
 
 
 def test_help_is_french(capsys: pytest.CaptureFixture[str]) -> None:
@@ -58,12 +62,17 @@ class _BoxRecorder:
 
 
 @pytest.fixture
-def startup_errors(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def startup_errors(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Message boxes are recorded instead of shown; no log file handler is installed on the test runner."""
     _BoxRecorder.shown = []
     monkeypatch.setattr(gui_app, "QMessageBox", _BoxRecorder)
     monkeypatch.setattr(gui_app.logs, "setup", lambda *a, **k: None)
-    return _BoxRecorder.shown
+    loops: list[qasync.QEventLoop] = []
+    monkeypatch.setattr(gui_app, "install_event_loop",
+                        lambda app: loops.append(install_event_loop(app)) or loops[-1])
+    yield _BoxRecorder.shown
+    for loop in loops:
+        dispose_loop(loop)
 
 
 def test_demo_with_corrupt_database_gives_clear_message(startup_errors: list[str],

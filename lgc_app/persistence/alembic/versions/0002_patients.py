@@ -135,8 +135,16 @@ def upgrade() -> None:
     for name, columns in search_indexes:
         op.create_index(f"ix_patient_search_keys_{name}", "patient_search_keys", columns)
 
+    op.create_table(
+        "patient_name_variants",
+        sa.Column("variant", SEARCH_KEY, nullable=False),
+        sa.Column("name_key", SEARCH_KEY, nullable=False),
+        sa.PrimaryKeyConstraint("variant", "name_key"),
+        sqlite_with_rowid=False,
+    )
+
 
 def downgrade() -> None:
-    for table in ("patient_search_keys", "insi_calls", "identity_status_changes", "identity_checks",
-                  "vitale_cards", "patients"):
+    for table in ("patient_name_variants", "patient_search_keys", "insi_calls", "identity_status_changes",
+                  "identity_checks", "vitale_cards", "patients"):
         op.drop_table(table)
