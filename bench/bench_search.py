@@ -22,11 +22,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lgc_app.patients.search import SearchQuery, search_patients
-from lgc_app.patients.search_index import key_rows
+from lgc_app.patients.search_index import key_rows, variant_rows
 from lgc_app.patients.traits import normalise_trait
 from lgc_app.persistence.database import Database
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 
 
 def _words(text: str) -> list[str]:
@@ -107,13 +107,18 @@ def build(path: Path, count: int) -> None:
     started = time.perf_counter()
     batch: list[tuple[object, ...]] = []
     keys: list[tuple[object, ...]] = []
+    names: set[str] = set()
     now = "2025-01-01 00:00:00.000000"
     for patient_id, (name, givens, born, sex, used) in enumerate(synthetic_people(count), start=1):
         batch.append((patient_id, name, givens, givens.split(" ")[0], born, sex, used, now, now))
         keys.extend(tuple(row.values()) for row in key_rows(patient_id, name, givens, born, used))
         if len(batch) == 50_000:
+            names.update(row[2] for row in keys)
             _flush(conn, batch, keys)
+    names.update(row[2] for row in keys)
     _flush(conn, batch, keys)
+    variants = sorted((row["variant"], row["name_key"]) for row in variant_rows(names))
+    conn.executemany("INSERT INTO patient_name_variants (variant, name_key) VALUES (?, ?)", variants)
     loaded = time.perf_counter()
     for sql in index_sql:
         conn.execute(sql)

@@ -157,6 +157,9 @@ class DemoSandbox:
         values |= {key: str(self.manifest[name]) for name, key in _TLS_FILES.items()
                    if self.manifest.get(name)}
         values |= {key: self.urls[name] for name, key in _SERVICE_URLS.items() if name in self.urls}
+        if not settings["cabinet.structure_id"] and self.manifest.get("structure_id"):
+            # the DMP's VIHF names the structure its certificate stands for
+            values["cabinet.structure_id"] = self.manifest["structure_id"]
         return _with(settings, values)
 
     def stop(self, timeout: float = STOP_TIMEOUT) -> None:

@@ -29,6 +29,7 @@ from lgc_app.config import ConfigError
 from lgc_app.demo import DemoSandbox, SandboxError
 from lgc_app.persistence.engine import DatabaseError
 from ui import tasks as taskbridge
+from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.stall_monitor import StallMonitor
@@ -181,6 +182,7 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
     try:
         tasks = taskbridge.TaskManager()
         monitor = StallMonitor()
+        collector = GuiThreadCollector(app)
         window = MainWindow(context, tasks, monitor)
         window.show()
         splash.finish(window)
@@ -188,6 +190,7 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         loop.run_forever()
         monitor.stop()
         loop.run_until_complete(_close(tasks, window))
+        collector.stop()
     finally:
         context.stop()  # worker, database, sandbox child: also when the window itself failed
     return 0

@@ -12,12 +12,15 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+FULL_EVERY = 30
+
 
 class GuiThreadCollector(QObject):
     """While alive, automatic gc is off and a GUI-thread timer collects every `interval_ms`."""
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = 2_000) -> None:
         super().__init__(parent)
+        self._ticks = 0
         self._was_enabled = gc.isenabled()
         gc.disable()
         self._timer = QTimer(self)
@@ -26,8 +29,10 @@ class GuiThreadCollector(QObject):
         self._timer.start()
 
     def collect(self) -> None:
-        # Young generations only on the timer: a full collection of a large heap can take tens of ms.
-        gc.collect(1)
+        # Young generations on each tick; a full collection of a large heap can take tens of ms, so only
+        # once every FULL_EVERY ticks.
+        self._ticks += 1
+        gc.collect(2 if self._ticks % FULL_EVERY == 0 else 1)
 
     def stop(self) -> None:
         self._timer.stop()

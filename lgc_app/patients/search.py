@@ -201,7 +201,7 @@ def _fuzzy_readings(criteria: _Criteria) -> Iterator[_Reading]:
 def _fuzzy_statements(connection: Connection, ranker: _Ranker) -> Iterator[tuple[str, dict[str, str]]]:
     """Names spelt differently: sounding alike, then the closest names one typo away, by name equality."""
     birth_date = ranker.criteria.birth_date
-    full_date = {"date": birth_date} if birth_date and "-00" not in birth_date else {}
+    full_date = {"date": birth_date} if birth_date and _date_prefix(birth_date) == birth_date else {}
     for reading in _fuzzy_readings(ranker.criteria):
         given = _range("given", reading.given) if reading.given else {}
         suffix = "+given" if given else ""

@@ -37,6 +37,7 @@ class Manifest:
     base_mtls: str
     base_tls: str
     urls: Mapping[str, str] = field(default_factory=dict)
+    structure_id: str = ""  # national id of the structure the test certificates stand for
     version: int = VERSION
 
     def url(self, name: str) -> str:
@@ -50,7 +51,8 @@ class Manifest:
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"version": self.version, "pid": self.pid}
         data.update({name: str(getattr(self, name)) for name in _PATH_FIELDS})
-        data.update(base_mtls=self.base_mtls, base_tls=self.base_tls, urls=dict(self.urls))
+        data.update(base_mtls=self.base_mtls, base_tls=self.base_tls, urls=dict(self.urls),
+                    structure_id=self.structure_id)
         return data
 
     def write(self, path: Path) -> None:
@@ -76,7 +78,8 @@ class Manifest:
             raise ManifestError(f"version de manifeste non prise en charge dans {path}")
         try:
             return cls(version=VERSION, pid=int(data["pid"]), base_mtls=str(data["base_mtls"]),
-                       base_tls=str(data["base_tls"]), urls={str(k): str(v) for k, v in data["urls"].items()},
+                       base_tls=str(data["base_tls"]), structure_id=str(data.get("structure_id", "")),
+                       urls={str(k): str(v) for k, v in data["urls"].items()},
                        **{name: Path(data[name]) for name in _PATH_FIELDS})
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ManifestError(f"manifeste de la sandbox incomplet ({path}) : {exc}") from None

@@ -34,7 +34,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from services.sandbox.ca import Pki, ensure_pki
+from services.sandbox.ca import TEST_STRUCTURE_ID, Pki, ensure_pki
 from services.sandbox.connection import TlsAwareH11Protocol, peer_certificate
 from services.sandbox.context import SimulatorContext
 from services.sandbox.faults import FaultKind, FaultMiddleware, FaultPlan, FaultSettings
@@ -156,7 +156,7 @@ class Sandbox:
                         structure_cert=pki.structure_cert, structure_key=pki.structure_key,
                         unknown_client_cert=pki.unknown_client_cert,
                         unknown_client_key=pki.unknown_client_key,
-                        base_mtls=base_mtls, base_tls=base_tls, urls=urls)
+                        base_mtls=base_mtls, base_tls=base_tls, urls=urls, structure_id=TEST_STRUCTURE_ID)
 
     async def _health(self, request: Request) -> Response:
         return JSONResponse({"status": "ok", "simulators": [s.name for s in self.simulators],

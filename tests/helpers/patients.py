@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -20,20 +17,6 @@ from services.insi import InsiIdentity
 OID_TEST = "1.2.250.1.213.1.4.10"
 
 
-@pytest.fixture(autouse=True)
-def _collect_in_gui_thread() -> Iterator[None]:
-    """Collect reference cycles only on the GUI thread: automatic collection is off during the test.
-
-    A cycle holding a Qt object (a qasync timer, a widget reached by a connected lambda) is otherwise freed
-    by whichever thread the garbage collector happens to run in — a database, pool or sandbox thread — and
-    Qt aborts ("Timers cannot be stopped from another thread").
-    """
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.collect()
-        gc.enable()
 # The sandbox's first fixed person (services/sandbox/insi/__init__.py).
 DUPONT = InsiIdentity(matricule="285037505612306", oid=OID_TEST, birth_name="DUPONT",
                       first_given_name="ELODIE", given_names=("ELODIE", "MARIE"), sex="F",

@@ -7,6 +7,7 @@ so tests drive coroutines exactly as the application does.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,17 @@ from ui import tasks as taskbridge
 from ui.app import TaskKeeper, create_application
 from ui.main_window import MainWindow
 from ui.stall_monitor import StallMonitor
+
+
+@pytest.fixture(autouse=True)
+def _collect_in_gui_thread() -> Iterator[None]:
+    """Reference cycles are collected on the GUI thread only, as in the application (ui/gc_guard.py)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
 
 
 @pytest.fixture(autouse=True)
