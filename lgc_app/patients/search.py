@@ -213,14 +213,15 @@ def _fuzzy_statements(connection: Connection, ranker: _Ranker) -> Iterator[tuple
 
 
 def _near_names(connection: Connection, ranker: _Ranker, name: str) -> list[str]:
-    """The FUZZY_NAMES stored names most similar to name among those one typo away (sharing a variant).
+    """The FUZZY_NAMES stored names closest to name among those sharing a variant with it: one typo away
+    first (`RONEL` for `ORNEL`, before `MOREL`), then by similarity.
 
     Names starting with name are left out: the prefix reading has already read them.
     """
     found = connection.execute(_NEAR_NAMES, {"variants": sorted(variants(name))}).scalars()
-    scored = [(-part[1], candidate) for candidate in set(found)
+    scored = [(OSA.distance(name, candidate, score_cutoff=2), -part[1], candidate) for candidate in set(found)
               if not candidate.startswith(name) and (part := ranker.part(name, candidate)) is not None]
-    return [candidate for _, candidate in sorted(scored)[:FUZZY_NAMES]]
+    return [candidate for *_, candidate in sorted(scored)[:FUZZY_NAMES]]
 
 
 def dates_match(query_date: str, stored: str) -> bool:

@@ -20,14 +20,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -47,6 +44,7 @@ from ui.actions import documents as actions
 from ui.actions.documents import DocumentDetail
 from ui.documents.fields import ErrorLabel, Findings, FindingsDisplay
 from ui.documents.metadata_panel import MetadataPanel
+from ui.documents.reason_dialog import ReasonDialog
 from ui.documents.viewer import CdaViewer
 from ui.tasks import Task, TaskManager, describe_error
 
@@ -81,40 +79,6 @@ def local_time(moment: datetime) -> str:
 def error_text(error: BaseException, label: str) -> str:
     """Expected document errors carry their own French sentence; anything else is described generically."""
     return str(error) if isinstance(error, DocumentError) else describe_error(error, label)
-
-
-class ReasonDialog(QDialog):
-    """Asks why a document is archived or deleted; the action stays disabled until a reason is typed.
-
-    Signals:
-        confirmed(str): the user confirmed, with the reason.
-    """
-
-    confirmed = Signal(str)
-
-    def __init__(self, title: str, explanation: str, action: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        text = QLabel(explanation, self)
-        text.setWordWrap(True)
-        self.reason = QPlainTextEdit(self)
-        self.reason.setPlaceholderText(self.tr("Motif (obligatoire)"))
-        self.reason.setFixedHeight(70)
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setEnabled(False)
-        self.reason.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.text())))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.buttons)
-        self.accepted.connect(lambda: self.confirmed.emit(self.text()))
-
-    def text(self) -> str:
-        return self.reason.toPlainText().strip()
 
 
 class DocumentEditor(QWidget):
@@ -186,7 +150,6 @@ class DocumentEditor(QWidget):
         self.delete_button.clicked.connect(self.request_delete)
 
         self.tabs = QTabWidget(self)
-        self.tabs.setStyleSheet(READ_ONLY_STYLE)
         self.build_content()
         self.metadata_panel = MetadataPanel(env.context.settings["cabinet.sector"], self)
         self.metadata_panel.change_requested.connect(self._change_metadata)
@@ -271,7 +234,7 @@ class DocumentEditor(QWidget):
         editable = detail.is_draft
         self.title_edit.setReadOnly(not editable)
         self.set_content_editable(editable)
-        self.tabs.setStyleSheet(READ_ONLY_STYLE)  # re-evaluate the readOnly selectors
+        self.setStyleSheet(READ_ONLY_STYLE)  # (re)set: the readOnly selectors are evaluated when set
         self.metadata_panel.show_metadata(detail.type, detail.sharing, editable)
         self.status_label.setText(self._status_text(detail))
         self.save_state.setText("")
