@@ -6,6 +6,7 @@ service clients to `AppContext.clients`, built from the settings (real endpoints
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from dataclasses import dataclass, field
@@ -59,6 +60,24 @@ class AppContext:
         if self.worker is None:
             self.worker = start_worker_thread(self.settings, self.database)
         return self.worker is not None
+
+    async def aclose_clients(self) -> None:
+        """Close the session's service clients (pooled connections, TLS sessions): the GUI awaits this on its
+        loop before stopping it. A client still being built (a future) is awaited, then closed."""
+        held, self.clients = list(self.clients.values()), {}
+        for client in held:
+            if isinstance(client, asyncio.Future):
+                await asyncio.wait([client])
+                if client.cancelled() or client.exception() is not None:
+                    continue  # a failed or cancelled build left nothing to close
+                client = client.result()
+            aclose = getattr(client, "aclose", None)
+            if aclose is None:
+                continue
+            try:
+                await aclose()
+            except Exception:
+                log.exception("fermeture d'un client de service impossible")
 
     def stop(self) -> None:
         if self.worker is not None:

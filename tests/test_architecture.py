@@ -3,7 +3,8 @@
 - `lgc_app/` imports no Qt, except QtCore/QtGui in the PDF renderer (`lgc_app/documents/rendering/`), and never `ui`;
 - `services/` imports nothing of ours but `services` itself (no `lgc_app`, no `ui`, no Qt);
 - nothing outside `services/sandbox/` (and tests/bench) imports `services.sandbox`;
-- a simulator never imports the client it stands in front of (only its `constants` module).
+- a simulator never imports the client it stands in front of (only its `constants` module);
+- `ui/` never imports SQLAlchemy: views call use cases, they never build SQL nor hold a session's objects.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ def test_core_has_no_widgets_and_no_ui() -> None:
 
 def test_services_import_nothing_of_the_app() -> None:
     assert _violations("services", ("lgc_app", "ui", "PySide6", "qasync")) == []
+
+
+def test_views_build_no_sql() -> None:
+    assert _violations("ui", ("sqlalchemy",)) == []
 
 
 @pytest.mark.parametrize("room", ["lgc_app", "ui", "services"])

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
 
@@ -29,6 +29,7 @@ from lgc_app.config import ConfigError
 from lgc_app.demo import DemoSandbox, SandboxError
 from lgc_app.persistence.engine import DatabaseError
 from ui import tasks as taskbridge
+from ui.demo_data import prepare_demo_data
 from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
@@ -186,6 +187,8 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         window = MainWindow(context, tasks, monitor)
         window.show()
         splash.finish(window)
+        if options.demo:  # first start: the data set is created once the loop runs (ui/demo_data.py)
+            QTimer.singleShot(0, window, lambda: prepare_demo_data(window))
         monitor.start()
         loop.run_forever()
         monitor.stop()

@@ -9,10 +9,10 @@ from importlib import metadata
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
-from sqlalchemy.engine import make_url
 
 from lgc_app import __version__ as app_version
 from lgc_app.bootstrap import AppContext
+from lgc_app.persistence.engine import display_url
 from ui.i18n import decimal
 from ui.stall_monitor import StallMonitor
 
@@ -52,7 +52,7 @@ class DiagnosticsDialog(QDialog):
 
         station_box = QGroupBox(self.tr("Poste"), self)
         station_form = QFormLayout(station_box)
-        url = make_url(context.settings.database_url).render_as_string(hide_password=True)
+        url = display_url(context.settings.database_url)
         station_form.addRow(self.tr("Rôle :"), QLabel(role_text))
         station_form.addRow(self.tr("Nom du poste :"), QLabel(context.workstation_name))
         station_form.addRow(self.tr("Base de données :"), QLabel(url))

@@ -164,7 +164,9 @@ class MainWindow(QMainWindow):
         self.sandbox = SandboxLink(context)
         self._dialogs: dict[str, QWidget] = {}
         self._update_title()
-        self.resize(1100, 720)
+        # 1400×900 when the screen has room: the editors and document viewers need it; less on a small screen
+        room = self.screen().availableGeometry()
+        self.resize(min(1400, room.width() * 92 // 100), min(900, room.height() * 92 // 100))
 
         self.notifications = messages.NotificationArea(self)
         self.panels = QTabWidget(self)
@@ -185,7 +187,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notifications)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        self.add_panel(self.tr("Accueil"), self._welcome())
+        self.welcome = self._welcome()  # the demo puts its guide here (ui/demo_data.py)
+        self.add_panel(self.tr("Accueil"), self.welcome)
 
         self.menus: dict[str, QMenu] = {title: self.menuBar().addMenu(self.tr(title))
                                         for title in MENU_TITLES}
@@ -255,7 +258,7 @@ class MainWindow(QMainWindow):
         if isinstance(search, QLineEdit):
             search.setFocus()
 
-    def _welcome(self) -> QWidget:
+    def _welcome(self) -> QLabel:
         cabinet = self.context.settings["cabinet.name"] or self.tr("Cabinet")
         text = QLabel(self.tr("<h2>%1</h2><p>Choisissez un patient dans la liste de gauche.</p>").replace(
             "%1", cabinet), self)
@@ -264,7 +267,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         cabinet = self.context.settings["cabinet.name"]
-        self.setWindowTitle(f"LGC Ségur — {cabinet}" if cabinet else "LGC Ségur")
+        # ends with the display name, which Qt would otherwise append (QPlatformWindow::formatWindowTitle)
+        self.setWindowTitle(f"{cabinet} — LGC Ségur" if cabinet else "LGC Ségur")
 
     def _single(self, key: str, build: Any, *, window_modal: bool = False) -> None:
         """Show the one instance of a dialog, building it on first use; never `exec()` (STYLE.md §2)."""

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import signal
 import sys
+from collections import Counter
 
 from lgc_app import logs
 from lgc_app.cli.common import load_settings
@@ -40,7 +41,7 @@ def _run(args: argparse.Namespace) -> int:
         workstation = args.workstation or settings.workstation_name
         worker = Worker(db, default_handlers(settings), workstation=workstation)
         if args.once:
-            counts = asyncio.run(worker.run_once())
+            counts = asyncio.run(_once(worker))
             print(f"Envois exécutés : {counts[Outcome.SUCCEEDED]} réussi(s), "
                   f"{counts[Outcome.RETRY_SCHEDULED]} reporté(s), {counts[Outcome.FAILED]} à traiter, "
                   f"{counts[Outcome.LEASE_LOST]} repris ailleurs.")
@@ -51,6 +52,13 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     finally:
         db.close()
+
+
+async def _once(worker: Worker) -> Counter[Outcome]:
+    try:
+        return await worker.run_once()
+    finally:
+        await worker.aclose()
 
 
 async def _until_signalled(worker: Worker) -> None:

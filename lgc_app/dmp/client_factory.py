@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from sqlalchemy import select
 
 from lgc_app import __version__, secrets
 from lgc_app.config import ConfigError, Settings
+from lgc_app.dmp.consultation import ConsultationError
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.identifiers import cabinet_root
 from lgc_app.documents.models import Practitioner
 from lgc_app.documents.valuesets import AUTHOR_SPECIALTIES
+from lgc_app.persistence.database import Database
 from services.dmp import constants as c
 from services.dmp.client import DmpClient, DmpExchange
 from services.dmp.models import Code
@@ -118,3 +121,24 @@ def vihf_context(connection: DmpConnection, practitioner: Practitioner, cabinet:
         authentication_mode=connection.authentication_mode,
         lps_id=connection.lps_id,
     )
+
+
+def consultation_client(database: Database, settings: Settings) -> DmpClient:
+    """The DMP client of this workstation's consultations, owning its own connection (close it with
+    `aclose()`). Blocking (certificates, TLS context, database): call it once, from a thread.
+
+    Until users log in (Pro Santé Connect, CPS), consultation is made on behalf of the cabinet's first active
+    practitioner: the VIHF must name a professional (PROTOCOLS §3.5).
+
+    Raises:
+        ConsultationError: no practitioner registered.
+        ConfigError, TransportConfigError: as `connect`.
+    """
+    with database.reading() as session:
+        practitioner = session.scalars(select(Practitioner).where(Practitioner.active.is_(True))
+                                       .order_by(Practitioner.id).limit(1)).first()
+        if practitioner is None:
+            raise ConsultationError("Aucun praticien enregistré : le DMP ne peut pas être consulté.")
+        session.expunge(practitioner)
+    connection = connect(settings)
+    return connection.client(vihf_context(connection, practitioner, Cabinet.from_settings(settings)))

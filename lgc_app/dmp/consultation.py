@@ -30,7 +30,7 @@ from lgc_app.documents.valuesets import TYPE_CODES
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
-from services.dmp.models import Author, Code, DocumentEntryInfo, PatientId, RetrievedDocument
+from services.dmp.models import Author, Code, DocumentEntryInfo, DocumentQuery, PatientId, RetrievedDocument
 
 log = logging.getLogger("lgc.dmp.consultation")
 
@@ -40,9 +40,8 @@ Offload = Callable[..., Awaitable[Any]]
 class DmpReader(Protocol):
     """The part of `services.dmp.client.DmpClient` consultation needs (tests may pass their own)."""
 
-    async def find_documents(self, patient: PatientId, *, type_codes: Iterable[Code] = (),
-                             creation_from: datetime | None = None,
-                             creation_to: datetime | None = None) -> list[DocumentEntryInfo]: ...
+    async def find_documents(self, patient: PatientId,
+                             filters: DocumentQuery | None = None) -> list[DocumentEntryInfo]: ...
 
     async def retrieve(self, patient: PatientId, repository_id: str, unique_id: str) -> RetrievedDocument: ...
 
@@ -182,17 +181,15 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone().astimezone(UTC)
 
 
-def query_arguments(filters: DocumentFilter) -> dict[str, Any]:
-    """Keyword arguments of `find_documents` for the filters the DMP applies itself."""
-    arguments: dict[str, Any] = {}
-    if filters.type_code is not None:
-        code = TYPE_CODES[filters.type_code]
-        arguments["type_codes"] = [Code(code.code, code.system, code.display)]
-    if filters.created_from is not None:
-        arguments["creation_from"] = _day_start(filters.created_from)
-    if filters.created_to is not None:  # XDS "…To" is exclusive: the end of the last day asked for
-        arguments["creation_to"] = _day_start(filters.created_to + timedelta(days=1))
-    return arguments
+def document_query(filters: DocumentFilter) -> DocumentQuery:
+    """The FindDocuments filters for those of `filters` the DMP applies itself (the author is filtered here)."""
+    code = TYPE_CODES[filters.type_code] if filters.type_code is not None else None
+    return DocumentQuery(
+        type_codes=(Code(code.code, code.system, code.display),) if code is not None else (),
+        creation_from=_day_start(filters.created_from) if filters.created_from is not None else None,
+        # XDS "…To" is exclusive: the end of the last day asked for
+        creation_to=_day_start(filters.created_to + timedelta(days=1)) if filters.created_to is not None else None,
+    )
 
 
 def _matches_author(entry: DocumentEntryInfo, wanted: str) -> bool:
@@ -252,7 +249,7 @@ async def consult(db: Database, client: DmpReader, patient_id: int, filters: Doc
     """
     patient = await offload(_patient_ref, db, patient_id)
     previous, imported = await offload(_known, db, patient_id)
-    entries = await client.find_documents(patient, **query_arguments(filters))
+    entries = await client.find_documents(patient, document_query(filters))
     seen = set(previous.seen_entry_uuids or []) if previous is not None else None
     documents = [_row(entry, seen=seen, imported=imported) for entry in entries
                  if _matches_author(entry, filters.author)]

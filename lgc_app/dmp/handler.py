@@ -129,6 +129,13 @@ class FeedHandler:
                     raise PermanentSendError(f"Accès au DMP non configuré : {exc}") from None
             return self._connection
 
+    async def aclose(self) -> None:
+        """Close the DMP connection, when the worker stops (an order after this one opens a new one)."""
+        async with self._connecting:
+            connection, self._connection = self._connection, None
+        if connection is not None:
+            await connection.aclose()
+
     async def __call__(self, ctx: OrderContext) -> HandlerResult:
         document_id = int(ctx.payload["document_id"])
         job = await asyncio.to_thread(load_job, ctx.db, document_id, self._cabinet, self._source_id)

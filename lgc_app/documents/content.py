@@ -112,13 +112,17 @@ VACCINATION_ROUTES = {  # JDV_ImmunizationRouteCodes_CISIS (EDQM)
 
 @dataclass(frozen=True)
 class VacNoteContent:
-    """One vaccination act (the VAC-NOTE volet allows exactly one FR-Vaccination entry)."""
+    """One vaccination act (the VAC-NOTE volet allows exactly one FR-Vaccination entry).
 
-    vaccine: str  # commercial name as printed on the box
-    cis_code: str  # code CIS of the vaccine (required by the volet)
-    atc_code: str  # ATC class (required by the volet)
-    atc_label: str
-    lot_number: str
+    Every field has an empty default so that a new draft starts blank; `check()` refuses the blanks at
+    validation (the volet requires the vaccine, its CIS and ATC codes and the lot number).
+    """
+
+    vaccine: str = ""  # commercial name as printed on the box
+    cis_code: str = ""  # code CIS of the vaccine (required by the volet)
+    atc_code: str = ""  # ATC class (required by the volet)
+    atc_label: str = ""
+    lot_number: str = ""
     administered_on: date | None = None
     act: str = "IMMUNIZ"
     route: str = "20035000"

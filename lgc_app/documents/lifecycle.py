@@ -63,6 +63,45 @@ class DocumentSummary:
     updated_at: datetime
 
 
+@dataclass(frozen=True)
+class DocumentEventLine:
+    """One lifecycle transition as an editor shows it (who, when, what)."""
+
+    action: str
+    actor: str
+    at: datetime
+    note: str | None
+
+
+@dataclass(frozen=True)
+class DocumentDetail:
+    """Everything an editor shows of one document version, read in one transaction (no live ORM object).
+
+    `row_version` is the optimistic-concurrency counter to hand back on the next save.
+    """
+
+    id: int
+    patient_id: int
+    type: DocumentType
+    status: DocumentStatus
+    title: str
+    content: Content
+    row_version: int
+    version_number: int
+    replaces_id: int | None
+    replaced_by_id: int | None
+    author_id: int
+    author_name: str
+    validated_at: datetime | None
+    updated_at: datetime
+    sharing: metadata.SharingMetadata
+    events: tuple[DocumentEventLine, ...]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status is DocumentStatus.DRAFT
+
+
 def create_draft(
     db: Database,
     *,
@@ -208,9 +247,7 @@ def replace(db: Database, document_id: int, actor: Actor) -> int:
     with db.unit_of_work() as session:
         parent = _locked(session, document_id)
         _check_transition(parent, "replaced")
-        pending = session.scalar(
-            select(Document.id).where(Document.replaces_id == parent.id, Document.status != S.DELETED)
-        )
+        pending = _successor(session, parent.id)
         if pending is not None:
             raise DocumentStateError(f"Une nouvelle version de ce document existe déjà (document {pending}).")
         columns = {name: getattr(parent, name) for name in (*metadata.EDITABLE_FIELDS, "format_code")}
@@ -243,6 +280,26 @@ def delete(db: Database, document_id: int, actor: Actor, *, reason: str | None =
     """Mark a document deleted (the row and its frozen bytes are kept as evidence); `reason` is recorded."""
     with db.unit_of_work() as session:
         _move(session, _locked(session, document_id), "deleted", actor, note=reason)
+
+
+def get_document(db: Database, document_id: int) -> DocumentDetail:
+    """One document version as an editor shows it: content, sharing metadata, history, next version.
+
+    Raises:
+        DocumentNotFoundError: no such document.
+    """
+    with db.reading() as session:
+        document = _get(session, document_id)
+        return DocumentDetail(
+            id=document.id, patient_id=document.patient_id, type=document.type, status=document.status,
+            title=document.title, content=parse_content(document.type, document.content),
+            row_version=document.version, version_number=document.version_number,
+            replaces_id=document.replaces_id, replaced_by_id=_successor(session, document.id),
+            author_id=document.author_id, author_name=document.author.display_name,
+            validated_at=document.validated_at, updated_at=document.updated_at,
+            sharing=metadata.metadata_of(document),
+            events=tuple(DocumentEventLine(e.action, e.actor, e.at, e.note) for e in document.events),
+        )
 
 
 def get_metadata(db: Database, document_id: int) -> metadata.SharingMetadata:
@@ -287,6 +344,13 @@ def _get(session: Session, document_id: int) -> Document:
     if document is None:
         raise DocumentNotFoundError(f"Document {document_id} introuvable.")
     return document
+
+
+def _successor(session: Session, document_id: int) -> int | None:
+    """The next version of a document (draft or validated), if one was started and not deleted."""
+    return session.scalar(
+        select(Document.id).where(Document.replaces_id == document_id, Document.status != S.DELETED)
+    )
 
 
 def _locked(session: Session, document_id: int) -> Document:

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from lgc_app.documents.errors import DocumentContentError
 from lgc_app.documents.models import Practitioner
 from lgc_app.documents.valuesets import AUTHOR_SPECIALTIES
 from lgc_app.persistence.database import Database
+
+
+@dataclass(frozen=True)
+class PractitionerChoice:
+    """A practitioner as a choice of author: id and display name."""
+
+    id: int
+    name: str
 
 
 def add_practitioner(
@@ -53,3 +63,11 @@ def add_practitioner(
         session.add(practitioner)
         session.flush()
         return practitioner.id
+
+
+def list_active_practitioners(db: Database) -> list[PractitionerChoice]:
+    """Active practitioners of the cabinet, by name (the possible authors)."""
+    with db.reading() as session:
+        rows = session.scalars(select(Practitioner).where(Practitioner.active.is_(True))
+                               .order_by(Practitioner.family_name, Practitioner.given_name))
+        return [PractitionerChoice(p.id, p.display_name) for p in rows]

@@ -4,6 +4,9 @@ A handler is `async def handle(ctx: OrderContext) -> HandlerResult`. It awaits i
 database or CPU-heavy work in a thread, appends request/response summaries with `ctx.trace(...)` (masked
 before storage) and signals failure by raising `TransientSendError` or `PermanentSendError`. It must pass
 `ctx.order_id` downstream as the idempotency key: a retry after a crash reuses it.
+
+A handler holding resources (a service connection) exposes `async def aclose()`: the worker calls it when
+it stops (`Worker.aclose`).
 """
 
 from __future__ import annotations

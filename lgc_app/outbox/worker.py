@@ -111,6 +111,19 @@ class Worker:
         finally:
             if self.listener is not None:
                 await asyncio.to_thread(self.listener.stop)
+            await self.aclose()
+
+    async def aclose(self) -> None:
+        """Release the handlers' resources (their service connections): `run_forever` does it on its way
+        out, a caller of `run_once` when it is done. A handler used again afterwards reconnects."""
+        for handler in {id(handler): handler for handler in self.handlers.values()}.values():
+            aclose = getattr(handler, "aclose", None)
+            if aclose is None:
+                continue
+            try:
+                await aclose()
+            except Exception:
+                _log.exception("fermeture d'un gestionnaire d'envoi impossible")
 
     @contextlib.asynccontextmanager
     async def _db_thread(self) -> AsyncIterator[None]:

@@ -8,10 +8,14 @@ Speed (target: p95 < 10 ms per call at 1,000,000 patients on SQLite): every quer
 `patient_search_keys` (compact keys, prefix → `key >= p AND key < succ(p)`, covering indexes), each capped
 at `CANDIDATES` rows before ranking in Python; `patients` is read only for the hits returned.
 
-Fuzzy mode reads, for each one-word name of the query, the names that sound alike (`name_phonetic` equality)
-and the names one typo away (SymSpell: the query name's deletion neighbourhood looked up by equality in
-`patient_name_variants`, so a typo in the first letters is found as well as a late one), ranks those names
-with rapidfuzz and reads the patients of the best `FUZZY_NAMES` by name equality. No query scans names.
+Fuzzy mode reads, for each name of the query (one or two words), the names that sound alike
+(`name_phonetic` equality) and the names one typo away (SymSpell: the query name's deletion neighbourhood
+looked up by equality in `patient_name_variants`, so a typo in the first letters is found as well as a late
+one), ranks those names with rapidfuzz and reads the patients of the best `FUZZY_NAMES` by name equality.
+
+A name prefix with a first name ("marti zoe") is not read as a range of names filtered by first name: that
+range holds every bearer of a common name (22,000 MARTIN rows at 1M, 6-20 ms). The names of the range are
+listed by index seeks (a loose index scan, `_NAMES_IN_RANGE`) and each is sought with the first-name range.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from enum import IntEnum
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, literal_column, select
 from sqlalchemy.orm import Session
 
 from lgc_app.patients.birth_date import BirthDateError, parse_birth_date
@@ -36,8 +40,10 @@ from lgc_app.patients.traits import search_key
 from lgc_app.patients.vocabulary import IdentityStatus, Sex
 
 CANDIDATES = 100  # rows read per index range, before ranking
+NAME_SEEKS = 256  # names of a prefix sought one by one with a first name; a shorter prefix is scanned
 NEAR_NAMES_READ = 500  # cap on the names read from the deletion neighbourhood of one query name
 FUZZY_NAMES = 8  # names one typo away whose patients are read, the most similar first
+FUZZY_NAME_WORDS = 2  # a name typed in two words ("le corre", "da silva") is read fuzzily too
 FUZZY_THRESHOLD = 75  # rapidfuzz similarity (0-100) below which a fuzzy candidate is dropped
 NEAR_SIMILARITY = 80.0  # given to a spelling one typo away (ROY / RYO) or sounding alike (PHILIPPE / FILIPE)
 PARTIAL_NAME_PENALTY = 15  # `dupont` ranks DUPONT before D'ARC-DUPONT
@@ -85,7 +91,7 @@ class _Reading:
 
     name: str
     given: str
-    name_words: int = 1  # words of the query joined into `name`; fuzzy retrieval runs on one-word names
+    name_words: int = 1  # words of the query joined into `name`; fuzzy retrieval runs up to FUZZY_NAME_WORDS
 
 
 @dataclass(frozen=True)
@@ -154,11 +160,31 @@ _STATEMENTS = {
     "date+name+given": _template(*_DATE, *_NAME, *_GIVEN, order=_BY_DATE),
     "phonetic": _template(*_PHONETIC, order=(K.name_phonetic, K.given_key)),
     "phonetic+given": _template(*_PHONETIC, *_GIVEN, order=(K.name_phonetic, K.given_key)),
+    # no ORDER BY: PostgreSQL would sort every match of every name to keep the first CANDIDATES
+    "names+given": _template(K.name_key.in_(bindparam("names", expanding=True)), *_GIVEN, order=()),
     "name=": _template(*_NAME_IS, order=(K.given_key,)),
     "name=+given": _template(*_NAME_IS, *_GIVEN, order=(K.given_key,)),
     "date=+name=": _template(*_DATE_IS, *_NAME_IS, order=(K.given_key,)),
     "date=+name=+given": _template(*_DATE_IS, *_NAME_IS, *_GIVEN, order=(K.given_key,)),
 }
+
+
+def _names_in_range() -> Select[tuple[str]]:
+    """The first NAME_SEEKS + 1 distinct names of [name_lo, name_hi), one index seek each (recursive CTE:
+    each step is the smallest name after the previous one; "loose index scan", same SQL on PostgreSQL)."""
+    def next_name(*after: ColumnElement[bool]) -> ColumnElement[str]:
+        return (select(K.name_key).where(*after, K.name_key < bindparam("name_hi"))
+                .order_by(K.name_key).limit(1).scalar_subquery())
+
+    one = literal_column("1")  # literals, not parameters: PostgreSQL types a recursive column once
+    names = select(next_name(K.name_key >= bindparam("name_lo")).label("name"), one.label("depth")).cte(
+        "names", recursive=True)
+    names = names.union_all(select(next_name(K.name_key > names.c.name), names.c.depth + one).where(
+        names.c.name.is_not(None), names.c.depth <= literal_column(str(NAME_SEEKS))))
+    return select(names.c.name).where(names.c.name.is_not(None))
+
+
+_NAMES_IN_RANGE = _names_in_range()
 _NEAR_NAMES = select(PatientNameVariant.name_key).where(
     PatientNameVariant.variant.in_(bindparam("variants", expanding=True))).limit(NEAR_NAMES_READ)
 _HITS = select(Patient.id, Patient.birth_name, Patient.used_name, Patient.birth_given_names,
@@ -174,11 +200,14 @@ def _date_prefix(birth_date: str) -> str:
     return f"{year}-{month}-" if day == "00" else birth_date
 
 
+_Params = dict[str, str | list[str]]
+
+
 def _range(name: str, prefix: str) -> dict[str, str]:
     return {f"{name}_lo": prefix, f"{name}_hi": _succ(prefix)}
 
 
-def _statements(criteria: _Criteria) -> Iterator[tuple[str, dict[str, str]]]:
+def _statements(connection: Connection, criteria: _Criteria) -> Iterator[tuple[str, _Params]]:
     date = _range("date", _date_prefix(criteria.birth_date)) if criteria.birth_date else {}
     for reading in criteria.readings:
         parts = [part for part, key in (("name", reading.name), ("given", reading.given)) if key]
@@ -186,19 +215,32 @@ def _statements(criteria: _Criteria) -> Iterator[tuple[str, dict[str, str]]]:
                   **(_range("given", reading.given) if reading.given else {})}
         if date:
             yield "+".join(["date", *parts]), {**date, **params}
-        # Drive the index scan by the longer (more selective) key: a short prefix of the other is a filter.
-        yield "+".join(parts if len(reading.name) >= len(reading.given) else parts[::-1]), params
+        if reading.name and reading.given:
+            yield from _name_and_given(connection, reading, params)
+        else:
+            yield parts[0], params
     if date and not criteria.readings:
         yield "date", date
+
+
+def _name_and_given(connection: Connection, reading: _Reading, params: dict[str, str]) -> Iterator[
+        tuple[str, _Params]]:
+    """Each name of the name range sought with the first-name range; past NAME_SEEKS names (a short prefix,
+    whose range is then dense with matches) one index range, driven by the longer (more selective) key."""
+    names = connection.execute(_NAMES_IN_RANGE, params).scalars().all()
+    if len(names) > NAME_SEEKS:
+        yield ("name+given" if len(reading.name) >= len(reading.given) else "given+name"), params
+    elif names:
+        yield "names+given", {"names": list(names), **_range("given", reading.given)}
 
 
 def _fuzzy_readings(criteria: _Criteria) -> Iterator[_Reading]:
     if criteria.fuzzy:
         yield from (reading for reading in criteria.readings
-                    if len(reading.name) >= VARIANT_MIN_LENGTH and reading.name_words == 1)
+                    if len(reading.name) >= VARIANT_MIN_LENGTH and reading.name_words <= FUZZY_NAME_WORDS)
 
 
-def _fuzzy_statements(connection: Connection, ranker: _Ranker) -> Iterator[tuple[str, dict[str, str]]]:
+def _fuzzy_statements(connection: Connection, ranker: _Ranker) -> Iterator[tuple[str, _Params]]:
     """Names spelt differently: sounding alike, then the closest names one typo away, by name equality."""
     birth_date = ranker.criteria.birth_date
     full_date = {"date": birth_date} if birth_date and _date_prefix(birth_date) == birth_date else {}
@@ -291,7 +333,8 @@ def search_patients(session: Session, query: SearchQuery, *, limit: int = 20) ->
     ranker = _Ranker(criteria)
     best: dict[int, _Scored] = {}
     connection = session.connection()
-    for statement, params in itertools.chain(_statements(criteria), _fuzzy_statements(connection, ranker)):
+    statements = itertools.chain(_statements(connection, criteria), _fuzzy_statements(connection, ranker))
+    for statement, params in statements:
         rows = connection.execute(_STATEMENTS[statement], params)
         for patient_id, seq, name_key, given_key, birth_date in rows:
             scored = ranker.score(seq, name_key, given_key, birth_date)

@@ -41,6 +41,11 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+def display_url(url: str) -> str:
+    """The URL as logs and screens show it: the password masked (secrets never leave the keyring)."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def check_sqlite_file(path: Path) -> None:
     """Refuse a file that is not a SQLite database before SQLAlchemy touches (and maybe alters) it."""
     if not path.exists() or path.stat().st_size == 0:
@@ -89,6 +94,5 @@ def make_engine(url: str, *, check: bool = True) -> Engine:
                 conn.execute(text("SELECT 1"))
         except OperationalError as exc:
             engine.dispose()
-            where = make_url(url).render_as_string(hide_password=True)
-            raise DatabaseError(f"Base de données injoignable ({where}) : {exc.orig}") from None
+            raise DatabaseError(f"Base de données injoignable ({display_url(url)}) : {exc.orig}") from None
     return engine

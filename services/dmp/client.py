@@ -11,7 +11,7 @@ import asyncio
 import base64
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -27,6 +27,7 @@ from services.dmp.models import (
     Code,
     DmpStatus,
     DocumentEntryInfo,
+    DocumentQuery,
     PatientId,
     RegistryErrorInfo,
     RegistryResult,
@@ -100,6 +101,11 @@ class DmpClient:
         self._source_id = source_id
         self._trace = trace
 
+    async def aclose(self) -> None:
+        """Close the HTTP client given at construction: only for a client that owns it (the GUI's
+        consultation client); the clients of one connection share its HTTP client, closed with it."""
+        await self._http.aclose()
+
     def with_context(self, context: VihfContext) -> DmpClient:
         """The same connection, on behalf of another professional."""
         return DmpClient(
@@ -168,40 +174,12 @@ class DmpClient:
         )
 
     # --- ITI-18 ----------------------------------------------------------------------------------------
-    async def find_documents(
-        self,
-        patient: PatientId,
-        *,
-        statuses: Iterable[str] = (c.STATUS_APPROVED,),
-        class_codes: Iterable[Code] = (),
-        type_codes: Iterable[Code] = (),
-        format_codes: Iterable[Code] = (),
-        confidentiality_codes: Iterable[Code] = (),
-        creation_from: datetime | None = None,
-        creation_to: datetime | None = None,
-        service_start_from: datetime | None = None,
-        service_start_to: datetime | None = None,
-    ) -> list[DocumentEntryInfo]:
-        """ITI-18 FindDocuments (LeafClass): the patient's document entries matching every filter given."""
-        statuses, class_codes, type_codes = list(statuses), list(class_codes), list(type_codes)
-        format_codes, confidentiality_codes = list(format_codes), list(confidentiality_codes)
-        answer = await self._call(
-            c.PATH_REGISTRY,
-            c.ACTION_ITI18,
-            patient,
-            lambda: query.find_documents(
-                patient,
-                statuses=statuses,
-                class_codes=class_codes,
-                type_codes=type_codes,
-                format_codes=format_codes,
-                confidentiality_codes=confidentiality_codes,
-                creation_from=creation_from,
-                creation_to=creation_to,
-                service_start_from=service_start_from,
-                service_start_to=service_start_to,
-            ),
-        )
+    async def find_documents(self, patient: PatientId, filters: DocumentQuery | None = None) -> list[DocumentEntryInfo]:
+        """ITI-18 FindDocuments (LeafClass): the patient's document entries matching every filter given
+        (by default, the approved ones)."""
+        filters = filters or DocumentQuery()
+        answer = await self._call(c.PATH_REGISTRY, c.ACTION_ITI18, patient,
+                                  lambda: query.find_documents(patient, filters))
         return (await self._leaf_objects(answer))[0]
 
     async def get_documents(

@@ -27,6 +27,21 @@ class Code:
 
 
 @dataclass(frozen=True)
+class DocumentQuery:
+    """The filters of an ITI-18 FindDocuments (PROTOCOLS §3.3): each one given narrows the answer."""
+
+    statuses: tuple[str, ...] = (c.STATUS_APPROVED,)
+    class_codes: tuple[Code, ...] = ()
+    type_codes: tuple[Code, ...] = ()
+    format_codes: tuple[Code, ...] = ()
+    confidentiality_codes: tuple[Code, ...] = ()
+    creation_from: datetime | None = None
+    creation_to: datetime | None = None  # exclusive
+    service_start_from: datetime | None = None
+    service_start_to: datetime | None = None
+
+
+@dataclass(frozen=True)
 class PatientId:
     """A qualified INS: the 15 characters (13 + key) and the OID of its assigning authority (§1.2)."""
 

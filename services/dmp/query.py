@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from lxml import etree
 
 from services.dmp import constants as c
 from services.dmp.metadata import add_slot, dtm, rim
-from services.dmp.models import Code, PatientId
+from services.dmp.models import Code, DocumentQuery, PatientId
 
 
 def quoted_list(values: Iterable[str]) -> str:
@@ -32,37 +31,24 @@ def adhoc_query(query_id: str, slots: dict[str, str], *, return_type: str = "Lea
     return request
 
 
-def find_documents(
-    patient: PatientId,
-    *,
-    statuses: Iterable[str],
-    class_codes: Iterable[Code] = (),
-    type_codes: Iterable[Code] = (),
-    format_codes: Iterable[Code] = (),
-    confidentiality_codes: Iterable[Code] = (),
-    creation_from: datetime | None = None,
-    creation_to: datetime | None = None,
-    service_start_from: datetime | None = None,
-    service_start_to: datetime | None = None,
-) -> etree._Element:
+def find_documents(patient: PatientId, filters: DocumentQuery) -> etree._Element:
     slots = {
         "$XDSDocumentEntryPatientId": f"'{patient.cx}'",
-        "$XDSDocumentEntryStatus": quoted_list(statuses),
+        "$XDSDocumentEntryStatus": quoted_list(filters.statuses),
     }
     for name, codes in (
-        ("$XDSDocumentEntryClassCode", class_codes),
-        ("$XDSDocumentEntryTypeCode", type_codes),
-        ("$XDSDocumentEntryFormatCode", format_codes),
-        ("$XDSDocumentEntryConfidentialityCode", confidentiality_codes),
+        ("$XDSDocumentEntryClassCode", filters.class_codes),
+        ("$XDSDocumentEntryTypeCode", filters.type_codes),
+        ("$XDSDocumentEntryFormatCode", filters.format_codes),
+        ("$XDSDocumentEntryConfidentialityCode", filters.confidentiality_codes),
     ):
-        codes = list(codes)
         if codes:
             slots[name] = coded_list(codes)
     for name, moment in (
-        ("$XDSDocumentEntryCreationTimeFrom", creation_from),
-        ("$XDSDocumentEntryCreationTimeTo", creation_to),
-        ("$XDSDocumentEntryServiceStartTimeFrom", service_start_from),
-        ("$XDSDocumentEntryServiceStartTimeTo", service_start_to),
+        ("$XDSDocumentEntryCreationTimeFrom", filters.creation_from),
+        ("$XDSDocumentEntryCreationTimeTo", filters.creation_to),
+        ("$XDSDocumentEntryServiceStartTimeFrom", filters.service_start_from),
+        ("$XDSDocumentEntryServiceStartTimeTo", filters.service_start_to),
     ):
         if moment is not None:
             slots[name] = dtm(moment)

@@ -40,6 +40,10 @@ class InsiClient:
         self._url = url
         self._builder = EnvelopeBuilder(lps, emitter)
 
+    async def aclose(self) -> None:
+        """Close the HTTP client given at construction (its pooled connections), at the end of the session."""
+        await self._http.aclose()
+
     async def search_by_traits(self, q: TraitsQuery) -> InsiResult:
         """One call per birth first name, in order, until INSi answers `00` or `02` (§2.2).
 

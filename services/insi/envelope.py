@@ -111,14 +111,14 @@ class EnvelopeBuilder:
         id_element = _id_block(supplied, NS_VERIF, query.matricule, tag="IdIndividu")
         _sub(id_element, NS_VERIF, "TypeMatricule", "NIA" if query.oid == OID_NIA else "NIR")
         _sub(supplied, NS_VERIF, "OID", query.oid)
-        traits = _sub(element, NS_VERIF, "TraitsIdentiteIndividu")
-        _sub(traits, NS_VERIF, "NomNaissance", query.birth_name)
-        _sub(traits, NS_VERIF, "Prenom", query.given_names[0] if query.given_names else "")
-        _sub(traits, NS_VERIF, "ListePrenom", " ".join(query.given_names))
-        _sub(traits, NS_VERIF, "Sexe", query.sex)
-        _sub(traits, NS_VERIF, "DateNaissance", query.birth_date)
-        if query.birth_place:
-            _sub(traits, NS_VERIF, "LieuNaissance", query.birth_place)
+        traits, element = query.traits, _sub(element, NS_VERIF, "TraitsIdentiteIndividu")
+        _sub(element, NS_VERIF, "NomNaissance", traits.birth_name)
+        _sub(element, NS_VERIF, "Prenom", traits.given_names[0] if traits.given_names else "")
+        _sub(element, NS_VERIF, "ListePrenom", " ".join(traits.given_names))
+        _sub(element, NS_VERIF, "Sexe", traits.sex)
+        _sub(element, NS_VERIF, "DateNaissance", traits.birth_date)
+        if traits.birth_place:
+            _sub(element, NS_VERIF, "LieuNaissance", traits.birth_place)
         return self._finish(root, ACTION_VERIFY)
 
     def _envelope(self, action: str, coverage: VitaleQuery | None) -> tuple[etree._Element, etree._Element]:

@@ -39,15 +39,11 @@ class VitaleQuery:
 
 @dataclass(frozen=True)
 class VerifyQuery:
-    """Verification of a known INS against its traits. `matricule` is the 15 characters."""
+    """Verification of a known INS against the traits it should belong to. `matricule` is the 15 characters."""
 
     matricule: str
     oid: str
-    birth_name: str
-    given_names: tuple[str, ...]
-    sex: str
-    birth_date: str
-    birth_place: str | None = None
+    traits: TraitsQuery
 
 
 @dataclass(frozen=True)

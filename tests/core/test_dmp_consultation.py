@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from lgc_app.dmp import consultation
+from lgc_app.dmp import client_factory, consultation
 from lgc_app.dmp.consultation import (
     AlreadyImportedError,
     DocumentFilter,
@@ -19,6 +20,7 @@ from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
 from tests.helpers.dmp import DmpWire, dmp_wire, random_ins
 from tests.helpers.dmp_consultation import DUPONT_INS, qualified_patient
+from tests.helpers.dmp_feed import add_author, feed_settings
 from tests.helpers.patients import add_patient
 
 USER = "test@POSTE"
@@ -150,3 +152,18 @@ async def test_dmp_refusal_is_a_dmp_error(db: Database, sandbox: RunningSandbox)
     assert caught.value.user_message == "Le DMP de ce patient est fermé."
     with db.reading() as session:  # nothing remembered for a failed consultation
         assert consultation.new_document_counts(session, [patient_id]) == {}
+
+
+async def test_the_workstation_client_speaks_for_the_first_practitioner_until_closed(
+        db: Database, sandbox: RunningSandbox) -> None:
+    settings = feed_settings(sandbox)
+    with pytest.raises(consultation.ConsultationError, match="Aucun praticien enregistré"):
+        await asyncio.to_thread(client_factory.consultation_client, db, settings)
+    add_author(db)
+    client = await asyncio.to_thread(client_factory.consultation_client, db, settings)
+    assert client.context.practitioner_name == "MEDECIN-TEST Paul"
+    result = await consultation.consult(db, client, qualified_patient(db, DUPONT_INS), DocumentFilter(), user=USER)
+    assert result.documents
+    await client.aclose()  # what the GUI does at exit (AppContext.aclose_clients)
+    with pytest.raises(RuntimeError, match="closed"):
+        await consultation.consult(db, client, qualified_patient(db, random_ins()), DocumentFilter(), user=USER)

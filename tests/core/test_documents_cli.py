@@ -27,14 +27,15 @@ def test_demo_data_list_and_export(
     config_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--config", str(config_file), "demo-data"]) == 0
-    assert "7 documents validés" in capsys.readouterr().out
+    assert "7 patients, 8 documents validés, 4 envois au DMP en attente" in capsys.readouterr().out
     assert main(["--config", str(config_file), "demo-data"]) == 0  # idempotent
     assert "déjà présentes" in capsys.readouterr().out
 
     assert main(["--config", str(config_file), "documents", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 7 and all("Validé" in line for line in lines)
-    assert "Ordonnance" in lines[2] and "NGUYEN" in lines[2]
+    assert len(lines) == 8 and all("Validé" in line for line in lines)
+    assert "Ordonnance" in lines[2] and "DUPONT" in lines[2]
+    assert "Document libre" in lines[7] and "LEFEVRE" in lines[7]  # typed « Lefèvre »
 
     target = tmp_path / "vsm.xml"
     assert main(["--config", str(config_file), "documents", "export", "1", str(target)]) == 0
@@ -48,7 +49,7 @@ def test_demo_data_list_and_export(
     assert main(["--config", str(config_file), "demo-data", "--force"]) == 0
     capsys.readouterr()
     assert main(["--config", str(config_file), "documents", "list", "--patient", "2"]) == 0
-    assert len(capsys.readouterr().out.splitlines()) == 4  # 2 documents per set for patient 2
+    assert len(capsys.readouterr().out.splitlines()) == 4  # 2 documents per set for patient 2 (MARTIN)
 
 
 def test_export_of_unknown_or_draft_document_fails_in_french(

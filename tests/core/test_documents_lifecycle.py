@@ -11,7 +11,7 @@ from sqlalchemy import select
 from lgc_app.documents import lifecycle
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
-from lgc_app.documents.content import NarrativeContent, PrescriptionContent, Section
+from lgc_app.documents.content import CONTENT_CLASSES, NarrativeContent, PrescriptionContent, Section
 from lgc_app.documents.errors import DocumentConflictError, DocumentContentError, DocumentStateError
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from lgc_app.documents.models import Document, DocumentEvent
@@ -118,6 +118,23 @@ def test_incomplete_content_or_cabinet_is_refused_in_french(db: Database, world:
     with pytest.raises(DocumentContentError, match=r"cabinet\.structure_id"):
         lifecycle.validate(db, document_id, world.author, Cabinet(structure_id="", name="X"))
     assert _status(db, document_id) is DocumentStatus.DRAFT  # nothing committed
+
+
+@pytest.mark.parametrize("document_type", list(DocumentType))
+def test_every_type_starts_as_a_blank_draft(db: Database, world: World, document_type: DocumentType) -> None:
+    document_id = lifecycle.create_draft(db, patient_id=world.patient_id,
+                                         author_id=world.author.practitioner_id or 0,
+                                         document_type=document_type, actor=world.author, cabinet=CABINET)
+    assert _status(db, document_id) is DocumentStatus.DRAFT
+    assert lifecycle.get_document(db, document_id).content == CONTENT_CLASSES[document_type]()
+
+
+def test_blank_vaccination_note_is_refused_at_validation(db: Database, world: World) -> None:
+    document_id = lifecycle.create_draft(db, patient_id=world.patient_id,
+                                         author_id=world.author.practitioner_id or 0,
+                                         document_type=DocumentType.VAC_NOTE, actor=world.author, cabinet=CABINET)
+    with pytest.raises(DocumentContentError, match="nom du vaccin manquant"):
+        lifecycle.validate(db, document_id, world.author, CABINET)
 
 
 def test_stale_autosave_is_a_conflict(db: Database, world: World) -> None:

@@ -208,6 +208,37 @@ def test_worker_thread_executes_orders_and_stops_cleanly(db: Database) -> None:
     assert _order(db, order_id).status is OrderStatus.DONE
 
 
+class ClosableHandler:
+    """A handler holding a resource, as the DMP feed handler holds its connection."""
+
+    def __init__(self, *, fail_to_close: bool = False) -> None:
+        self.closed = 0
+        self.fail_to_close = fail_to_close
+        self.called = asyncio.Event()
+
+    async def __call__(self, ctx: OrderContext) -> HandlerResult:
+        self.called.set()
+        return HandlerResult()
+
+    async def aclose(self) -> None:
+        self.closed += 1
+        if self.fail_to_close:
+            raise OSError("socket déjà fermée")
+
+
+async def test_a_stopping_worker_closes_each_handler_once(db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    shared, broken = ClosableHandler(), ClosableHandler(fail_to_close=True)
+    worker = _worker(db, handlers={"a": shared, "b": shared, "c": broken}, poll_interval=0.05, listen=False)
+    _enqueue(db, kind="a")
+    running = asyncio.create_task(worker.run_forever())
+    await asyncio.wait_for(shared.called.wait(), 5)
+    assert shared.closed == 0
+    worker.stop()
+    await asyncio.wait_for(running, 5)
+    assert (shared.closed, broken.closed) == (1, 1)  # a failing close does not keep the others open
+    assert "fermeture d'un gestionnaire" in caplog.text
+
+
 @pytest.mark.parametrize(("role", "runs"), [(Role.STANDALONE, True), (Role.MASTER, True),
                                             (Role.SLAVE, False)])
 def test_only_standalone_and_master_workstations_run_the_worker(role: Role, runs: bool) -> None:

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
-from sqlalchemy import func, select
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection, event, func, select, text
 
 from lgc_app.patients.indicators import identity_indicators
-from lgc_app.patients.models import Patient, PatientSearchKey
+from lgc_app.patients.models import Patient, PatientNameVariant, PatientSearchKey
 from lgc_app.patients.search import MatchKind, SearchQuery, dates_match, search_patients
 from lgc_app.patients.vocabulary import IdentityStatus, Sex
+from lgc_app.persistence import models as _all_models  # noqa: F401 - complete metadata for the comparison
+from lgc_app.persistence.base import Base
 from lgc_app.persistence.database import Database
+
+SEARCH_TABLES = ("patients", "patient_search_keys", "patient_name_variants")
 
 PEOPLE = [
     # birth name, given names, birth date, used name, status
@@ -101,6 +111,92 @@ def test_fuzzy_option(db: Database, people: dict[str, int]) -> None:
     assert ranked[0] == "DUPOND JEAN-PIERRE 1980-05-05"  # prefix beats the fuzzy DUPONTs
     assert "DUPONT JEAN 1950-03-01" in ranked
     assert _names(db, SearchQuery(text="zzzz", fuzzy=True)) == []
+
+
+@pytest.mark.parametrize("typed", ["udpont", "dpuont", "tupont", "upont", "idupont", "duppont"])
+def test_fuzzy_finds_a_typo_in_the_first_letters(db: Database, people: dict[str, int], typed: str) -> None:
+    assert "DUPONT JEAN 1950-03-01" not in _names(db, SearchQuery(text=f"{typed} jean"))
+    assert "DUPONT JEAN 1950-03-01" in _names(db, SearchQuery(text=f"{typed} jean", fuzzy=True))
+    assert "DUPONT JEAN 1950-03-01" in _names(db, SearchQuery(text=typed, fuzzy=True))
+
+
+def test_fuzzy_with_a_typo_and_a_birth_date(db: Database, people: dict[str, int]) -> None:
+    with db.reading() as session:
+        hits = search_patients(session, SearchQuery(name="lreoy", given_names="chloe", birth_date="1990-09-09",
+                                                    fuzzy=True))
+        assert [(h.birth_name, h.match, h.birth_date_match) for h in hits] == [("LEROY", MatchKind.FUZZY, True)]
+        hits = search_patients(session, SearchQuery(text="udpont jean 14/07/1962", fuzzy=True))
+    assert hits[0].birth_date == "1962-07-14" and hits[0].birth_date_match and hits[0].match == MatchKind.FUZZY
+
+
+def test_name_variants_follow_new_names(db: Database, people: dict[str, int]) -> None:
+    with db.reading() as session:
+        assert "DUPONT" in session.scalars(select(PatientNameVariant.name_key).where(
+            PatientNameVariant.variant == "UPONT")).all()
+    with db.unit_of_work() as session:
+        session.get(Patient, people["PHILIPPE ANNE 1985-12-24"]).used_name = "KERGUELEN"  # type: ignore[union-attr]
+    assert _names(db, SearchQuery(text="kreguelen", fuzzy=True)) == ["PHILIPPE ANNE 1985-12-24"]
+
+
+def _plan_lines(conn: Connection, statement: str, parameters: Any, postgresql: bool) -> list[str]:
+    if postgresql:
+        return [row[0] for row in conn.exec_driver_sql(f"EXPLAIN {statement}", parameters)]
+    return [row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+
+
+@pytest.fixture
+def search_statements(db: Database) -> Iterator[list[tuple[str, Any]]]:
+    """Every SQL statement the searches of the test send, with its parameters."""
+    sent: list[tuple[str, Any]] = []
+
+    def record(_conn: Connection, _cursor: object, statement: str, parameters: Any, *_: object) -> None:
+        if not statement.startswith(("EXPLAIN", "SET ")):
+            sent.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    yield sent
+    event.remove(db.engine, "before_cursor_execute", record)
+
+
+def test_every_query_of_a_search_uses_an_index(db: Database, people: dict[str, int],
+                                               search_statements: list[tuple[str, Any]]) -> None:
+    """No full scan per keystroke: every table access is an index search, never a scan or a sort (SQLite
+    plans; on PostgreSQL with sequential scans disabled, so that an index must be able to serve)."""
+    queries = [SearchQuery(text="d"), SearchQuery(text="dupont j"), SearchQuery(text="jean dupont"),
+               SearchQuery(given_names="aminata"), SearchQuery(text="01/03/1950"),
+               SearchQuery(birth_date="1950-00-00"), SearchQuery(text="dupont 14/07/1962"),
+               SearchQuery(text="udpont jean", fuzzy=True), SearchQuery(text="filipe", fuzzy=True),
+               SearchQuery(name="lreoy", given_names="chloe", birth_date="1990-09-09", fuzzy=True)]
+    with db.reading() as session:
+        for query in queries:
+            search_patients(session, query)
+        conn = session.connection()
+        if db.is_postgresql:
+            conn.execute(text("SET LOCAL enable_seqscan = off"))
+        plans = [_plan_lines(conn, statement, parameters, db.is_postgresql)
+                 for statement, parameters in search_statements]
+    lines = [line for plan in plans for line in plan]
+    if db.is_postgresql:
+        assert not [line for line in lines if "Seq Scan" in line or "Sort" in line]
+        for plan in plans:  # an index read whole (no condition on it) is a scan too
+            scans = [line for line in plan if re.search(r"Index (Only )?Scan", line)]
+            assert len(scans) <= len([line for line in plan if "Index Cond" in line]), plan
+        used = " ".join(lines)
+    else:
+        scans = re.compile(rf"^SCAN ({'|'.join(SEARCH_TABLES)})\b|TEMP B-TREE")
+        assert not [line for line in lines if scans.search(line)]
+        used = " ".join(line for line in lines if line.startswith("SEARCH"))
+    # the queries above exercised every index and table of the search
+    for index in ("_name", "_given", "_date", "_phonetic", "patient_name_variants", "patients"):
+        assert index in used, index
+
+
+def test_migration_matches_the_search_models(db: Database) -> None:
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = [change for change in compare_metadata(context, Base.metadata)
+                if any(table in str(change) for table in SEARCH_TABLES)]
+    assert diff == []
 
 
 def test_keys_follow_edits_and_deletes(db: Database, people: dict[str, int]) -> None:

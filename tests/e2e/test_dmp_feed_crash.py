@@ -19,7 +19,6 @@ from lgc_app.dmp.models import DmpState
 from lgc_app.dmp.state import document_states
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder, SendOrderEvent
 from lgc_app.persistence.database import Database
-from services.dmp import constants as c
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
 from tests.helpers.dmp import dmp_wire, patient_id, random_ins
@@ -90,7 +89,7 @@ async def test_a_worker_killed_mid_send_loses_nothing_and_duplicates_nothing(
 
         states = document_states(db, documents)
         assert {state.state for state in states.values()} == {DmpState.SENT}
-        entries = await wire.client.find_documents(patient_id(ins), statuses=(c.STATUS_APPROVED,))
+        entries = await wire.client.find_documents(patient_id(ins))
         assert Counter(entry.unique_id for entry in entries) == Counter(
             {state.unique_id: 1 for state in states.values()})
     with db.reading() as session:

@@ -18,6 +18,7 @@ from lgc_app.documents import lifecycle
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
 from lgc_app.persistence.database import Database
 from services.dmp import constants as c
+from services.dmp.models import DocumentQuery
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
 from tests.helpers.dmp import DmpWire, dmp_wire, patient_id, random_ins
@@ -49,7 +50,7 @@ def cabinet(db: Database) -> Cabinetry:
 async def handler(sandbox: RunningSandbox) -> AsyncIterator[FeedHandler]:
     handler = fast_handler(feed_settings(sandbox))
     yield handler
-    await (await handler.connection()).aclose()
+    await handler.aclose()
 
 
 @pytest.fixture
@@ -65,7 +66,8 @@ async def _dmp_patient(db: Database, wire: DmpWire) -> tuple[str, int]:
 
 
 async def _unique_ids(wire: DmpWire, ins: str) -> Counter[str]:
-    entries = await wire.client.find_documents(patient_id(ins), statuses=(c.STATUS_APPROVED, c.STATUS_DEPRECATED))
+    entries = await wire.client.find_documents(
+        patient_id(ins), DocumentQuery(statuses=(c.STATUS_APPROVED, c.STATUS_DEPRECATED)))
     return Counter(entry.unique_id for entry in entries)
 
 
@@ -198,3 +200,11 @@ async def test_a_lost_answer_is_checked_with_get_documents_not_sent_twice(
     assert "RegistryStoredQuery" in second and "ProvideAndRegisterDocumentSet-b" not in second
     assert document_state(db, document_id).state is DmpState.SENT  # type: ignore[union-attr]
     assert (await _unique_ids(wire, ins))[state.unique_id or ""] == 1
+
+
+async def test_the_handler_closes_its_connection_and_reconnects_after(handler: FeedHandler) -> None:
+    first = await handler.connection()
+    await handler.aclose()  # what the worker does when it stops
+    assert first.http.is_closed
+    second = await handler.connection()
+    assert second is not first and not second.http.is_closed

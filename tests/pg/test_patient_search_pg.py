@@ -20,10 +20,12 @@ def _add(db: Database, names: list[tuple[str, str]]) -> None:
 
 def test_key_columns_sort_bytewise(pg_db: Database) -> None:
     with pg_db.engine.connect() as conn:
-        collations = dict(conn.execute(text(
-            "SELECT column_name, collation_name FROM information_schema.columns "
-            "WHERE table_name = 'patient_search_keys' AND data_type = 'character varying'")).all())
-    assert collations == {"name_key": "C", "given_key": "C", "name_phonetic": "C", "birth_date": "C"}
+        collations = {(table, column): collation for table, column, collation in conn.execute(text(
+            "SELECT table_name, column_name, collation_name FROM information_schema.columns "
+            "WHERE table_name IN ('patient_search_keys', 'patient_name_variants') "
+            "AND data_type = 'character varying'"))}
+    keys = {("patient_search_keys", column): "C" for column in ("name_key", "given_key", "name_phonetic", "birth_date")}
+    assert collations == {**keys, ("patient_name_variants", "variant"): "C", ("patient_name_variants", "name_key"): "C"}
 
 
 def test_prefix_search_uses_the_covering_index(pg_db: Database) -> None:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from services.dmp import constants as c
 from services.dmp.errors import DmpError
-from services.dmp.models import AuthorizationState, Code
+from services.dmp.models import AuthorizationState, Code, DocumentQuery
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
 from tests.helpers.dmp import (
@@ -135,11 +135,11 @@ async def test_find_documents_filters(sandbox: RunningSandbox, xds: ModuleType) 
         )
         await wire.client.provide_and_register(make_submission(patient, report, vsm))
 
-        by_class = await wire.client.find_documents(patient, class_codes=[vsm.class_code])
-        by_type = await wire.client.find_documents(patient, type_codes=[report.type_code, vsm.type_code])
-        recent = await wire.client.find_documents(patient, creation_from=old + timedelta(days=1))
-        before = await wire.client.find_documents(patient, creation_to=old + timedelta(seconds=1))
-        deprecated = await wire.client.find_documents(patient, statuses=[c.STATUS_DEPRECATED])
+        by_class = await wire.client.find_documents(patient, DocumentQuery(class_codes=(vsm.class_code,)))
+        by_type = await wire.client.find_documents(patient, DocumentQuery(type_codes=(report.type_code, vsm.type_code)))
+        recent = await wire.client.find_documents(patient, DocumentQuery(creation_from=old + timedelta(days=1)))
+        before = await wire.client.find_documents(patient, DocumentQuery(creation_to=old + timedelta(seconds=1)))
+        deprecated = await wire.client.find_documents(patient, DocumentQuery(statuses=(c.STATUS_DEPRECATED,)))
 
         assert [entry.unique_id for entry in by_class] == [vsm.unique_id]
         assert {entry.unique_id for entry in by_type} == {vsm.unique_id, report.unique_id}
@@ -193,7 +193,7 @@ async def test_replacement_deprecates_the_old_version(sandbox: RunningSandbox, x
         await wire.client.provide_and_register(make_submission(patient, second))
 
         [current] = await wire.client.find_documents(patient)
-        [old] = await wire.client.find_documents(patient, statuses=[c.STATUS_DEPRECATED])
+        [old] = await wire.client.find_documents(patient, DocumentQuery(statuses=(c.STATUS_DEPRECATED,)))
         assert (current.entry_uuid, old.entry_uuid) == (second.entry_uuid, first.entry_uuid)
         links = await wire.client.get_associations(patient, [second.entry_uuid])
         assert any(

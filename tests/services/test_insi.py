@@ -119,8 +119,7 @@ async def test_vitale_search_by_beneficiary_and_unknown_card(wire: InsiWire) -> 
 
 
 async def test_verification_confirms_a_matching_ins(wire: InsiWire) -> None:
-    result = await wire.client.verify(VerifyQuery("285037505612306", OID_TEST, "DUPONT", ("ELODIE", "MARIE"),
-                                                  "F", "1985-03-14"))
+    result = await wire.client.verify(VerifyQuery("285037505612306", OID_TEST, DUPONT))
     assert result.code == "00" and result.identities[0].matricule == "285037505612306"
     (request,) = wire.sent_xml()
     supplied = request.find(f".//{{{NS_VERIF}}}IndividuVerifie/{{{NS_VERIF}}}INSFourni")
@@ -131,27 +130,26 @@ async def test_verification_confirms_a_matching_ins(wire: InsiWire) -> None:
 
 
 async def test_verification_of_a_corsican_matricule(wire: InsiWire) -> None:
-    result = await wire.client.verify(VerifyQuery("271072A00400962", OID_TEST, "DE LA FONTAINE-D'ARTOIS",
-                                                  ("ANNE-SOPHIE",), "F", "1971-07-08", "2A004"))
+    traits = TraitsQuery("DE LA FONTAINE-D'ARTOIS", ("ANNE-SOPHIE",), "F", "1971-07-08", "2A004")
+    result = await wire.client.verify(VerifyQuery("271072A00400962", OID_TEST, traits))
     assert result.code == "00"
 
 
 async def test_verification_of_a_nia(wire: InsiWire) -> None:
-    result = await wire.client.verify(VerifyQuery("295019912273329", OID_TEST, "KOWALSKI", ("ANNA",), "F",
-                                                  "1995-01-17", "99122"))
+    result = await wire.client.verify(VerifyQuery(
+        "295019912273329", OID_TEST, TraitsQuery("KOWALSKI", ("ANNA",), "F", "1995-01-17", "99122")))
     assert result.code == "00" and result.identities[0].birth_place == "99122"
 
 
 async def test_verification_with_other_traits_is_not_confirmed(wire: InsiWire) -> None:
-    result = await wire.client.verify(VerifyQuery("285037505612306", OID_TEST, "DUPONT", ("ELODIE",), "F",
-                                                  "1985-03-14"))
+    result = await wire.client.verify(VerifyQuery(
+        "285037505612306", OID_TEST, TraitsQuery("DUPONT", ("ELODIE",), "F", "1985-03-14")))
     assert (result.code, result.identities) == ("01", ())
 
 
 async def test_verification_refuses_a_bad_key(wire: InsiWire) -> None:
     with pytest.raises(InsiError) as caught:
-        await wire.client.verify(VerifyQuery("285037505612307", OID_TEST, "DUPONT", ("ELODIE", "MARIE"), "F",
-                                             "1985-03-14"))
+        await wire.client.verify(VerifyQuery("285037505612307", OID_TEST, DUPONT))
     assert (caught.value.siram_code, caught.value.desir_code) == ("siram_20", "insi_206")
     assert "clé" in caught.value.user_message and not caught.value.retryable
 

@@ -8,7 +8,6 @@ from lgc_app.bootstrap import AppContext
 from lgc_app.patients.service import set_attributes
 from lgc_app.patients.vocabulary import IdentityStatus
 from tests.helpers.patients import (
-    _collect_in_gui_thread,  # noqa: F401 - autouse
     add_patient,
     check_document,
     retrieve,

@@ -14,11 +14,7 @@ from lgc_app.config import Settings
 from lgc_app.patients.models import InsiCall, Patient
 from lgc_app.patients.vocabulary import IdentityStatus
 from services.sandbox.server import RunningSandbox
-from tests.helpers.patients import (
-    DUPONT,
-    _collect_in_gui_thread,  # noqa: F401 - autouse
-    add_patient,
-)
+from tests.helpers.patients import DUPONT, add_patient
 from tests.ui.conftest import run_coro
 from ui.actions import patients as actions
 from ui.main_window import MainWindow

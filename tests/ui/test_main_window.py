@@ -23,7 +23,7 @@ def test_window_shows_french_menus_and_role(window: MainWindow) -> None:
     assert titles == ["Fichier", "Patients", "Documents", "Envois", "Outils", "Aide"]
     assert window.role_label.text() == "Poste autonome — POSTE-TEST"
     assert window.service_status.text() == "Services nationaux"
-    assert window.windowTitle() == "LGC Ségur — Cabinet Test"
+    assert window.windowTitle() == "Cabinet Test — LGC Ségur"
     outils = [a.text() for a in window.menu("Outils").actions()]
     assert outils == ["Paramètres…", "Tester la connexion au bac à sable", "Envoi au DMP par type de document…"]
     assert not window.echo_action.isEnabled()  # no sandbox configured

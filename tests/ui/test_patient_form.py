@@ -16,7 +16,6 @@ from lgc_app.patients.service import PatientDraft, update_patient
 from lgc_app.patients.vocabulary import IdentityStatus
 from tests.helpers.patients import (
     DUPONT,
-    _collect_in_gui_thread,  # noqa: F401 - autouse
     add_patient,
     check_document,
     retrieve,

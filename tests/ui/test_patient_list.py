@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from lgc_app.bootstrap import AppContext
 from lgc_app.patients.vocabulary import IdentityStatus
 from tests.helpers.patients import (
-    _collect_in_gui_thread,  # noqa: F401 - autouse
     add_patient,
     check_document,
     retrieve,

@@ -12,17 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from lgc_app.bootstrap import AppContext
 from lgc_app.dmp import client_factory, consultation, feeding
 from lgc_app.dmp import trace as dmp_trace
 from lgc_app.dmp.consultation import Consultation, DmpDocument, DmpReader, DocumentFilter, ReceivedDocument
 from lgc_app.documents.actors import Actor
-from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.errors import DocumentError
 from lgc_app.documents.kinds import DocumentType
-from lgc_app.documents.models import Practitioner
 from lgc_app.outbox import orders
 from lgc_app.outbox.errors import OrderStateError
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
@@ -62,7 +58,8 @@ async def dmp_client(context: AppContext) -> DmpReader:
     """
     held = context.clients.get(CLIENT_KEY)
     if held is None:
-        held = asyncio.ensure_future(run_db(_build_client, context))
+        held = asyncio.ensure_future(run_db(client_factory.consultation_client, context.database,
+                                            context.settings))
         context.clients[CLIENT_KEY] = held
     if not isinstance(held, asyncio.Future):
         return held
@@ -74,23 +71,6 @@ async def dmp_client(context: AppContext) -> DmpReader:
         raise
     context.clients[CLIENT_KEY] = client
     return client
-
-
-def _build_client(context: AppContext) -> DmpReader:
-    """Blocking: certificates, TLS context, and the practitioner the VIHF names.
-
-    Until users log in (Pro Santé Connect, CPS), consultation is made on behalf of the cabinet's first active
-    practitioner: the VIHF must name a professional (PROTOCOLS §3.5).
-    """
-    with context.database.reading() as session:
-        practitioner = session.scalars(select(Practitioner).where(Practitioner.active.is_(True))
-                                       .order_by(Practitioner.id).limit(1)).first()
-        if practitioner is None:
-            raise consultation.ConsultationError("Aucun praticien enregistré : le DMP ne peut pas être consulté.")
-        session.expunge(practitioner)
-    connection = client_factory.connect(context.settings)
-    return connection.client(client_factory.vihf_context(connection, practitioner,
-                                                         Cabinet.from_settings(context.settings)))
 
 
 # --- consultation --------------------------------------------------------------------------------------------

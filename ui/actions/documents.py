@@ -8,70 +8,21 @@ writer on SQLite), never on the GUI loop. Reads return detached, frozen snapshot
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
-
-from sqlalchemy import select
 
 from lgc_app.bootstrap import AppContext
 from lgc_app.dmp.state import DocumentDmpState, document_states
-from lgc_app.documents import lifecycle, metadata
+from lgc_app.documents import lifecycle
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
-from lgc_app.documents.content import Content, VacNoteContent, parse_content
-from lgc_app.documents.errors import DocumentNotFoundError
-from lgc_app.documents.kinds import DocumentStatus, DocumentType
-from lgc_app.documents.lifecycle import DocumentSummary
-from lgc_app.documents.models import Document, Practitioner
+from lgc_app.documents.content import Content
+from lgc_app.documents.kinds import DocumentType
+from lgc_app.documents.lifecycle import DocumentDetail, DocumentSummary
+from lgc_app.documents.practitioners import PractitionerChoice, list_active_practitioners
 from lgc_app.patients import service as patients
 from lgc_app.persistence.database import Database
 from ui.actions.patients import user_of
 from ui.tasks import run_db
-
-
-@dataclass(frozen=True)
-class PractitionerChoice:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True)
-class DocumentEventLine:
-    """One lifecycle transition as the editor shows it (who, when, what)."""
-
-    action: str
-    actor: str
-    at: datetime
-    note: str | None
-
-
-@dataclass(frozen=True)
-class DocumentDetail:
-    """Everything an editor shows of one document version, read in one transaction.
-
-    `row_version` is the optimistic-concurrency counter to hand back on the next save.
-    """
-
-    id: int
-    patient_id: int
-    type: DocumentType
-    status: DocumentStatus
-    title: str
-    content: Content
-    row_version: int
-    version_number: int
-    replaces_id: int | None
-    replaced_by_id: int | None
-    author_id: int
-    author_name: str
-    validated_at: datetime | None
-    updated_at: datetime
-    sharing: metadata.SharingMetadata
-    events: tuple[DocumentEventLine, ...]
-
-    @property
-    def is_draft(self) -> bool:
-        return self.status is DocumentStatus.DRAFT
 
 
 def actor_of(context: AppContext, practitioner_id: int | None) -> Actor:
@@ -81,12 +32,7 @@ def actor_of(context: AppContext, practitioner_id: int | None) -> Actor:
 
 async def practitioners(db: Database) -> list[PractitionerChoice]:
     """Active practitioners of the cabinet, by name (the possible authors)."""
-    def read() -> list[PractitionerChoice]:
-        with db.reading() as session:
-            rows = session.scalars(select(Practitioner).where(Practitioner.active.is_(True))
-                                   .order_by(Practitioner.family_name, Practitioner.given_name))
-            return [PractitionerChoice(p.id, p.display_name) for p in rows]
-    return await run_db(read)
+    return await run_db(list_active_practitioners, db)
 
 
 async def patient_name(db: Database, patient_id: int) -> str:
@@ -113,20 +59,16 @@ async def list_documents(db: Database, patient_id: int) -> list[DocumentRow]:
 
 
 async def load_document(db: Database, document_id: int) -> DocumentDetail:
-    return await run_db(_read_detail, db, document_id)
+    return await run_db(lifecycle.get_document, db, document_id)
 
 
 async def create_draft(db: Database, *, patient_id: int, document_type: DocumentType, actor: Actor,
                        cabinet: Cabinet) -> DocumentDetail:
     """A new draft authored by the acting practitioner, with the type's default metadata."""
-    # the VAC-NOTE content has no empty default in the core (its fields are required): start from blanks
-    blank = VacNoteContent("", "", "", "", "") if document_type is DocumentType.VAC_NOTE else None
-
     def create() -> DocumentDetail:
         document_id = lifecycle.create_draft(db, patient_id=patient_id, author_id=actor.practitioner_id or 0,
-                                             document_type=document_type, actor=actor, cabinet=cabinet,
-                                             content=blank)
-        return _read_detail(db, document_id)
+                                             document_type=document_type, actor=actor, cabinet=cabinet)
+        return lifecycle.get_document(db, document_id)
     return await run_db(create)
 
 
@@ -142,7 +84,7 @@ async def update_metadata(db: Database, document_id: int, actor: Actor, *, expec
     """Change sharing metadata of a draft (checked against the CI-SIS value sets); returns the new state."""
     def update() -> DocumentDetail:
         lifecycle.update_metadata(db, document_id, actor, expected_version=expected_version, **changes)
-        return _read_detail(db, document_id)
+        return lifecycle.get_document(db, document_id)
     return await run_db(update)
 
 
@@ -150,28 +92,28 @@ async def validate(db: Database, document_id: int, actor: Actor, cabinet: Cabine
     """Freeze the draft as stored: PDF rendered and CDA built on the database thread, off the GUI loop."""
     def run() -> DocumentDetail:
         lifecycle.validate(db, document_id, actor, cabinet)
-        return _read_detail(db, document_id)
+        return lifecycle.get_document(db, document_id)
     return await run_db(run)
 
 
 async def new_version(db: Database, document_id: int, actor: Actor) -> DocumentDetail:
     """Start version n + 1 of a validated document (the old one stays valid until the new one is)."""
     def run() -> DocumentDetail:
-        return _read_detail(db, lifecycle.replace(db, document_id, actor))
+        return lifecycle.get_document(db, lifecycle.replace(db, document_id, actor))
     return await run_db(run)
 
 
 async def archive(db: Database, document_id: int, actor: Actor, reason: str) -> DocumentDetail:
     def run() -> DocumentDetail:
         lifecycle.archive(db, document_id, actor, reason=reason)
-        return _read_detail(db, document_id)
+        return lifecycle.get_document(db, document_id)
     return await run_db(run)
 
 
 async def delete(db: Database, document_id: int, actor: Actor, reason: str) -> DocumentDetail:
     def run() -> DocumentDetail:
         lifecycle.delete(db, document_id, actor, reason=reason)
-        return _read_detail(db, document_id)
+        return lifecycle.get_document(db, document_id)
     return await run_db(run)
 
 
@@ -185,20 +127,3 @@ def save_draft_now(db: Database, document_id: int, actor: Actor, *, title: str, 
     return lifecycle.update_draft(db, document_id, actor, title=title, content=content,
                                   expected_version=expected_version)
 
-
-def _read_detail(db: Database, document_id: int) -> DocumentDetail:
-    with db.reading() as session:
-        document = session.get(Document, document_id)
-        if document is None:
-            raise DocumentNotFoundError(f"Document {document_id} introuvable.")
-        successor = session.scalar(select(Document.id).where(Document.replaces_id == document.id,
-                                                             Document.status != DocumentStatus.DELETED))
-        return DocumentDetail(
-            id=document.id, patient_id=document.patient_id, type=document.type, status=document.status,
-            title=document.title, content=parse_content(document.type, document.content),
-            row_version=document.version, version_number=document.version_number,
-            replaces_id=document.replaces_id, replaced_by_id=successor, author_id=document.author_id,
-            author_name=document.author.display_name, validated_at=document.validated_at,
-            updated_at=document.updated_at, sharing=metadata.metadata_of(document),
-            events=tuple(DocumentEventLine(e.action, e.actor, e.at, e.note) for e in document.events),
-        )

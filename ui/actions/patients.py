@@ -172,10 +172,7 @@ async def insi_search_vitale(context: AppContext, patient_id: int, query: Vitale
 async def insi_verify(context: AppContext, patient_id: int, matricule: str, oid: str) -> InsiAnswer:
     """Verify an INS (typed, or read from a datamatrix) against the patient's traits."""
     def build(patient: Patient) -> VerifyQuery:
-        traits = insi_result.traits_query(patient)
-        return VerifyQuery(matricule=matricule, oid=oid, birth_name=traits.birth_name,
-                           given_names=traits.given_names, sex=traits.sex, birth_date=traits.birth_date,
-                           birth_place=traits.birth_place)
+        return VerifyQuery(matricule, oid, insi_result.traits_query(patient))
     query = await _with_patient(context.database, patient_id, build)
     client = await insi_client(context)
     return await _logged_call(context, patient_id, "VERIFICATION", client.verify(query))

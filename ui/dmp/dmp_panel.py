@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +47,7 @@ from ui.actions import dmp as actions
 from ui.activity import Spinner
 from ui.dmp.document_view import metadata_header, prepare_received
 from ui.documents.viewer import CdaViewer, PreparedView
+from ui.record_table import record_table
 from ui.tasks import Task, TaskManager, run_in_thread
 
 
@@ -187,18 +186,10 @@ class DmpPanel(QWidget):
         filters.addWidget(self.search_button)
 
         self.model = DmpDocumentModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = record_table(self.model, DmpDocumentModel.TITLE, self)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DmpDocumentModel.TYPE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(DmpDocumentModel.TYPE, 190)  # long LOINC labels are elided, full text in tooltip
-        header.setSectionResizeMode(DmpDocumentModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.open_selected())  # double click or Enter
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh_buttons())
 

@@ -14,16 +14,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from ui import messages
 from ui.actions import dmp as actions
 from ui.actions.dmp import OrderLine
 from ui.dmp.order_trace import kind_label, moment
+from ui.record_table import record_table
 from ui.tasks import Task, TaskManager, run_in_thread
 
 POLL_MS = 5000
@@ -125,16 +123,7 @@ class OrdersPanel(QWidget):
         top.addWidget(self.refresh_button)
 
         self.model = OrdersModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OrdersModel.CONTENT, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self.model, OrdersModel.CONTENT, self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.empty = QLabel(self.tr("Aucun envoi."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -12,14 +12,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from ui.actions.documents import DocumentRow, PractitionerChoice
+from ui.record_table import record_table
 
 INACTIVE = {DocumentStatus.REPLACED, DocumentStatus.ARCHIVED, DocumentStatus.DELETED}
 
@@ -121,16 +119,7 @@ class DocumentList(QWidget):
         self.show_deleted = QCheckBox(self.tr("Afficher les supprimés"), self)
         self.show_deleted.toggled.connect(self.show_deleted_changed)
         self.model = DocumentListModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.view = record_table(self.model, DocumentListModel.TITLE, self)
         self.view.activated.connect(self._activated)
         self.view.clicked.connect(self._activated)
         self.empty_label = QLabel(self)

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +35,7 @@ from lgc_app.patients.search import SearchHit
 from lgc_app.patients.vocabulary import IdentityStatus
 from ui.actions import patients as actions
 from ui.patients.badges import STATUS_ROLE, StatusBadgeDelegate, status_text
+from ui.record_table import record_table
 from ui.tasks import Task, TaskManager
 
 DEBOUNCE_MS = 0  # coalesces the keys already queued (paste, fast typing), adds no delay
@@ -94,17 +94,9 @@ class PatientListModel(QAbstractTableModel):
 
 def patient_table(model: PatientListModel, parent: QWidget) -> QTableView:
     """A read-only, row-selecting table of patients with the status column painted as a badge."""
-    view = QTableView(parent)
-    view.setModel(model)
+    view = record_table(model, PatientListModel.NAME, parent)
     view.setItemDelegateForColumn(PatientListModel.STATUS, StatusBadgeDelegate(view))
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(PatientListModel.NAME, QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(PatientListModel.BIRTH_DATE, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(PatientListModel.STATUS, QHeaderView.ResizeMode.Fixed)
     widest = max(view.fontMetrics().horizontalAdvance(status_text(status)) for status in IdentityStatus)
     header.resizeSection(PatientListModel.STATUS, widest + 24)  # the whole wording fits in the pill
