@@ -1,7 +1,7 @@
 """INSi client and simulator figures: envelope building and parsing on the loop, and round trips to the
 sandbox over loopback mutual TLS (sequential and concurrent). Prints a table; asserts nothing.
 
-Run: .venv/bin/python bench/bench_insi.py
+Run: .venv/bin/python -m bench.bench_insi
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.table import print_rows
 from services.insi import InsiClient, LpsIdentity, TraitsQuery
 from services.insi.envelope import EnvelopeBuilder
 from services.insi.response import parse_response
@@ -79,11 +80,7 @@ def main() -> None:
             rows += asyncio.run(_round_trips(manifest.url("insi"), tls, sequential=200, concurrent=100))
         finally:
             sandbox.stop()
-    width = max(len(label) for label, _ in rows)
-    print(f"{'mesure'.ljust(width)} | résultat")
-    print(f"{'-' * width}-+-{'-' * 40}")
-    for label, value in rows:
-        print(f"{label.ljust(width)} | {value}")
+    print_rows(rows)
 
 
 if __name__ == "__main__":

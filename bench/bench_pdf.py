@@ -1,6 +1,6 @@
 """PDF/A-1b rendering throughput: PDFs per second for a 1-page and a 5-page document, and in 2 threads.
 
-Run: `.venv/bin/python bench/bench_pdf.py` (prints a table; `run()` returns the rows for bench/run.py).
+Run: `.venv/bin/python -m bench.bench_pdf` (prints a table; `run()` returns the rows for bench/run.py).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import datetime
 
 import pypdf
 
+from bench.table import print_rows
 from lgc_app.documents.rendering import PdfDocument, Section, render_pdf
 
 SENTENCE = "Patiente revue ce jour, évolution favorable, pas de fièvre, examen clinique sans particularité. "
@@ -70,12 +71,7 @@ def run() -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    rows = run()
-    width = max(len(label) for label, _ in rows)
-    print(f"{'mesure'.ljust(width)} | résultat")
-    print(f"{'-' * width}-+-{'-' * 40}")
-    for label, value in rows:
-        print(f"{label.ljust(width)} | {value}")
+    print_rows(run())
 
 
 if __name__ == "__main__":

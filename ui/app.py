@@ -203,6 +203,7 @@ async def _close(tasks: taskbridge.TaskManager, window: MainWindow) -> None:
     """Cancel what is still running (user requests, health checks, stray tasks) and close the HTTP client."""
     await tasks.shutdown()
     await window.sandbox.aclose()
+    await window.context.aclose_clients()
     current = asyncio.current_task()
     stray = [task for task in asyncio.all_tasks() if task is not current]
     for task in stray:

@@ -3,8 +3,6 @@ preferences, withholding, non-qualified identities, master/slave routing, the st
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import select
 
@@ -22,20 +20,11 @@ from lgc_app.patients.models import Patient
 from lgc_app.patients.status import change_status
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
-from tests.helpers.dmp_feed import CABINET, Cabinetry, add_author, add_qualified_patient, draft, validated
+from tests.helpers.dmp_feed import CABINET, Cabinetry, add_qualified_patient, draft, validated
 
 INS = "279035121518989"
 
-
-@pytest.fixture(autouse=True)
-def _standalone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(feeding, "_workstation", None)
-    yield
-
-
-@pytest.fixture
-def cabinet(db: Database) -> Cabinetry:
-    return add_author(db)
+pytestmark = pytest.mark.usefixtures("standalone_workstation")
 
 
 def _orders(db: Database) -> list[SendOrder]:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from lgc_app.documents import lifecycle
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
-from lgc_app.documents.content import CONTENT_CLASSES, NarrativeContent, PrescriptionContent, Section
+from lgc_app.documents.content import CONTENT_CLASSES, Content, NarrativeContent, PrescriptionContent, Section
 from lgc_app.documents.errors import DocumentConflictError, DocumentContentError, DocumentStateError
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from lgc_app.documents.models import Document, DocumentEvent
@@ -39,17 +39,17 @@ def world(db: Database) -> World:
     return World(patient_id, Actor("hdurand", author_id), Actor("secretariat"))
 
 
+def _draft(db: Database, world: World, document_type: DocumentType, content: Content | None = None, *,
+           actor: Actor | None = None) -> int:
+    """A draft of the world's author, created by `actor` (the author by default)."""
+    return lifecycle.create_draft(db, patient_id=world.patient_id, author_id=world.author.practitioner_id or 0,
+                                  document_type=document_type, actor=actor or world.author, cabinet=CABINET,
+                                  content=content)
+
+
 def _letter(db: Database, world: World, text: str = "Cher confrère, je vous adresse Mme PAT-TROIS.") -> int:
     content = NarrativeContent((Section("Courrier", (text,)),), recipient="Dr Lefèvre")
-    return lifecycle.create_draft(
-        db,
-        patient_id=world.patient_id,
-        author_id=world.author.practitioner_id or 0,
-        document_type=DocumentType.LETTER,
-        actor=world.secretary,
-        cabinet=CABINET,
-        content=content,
-    )
+    return _draft(db, world, DocumentType.LETTER, content, actor=world.secretary)
 
 
 def _status(db: Database, document_id: int) -> DocumentStatus:
@@ -104,15 +104,7 @@ def test_only_the_author_validates(db: Database, world: World) -> None:
 
 
 def test_incomplete_content_or_cabinet_is_refused_in_french(db: Database, world: World) -> None:
-    document_id = lifecycle.create_draft(
-        db,
-        patient_id=world.patient_id,
-        author_id=world.author.practitioner_id or 0,
-        document_type=DocumentType.PRESCRIPTION,
-        actor=world.author,
-        cabinet=CABINET,
-        content=PrescriptionContent(),
-    )
+    document_id = _draft(db, world, DocumentType.PRESCRIPTION, PrescriptionContent())
     with pytest.raises(DocumentContentError, match="Ordonnance vide"):
         lifecycle.validate(db, document_id, world.author, CABINET)
     with pytest.raises(DocumentContentError, match=r"cabinet\.structure_id"):
@@ -122,17 +114,13 @@ def test_incomplete_content_or_cabinet_is_refused_in_french(db: Database, world:
 
 @pytest.mark.parametrize("document_type", list(DocumentType))
 def test_every_type_starts_as_a_blank_draft(db: Database, world: World, document_type: DocumentType) -> None:
-    document_id = lifecycle.create_draft(db, patient_id=world.patient_id,
-                                         author_id=world.author.practitioner_id or 0,
-                                         document_type=document_type, actor=world.author, cabinet=CABINET)
+    document_id = _draft(db, world, document_type)
     assert _status(db, document_id) is DocumentStatus.DRAFT
     assert lifecycle.get_document(db, document_id).content == CONTENT_CLASSES[document_type]()
 
 
 def test_blank_vaccination_note_is_refused_at_validation(db: Database, world: World) -> None:
-    document_id = lifecycle.create_draft(db, patient_id=world.patient_id,
-                                         author_id=world.author.practitioner_id or 0,
-                                         document_type=DocumentType.VAC_NOTE, actor=world.author, cabinet=CABINET)
+    document_id = _draft(db, world, DocumentType.VAC_NOTE)
     with pytest.raises(DocumentContentError, match="nom du vaccin manquant"):
         lifecycle.validate(db, document_id, world.author, CABINET)
 
@@ -146,15 +134,7 @@ def test_stale_autosave_is_a_conflict(db: Database, world: World) -> None:
 
 
 def test_replacement_is_a_new_version_with_rplc(db: Database, world: World) -> None:
-    first = lifecycle.create_draft(
-        db,
-        patient_id=world.patient_id,
-        author_id=world.author.practitioner_id or 0,
-        document_type=DocumentType.VSM,
-        actor=world.author,
-        cabinet=CABINET,
-        content=sample_content(DocumentType.VSM),
-    )
+    first = _draft(db, world, DocumentType.VSM, sample_content(DocumentType.VSM))
     lifecycle.validate(db, first, world.author, CABINET)
     with pytest.raises(DocumentStateError, match="Impossible de remplacer"):
         lifecycle.replace(

@@ -9,17 +9,10 @@ from lgc_app.outbox.claim import claim_due
 from lgc_app.outbox.completion import Outcome, record_failure, record_success
 from lgc_app.outbox.errors import TransientSendError
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
-from lgc_app.outbox.orders import enqueue, order_trace
+from lgc_app.outbox.orders import order_trace
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
-
-
-def _enqueue(db: Database, count: int = 1, **overrides: object) -> list[str]:
-    values: dict = {"kind": "noop", "payload_ref": "document:1", "ordered_by": "Dr Test",
-                    "origin_workstation": "poste-1"}
-    values.update(overrides)
-    with db.unit_of_work() as session:
-        return [enqueue(session, **values).id for _ in range(count)]
+from tests.helpers.outbox import enqueue_orders
 
 
 def _order(db: Database, order_id: str) -> SendOrder:
@@ -35,7 +28,7 @@ def _kinds(db: Database, order_id: str) -> list[EventKind]:
 
 
 def test_claim_marks_orders_in_progress_under_a_lease(db: Database) -> None:
-    [order_id] = _enqueue(db, payload={"a": 1})
+    [order_id] = enqueue_orders(db, payload={"a": 1})
     now = utcnow() + timedelta(seconds=1)
     [claimed] = claim_due(db, workstation="maitre", limit=5, lease_seconds=60, lease_owner="maitre#1",
                           now=now)
@@ -49,8 +42,8 @@ def test_claim_marks_orders_in_progress_under_a_lease(db: Database) -> None:
 
 
 def test_claim_respects_limit_target_and_due_time(db: Database) -> None:
-    _enqueue(db, 3)
-    [targeted] = _enqueue(db, target_workstation="maitre")
+    enqueue_orders(db, 3)
+    [targeted] = enqueue_orders(db, target_workstation="maitre")
     later = utcnow() + timedelta(seconds=1)
 
     def claim(workstation: str, limit: int, now: datetime = later) -> list[str]:
@@ -59,13 +52,13 @@ def test_claim_respects_limit_target_and_due_time(db: Database) -> None:
     assert len(claim("autre", 2)) == 2
     assert len(claim("autre", 5)) == 1  # the targeted order is not for this workstation
     assert claim("maitre", 5) == [targeted]
-    [future] = _enqueue(db)
+    [future] = enqueue_orders(db)
     assert claim("maitre", 5, now=utcnow() - timedelta(hours=1)) == []
     assert _order(db, future).status is OrderStatus.PENDING
 
 
 def test_an_expired_lease_is_taken_over_and_the_late_completion_is_refused(db: Database) -> None:
-    [order_id] = _enqueue(db)
+    [order_id] = enqueue_orders(db)
     start = utcnow() + timedelta(seconds=1)
     [by_a] = claim_due(db, workstation="p", lease_owner="A", limit=1, lease_seconds=30, now=start)
     assert claim_due(db, workstation="p", lease_owner="B", limit=1, lease_seconds=30,
@@ -86,7 +79,7 @@ def test_an_expired_lease_is_taken_over_and_the_late_completion_is_refused(db: D
 
 
 def test_the_same_owner_cannot_complete_an_attempt_taken_over_by_itself(db: Database) -> None:
-    _enqueue(db)
+    enqueue_orders(db)
     start = utcnow() + timedelta(seconds=1)
     [first] = claim_due(db, workstation="p", limit=1, lease_seconds=10, now=start)
     [second] = claim_due(db, workstation="p", limit=1, lease_seconds=10, now=start + timedelta(seconds=11))
@@ -96,7 +89,7 @@ def test_the_same_owner_cannot_complete_an_attempt_taken_over_by_itself(db: Data
 
 
 def test_an_order_that_kills_its_worker_every_time_ends_failed(db: Database) -> None:
-    [order_id] = _enqueue(db, max_attempts=2)
+    [order_id] = enqueue_orders(db, max_attempts=2)
     now = utcnow() + timedelta(seconds=1)
     for _ in range(2):
         assert len(claim_due(db, workstation="p", limit=1, lease_seconds=10, now=now)) == 1
@@ -109,7 +102,7 @@ def test_an_order_that_kills_its_worker_every_time_ends_failed(db: Database) -> 
 
 
 def test_a_transient_failure_schedules_the_next_attempt_after_the_backoff(db: Database) -> None:
-    [order_id] = _enqueue(db)
+    [order_id] = enqueue_orders(db)
     now = utcnow() + timedelta(seconds=1)
     [claimed] = claim_due(db, workstation="p", limit=1, lease_seconds=10, now=now)
     outcome = record_failure(db, claimed, TransientSendError("Service indisponible.", detail="HTTP 503"),

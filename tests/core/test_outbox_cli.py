@@ -12,8 +12,8 @@ import pytest
 
 from lgc_app.cli import main
 from lgc_app.outbox.models import OrderStatus, SendOrder
-from lgc_app.outbox.orders import enqueue
 from lgc_app.persistence.database import Database
+from tests.helpers.outbox import enqueue_order
 
 
 def _config(tmp_path: Path, db_url: str, role: str = "standalone") -> str:
@@ -22,15 +22,6 @@ def _config(tmp_path: Path, db_url: str, role: str = "standalone") -> str:
                     encoding="utf-8")
     return str(path)
 
-
-def _enqueue(db: Database, **overrides: object) -> str:
-    values: dict = {"kind": "noop", "payload_ref": "document:1", "ordered_by": "Dr Test",
-                    "origin_workstation": "poste-1"}
-    values.update(overrides)
-    with db.unit_of_work() as session:
-        return enqueue(session, **values).id
-
-
 def _status(db: Database, order_id: str) -> OrderStatus:
     with db.reading() as session:
         return session.get(SendOrder, order_id).status
@@ -38,8 +29,8 @@ def _status(db: Database, order_id: str) -> OrderStatus:
 
 def test_once_drains_what_is_due_for_this_workstation(db: Database, db_url: str, tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    mine, failing = _enqueue(db), _enqueue(db, payload={"permanent": True})
-    elsewhere = _enqueue(db, target_workstation="poste-2")
+    mine, failing = enqueue_order(db), enqueue_order(db, payload={"permanent": True})
+    elsewhere = enqueue_order(db, target_workstation="poste-2")
     assert main(["--config", _config(tmp_path, db_url), "worker", "--once"]) == 0
     assert capsys.readouterr().out.strip() == ("Envois exécutés : 1 réussi(s), 0 reporté(s), 1 à traiter, "
                                                "0 repris ailleurs.")
@@ -51,8 +42,8 @@ def test_once_drains_what_is_due_for_this_workstation(db: Database, db_url: str,
 
 def test_status_prints_counts_by_state(db: Database, db_url: str, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    _enqueue(db)
-    _enqueue(db)
+    enqueue_order(db)
+    enqueue_order(db)
     assert main(["--config", _config(tmp_path, db_url, role="slave"), "worker", "--status"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert "en attente   2" in lines
@@ -61,14 +52,14 @@ def test_status_prints_counts_by_state(db: Database, db_url: str, tmp_path: Path
 
 def test_a_slave_refuses_to_run_the_worker(db: Database, db_url: str, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    order_id = _enqueue(db)
+    order_id = enqueue_order(db)
     assert main(["--config", _config(tmp_path, db_url, role="slave"), "worker", "--once"]) == 2
     assert "esclave" in capsys.readouterr().err
     assert _status(db, order_id) is OrderStatus.PENDING
 
 
 def test_the_service_mode_runs_until_sigterm(db: Database, db_url: str, tmp_path: Path) -> None:
-    order_id = _enqueue(db)
+    order_id = enqueue_order(db)
     command = [sys.executable, "-m", "lgc_app", "--config", _config(tmp_path, db_url), "worker"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -14,14 +14,7 @@ from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder, SendOrderEv
 from lgc_app.outbox.orders import cancel, counts_by_status, enqueue, list_orders, order_trace, retry
 from lgc_app.persistence.base import Base
 from lgc_app.persistence.database import Database
-
-
-def _enqueue(db: Database, **overrides: object) -> str:
-    values: dict = {"kind": "noop", "payload_ref": "document:1", "ordered_by": "Dr Test",
-                    "origin_workstation": "poste-1"}
-    values.update(overrides)
-    with db.unit_of_work() as session:
-        return enqueue(session, **values).id
+from tests.helpers.outbox import enqueue_order
 
 
 def _fail(db: Database, order_id: str) -> None:
@@ -40,7 +33,7 @@ def test_enqueue_in_a_rolled_back_unit_of_work_leaves_nothing(db: Database) -> N
 
 
 def test_enqueue_creates_a_due_pending_order_with_its_created_event(db: Database) -> None:
-    order_id = _enqueue(db, payload={"to": "x"}, target_workstation="maitre", max_attempts=3)
+    order_id = enqueue_order(db, payload={"to": "x"}, target_workstation="maitre", max_attempts=3)
     with db.reading() as session:
         order = session.get(SendOrder, order_id)
         assert uuid.UUID(order.id)
@@ -58,7 +51,7 @@ def test_enqueue_refuses_a_zero_attempt_budget(db: Database) -> None:
 
 
 def test_retry_puts_a_failed_order_back_with_a_fresh_budget_and_the_same_id(db: Database) -> None:
-    order_id = _enqueue(db)
+    order_id = enqueue_order(db)
     _fail(db, order_id)
     with db.unit_of_work() as session:
         session.get(SendOrder, order_id).attempts = 8
@@ -72,13 +65,13 @@ def test_retry_puts_a_failed_order_back_with_a_fresh_budget_and_the_same_id(db: 
 
 
 def test_retry_refuses_an_order_that_is_not_failed(db: Database) -> None:
-    order_id = _enqueue(db)
+    order_id = enqueue_order(db)
     with pytest.raises(OrderStateError, match="à traiter"), db.unit_of_work() as session:
         retry(session, order_id, "Dr Test")
 
 
 def test_cancel_pending_or_failed_but_not_done(db: Database) -> None:
-    pending, failed, done = _enqueue(db), _enqueue(db), _enqueue(db)
+    pending, failed, done = enqueue_order(db), enqueue_order(db), enqueue_order(db)
     _fail(db, failed)
     with db.unit_of_work() as session:
         session.get(SendOrder, done).status = OrderStatus.DONE
@@ -97,8 +90,8 @@ def test_cancel_pending_or_failed_but_not_done(db: Database) -> None:
 
 
 def test_list_orders_filters_and_limits(db: Database) -> None:
-    first = _enqueue(db, payload_ref="document:1")
-    _enqueue(db, payload_ref="document:2")
+    first = enqueue_order(db, payload_ref="document:1")
+    enqueue_order(db, payload_ref="document:2")
     _fail(db, first)
     with db.reading() as session:
         assert [o.id for o in list_orders(session, status=OrderStatus.FAILED)] == [first]

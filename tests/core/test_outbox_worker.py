@@ -18,25 +18,17 @@ from lgc_app.outbox.errors import TransientSendError
 from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.handlers import default_handlers
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
-from lgc_app.outbox.orders import enqueue, order_trace
+from lgc_app.outbox.orders import order_trace
 from lgc_app.outbox.runner import WorkerThread, should_run_worker, start_worker_thread
 from lgc_app.outbox.worker import Worker
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
+from tests.helpers.outbox import enqueue_orders
 
 
 class HighestDraw(random.Random):
     def uniform(self, a: float, b: float) -> float:
         return b
-
-
-def _enqueue(db: Database, count: int = 1, **overrides: object) -> list[str]:
-    values: dict = {"kind": "noop", "payload_ref": "document:1", "ordered_by": "Dr Test",
-                    "origin_workstation": "poste-1"}
-    values.update(overrides)
-    with db.unit_of_work() as session:
-        return [enqueue(session, **values).id for _ in range(count)]
-
 
 def _worker(db: Database, **options: object) -> Worker:
     handlers = options.pop("handlers", default_handlers(Settings()))
@@ -62,7 +54,7 @@ def _make_due(db: Database, order_id: str) -> None:
 
 
 async def test_noop_orders_are_executed_and_traced(db: Database) -> None:
-    ids = _enqueue(db, 3)
+    ids = enqueue_orders(db, 3)
     counts = await _worker(db).run_once()
     assert counts == {Outcome.SUCCEEDED: 3}
     for order_id in ids:
@@ -75,7 +67,7 @@ async def test_noop_orders_are_executed_and_traced(db: Database) -> None:
 
 
 async def test_transient_failures_are_retried_later_with_increasing_delay(db: Database) -> None:
-    [order_id] = _enqueue(db, payload={"fail_attempts": 3})
+    [order_id] = enqueue_orders(db, payload={"fail_attempts": 3})
     worker = _worker(db, backoff=Backoff(base=10, cap=1000, rng=HighestDraw()))
     delays = []
     for _ in range(3):
@@ -94,7 +86,7 @@ async def test_transient_failures_are_retried_later_with_increasing_delay(db: Da
 
 
 async def test_a_permanent_failure_is_not_retried_and_waits_for_a_user(db: Database) -> None:
-    [order_id] = _enqueue(db, payload={"permanent": True})
+    [order_id] = enqueue_orders(db, payload={"permanent": True})
     assert await _worker(db).run_once() == {Outcome.FAILED: 1}
     order = _order(db, order_id)
     assert (order.status, order.attempts) == (OrderStatus.FAILED, 1)
@@ -105,7 +97,7 @@ async def test_a_permanent_failure_is_not_retried_and_waits_for_a_user(db: Datab
 
 
 async def test_after_max_attempts_a_transient_failure_becomes_permanent(db: Database) -> None:
-    [order_id] = _enqueue(db, payload={"fail_attempts": 99}, max_attempts=3)
+    [order_id] = enqueue_orders(db, payload={"fail_attempts": 99}, max_attempts=3)
     worker = _worker(db)
     outcomes = []
     for _ in range(3):
@@ -120,14 +112,14 @@ async def test_after_max_attempts_a_transient_failure_becomes_permanent(db: Data
 
 
 async def test_an_unknown_kind_fails_permanently_with_a_clear_message(db: Database) -> None:
-    [order_id] = _enqueue(db, kind="fax.send")
+    [order_id] = enqueue_orders(db, kind="fax.send")
     assert await _worker(db).run_once() == {Outcome.FAILED: 1}
     assert _order(db, order_id).last_error == "Type d'envoi inconnu de ce poste : « fax.send »."
 
 
 async def test_an_unexpected_exception_is_logged_and_retried(db: Database,
                                                              caplog: pytest.LogCaptureFixture) -> None:
-    [order_id] = _enqueue(db, payload={"crash": True})
+    [order_id] = enqueue_orders(db, payload={"crash": True})
     with caplog.at_level(logging.ERROR, logger="lgc.outbox.worker"):
         assert await _worker(db).run_once() == {Outcome.RETRY_SCHEDULED: 1}
     assert "noop crash requested" in caplog.text  # the traceback is in the log
@@ -136,7 +128,7 @@ async def test_an_unexpected_exception_is_logged_and_retried(db: Database,
 
 
 async def test_a_handler_that_outlives_its_lease_is_stopped(db: Database) -> None:
-    [order_id] = _enqueue(db, payload={"sleep": 5})
+    [order_id] = enqueue_orders(db, payload={"sleep": 5})
     assert await _worker(db, lease_seconds=0.25).run_once() == {Outcome.RETRY_SCHEDULED: 1}
     assert _order(db, order_id).last_error == "Le service n'a pas répondu à temps."
 
@@ -149,7 +141,7 @@ async def test_the_handler_context_and_masked_trace(db: Database) -> None:
         ctx.trace("POST /dmp Authorization: Bearer s3cr3t-token")
         return HandlerResult(summary="accepté")
 
-    [order_id] = _enqueue(db, kind="test.kind", payload={"n": 1}, payload_ref="document:9")
+    [order_id] = enqueue_orders(db, kind="test.kind", payload={"n": 1}, payload_ref="document:9")
     await _worker(db, handlers={"test.kind": handler}).run_once()
     [ctx] = seen
     assert (ctx.order_id, ctx.kind, ctx.payload_ref, ctx.payload, ctx.attempt, ctx.max_attempts, ctx.db) == \
@@ -170,7 +162,7 @@ async def test_handlers_run_concurrently_up_to_the_limit(db: Database) -> None:
         running -= 1
         return HandlerResult()
 
-    _enqueue(db, 10, kind="slow")
+    enqueue_orders(db, 10, kind="slow")
     counts = await _worker(db, handlers={"slow": handler}, concurrency=3, batch=10).run_once()
     assert counts == {Outcome.SUCCEEDED: 10}
     assert peak == 3
@@ -182,8 +174,8 @@ async def test_handler_exceptions_never_stop_the_worker(db: Database) -> None:
             raise TransientSendError("Réseau indisponible.")
         return HandlerResult()
 
-    _enqueue(db, 2, kind="k", payload={"fail": True})
-    _enqueue(db, 2, kind="k", payload={"fail": False})
+    enqueue_orders(db, 2, kind="k", payload={"fail": True})
+    enqueue_orders(db, 2, kind="k", payload={"fail": False})
     assert await _worker(db, handlers={"k": handler}).run_once() == {Outcome.SUCCEEDED: 2,
                                                                      Outcome.RETRY_SCHEDULED: 2}
 
@@ -198,7 +190,7 @@ def test_worker_thread_executes_orders_and_stops_cleanly(db: Database) -> None:
     thread = WorkerThread(_worker(db, handlers={"k": handler}, poll_interval=0.05, listen=False))
     thread.start()
     try:
-        [order_id] = _enqueue(db, kind="k")
+        [order_id] = enqueue_orders(db, kind="k")
         assert done.wait(5)
     finally:
         started = time.monotonic()
@@ -229,7 +221,7 @@ class ClosableHandler:
 async def test_a_stopping_worker_closes_each_handler_once(db: Database, caplog: pytest.LogCaptureFixture) -> None:
     shared, broken = ClosableHandler(), ClosableHandler(fail_to_close=True)
     worker = _worker(db, handlers={"a": shared, "b": shared, "c": broken}, poll_interval=0.05, listen=False)
-    _enqueue(db, kind="a")
+    enqueue_orders(db, kind="a")
     running = asyncio.create_task(worker.run_forever())
     await asyncio.wait_for(shared.called.wait(), 5)
     assert shared.closed == 0

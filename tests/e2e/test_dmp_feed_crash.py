@@ -9,12 +9,10 @@ import os
 import signal
 import time
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
 
-from lgc_app.dmp import feeding
 from lgc_app.dmp.models import DmpState
 from lgc_app.dmp.state import document_states
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder, SendOrderEvent
@@ -36,11 +34,7 @@ from tests.helpers.dmp_feed import (
 LEASE = 3.0  # seconds: the restarted worker takes the dead one's orders over once their lease expired
 LATENCY = 1.5  # seconds the simulator holds each request: the kill lands while requests are in flight
 
-
-@pytest.fixture(autouse=True)
-def _standalone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(feeding, "_workstation", None)
-    yield
+pytestmark = pytest.mark.usefixtures("standalone_workstation")
 
 
 def _worker_process(url: str, settings: dict[str, object]) -> None:

@@ -4,12 +4,11 @@ delivered exactly once under 30 % injected failures, and never registered twice 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import update
 
-from lgc_app.dmp import feeding
 from lgc_app.dmp.handler import FeedHandler
 from lgc_app.dmp.models import DmpDocumentState, DmpState
 from lgc_app.dmp.state import document_state, document_states
@@ -25,7 +24,6 @@ from tests.helpers.dmp import DmpWire, dmp_wire, patient_id, random_ins
 from tests.helpers.dmp_feed import (
     CABINET,
     Cabinetry,
-    add_author,
     add_qualified_patient,
     drain,
     fast_handler,
@@ -34,16 +32,7 @@ from tests.helpers.dmp_feed import (
     validated,
 )
 
-
-@pytest.fixture(autouse=True)
-def _standalone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(feeding, "_workstation", None)
-    yield
-
-
-@pytest.fixture
-def cabinet(db: Database) -> Cabinetry:
-    return add_author(db)
+pytestmark = pytest.mark.usefixtures("standalone_workstation")
 
 
 @pytest.fixture

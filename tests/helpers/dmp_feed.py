@@ -1,5 +1,9 @@
 """DMP feeding test set-up: a cabinet, its practitioner and patients, documents validated through the core use
-cases, settings pointing at the sandbox, and a worker drained until every order is settled."""
+cases, settings pointing at the sandbox, and a worker drained until every order is settled.
+
+A pytest plugin (tests/conftest.py): its fixtures `cabinet` and `standalone_workstation` serve every DMP feeding
+test module.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,10 @@ import time
 from dataclasses import dataclass
 from functools import partial
 
+import pytest
+
 from lgc_app.config import Settings
+from lgc_app.dmp import feeding
 from lgc_app.dmp.client_factory import connect
 from lgc_app.dmp.feeding import KIND
 from lgc_app.dmp.handler import FeedHandler
@@ -38,6 +45,17 @@ class Cabinetry:
 def add_author(db: Database, rpps: str = "99700366240") -> Cabinetry:
     author_id = add_practitioner(db, rpps=rpps, given_name="Paul", family_name="MEDECIN-TEST")
     return Cabinetry(Actor("pmedecin", author_id), Actor("secretariat"))
+
+
+@pytest.fixture
+def cabinet(db: Database) -> Cabinetry:
+    return add_author(db)
+
+
+@pytest.fixture
+def standalone_workstation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validations plan their DMP orders for a standalone workstation, whatever an earlier bootstrap declared."""
+    monkeypatch.setattr(feeding, "_workstation", None)
 
 
 def add_qualified_patient(db: Database, ins: str, status: IdentityStatus = IdentityStatus.QUAL) -> int:

@@ -19,17 +19,10 @@ from lgc_app.outbox.orders import enqueue
 from lgc_app.outbox.runner import WorkerThread
 from lgc_app.outbox.worker import Worker
 from lgc_app.persistence.database import Database
+from tests.helpers.outbox import enqueue_orders
 
 ORDERS = 500
-
-
-def _enqueue(db: Database, count: int = 1, **overrides: object) -> list[str]:
-    values: dict = {"kind": "count", "payload_ref": "document:1", "ordered_by": "Dr Test",
-                    "origin_workstation": "poste-1"}
-    values.update(overrides)
-    with db.unit_of_work() as session:
-        return [enqueue(session, **values).id for _ in range(count)]
-
+KIND = "count"  # a handler of these tests that counts executions
 
 def _worker_process(url: str, name: str, barrier: Barrier, results: multiprocessing.Queue) -> None:
     executed: list[str] = []
@@ -41,7 +34,7 @@ def _worker_process(url: str, name: str, barrier: Barrier, results: multiprocess
 
     db = Database.open(url, migrate=False)
     try:
-        worker = Worker(db, {"count": handler}, workstation=name, concurrency=8, batch=8)
+        worker = Worker(db, {KIND: handler}, workstation=name, concurrency=8, batch=8)
         barrier.wait()
         counts = asyncio.run(worker.run_once())
     finally:
@@ -50,7 +43,7 @@ def _worker_process(url: str, name: str, barrier: Barrier, results: multiprocess
 
 
 def test_two_worker_processes_execute_every_order_exactly_once(pg_url: str, pg_db: Database) -> None:
-    ids = _enqueue(pg_db, ORDERS)
+    ids = enqueue_orders(pg_db, ORDERS, kind=KIND)
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(2), context.Queue()
     processes = [context.Process(target=_worker_process, args=(pg_url, name, barrier, results))
@@ -80,8 +73,8 @@ def test_the_notification_is_delivered_at_commit_only(pg_db: Database, listening
         enqueue(session, kind="noop", payload_ref="d", ordered_by="u", origin_workstation="p")
         raise RuntimeError("rolled back")
     assert list(listening.notifies(timeout=0.3)) == []
-    _enqueue(pg_db, target_workstation="maitre")
-    _enqueue(pg_db)
+    enqueue_orders(pg_db, kind=KIND, target_workstation="maitre")
+    enqueue_orders(pg_db, kind=KIND)
     assert [n.payload for n in listening.notifies(timeout=2, stop_after=2)] == ["maitre", "*"]
 
 
@@ -94,7 +87,7 @@ def test_notify_wakes_a_waiting_worker_well_before_the_poll(pg_db: Database) -> 
         executed.set()
         return HandlerResult()
 
-    worker = Worker(pg_db, {"count": handler}, workstation="maitre", poll_interval=30)
+    worker = Worker(pg_db, {KIND: handler}, workstation="maitre", poll_interval=30)
     thread = WorkerThread(worker)
     thread.start()
     try:
@@ -103,7 +96,7 @@ def test_notify_wakes_a_waiting_worker_well_before_the_poll(pg_db: Database) -> 
             time.sleep(0.01)
         assert worker.listener is not None and worker.listener.wait_listening(5)
         time.sleep(0.2)  # let the worker finish its first (empty) claim and wait for the next poll
-        _enqueue(pg_db)
+        enqueue_orders(pg_db, kind=KIND)
         committed_at = time.perf_counter()
         assert executed.wait(5)
     finally:

@@ -7,6 +7,7 @@ An identical re-send (same uniqueId, same patient, same bytes) is accepted witho
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -327,7 +328,14 @@ def provide_and_register(
             )
         )
         store.put_content(entry.unique_id, data)
-    for association in kept_associations:
+    store_associations(store, kept_associations)
+    for target in replaced:
+        store.set_status(target, c.STATUS_DEPRECATED)
+
+
+def store_associations(store: Store, associations: Iterable[etree._Element]) -> None:
+    """Record accepted associations as received (an ITI-18 GetAssociations returns them as they were)."""
+    for association in associations:
         store.add_association(
             Association(
                 entry_uuid=association.get("id", ""),
@@ -337,8 +345,6 @@ def provide_and_register(
                 xml=etree.tostring(association),
             )
         )
-    for target in replaced:
-        store.set_status(target, c.STATUS_DEPRECATED)
 
 
 def _replacement_errors(store: Store, target: str, patient: PatientRef) -> list[tuple[str, str]]:

@@ -17,8 +17,8 @@ from services.sandbox.dmp.access import require_access
 from services.sandbox.dmp.codes import Refused, refused
 from services.sandbox.dmp.ebrim import external_id, resolve_symbolic_ids, rim, set_slot, slot
 from services.sandbox.dmp.patients import PatientRef
-from services.sandbox.dmp.store import SEPARATOR, Association, Entry, Store
-from services.sandbox.dmp.submission import check_entry, submission_patient, submission_set
+from services.sandbox.dmp.store import SEPARATOR, Entry, Store
+from services.sandbox.dmp.submission import check_entry, store_associations, submission_patient, submission_set
 from services.sandbox.dmp.vihf_check import Caller
 
 NEW_STATUSES = frozenset({c.STATUS_DELETED, c.STATUS_ARCHIVED})
@@ -165,13 +165,4 @@ def update_document_set(store: Store, caller: Caller, request: etree._Element) -
         if action is not None:
             action()
     store.add_submission_set(package_id, unique_id, patient.ins, etree.tostring(package))
-    for association in associations:
-        store.add_association(
-            Association(
-                entry_uuid=association.get("id", ""),
-                type=association.get("associationType", ""),
-                source=association.get("sourceObject", ""),
-                target=association.get("targetObject", ""),
-                xml=etree.tostring(association),
-            )
-        )
+    store_associations(store, associations)
