@@ -87,10 +87,10 @@ async def test_the_qualified_patients_documents_reach_the_dmp_simulator(
     await drain(db, fast_worker(db, handler))
 
     documents = lifecycle.list_documents(db)
-    states = {document_id: state for document_id, state in document_states(db, [d.id for d in documents]).items()
-              if state.order_id is not None}  # the qualified patient's four documents
-    assert len(states) == 4 and {state.state for state in states.values()} == {DmpState.SENT}, [s.display for s in states.values()]
+    ordered = [state for state in document_states(db, [d.id for d in documents]).values()
+               if state.order_id is not None]  # the qualified patient's four documents
+    assert len(ordered) == 4 and {state.state for state in ordered} == {DmpState.SENT}, [s.display for s in ordered]
     async with dmp_wire(sandbox) as wire:
         dmp = await control.patient_state(wire.http, wire.url, DUPONT_INS)
-    for state in states.values():
+    for state in ordered:
         assert dmp["statuses"][state.entry_uuid] == c.STATUS_APPROVED
