@@ -96,6 +96,7 @@ class Patient(Base):
         CheckConstraint("NOT doubtful OR status IN ('PROV', 'RECUP')", name="doubtful_not_validated"),
         CheckConstraint("NOT fictitious OR status = 'PROV'", name="fictitious_provisional"),
         Index("ix_patients_ins_matricule", "ins_matricule"),
+        Index("ix_patients_updated_at", "updated_at", "id"),  # the recent patients list (recent.py)
     )
 
     @property

@@ -62,6 +62,7 @@ def upgrade() -> None:
         sa.CheckConstraint(f"status IN {STATUSES}", name="identity_status"),
     )
     op.create_index("ix_patients_ins_matricule", "patients", ["ins_matricule"])
+    op.create_index("ix_patients_updated_at", "patients", ["updated_at", "id"])
 
     op.create_table(
         "vitale_cards",
