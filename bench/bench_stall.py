@@ -1,4 +1,5 @@
-"""Event-loop stalls while ten 3-second requests to the sandbox are in flight (the GUI's own loop).
+"""Event-loop stalls while ten 3-second requests to the sandbox are in flight (the GUI's own loop), and on the
+first start of `lgc --demo`, when the outbox worker sends its first batch of DMP orders.
 
 The sandbox runs as a child process, as in `lgc --demo`; this process plays the GUI: a QApplication
 (offscreen), the qasync loop, the task bridge and the stall monitor. The HTTP client is built in a thread
@@ -6,14 +7,23 @@ before measuring, as the application does. The ten requests start together, so t
 their responses all land on the loop; the longest stall says whether a user would have felt them. A second
 batch reuses the pooled connections, as the application's long-lived clients do.
 
-    python -m bench.bench_stall [--requests N] [--latency S]
+The first DMP batch is measured in a fresh interpreter per run (its lazy imports and first TLS context are
+what a first start pays), with its own `LGC_HOME`: `ui.app.open_context` (demo sandbox child, worker thread),
+the main window, the demo data set seeded as on a first start, then the worker's orders sent to the sandbox
+DMP while the stall monitor ticks. A restart on the same home (data set there, no order) is the baseline.
+
+    python -m bench.bench_stall [--requests N] [--latency S] [--runs N]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -73,8 +83,109 @@ def measure(requests: int = 10, latency: float = 3.0) -> dict[str, dict[str, flo
             loop.close()
 
 
-def run(requests: int = 10, latency: float = 3.0) -> list[tuple[str, str]]:
-    rows = []
+def _demo_start(options_latency: float) -> dict[str, float]:
+    """In a fresh interpreter (LGC_HOME set): one `lgc --demo` start, up to its DMP orders all sent.
+
+    Returns the longest stall since the window was shown ("Blocage le plus long" of Aide → Diagnostic) and
+    the longest from the worker's wake-up to the last order's outcome (0 orders on a restart).
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from ui import tasks as taskbridge
+    from ui.app import GuiOptions, create_application, install_event_loop, open_context
+    from ui.demo_data import prepare_demo_data
+    from ui.main_window import MainWindow
+    from ui.stall_monitor import StallMonitor
+
+    app = create_application(["bench"])
+    assert isinstance(app, QApplication)
+    loop = install_event_loop(app)
+    context = loop.run_until_complete(open_context(GuiOptions(demo=True, latency=options_latency)))
+    try:
+        assert context.worker is not None
+        monitor = StallMonitor()
+        window = MainWindow(context, taskbridge.TaskManager(), monitor)
+        window.show()
+
+        async def scenario() -> dict[str, float]:
+            monitor.start()
+            seeding = prepare_demo_data(window)
+            assert seeding.future is not None
+            seeded = await seeding.future
+            woken = time.perf_counter()
+            orders = seeded.dmp_orders if seeded is not None else 0
+            totals = context.worker.worker.totals  # type: ignore[union-attr]
+            for _ in range(2400):  # polled (up to 2 minutes): the totals belong to the worker's thread
+                if sum(totals.values()) >= orders:
+                    break
+                await asyncio.sleep(0.05)
+            sent = time.perf_counter()
+            await asyncio.sleep(0.3)  # the "Envois" panel refresh that follows
+            monitor.stop()
+            return {"orders": orders, "done": sum(totals.values()), "send_s": sent - woken,
+                    "max": monitor.max_stall_ms, "send_max": monitor.recent_max_ms(time.perf_counter() - woken),
+                    "p99": monitor.p99_ms}
+
+        try:
+            return loop.run_until_complete(scenario())
+        finally:
+            loop.run_until_complete(window.tasks.shutdown())
+            loop.run_until_complete(window.sandbox.aclose())
+            loop.run_until_complete(context.aclose_clients())
+            window.close()
+    finally:
+        context.stop()
+        taskbridge.shutdown_executors()
+        loop.close()
+
+
+def _demo_start_in_child(home: Path, latency: float) -> dict[str, float]:
+    env = {**os.environ, "LGC_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+           # the demo never needs a secret; never reach the user's keyring from a benchmark
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    result = subprocess.run([sys.executable, "-m", "bench.bench_stall", "--demo-start", str(latency)],
+                            cwd=Path(__file__).resolve().parents[1], env=env, capture_output=True, text=True,
+                            timeout=180, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"démarrage de démonstration en échec :\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure_first_dmp_batch(runs: int = 3, latency: float = 0.0) -> dict[str, list[dict[str, float]]]:
+    """`runs` first starts (each on a new home), then one restart on the last home (no order)."""
+    first: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory(prefix="lgc-bench-demo-") as folder:
+        for index in range(runs):
+            home = Path(folder) / f"home-{index}"
+            home.mkdir()
+            first.append(_demo_start_in_child(home, latency))
+        restart = [_demo_start_in_child(home, latency)]
+    return {"first": first, "restart": restart}
+
+
+def _spread(values: list[float]) -> str:
+    if len(values) == 1:
+        return f"{values[0]:.1f} ms"
+    return (f"médiane {statistics.median(values):.1f} ms (min {min(values):.1f}, max {max(values):.1f} ; "
+            f"{len(values)} démarrages)")
+
+
+def first_batch_rows(runs: int = 3, latency: float = 0.0) -> list[tuple[str, str]]:
+    figures = measure_first_dmp_batch(runs, latency)
+    first, restart = figures["first"], figures["restart"]
+    orders = int(first[0]["orders"])
+    return [
+        (f"premier envoi DMP : blocage max ({orders} ordres, du réveil de l'envoi au dernier résultat)",
+         _spread([run["send_max"] for run in first])),
+        ("premier envoi DMP : durée des envois", _spread([run["send_s"] * 1000 for run in first])),
+        ("premier démarrage démo : blocage le plus long (Aide → Diagnostic)", _spread([run["max"] for run in first])),
+        ("redémarrage démo sans envoi : blocage le plus long", _spread([run["max"] for run in restart])),
+        ("charge de la machine (load average 1 min)", f"{os.getloadavg()[0]:.2f}"),
+    ]
+
+
+def run(requests: int = 10, latency: float = 3.0, runs: int = 3) -> list[tuple[str, str]]:
+    rows = first_batch_rows(runs)
     for phase, figures in measure(requests, latency).items():
         label = "connexions TLS neuves" if phase == "cold" else "connexions réutilisées"
         prefix = f"{requests} échos de {latency:g} s en parallèle, {label}"
@@ -90,8 +201,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Blocages de la boucle d'événements pendant des requêtes lentes")
     parser.add_argument("--requests", type=int, default=10)
     parser.add_argument("--latency", type=float, default=3.0)
+    parser.add_argument("--runs", type=int, default=3, help="premiers démarrages de démonstration mesurés")
+    parser.add_argument("--demo-start", type=float, metavar="LATENCE", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    for name, value in run(args.requests, args.latency):
+    if args.demo_start is not None:  # child interpreter of measure_first_dmp_batch
+        print(json.dumps(_demo_start(args.demo_start)))
+        return
+    for name, value in run(args.requests, args.latency, args.runs):
         print(f"{name:<70} {value}")
 
 

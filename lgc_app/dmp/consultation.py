@@ -26,6 +26,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from lgc_app.dmp.consultation_models import DmpConsultation, DmpReceivedDocument
+from lgc_app.dmp.models import DmpDocumentState
+from lgc_app.documents.models import Document
 from lgc_app.documents.valuesets import TYPE_CODES
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
@@ -347,14 +349,28 @@ def received_content(session: Session, received_id: int) -> tuple[str, bytes]:
 
 # --- new documents (badge) ---------------------------------------------------------------------------------
 
-def _record_check(db: Database, patient_id: int, entry_uuids: Sequence[str]) -> int:
+def _sent_unique_ids(session: Session, patient_id: int) -> set[str]:
+    """uniqueIds of the patient's documents this cabinet fed to the DMP (`DmpDocumentState`)."""
+    return set(session.scalars(select(DmpDocumentState.unique_id)
+                               .join(Document, Document.id == DmpDocumentState.document_id)
+                               .where(Document.patient_id == patient_id, DmpDocumentState.unique_id.is_not(None))))
+
+
+def _record_check(db: Database, patient_id: int, entries: Sequence[tuple[str, str]]) -> int:
+    """Store the count of (entry_uuid, unique_id) never listed here; the cabinet's own documents count as
+    seen (a user does not need the DMP to tell them about what they wrote)."""
     with db.unit_of_work() as session:
         consultation = session.get(DmpConsultation, patient_id, with_for_update=True)
         if consultation is None:
             consultation = DmpConsultation(patient_id=patient_id, seen_entry_uuids=[])
             session.add(consultation)
         seen = set(consultation.seen_entry_uuids or [])
-        consultation.new_count = sum(1 for uuid in entry_uuids if uuid not in seen)
+        sent = _sent_unique_ids(session, patient_id)
+        own = {entry_uuid for entry_uuid, unique_id in entries if unique_id in sent}
+        if not own <= seen:
+            seen |= own
+            consultation.seen_entry_uuids = sorted(seen)
+        consultation.new_count = sum(1 for entry_uuid, _ in entries if entry_uuid not in seen)
         consultation.checked_at = utcnow()
         return consultation.new_count
 
@@ -363,11 +379,11 @@ async def check_new_documents(db: Database, client: DmpReader, patient_id: int, 
                               offload: Offload = asyncio.to_thread) -> int:
     """Ask the DMP which documents were never listed here; stores and returns their number (the badge).
 
-    A patient never consulted counts every document of its DMP as new.
+    A patient never consulted counts every document of its DMP as new, except those this cabinet sent.
     """
     patient = await offload(_patient_ref, db, patient_id)
     entries = await client.find_documents(patient)
-    return await offload(_record_check, db, patient_id, [entry.entry_uuid for entry in entries])
+    return await offload(_record_check, db, patient_id, [(entry.entry_uuid, entry.unique_id) for entry in entries])
 
 
 def new_document_counts(session: Session, patient_ids: Iterable[int]) -> dict[int, int]:

@@ -111,7 +111,8 @@ def format_exchange(exchange: DmpExchange) -> str:
 
 
 class FeedHandler:
-    """The `dmp.feed` handler of one worker; builds its DMP connection on first use, in a thread."""
+    """The `dmp.feed` handler of one worker; builds its DMP connection in a thread, when the worker starts
+    (`prepare`) or else on first use."""
 
     def __init__(self, settings: Settings, *, connect: Callable[[], DmpConnection] | None = None) -> None:
         self._cabinet = Cabinet.from_settings(settings)
@@ -128,6 +129,14 @@ class FeedHandler:
                 except (ConfigError, TransportConfigError) as exc:
                     raise PermanentSendError(f"Accès au DMP non configuré : {exc}") from None
             return self._connection
+
+    async def prepare(self) -> None:
+        """Build the DMP connection now (worker start), not while the first orders are being sent.
+
+        Raises:
+            PermanentSendError: DMP access not configured (the worker logs it; orders will say it too).
+        """
+        await self.connection()
 
     async def aclose(self) -> None:
         """Close the DMP connection, when the worker stops (an order after this one opens a new one)."""

@@ -74,7 +74,8 @@ class Practitioner(Base):
 
     @property
     def display_name(self) -> str:
-        return f"{self.title} {self.given_name} {self.family_name}".strip()
+        # the stored title is the CDA code (DR, PR); people read "Dr", "Pr"
+        return f"{self.title.capitalize()} {self.given_name} {self.family_name}".strip()
 
 
 class Document(Base):

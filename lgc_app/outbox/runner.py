@@ -2,13 +2,21 @@
 
 A standalone or master workstation's GUI process starts one `WorkerThread`; a slave never executes orders
 (the role decides, SC.DMP/ALI/PROG.02: the master holds the CPS).
+
+Beside a GUI, the worker's CPU work (building submissions, signing the VIHF, encoding, decoding answers)
+competes with the screen for the GIL: with every order's `asyncio.to_thread` in a thread of its own, four
+orders plus the worker's loop outrun the GUI thread, which waits its turn behind each of them (100–200 ms
+stalls on the first demo batch, bench/bench_stall.py). So the worker's loop gets a single CPU thread: its
+orders still wait for the network together, their CPU steps take turns (they would anyway, under the GIL).
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from lgc_app.config import Settings
 from lgc_app.outbox.handlers import default_handlers
@@ -16,6 +24,11 @@ from lgc_app.outbox.worker import Worker
 from lgc_app.persistence.database import Database
 
 _log = logging.getLogger("lgc.outbox.runner")
+
+# Standard-library modules imported on first call (`datetime.strptime`: DMP dates). Imported from a worker
+# thread, an import holds the import lock, and under PySide6 its import hook reads the module's source:
+# import them on the starting thread instead.
+LAZY_MODULES = ("_strptime",)
 
 
 def should_run_worker(settings: Settings) -> bool:
@@ -56,6 +69,8 @@ class WorkerThread:
 
     def _run(self) -> None:
         loop = asyncio.new_event_loop()
+        # One thread for every `asyncio.to_thread` of the handlers: see the module docstring.
+        loop.set_default_executor(ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{self._thread.name}-cpu"))
         self._loop = loop
         self._started.set()
         try:
@@ -64,6 +79,7 @@ class WorkerThread:
             _log.exception("le processus d'envoi s'est arrêté sur une erreur")
         finally:
             loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
             loop.close()
 
 
@@ -71,6 +87,8 @@ def start_worker_thread(settings: Settings, db: Database) -> WorkerThread | None
     """Start this workstation's worker beside the GUI, or return None on a slave."""
     if not should_run_worker(settings):
         return None
+    for module in LAZY_MODULES:
+        importlib.import_module(module)
     thread = WorkerThread(Worker(db, default_handlers(settings), workstation=settings.workstation_name))
     thread.start()
     return thread

@@ -87,6 +87,7 @@ class Worker:
         Woken by a finished order, by a PostgreSQL notification, or every `poll_interval` seconds.
         """
         loop = asyncio.get_running_loop()
+        await self.prepare()
         if self.listen:
             self.listener = NotificationListener(self.db.engine, self.workstation,
                                                  lambda: loop.call_soon_threadsafe(self.wake))
@@ -113,10 +114,24 @@ class Worker:
                 await asyncio.to_thread(self.listener.stop)
             await self.aclose()
 
+    async def prepare(self) -> None:
+        """Let the handlers open their service connections now (a handler's optional `prepare()`):
+        `run_forever` does it before its first claim, so that the first batch of orders does not also
+        build TLS contexts and signers (SC.DMP/UX.10: beside a GUI, that CPU work competes with the
+        screen for the GIL). A handler that cannot prepare (not configured) reports it on its orders."""
+        for handler in self._distinct_handlers():
+            prepare = getattr(handler, "prepare", None)
+            if prepare is None:
+                continue
+            try:
+                await prepare()
+            except Exception as exc:
+                _log.warning("préparation d'un gestionnaire d'envoi impossible : %s", exc)
+
     async def aclose(self) -> None:
         """Release the handlers' resources (their service connections): `run_forever` does it on its way
         out, a caller of `run_once` when it is done. A handler used again afterwards reconnects."""
-        for handler in {id(handler): handler for handler in self.handlers.values()}.values():
+        for handler in self._distinct_handlers():
             aclose = getattr(handler, "aclose", None)
             if aclose is None:
                 continue
@@ -124,6 +139,10 @@ class Worker:
                 await aclose()
             except Exception:
                 _log.exception("fermeture d'un gestionnaire d'envoi impossible")
+
+    def _distinct_handlers(self) -> list[Handler]:
+        """Each handler once, though it may serve several kinds."""
+        return list({id(handler): handler for handler in self.handlers.values()}.values())
 
     @contextlib.asynccontextmanager
     async def _db_thread(self) -> AsyncIterator[None]:

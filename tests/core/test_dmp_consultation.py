@@ -14,13 +14,15 @@ from lgc_app.dmp.consultation import (
     IntegrityMismatchError,
     NotQualifiedError,
 )
+from lgc_app.dmp.models import DmpDocumentState
+from lgc_app.documents.kinds import DocumentType
 from lgc_app.persistence.database import Database
 from services.dmp.errors import DmpError
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
 from tests.helpers.dmp import DmpWire, dmp_wire, random_ins
 from tests.helpers.dmp_consultation import DUPONT_INS, qualified_patient
-from tests.helpers.dmp_feed import add_author, feed_settings
+from tests.helpers.dmp_feed import add_author, feed_settings, standalone_workstation, validated  # noqa: F401
 from tests.helpers.patients import add_patient
 
 USER = "test@POSTE"
@@ -167,3 +169,22 @@ async def test_the_workstation_client_speaks_for_the_first_practitioner_until_cl
     await client.aclose()  # what the GUI does at exit (AppContext.aclose_clients)
     with pytest.raises(RuntimeError, match="closed"):
         await consultation.consult(db, client, qualified_patient(db, random_ins()), DocumentFilter(), user=USER)
+
+
+@pytest.mark.usefixtures("standalone_workstation")
+async def test_documents_this_cabinet_sent_are_not_new(db: Database, sandbox: RunningSandbox) -> None:
+    async with dmp_wire(sandbox) as wire:
+        ins, patient_id = await _fresh(wire, db)
+        ours = await _foreign(wire, ins, title="Envoyé par le cabinet")
+        await _foreign(wire, ins, title="Venu d'ailleurs")
+        document_id = validated(db, patient_id, add_author(db).author, DocumentType.VSM)
+        with db.unit_of_work() as session:  # as the worker records it once the DMP accepted the document
+            state = session.get(DmpDocumentState, document_id)
+            assert state is not None
+            state.unique_id = ours["unique_id"]
+        assert await consultation.check_new_documents(db, wire.client, patient_id) == 1
+        with db.reading() as session:
+            assert consultation.new_document_counts(session, [patient_id]) == {patient_id: 1}
+        listed = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+        assert {d.title: d.is_new for d in listed.documents} == {"Envoyé par le cabinet": False,
+                                                                  "Venu d'ailleurs": True}

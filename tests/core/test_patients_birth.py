@@ -70,3 +70,12 @@ def test_lookup_by_name_ignores_accents_and_hyphens() -> None:
     assert [p.code for p in find_places("saint-denis", postal_code="974")][:1] == ["97411"]
     assert place_for_code("2b033") is not None and place_for_code("2B033").name == "BASTIA"  # type: ignore[union-attr]
     assert find_places("") == []
+
+
+@pytest.mark.parametrize(("code", "name", "postal"), [("75056", "PARIS", "75001"), ("69123", "LYON", "69001"),
+                                                      ("13055", "MARSEILLE", "13001")])
+def test_whole_cities_answered_by_insi_are_known(code: str, name: str, postal: str) -> None:
+    """INSi gives the commune code of Paris, Lyon or Marseille, not an arrondissement's."""
+    place = place_for_code(code)
+    assert place is not None and place.name == name and place.label == f"{name} {postal} ({code})"
+    assert find_places(name.lower())[0].code == code  # the city first, then its arrondissements

@@ -8,6 +8,8 @@ import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
+from lgc_app.dmp.models import DmpState
+from lgc_app.dmp.recording import record_sent
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from lgc_app.documents.models import DocumentEvent
 from tests.helpers.document_editors import DocWorld, make_world, open_editor, validate
@@ -198,3 +200,48 @@ def test_closing_the_window_saves_the_open_draft(qtbot: QtBot, world: DocWorld, 
     assert editor.autosave_timer.isActive()
     window.close()
     assert "dernière seconde" in repr(world.document(editor.detail.id).content)
+
+
+def test_list_takes_a_fair_share_and_the_split_is_remembered(qtbot: QtBot, world: DocWorld,
+                                                             window: MainWindow) -> None:
+    window.resize(1200, 900)
+    window.show_panel("Documents")
+    splitter = window.documents.panel.splitter
+    qtbot.waitUntil(lambda: splitter.sizes()[0] > 0)
+    top, bottom = splitter.sizes()
+    assert 0.3 <= top / (top + bottom) <= 0.5, (top, bottom)
+    splitter.moveSplitter(top + 120, 1)  # as a user's drag does; the position is saved
+    moved = splitter.sizes()[0]
+    again = DocumentsPanel(world.context, taskbridge.TaskManager())
+    qtbot.addWidget(again)
+    again.resize(window.documents.panel.size())
+    again.show()
+    qtbot.waitUntil(lambda: again.splitter.sizes()[0] > 0)
+    assert abs(again.splitter.sizes()[0] - moved) <= 2
+
+
+def test_dmp_column_follows_the_worker_without_losing_the_selection(qtbot: QtBot, world: DocWorld,
+                                                                    window: MainWindow) -> None:
+    panel: DocumentsPanel = window.documents.panel
+    window.show_panel("Documents")
+    qtbot.waitUntil(lambda: panel.author_id == world.author_id, timeout=5000)
+    assert panel.list.author.currentText() == "Dr Hélène Durand"  # the title as people write it, not "DR"
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        window.patients.form.loaded.emit(world.patient_id)
+    with qtbot.waitSignal(panel.editor_opened, timeout=5000) as opened:
+        panel.create_document(DocumentType.VAC_NOTE)
+    editor = opened.args[0]
+    for field, text in ((editor.vaccine, "REVAXIS"), (editor.cis_code, "68747507"), (editor.atc_code, "J07AM01"),
+                        (editor.atc_label, "anatoxine tétanique"), (editor.lot_number, "X4456672")):
+        field.insert(text)
+    validate(qtbot, editor)
+    model = panel.list.model
+    qtbot.waitUntil(lambda: model.index(0, model.DMP).data() == "en attente", timeout=5000)
+    panel.list.view.selectRow(0)
+    reset: list[bool] = []
+    model.modelReset.connect(lambda: reset.append(True))
+    record_sent(world.context.database, editor.detail.id, answer="ok", replaces=None, replaced_document_id=None)
+    panel.dmp_poll.timeout.emit()  # as the timer does every few seconds
+    qtbot.waitUntil(lambda: model.index(0, model.DMP).data() == "envoyé", timeout=5000)
+    assert not reset and panel.list.view.selectionModel().isRowSelected(0)
+    assert panel._documents[0].dmp is not None and panel._documents[0].dmp.state is DmpState.SENT

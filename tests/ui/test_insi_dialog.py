@@ -204,3 +204,26 @@ def test_main_window_opens_the_dialog_window_modal(window: MainWindow, qtbot: Qt
     assert dialog is not None and dialog.isVisible() and dialog.isModal()
     assert dialog.badge.text() == "Identité provisoire"
     dialog.close()
+
+
+def test_a_changed_matricule_is_said_before_acceptance(insi_context: AppContext, qtbot: QtBot) -> None:
+    """N'DIAYE AMINATA: her former NIA is stored, INSi answers her NIR with the NIA in its history."""
+    patient_id = add_patient(insi_context.database, "N'DIAYE", "AMINATA", "30/04/1978", birth_place_code="99341")
+    with insi_context.database.unit_of_work() as session:
+        patient = session.get(Patient, patient_id)
+        assert patient is not None
+        patient.ins_matricule, patient.ins_oid = "278049934190288", "1.2.250.1.213.1.4.9"
+    dialog = _dialog(qtbot, insi_context, patient_id)
+    _answer(qtbot, dialog, dialog.traits_button)
+    text = dialog.result_label.text()
+    assert ("INS différent : l'INS enregistré 278049934190288 est remplacé par 278049934101703, connu d'INSi "
+            "comme ancien matricule.") in text
+    assert dialog.accept_button.isEnabled()
+    assert _stored(insi_context, patient_id).ins_matricule == "278049934190288"  # nothing replaced yet
+
+
+def test_same_matricule_says_nothing_of_a_change(insi_context: AppContext, qtbot: QtBot) -> None:
+    patient_id = add_patient(insi_context.database, "DUPONT", "ELODIE", "14/03/1985")
+    dialog = _dialog(qtbot, insi_context, patient_id)
+    _answer(qtbot, dialog, dialog.traits_button)
+    assert "INS différent" not in dialog.result_label.text()

@@ -131,3 +131,17 @@ def test_main_window_uses_the_patient_list_and_form(window: MainWindow, qtbot: Q
     qtbot.waitUntil(lambda: module.form.patient is not None and module.form.patient.id == patient_id)
     assert window.panels.currentWidget() is module.form
     assert module.form.badge.text() == "Identité provisoire"
+
+
+def test_empty_field_lists_the_latest_patients_with_badges(panel: PatientListPanel, qtbot: QtBot,
+                                                          context: AppContext) -> None:
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3)  # shown at once, nothing typed
+    assert _names(panel)[0] == "DUPONT"  # updated last (retrieved, document checked)
+    assert panel.model.index(0, PatientListModel.STATUS).data(STATUS_ROLE) == IdentityStatus.QUAL
+    _type_and_wait(qtbot, panel, "martin")
+    assert _names(panel) == ["MARTIN"]
+    add_patient(context.database, "LEFEVRE", "ZOE", "01/01/2000")
+    with qtbot.waitSignal(panel.searched, timeout=2000):
+        panel.search.clear()
+    assert _names(panel)[0] == "LEFEVRE" and len(_names(panel)) == 4
+    assert "Derniers patients" in panel.hint.text()

@@ -17,6 +17,7 @@ from lgc_app.bootstrap import AppContext, make_insi_client
 from lgc_app.patients import datamatrix, indicators, insi_result, service
 from lgc_app.patients.birth_place import Place, find_places
 from lgc_app.patients.models import Patient
+from lgc_app.patients.recent import recent_patients
 from lgc_app.patients.search import SearchHit, SearchQuery, search_patients
 from lgc_app.patients.service import CreateOutcome, PatientDraft, UpdateOutcome
 from lgc_app.patients.vocabulary import IdentityDocumentType
@@ -43,6 +44,14 @@ async def search(db: Database, text: str, *, limit: int = LIST_LIMIT) -> list[Se
     def query() -> list[SearchHit]:
         with db.reading() as session:
             return search_patients(session, SearchQuery(text=text), limit=limit)
+    return await run_db(query)
+
+
+async def recent(db: Database, *, limit: int = LIST_LIMIT) -> list[SearchHit]:
+    """The patients created or updated last: the list before any search."""
+    def query() -> list[SearchHit]:
+        with db.reading() as session:
+            return recent_patients(session, limit)
     return await run_db(query)
 
 

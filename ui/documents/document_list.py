@@ -7,6 +7,7 @@ longer the current one is dropped.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lgc_app.dmp.state import DocumentDmpState
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from ui.actions.documents import DocumentRow, PractitionerChoice
 from ui.record_table import record_table
@@ -51,6 +53,18 @@ class DocumentListModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = sorted(rows, key=lambda r: r.summary.id, reverse=True)
         self.endResetModel()
+
+    def set_dmp_states(self, states: dict[int, DocumentDmpState]) -> list[DocumentRow]:
+        """Update the DMP column in place (no reset: no flicker, the selection stays); the rows that changed."""
+        changed = []
+        for number, row in enumerate(self.rows):
+            state = states.get(row.summary.id, row.dmp)
+            if state != row.dmp:
+                self.rows[number] = replace(row, dmp=state)
+                changed.append(self.rows[number])
+                cell = self.index(number, self.DMP)
+                self.dataChanged.emit(cell, cell)
+        return changed
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

@@ -1,5 +1,8 @@
 """The "Documents" panel: the current patient's documents above, the open document's editor below.
 
+The DMP column follows the worker while the panel is shown: every DMP_POLL_MS the states of the listed
+documents are read again on the database thread and changed cells are updated in place.
+
 One editor at a time: opening another document (or another patient) first lets the open editor save its
 draft — and ask, if what was typed cannot be saved — so switching never loses text.
 """
@@ -7,12 +10,15 @@ draft — and ask, if what was typed cannot be saved — so switching never lose
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from lgc_app.bootstrap import AppContext
-from lgc_app.documents.kinds import DocumentType
+from lgc_app.dmp.state import DocumentDmpState, document_states
+from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from ui.actions import documents as actions
 from ui.actions.documents import DocumentDetail, DocumentRow, PractitionerChoice
 from ui.documents.document_list import DocumentList
@@ -21,7 +27,8 @@ from ui.documents.free_editor import FreeEditor
 from ui.documents.prescription_editor import PrescriptionEditor
 from ui.documents.vaccination_editor import VaccinationEditor
 from ui.documents.vsm_editor import VsmEditor
-from ui.tasks import Task, TaskManager
+from ui.tasks import Task, TaskManager, run_db
+from ui.view_state import remember_splitter
 
 EDITORS: dict[DocumentType, type[DocumentEditor]] = {
     DocumentType.VSM: VsmEditor,
@@ -32,6 +39,8 @@ EDITORS: dict[DocumentType, type[DocumentEditor]] = {
     DocumentType.CERTIFICATE: FreeEditor,
     DocumentType.FREE: FreeEditor,
 }
+LIST_SHARE = 40  # percent of the panel's height given to the document list at first
+DMP_POLL_MS = 4000  # the worker sends within seconds; one indexed query for the listed documents
 
 
 def make_editor(env: EditorEnv, detail: DocumentDetail, parent: QWidget | None = None) -> DocumentEditor:
@@ -73,11 +82,29 @@ class DocumentsPanel(QWidget):
         splitter.addWidget(self.list)
         splitter.addWidget(self.host)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([170, 480])
+        self.splitter = splitter
+        # The list keeps LIST_SHARE of the height (3 rows were too few) until the user moves the split, which
+        # is then kept from one session to the next.
+        self._user_split = remember_splitter(splitter, "documents")
+        splitter.splitterMoved.connect(self._split_moved)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self._pending_states: Task[dict[int, DocumentDmpState]] | None = None
+        self.dmp_poll = QTimer(self)
+        self.dmp_poll.setInterval(DMP_POLL_MS)
+        self.dmp_poll.timeout.connect(self.refresh_dmp_states)
+        self.dmp_poll.start()
         # the window may be built before the event loop runs (ui/app.py): start reading once it does
         QTimer.singleShot(0, self, self.load_practitioners)
+
+    def _split_moved(self, _pos: int, _index: int) -> None:
+        self._user_split = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._user_split:
+            height = self.splitter.height()
+            self.splitter.setSizes([height * LIST_SHARE // 100, height * (100 - LIST_SHARE) // 100])
 
     # -- who writes -------------------------------------------------------------------------------------
 
@@ -138,6 +165,24 @@ class DocumentsPanel(QWidget):
         if self.editor is not None:
             self.list.select_document(self.editor.detail.id)
         self.refreshed.emit(patient_id)
+
+    def refresh_dmp_states(self) -> None:
+        """Read the DMP state of the listed (non-draft) documents again, while the panel is visible."""
+        patient_id = self.patient_id
+        ids = [row.summary.id for row in self._documents if row.summary.status is not DocumentStatus.DRAFT]
+        if not self.isVisible() or patient_id is None or not ids or self._pending_states is not None:
+            return
+        self._pending_states = self.tasks.run(run_db(document_states, self.context.database, ids),
+                                              label_fr=self.tr("État DMP des documents"), visible=False)
+        self._pending_states.on_success(lambda states: self._dmp_states_read(patient_id, states))
+        self._pending_states.on_failure(lambda _error: self._dmp_states_read(patient_id, {}))
+
+    def _dmp_states_read(self, patient_id: int, states: dict[int, DocumentDmpState]) -> None:
+        self._pending_states = None
+        if patient_id != self.patient_id or not states:
+            return
+        self.list.model.set_dmp_states(states)
+        self._documents = [replace(row, dmp=states.get(row.summary.id, row.dmp)) for row in self._documents]
 
     # -- editors ----------------------------------------------------------------------------------------
 

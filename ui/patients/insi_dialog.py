@@ -35,7 +35,7 @@ from lgc_app.patients.insi_result import ApplyOutcome, InsiApplyError, insi_trai
 from lgc_app.patients.matricule import INS_OIDS, MatriculeError, oid_label, parse_matricule
 from lgc_app.patients.models import Patient
 from lgc_app.patients.status import STRICT_TRAITS, TransitionError
-from services.insi import InsiError, VitaleQuery
+from services.insi import InsiError, InsiIdentity, VitaleQuery
 from ui import messages
 from ui.actions import patients as actions
 from ui.actions.patients import InsiAnswer
@@ -294,14 +294,27 @@ class InsiDialog(QDialog):
             return
         differing = {difference.field for difference in answer.differences}
         self.result_label.setText(fill(
-            self.tr("Une identité trouvée : INS %1 (%2). %3"), format_matricule(identity.matricule),
-            oid_label(identity.oid),
+            self.tr("Une identité trouvée : INS %1 (%2). %3%4"), format_matricule(identity.matricule),
+            oid_label(identity.oid), self._ins_change(identity),
             self.tr("Les traits différents sont surlignés : acceptez-les ou refusez-les un par un.")
             if differing else self.tr("Les traits sont identiques à ceux du dossier.")))
         for field, insi_value in insi_traits(identity).items():
             stored = getattr(self.patient, field)
             self._add_row(field, None if stored is None else str(stored), insi_value,
                           field in differing)
+
+    def _ins_change(self, identity: InsiIdentity) -> str:
+        """The sentence saying that accepting replaces the stored INS (a matricule changed: NIA → NIR), and
+        whether INSi knows the stored one as a former matricule of this identity (its history), or "" ."""
+        stored = self.patient.ins_matricule
+        if not stored or stored == identity.matricule:
+            return ""
+        change = fill(self.tr("INS différent : l'INS enregistré %1 est remplacé par %2"), stored,
+                      identity.matricule)
+        if any(former.matricule == stored for former in identity.history):
+            return change + self.tr(", connu d'INSi comme ancien matricule. ")
+        return change + self.tr(" ; INSi ne le connaît pas comme ancien matricule de cette identité : vérifiez "
+                                "qu'il s'agit bien du même patient. ")
 
     def _add_row(self, field: str, stored: str | None, insi: str | None, differs: bool) -> None:
         row = self.table.rowCount()

@@ -1,4 +1,5 @@
-"""The patient list of the side panel: anteriority search as you type (Ségur INS), status badge on each row.
+"""The patient list of the side panel: anteriority search as you type (Ségur INS), status badge on each row;
+with an empty search field, the patients created or updated last (`lgc_app.patients.recent`).
 
 Each keystroke restarts a short debounce; the search (an index range per reading, `lgc_app.patients.search`)
 runs on the database thread through the task bridge, and an answer that is not the latest one asked for is
@@ -139,6 +140,7 @@ class PatientListPanel(QWidget):
         self.view.clicked.connect(self._activated)
         self._default_hint = self.tr("Tapez un nom, un prénom ou une date de naissance : la recherche "
                                      "ignore accents, tirets et apostrophes.")
+        self._recent_hint = self.tr("Derniers patients créés ou modifiés. ") + self._default_hint
         self.hint = QLabel(self._default_hint, self)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("searchHint")
@@ -151,6 +153,7 @@ class PatientListPanel(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._open_first)
+        QTimer.singleShot(0, self, self.refresh)  # the latest patients, once the event loop runs
 
     def refresh(self) -> None:
         """Search again for the current text (also after a patient was saved elsewhere)."""
@@ -160,11 +163,9 @@ class PatientListPanel(QWidget):
         if self._pending is not None:
             self._pending.cancel()  # its answer is stale anyway; the database thread finishes it unseen
             self._pending = None
-        if not text:
-            self._show(generation, text, [])
-            return
-        self._pending = self._tasks.run(actions.search(self._context.database, text),
-                                        label_fr=self.tr("Recherche de patients"))
+        # An empty field shows the latest patients, so the list is never blank when the cabinet has some.
+        work = actions.search(self._context.database, text) if text else actions.recent(self._context.database)
+        self._pending = self._tasks.run(work, label_fr=self.tr("Recherche de patients"))
         self._pending.on_success(lambda hits: self._show(generation, text, hits))
 
     def _show(self, generation: int, text: str, hits: list[SearchHit]) -> None:
@@ -173,7 +174,7 @@ class PatientListPanel(QWidget):
         self._pending = None
         self.model.set_hits(hits)
         if not text:
-            self.hint.setText(self._default_hint)
+            self.hint.setText(self._recent_hint if hits else self._default_hint)
         elif not hits:
             self.hint.setText(self.tr("Aucun patient ne correspond à « %1 ».").replace("%1", text))
         self.hint.setVisible(not text or not hits)
