@@ -39,6 +39,9 @@ log = logging.getLogger("lgc.ui.app")
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 STARTUP_ERRORS = (ConfigError, DatabaseError, SandboxError)
+# The worker builds its service connections (TLS context, VIHF signer: ~100 ms of CPU) while the splash is up,
+# not while the user works (SC.DMP/UX.10); a keyring that asks to be unlocked must not hold the window back.
+WORKER_PREPARE_WAIT = 3.0
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,8 @@ def preload_network_stack() -> None:
 
 
 async def open_context(options: GuiOptions) -> AppContext:
-    """Settings → (demo overlay) → database → (sandbox) → worker; blocking steps run in threads.
+    """Settings → (demo overlay) → database → (sandbox) → worker and its connections; blocking steps run in
+    threads.
 
     Raises:
         ConfigError, DatabaseError, SandboxError: with a French message; nothing was modified.
@@ -129,6 +133,8 @@ async def open_context(options: GuiOptions) -> AppContext:
             await taskbridge.run_in_thread(sandbox.wait_ready)
             context.attach_sandbox(sandbox)
         context.start_worker()
+        if context.worker is not None:
+            await taskbridge.run_in_thread(context.worker.wait_prepared, WORKER_PREPARE_WAIT)
     except BaseException:
         context.stop()
         raise

@@ -42,11 +42,17 @@ class WorkerThread:
         self.worker = worker
         self._loop: asyncio.AbstractEventLoop | None = None
         self._started = threading.Event()
+        self._prepared = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     def start(self) -> None:
         self._thread.start()
         self._started.wait()
+
+    def wait_prepared(self, timeout: float) -> bool:
+        """Block until the worker's handlers have built their connections (`Worker.prepare`), at most
+        `timeout` seconds; True when they have. The GUI waits for it before showing its window."""
+        return self._prepared.wait(timeout)
 
     def is_alive(self) -> bool:
         return self._thread.is_alive()
@@ -74,6 +80,10 @@ class WorkerThread:
         self._loop = loop
         self._started.set()
         try:
+            try:
+                loop.run_until_complete(self.worker.prepare())
+            finally:
+                self._prepared.set()
             loop.run_until_complete(self.worker.run_forever())
         except Exception:
             _log.exception("le processus d'envoi s'est arrêté sur une erreur")

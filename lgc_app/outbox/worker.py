@@ -61,6 +61,7 @@ class Worker:
         self._running: set[asyncio.Task[Outcome]] = set()
         self._wake = asyncio.Event()
         self._stopping = False
+        self._prepared = False
 
     def wake(self) -> None:
         """Look for due orders now. Loop thread only."""
@@ -87,7 +88,8 @@ class Worker:
         Woken by a finished order, by a PostgreSQL notification, or every `poll_interval` seconds.
         """
         loop = asyncio.get_running_loop()
-        await self.prepare()
+        if not self._prepared:
+            await self.prepare()
         if self.listen:
             self.listener = NotificationListener(self.db.engine, self.workstation,
                                                  lambda: loop.call_soon_threadsafe(self.wake))
@@ -119,6 +121,7 @@ class Worker:
         `run_forever` does it before its first claim, so that the first batch of orders does not also
         build TLS contexts and signers (SC.DMP/UX.10: beside a GUI, that CPU work competes with the
         screen for the GIL). A handler that cannot prepare (not configured) reports it on its orders."""
+        self._prepared = True
         for handler in self._distinct_handlers():
             prepare = getattr(handler, "prepare", None)
             if prepare is None:

@@ -1,6 +1,7 @@
 """A worker beside the GUI leaves the screen the GIL (SC.DMP/UX.10): its DMP connection is built when it starts,
 not with the first orders; its handlers' CPU steps take turns in one thread; lazily imported modules are
-imported before its thread starts. The stall itself is measured by bench/bench_stall.py."""
+imported before its thread starts. The stall itself is measured by bench/bench_stall.py; the GUI's start-up
+order by tests/ui/test_worker_start_up.py."""
 
 from __future__ import annotations
 
@@ -31,19 +32,18 @@ def _wait_for(condition: threading.Event, seconds: float = 10.0) -> None:
 
 def test_the_dmp_connection_is_built_when_the_worker_starts(db: Database, sandbox: RunningSandbox) -> None:
     built: list[tuple[str, DmpConnection]] = []
-    ready = threading.Event()
 
     def spying_connect() -> DmpConnection:
         connection = connect(feed_settings(sandbox))
         built.append((threading.current_thread().name, connection))
-        ready.set()
         return connection
 
     handler = FeedHandler(feed_settings(sandbox), connect=spying_connect)
     thread = WorkerThread(Worker(db, {KIND: handler}, workstation="POSTE-1", listen=False, poll_interval=0.05))
     thread.start()
     try:
-        _wait_for(ready)  # no order queued: the worker's start alone built it
+        assert thread.wait_prepared(10)
+        assert len(built) == 1  # no order queued: the worker's start alone built it
     finally:
         assert thread.stop(timeout=5)
     [(builder, connection)] = built
@@ -126,3 +126,4 @@ def test_lazily_imported_modules_are_imported_before_the_worker_thread(db: Datab
     assert thread is not None
     assert thread.stop(timeout=5)
     assert started == [True]
+
