@@ -216,7 +216,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run(count: int, rebuild: bool) -> None:
+def measure(count: int, rebuild: bool) -> None:
     path = cached_database(count, rebuild)
     db = Database.open(f"sqlite:///{path}", migrate=False)
     rng = random.Random(11)
@@ -250,7 +250,7 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true", help="régénérer les bases en cache")
     args = parser.parse_args()
     for count in args.sizes:
-        run(count, args.rebuild)
+        measure(count, args.rebuild)
     return 0
 
 
