@@ -123,7 +123,8 @@ class Patient(Base):
         given = self.used_given_name or self.first_birth_given_name
         shown = f"{name} {given.title()}" if given else name
         if self.used_name and self.used_name != self.birth_name:
-            shown += f" (né·e {self.birth_name})"
+            born = {"F": "née", "M": "né"}.get(str(self.sex), "né·e")
+            shown += f" ({born} {self.birth_name})"
         return shown
 
     def __repr__(self) -> str:

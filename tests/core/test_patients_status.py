@@ -124,7 +124,7 @@ def test_editing_used_traits_keeps_status(db: Database) -> None:
         draft = PatientDraft(**{**DRAFT.__dict__, "used_name": "Martin", "phone": "0601020304"})
         outcome = update_patient(session, patient_id, draft, "u", expected_version=version, today=TODAY)
     assert outcome.status_reason is None and outcome.patient.status == IdentityStatus.QUAL
-    assert outcome.patient.display_name == "MARTIN Elodie (né·e D'ARC-DUPONT)"
+    assert outcome.patient.display_name == "MARTIN Elodie (née D'ARC-DUPONT)"
 
 
 def test_stale_version_is_refused(db: Database) -> None:
