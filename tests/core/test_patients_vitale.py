@@ -18,7 +18,7 @@ from lgc_app.patients.vitale import (
 )
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
-from tests.helpers.patients import DUPONT, retrieve
+from tests.helpers.patients import retrieve
 
 TODAY = date(2025, 6, 1)
 INSURED = "185037505612356"  # 1 85 03 75 056 123, key 56

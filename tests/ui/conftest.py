@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from lgc_app.bootstrap import AppContext, bootstrap
 from lgc_app.config import Settings
+from services.sandbox.server import RunningSandbox
 from tests.helpers import databases
 from ui import messages
 from ui import tasks as taskbridge
@@ -122,3 +123,15 @@ def window(qloop: qasync.QEventLoop, qtbot: QtBot, context: AppContext) -> Itera
     qtbot.waitExposed(win)
     yield win
     win.monitor.stop()  # a parentless QObject must not keep a live timer past the test (see dispose_loop)
+
+
+@pytest.fixture
+def insi_context(qloop: object, qtbot: QtBot, ui_db_url: str, sandbox: RunningSandbox) -> Iterator[AppContext]:
+    """A workstation whose settings point at the sandbox's INSi with the test CPS certificate."""
+    manifest = sandbox.manifest
+    ctx = bootstrap(Settings({"database.url": ui_db_url, "workstation.name": "POSTE-TEST",
+                              "services.insi_url": manifest.url("insi"), "tls.ca_file": str(manifest.ca_file),
+                              "tls.client_cert": str(manifest.cps_cert), "tls.client_key": str(manifest.cps_key)}))
+    yield ctx
+    run_coro(qtbot, ctx.aclose_clients())
+    ctx.stop()

@@ -3,14 +3,10 @@ review, acceptance (récupérée, then qualifiée with a document), Vitale searc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from lgc_app.bootstrap import AppContext, bootstrap
-from lgc_app.config import Settings
+from lgc_app.bootstrap import AppContext
 from lgc_app.patients.models import InsiCall, Patient
 from lgc_app.patients.vocabulary import IdentityStatus
 from services.sandbox.server import RunningSandbox
@@ -21,20 +17,6 @@ from ui.main_window import MainWindow
 from ui.patients.insi_dialog import InsiDialog
 from ui.patients.patient_form import PatientForm
 from ui.tasks import TaskManager
-
-
-@pytest.fixture
-def insi_context(qloop: object, qtbot: QtBot, ui_db_url: str, sandbox: RunningSandbox) -> Iterator[AppContext]:
-    """A workstation whose settings point at the sandbox's INSi with the test CPS certificate."""
-    manifest = sandbox.manifest
-    ctx = bootstrap(Settings({"database.url": ui_db_url, "workstation.name": "POSTE-TEST",
-                              "services.insi_url": manifest.url("insi"), "tls.ca_file": str(manifest.ca_file),
-                              "tls.client_cert": str(manifest.cps_cert), "tls.client_key": str(manifest.cps_key)}))
-    yield ctx
-    client = ctx.clients.get("insi")
-    if client is not None:
-        run_coro(qtbot, client._http.aclose())
-    ctx.stop()
 
 
 def _load(qtbot: QtBot, context: AppContext, patient_id: int) -> Patient:

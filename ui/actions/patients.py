@@ -11,10 +11,10 @@ import getpass
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from lgc_app.bootstrap import AppContext, make_insi_client
-from lgc_app.patients import datamatrix, indicators, insi_result, service
+from lgc_app.patients import datamatrix, indicators, insi_result, service, vitale
 from lgc_app.patients.birth_place import Place, find_places
 from lgc_app.patients.models import Patient
 from lgc_app.patients.recent import recent_patients
@@ -102,6 +102,29 @@ async def set_attributes(db: Database, patient_id: int, user: str, *, doubtful: 
             return _loaded(service.set_attributes(session, patient_id, user, doubtful=doubtful,
                                                   fictitious=fictitious, homonym=homonym))
     return await run_db(change)
+
+
+async def save_vitale_card(db: Database, patient_id: int, user: str, *, card_id: int | None = None,
+                           **card: Any) -> Patient:
+    """Add (card_id None) or edit a carte Vitale; card holds the keyword arguments of
+    `vitale.save_vitale_card`. Returns the patient with its cards (identity untouched).
+
+    Raises:
+        VitaleInputError: refused card data (French message per field).
+    """
+    def save() -> Patient:
+        with db.unit_of_work() as session:
+            vitale.save_vitale_card(session, patient_id, user=user, card_id=card_id, **card)
+            return _loaded(service.get_patient(session, patient_id))
+    return await run_db(save)
+
+
+async def remove_vitale_card(db: Database, patient_id: int, card_id: int, user: str) -> Patient:
+    def remove() -> Patient:
+        with db.unit_of_work() as session:
+            vitale.remove_vitale_card(session, patient_id, card_id, user=user)
+            return _loaded(service.get_patient(session, patient_id))
+    return await run_db(remove)
 
 
 # -- INSi ---------------------------------------------------------------------------------------------------
@@ -226,5 +249,5 @@ async def birth_places(name: str, *, limit: int = 20) -> list[Place]:
 
 __all__ = ["InsiAnswer", "apply_insi", "birth_places", "create_patient", "datamatrix_png",
            "identity_indicators", "insi_client", "insi_search_traits", "insi_search_vitale", "insi_verify",
-           "load_patient", "read_datamatrix", "record_identity_check", "search", "set_attributes",
-           "update_patient", "user_of"]
+           "load_patient", "read_datamatrix", "record_identity_check", "remove_vitale_card",
+           "save_vitale_card", "search", "set_attributes", "update_patient", "user_of"]

@@ -35,6 +35,7 @@ from lgc_app.patients.insi_result import ApplyOutcome, InsiApplyError, insi_trai
 from lgc_app.patients.matricule import INS_OIDS, MatriculeError, oid_label, parse_matricule
 from lgc_app.patients.models import Patient
 from lgc_app.patients.status import STRICT_TRAITS, TransitionError
+from lgc_app.patients.vitale import VitaleCardNotFound, VitaleInputError
 from services.insi import InsiError, InsiIdentity, VitaleQuery
 from ui import messages
 from ui.actions import patients as actions
@@ -52,10 +53,13 @@ class InsiDialog(QDialog):
     Signals:
         applied(object): the identity was updated from INSi (the new `Patient`).
         answered(object): an INSi answer is displayed (`InsiAnswer`; tests, traces).
+        vitale_saved(object): the typed carte Vitale data were saved (the `Patient` with its cards; the
+            identity itself is unchanged).
     """
 
     applied = Signal(object)
     answered = Signal(object)
+    vitale_saved = Signal(object)
 
     TRAITS, VITALE, VERIFY = range(3)
 
@@ -124,6 +128,7 @@ class InsiDialog(QDialog):
         layout.addLayout(buttons)
         self.checkboxes: dict[str, QCheckBox] = {}
         self._show_patient(patient)
+        self._vitale_card_id = self._prefill_vitale(patient)
         self._set_busy(False)
         self._show_answer(None)
 
@@ -157,13 +162,33 @@ class InsiDialog(QDialog):
         self.vitale_name.setPlaceholderText(self.tr("facultatif"))
         self.vitale_button = QPushButton(self.tr("Rechercher l'INS avec la carte Vitale"), tab)
         self.vitale_button.clicked.connect(self.search_vitale)
+        self.save_vitale_button = QPushButton(self.tr("Enregistrer la carte Vitale"), tab)
+        self.save_vitale_button.setToolTip(self.tr("Conserve ces données de carte dans le dossier, à part des "
+                                                   "traits INS (l'identité n'est pas modifiée)."))
+        self.save_vitale_button.clicked.connect(self.save_vitale_card)
         form.addRow(self.tr("N° d'immatriculation de l'assuré"), self.insured_nir)
         form.addRow(self.tr("NIR du bénéficiaire"), self.beneficiary_nir)
         form.addRow(self.tr("Date de naissance (carte)"), self.vitale_birth_date)
         form.addRow(self.tr("Rang de naissance"), self.birth_rank)
         form.addRow(self.tr("Nom de naissance"), self.vitale_name)
-        form.addRow(self.vitale_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.vitale_button)
+        buttons.addWidget(self.save_vitale_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
         return tab
+
+    def _prefill_vitale(self, patient: Patient) -> int | None:
+        """Fill the Vitale tab from the last stored card; its id (saving then updates it), or None."""
+        if not patient.vitale_cards:
+            return None
+        card = patient.vitale_cards[-1]
+        self.insured_nir.setText(card.insured_nir)
+        self.beneficiary_nir.setText(card.beneficiary_nir or "")
+        self.birth_rank.setValue(card.birth_rank)
+        self.vitale_birth_date.setText(display_birth_date(card.birth_date))
+        self.vitale_name.setText(card.name)
+        return card.id
 
     def _verify_tab(self, pending_ins: tuple[str, str] | None) -> QWidget:
         tab = QWidget(self)
@@ -224,6 +249,33 @@ class InsiDialog(QDialog):
                             birth_rank=self.birth_rank.value(),
                             birth_name=self.vitale_name.text().strip().upper() or None)
         self._request(actions.insi_search_vitale(self._context, self.patient.id, query))
+
+    def save_vitale_card(self) -> None:
+        """Store the typed card data (updating the card they were prefilled from); the identity is untouched."""
+        self._error("")
+        self.save_vitale_button.setEnabled(False)
+        task = self._tasks.run(actions.save_vitale_card(
+            self._context.database, self.patient.id, actions.user_of(self._context), card_id=self._vitale_card_id,
+            insured_nir=self.insured_nir.text(), beneficiary_nir=self.beneficiary_nir.text() or None,
+            birth_rank=self.birth_rank.value(), birth_date=self.vitale_birth_date.text() or None,
+            name=self.vitale_name.text() or None), label_fr=self.tr("Enregistrement de la carte Vitale"))
+        task.on_success(self._vitale_saved).on_failure(self._vitale_save_failed)
+
+    def _vitale_saved(self, patient: Patient) -> None:
+        self.save_vitale_button.setEnabled(True)
+        self.patient = patient
+        self._vitale_card_id = patient.vitale_cards[-1].id if self._vitale_card_id is None else self._vitale_card_id
+        self.result_label.setText(self.tr("Carte Vitale enregistrée dans le dossier (identité inchangée)."))
+        self.vitale_saved.emit(patient)
+
+    def _vitale_save_failed(self, error: BaseException) -> None:
+        self.save_vitale_button.setEnabled(True)
+        if isinstance(error, VitaleInputError):
+            self._error(self.tr("Carte Vitale non enregistrée : ") + " ".join(error.errors.values()))
+        elif isinstance(error, VitaleCardNotFound):
+            self._error(str(error))
+        else:
+            self._error(describe_error(error, self.tr("Carte Vitale")))
 
     def verify(self) -> None:
         try:

@@ -69,6 +69,7 @@ class PatientsModule(QObject):
         """Window-modal (`open()`): the form cannot change under an INSi answer being reviewed."""
         dialog = InsiDialog(self.window.context, self.window.tasks, patient, pending_ins, self.window)
         dialog.applied.connect(self.form.apply_patient)
+        dialog.vitale_saved.connect(self.form.apply_patient)
         self.insi_dialog = self._keep(dialog, "insi_dialog")
         dialog.open()
 

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -36,7 +38,7 @@ from lgc_app.patients.birth_date import BirthDateError, display_birth_date, pars
 from lgc_app.patients.birth_place import Place
 from lgc_app.patients.datamatrix import DatamatrixError, DatamatrixTraits
 from lgc_app.patients.insi_result import InsiApplyError
-from lgc_app.patients.models import Patient
+from lgc_app.patients.models import Patient, VitaleCard
 from lgc_app.patients.service import (
     ConcurrentEditError,
     CreateOutcome,
@@ -52,6 +54,7 @@ from ui.actions import patients as actions
 from ui.patients.badges import StatusBadge, attributes_text
 from ui.patients.duplicates_dialog import DuplicatesDialog
 from ui.patients.fields import BirthPlaceLookup, BirthTraitEdit, FieldRow
+from ui.patients.vitale_dialog import VitaleCardDialog
 from ui.patients.wording import fill, format_matricule, local_time
 from ui.tasks import TaskManager, describe_error
 
@@ -91,6 +94,7 @@ class PatientForm(QWidget):
         self._busy = False
         self._first_given_auto = True
         self._dialogs: list[QDialog] = []
+        self.vitale_dialog: VitaleCardDialog | None = None
         self._build()
         self.clear()
 
@@ -256,10 +260,29 @@ class PatientForm(QWidget):
     def _build_vitale(self) -> QGroupBox:
         box = QGroupBox(self.tr("Carte Vitale (données de la carte, distinctes des traits INS)"), self)
         layout = QHBoxLayout(box)
+        cards = QVBoxLayout()
         self.vitale_label = QLabel(self)
         self.vitale_label.setWordWrap(True)
         self.vitale_label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.vitale_label, 1)
+        self.vitale_list = QListWidget(self)
+        self.vitale_list.setObjectName("vitaleCards")
+        self.vitale_list.setMaximumHeight(90)
+        self.vitale_list.itemSelectionChanged.connect(self._refresh_buttons)
+        self.vitale_list.itemDoubleClicked.connect(lambda _item: self.edit_vitale_card())
+        cards.addWidget(self.vitale_label)
+        cards.addWidget(self.vitale_list)
+        layout.addLayout(cards, 1)
+        buttons = QVBoxLayout()
+        self.vitale_add = QPushButton(self.tr("Ajouter…"), self)
+        self.vitale_add.clicked.connect(self.add_vitale_card)
+        self.vitale_edit = QPushButton(self.tr("Modifier…"), self)
+        self.vitale_edit.clicked.connect(self.edit_vitale_card)
+        self.vitale_remove = QPushButton(self.tr("Supprimer"), self)
+        self.vitale_remove.clicked.connect(self.remove_vitale_card)
+        for button in (self.vitale_add, self.vitale_edit, self.vitale_remove):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         return box
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -346,7 +369,6 @@ class PatientForm(QWidget):
             self.status_reason.setText(self.tr("Une identité créée ici est provisoire jusqu'à l'appel au "
                                                "téléservice INSi et au contrôle d'une pièce d'identité."))
             self.checks_label.clear()
-            self.vitale_label.setText(self.tr("Aucune carte Vitale lue pour ce patient."))
         else:
             attributes = attributes_text(doubtful=patient.doubtful, fictitious=patient.fictitious,
                                          homonym=patient.homonym)
@@ -360,13 +382,9 @@ class PatientForm(QWidget):
             self.checks_label.setText("\n".join(
                 fill(self.tr("%1 vue par %2 le %3"), check.document_type.label, check.checked_by,
                      local_time(check.checked_at, with_time=False)) for check in patient.identity_checks))
-            self.vitale_label.setText("\n".join(
-                fill(self.tr("N° d'assuré %1, rang %2 : %3 %4, né(e) le %5"), card.insured_nir,
-                     card.birth_rank, card.name, card.given_name, card.birth_date)
-                for card in patient.vitale_cards)
-                or self.tr("Aucune carte Vitale lue pour ce patient."))
             for name, box in self.flags.items():
                 box.setChecked(getattr(patient, name))
+        self._show_vitale_cards(patient.vitale_cards if patient else [])
         self._refresh_buttons()
         self.trait_warning.hide()
 
@@ -450,6 +468,10 @@ class PatientForm(QWidget):
                        self.insi_button):
             widget.setEnabled(stored and not self._busy)
         self.datamatrix_button.setEnabled(self.patient is not None and self.patient.is_qualified)
+        self.vitale_add.setEnabled(stored and not self._busy)
+        chosen = self._chosen_card() is not None
+        self.vitale_edit.setEnabled(chosen and not self._busy)
+        self.vitale_remove.setEnabled(chosen and not self._busy)
 
     def _failed(self, error: BaseException) -> None:
         self._busy = False
@@ -573,7 +595,8 @@ class PatientForm(QWidget):
                   self.tr("Contrôle de la pièce d'identité"), self._status_changed)
 
     def _status_changed(self, patient: Patient) -> None:
-        """Status or attributes changed: take the new version and status, keep anything being typed."""
+        """Status, attributes or cards changed: take the new version, status and cards, keep anything being
+        typed."""
         typed = self.values()
         dirty = self.is_dirty()
         self.show_patient(patient)
@@ -585,6 +608,64 @@ class PatientForm(QWidget):
         """A patient changed elsewhere (INSi dialog): show it (the INSi dialog opens only on a clean form)."""
         self.show_patient(patient)
         self.saved.emit(patient.id)
+
+    # -- carte Vitale (kept apart from the INS traits: saving a card never touches the identity) -------------
+
+    def _show_vitale_cards(self, cards: list[VitaleCard]) -> None:
+        self.vitale_list.clear()
+        for card in cards:
+            item = QListWidgetItem(fill(self.tr("N° d'assuré %1, rang %2 : %3 %4, né(e) le %5"),
+                                        card.insured_nir, card.birth_rank, card.name, card.given_name,
+                                        display_birth_date(card.birth_date)))
+            item.setData(Qt.ItemDataRole.UserRole, card.id)
+            self.vitale_list.addItem(item)
+        self.vitale_label.setText(self.tr("Aucune carte Vitale enregistrée pour ce patient.") if not cards
+                                  else self.tr("Données lues sur la carte ; elles ne modifient pas l'identité."))
+        self.vitale_list.setVisible(bool(cards))
+
+    def _chosen_card(self) -> VitaleCard | None:
+        item = self.vitale_list.currentItem()
+        if self.patient is None or item is None or not item.isSelected():
+            return None
+        card_id = item.data(Qt.ItemDataRole.UserRole)
+        return next((card for card in self.patient.vitale_cards if card.id == card_id), None)
+
+    def add_vitale_card(self) -> None:
+        self._open_vitale_dialog(None)
+
+    def edit_vitale_card(self) -> None:
+        card = self._chosen_card()
+        if card is not None:
+            self._open_vitale_dialog(card)
+
+    def _open_vitale_dialog(self, card: VitaleCard | None) -> None:
+        if self.patient is None or self._busy:
+            return
+        dialog = VitaleCardDialog(self._context, self._tasks, self.patient, card, self)
+        dialog.saved.connect(self._status_changed)
+        self._keep(dialog)
+        self.vitale_dialog = dialog  # tests, and raising it again
+        dialog.open()
+
+    def remove_vitale_card(self) -> None:
+        """Delete the chosen card after a (non-modal) confirmation."""
+        card = self._chosen_card()
+        if card is None or self.patient is None:
+            return
+        patient_id, card_id = self.patient.id, card.id
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Supprimer la carte Vitale"),
+                          fill(self.tr("Supprimer la carte Vitale n° %1 de ce dossier ? L'identité n'est pas "
+                                       "modifiée."), card.insured_nir),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Supprimer"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Conserver"))
+        box.setObjectName("confirmVitaleRemoval")
+        box.finished.connect(lambda result: self._run(
+            actions.remove_vitale_card(self._context.database, patient_id, card_id, actions.user_of(self._context)),
+            self.tr("Suppression de la carte Vitale"), self._status_changed)
+            if result == QMessageBox.StandardButton.Yes else None)
+        self._keep(box)
+        box.open()
 
     # -- INSi and datamatrix ---------------------------------------------------------------------------
 
