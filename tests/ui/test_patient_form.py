@@ -59,6 +59,16 @@ def test_birth_name_is_converted_while_typing(form: PatientForm, qtbot: QtBot) -
     assert not form.rows["birth_name"].error.isVisible()
 
 
+def test_stored_birth_place_shows_its_commune(form: PatientForm, qtbot: QtBot, context: AppContext) -> None:
+    patient_id = add_patient(context.database, "DUPONT", "ELODIE", "14/03/1985", birth_place_code="75056")
+    unknown_id = add_patient(context.database, "DURAND", "LEA", "01/02/1990", birth_place_code="99999")
+    _open(qtbot, form, patient_id)
+    qtbot.waitUntil(lambda: "PARIS" in form.place_lookup.text().upper(), timeout=15_000)
+    _open(qtbot, form, unknown_id)
+    assert form.place_lookup.text() == ""  # an unknown code never shows the previous patient's commune
+    assert form.edits["birth_place_code"].text() == "99999"
+
+
 @pytest.mark.parametrize("forbidden", ["3", "@"])
 def test_forbidden_character_is_refused_with_a_message(form: PatientForm, qtbot: QtBot,
                                                        forbidden: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from lgc_app.bootstrap import AppContext, make_insi_client
 from lgc_app.patients import datamatrix, indicators, insi_result, service, vitale
-from lgc_app.patients.birth_place import Place, find_places
+from lgc_app.patients.birth_place import Place, find_places, place_for_code
 from lgc_app.patients.models import Patient
 from lgc_app.patients.recent import recent_patients
 from lgc_app.patients.search import SearchHit, SearchQuery, search_patients
@@ -247,7 +247,12 @@ async def birth_places(name: str, *, limit: int = 20) -> list[Place]:
     return await run_in_thread(find_places, name, limit=limit)
 
 
-__all__ = ["InsiAnswer", "apply_insi", "birth_places", "create_patient", "datamatrix_png",
+async def birth_place(code: str) -> Place | None:
+    """The commune or country of an INSEE code, None when the list does not know it (in a thread)."""
+    return await run_in_thread(place_for_code, code)
+
+
+__all__ = ["InsiAnswer", "apply_insi", "birth_place", "birth_places", "create_patient", "datamatrix_png",
            "identity_indicators", "insi_client", "insi_search_traits", "insi_search_vitale", "insi_verify",
            "load_patient", "read_datamatrix", "record_identity_check", "remove_vitale_card",
            "save_vitale_card", "search", "set_attributes", "update_patient", "user_of"]

@@ -94,6 +94,20 @@ class BirthPlaceLookup(QLineEdit):
             self._tasks.run(actions.birth_places("PARIS", limit=1), label_fr=self.tr("Chargement des communes"),
                             visible=False)
 
+    def show_code(self, code: str) -> None:
+        """Show the name of a stored INSEE code (empty when unknown: the code field stays the reference)."""
+        self.clear()
+        self._asked = code = code.strip()
+        if not code:
+            return
+        task = self._tasks.run(actions.birth_place(code), label_fr=self.tr("Recherche du lieu de naissance"),
+                               visible=False)
+        task.on_success(lambda place: self._show_place(code, place))
+
+    def _show_place(self, code: str, place: Place | None) -> None:
+        if code == self._asked and place is not None and not self.hasFocus():
+            self.setText(place.label)
+
     def _look_up(self, text: str) -> None:
         name = text.strip()
         self._asked = name

@@ -326,7 +326,7 @@ class PatientForm(QWidget):
         for name in TEXT_FIELDS:
             self.edits[name].setText(values.get(name, ""))
         self.sex.setCurrentIndex(max(0, self.sex.findData(values.get("sex", ""))))
-        self.place_lookup.clear()
+        self.place_lookup.show_code(values.get("birth_place_code", ""))
 
     @staticmethod
     def _patient_values(patient: Patient) -> dict[str, str]:
