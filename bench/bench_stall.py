@@ -131,7 +131,7 @@ def _demo_start(options_latency: float) -> dict[str, float]:
         finally:
             loop.run_until_complete(window.tasks.shutdown())
             loop.run_until_complete(window.sandbox.aclose())
-            loop.run_until_complete(context.aclose_clients())
+            loop.run_until_complete(context.services.aclose())
             window.close()
     finally:
         context.stop()

@@ -1,23 +1,36 @@
 """The composition root (Cosmic Python `bootstrap.py`): settings in, a wired `AppContext` out. No Qt here.
 
-The GUI, the headless worker and the tests build the application the same way. Later issues add their
-service clients to `AppContext.clients`, built from the settings (real endpoints or the sandbox).
+This is the only place that builds things: the database, the `Workstation`, the `Services` (one client per
+national service, built off the event loop, closed at shutdown), the registry of send planners that
+validation asks (DMP today, MSSanté next), the outbox handlers the worker runs, and the session of whoever
+acts. The GUI, the headless worker, the command line and the tests build the application the same way.
+
+Where a new service goes: its client in `services/<name>/`, a `ServiceSlot` in `Services` (built by a
+`make_<name>_client(settings)` here), its send planner in `send_planners()` and its outbox handler in
+`outbox_handlers()`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from lgc_app import __version__, config
+from lgc_app import __version__, config, lps
 from lgc_app.config import Role, Settings
-from lgc_app.dmp import feeding
+from lgc_app.dmp import client_factory, feeding
+from lgc_app.dmp.client_factory import DmpConnection
+from lgc_app.dmp.handler import FeedHandler
+from lgc_app.documents.dispatch import SendPlanner
+from lgc_app.outbox import noop
+from lgc_app.outbox.handler import Handler
 from lgc_app.outbox.runner import WorkerThread, start_worker_thread
 from lgc_app.persistence.database import Database
+from lgc_app.service_slot import ServiceSlot
+from lgc_app.session import Session, workstation_session
+from lgc_app.workstation import Workstation
 from services.insi import InsiClient, LpsIdentity
 from services.transport import TlsMaterial, make_async_client
 
@@ -26,9 +39,62 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("lgc.bootstrap")
 
-LPS_NAME = "LGC-SEGUR"
-# Numéro d'autorisation (ContexteLPS IDAM, PROTOCOLS §2.3): assigned by the CNAM at INSi qualification.
-LPS_IDAM = "LGC-SEGUR-0001"
+
+def make_insi_client(settings: Settings) -> InsiClient:
+    """The INSi client of this workstation (`services.insi_url`, `tls.*`).
+
+    Blocking (it builds the TLS context, ARCHITECTURE.md): the `Services` slot calls it from a thread.
+    """
+    tls = TlsMaterial(settings["tls.ca_file"], settings["tls.client_cert"], settings["tls.client_key"])
+    http = make_async_client(tls, timeout=settings["demo.latency"] + 30.0)
+    identity = LpsIdentity(idam=lps.LPS_IDAM, name=lps.LPS_NAME, version=__version__,
+                           instance=lps.instance_id(settings.workstation_name))
+    emitter = settings["cabinet.structure_id"] or settings.workstation_name
+    return InsiClient(http, url=settings["services.insi_url"], lps=identity, emitter=emitter)
+
+
+def send_planners() -> tuple[SendPlanner, ...]:
+    """What a validated document implies (`documents.dispatch`): each planner enqueues its orders."""
+    return (feeding.plan_document_feed,)
+
+
+def outbox_handlers(settings: Settings) -> dict[str, Handler]:
+    """The handlers a worker of this workstation executes, by order kind (endpoints, certificates)."""
+    return {
+        noop.KIND: noop.handle,
+        feeding.KIND: FeedHandler(settings),
+    }
+
+
+class Services:
+    """One client per national service, built on first use (or `warm_up`) in a thread; `aclose()` at exit.
+
+    The builders read the context's settings when they run, so a sandbox attached after bootstrap is used.
+    """
+
+    def __init__(self, context: AppContext) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lgc-connect")
+        self.insi: ServiceSlot[InsiClient] = ServiceSlot("INSi", lambda: make_insi_client(context.settings),
+                                                         self._executor)
+        self.dmp: ServiceSlot[DmpConnection] = ServiceSlot("DMP", lambda: client_factory.connect(context.settings),
+                                                           self._executor)
+
+    def warm_up(self) -> None:
+        """Start building every client now (in threads), so the first request does not wait for it; a build
+        that fails (settings not filled in yet) is reported to that first request instead."""
+        for slot in self.slots():
+            slot.start()
+
+    def slots(self) -> tuple[ServiceSlot[InsiClient] | ServiceSlot[DmpConnection], ...]:
+        return (self.insi, self.dmp)
+
+    async def aclose(self) -> None:
+        """Close every client (pooled connections, TLS sessions); builds in flight are awaited first."""
+        for slot in self.slots():
+            await slot.aclose()
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
 
 
 @dataclass
@@ -37,18 +103,24 @@ class AppContext:
 
     settings: Settings
     database: Database
+    workstation: Workstation
+    session: Session
     config_path: Path | None = None  # the settings file the settings dialog edits (None: the default one)
-    clients: dict[str, Any] = field(default_factory=dict)
+    planners: tuple[SendPlanner, ...] = field(default_factory=send_planners)
     sandbox: DemoSandbox | None = None
     worker: WorkerThread | None = None
+    services: Services = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.services = Services(self)
 
     @property
     def role(self) -> Role:
-        return self.settings.role
+        return self.workstation.role
 
     @property
     def workstation_name(self) -> str:
-        return self.settings.workstation_name
+        return self.workstation.name
 
     def attach_sandbox(self, sandbox: DemoSandbox) -> None:
         """Use this (ready) sandbox: the settings now point at it, and `stop()` stops it."""
@@ -58,38 +130,22 @@ class AppContext:
     def start_worker(self) -> bool:
         """Start the send-order worker in its own thread when this workstation executes orders."""
         if self.worker is None:
-            self.worker = start_worker_thread(self.settings, self.database)
+            self.worker = start_worker_thread(self.workstation, self.database, outbox_handlers(self.settings))
         return self.worker is not None
-
-    async def aclose_clients(self) -> None:
-        """Close the session's service clients (pooled connections, TLS sessions): the GUI awaits this on its
-        loop before stopping it. A client still being built (a future) is awaited, then closed."""
-        held, self.clients = list(self.clients.values()), {}
-        for client in held:
-            if isinstance(client, asyncio.Future):
-                await asyncio.wait([client])
-                if client.cancelled() or client.exception() is not None:
-                    continue  # a failed or cancelled build left nothing to close
-                client = client.result()
-            aclose = getattr(client, "aclose", None)
-            if aclose is None:
-                continue
-            try:
-                await aclose()
-            except Exception:
-                log.exception("fermeture d'un client de service impossible")
 
     def stop(self) -> None:
         if self.worker is not None:
             self.worker.stop()
             self.worker = None
+        self.services.shutdown()
         self.database.close()
         if self.sandbox is not None:
             self.sandbox.stop()
 
 
-def bootstrap(settings: Settings, *, config_path: Path | None = None) -> AppContext:
-    """Check the configured files and open (migrating) the database.
+def bootstrap(settings: Settings, *, config_path: Path | None = None, session: Session | None = None) -> AppContext:
+    """Check the configured files and open (migrating) the database; the session acts as the workstation
+    until a user is chosen (`AppContext.session` is replaced then).
 
     Raises:
         ConfigError: a TLS file is set but missing.
@@ -97,20 +153,7 @@ def bootstrap(settings: Settings, *, config_path: Path | None = None) -> AppCont
     """
     config.check_files(settings)
     database = Database.open(settings.database_url)
-    feeding.use_workstation(settings)  # validations plan their DMP orders for this workstation's executor
-    log.info("workstation %s (%s) on %s", settings.workstation_name, settings.role.value,
+    workstation = Workstation.from_settings(settings)
+    log.info("workstation %s (%s) on %s", workstation.name, workstation.role.value,
              database.engine.url.render_as_string(hide_password=True))
-    return AppContext(settings, database, config_path)
-
-
-def make_insi_client(settings: Settings) -> InsiClient:
-    """The INSi client of this workstation (`services.insi_url`, `tls.*`), to keep in `AppContext.clients`.
-
-    Blocking (it builds the TLS context, ARCHITECTURE.md): call it once, from a thread.
-    """
-    tls = TlsMaterial(settings["tls.ca_file"], settings["tls.client_cert"], settings["tls.client_key"])
-    http = make_async_client(tls, timeout=settings["demo.latency"] + 30.0)
-    instance = uuid.uuid5(uuid.NAMESPACE_URL, f"lgc-segur:{settings.workstation_name}")  # stable per install
-    lps = LpsIdentity(idam=LPS_IDAM, name=LPS_NAME, version=__version__, instance=str(instance))
-    emitter = settings["cabinet.structure_id"] or settings.workstation_name
-    return InsiClient(http, url=settings["services.insi_url"], lps=lps, emitter=emitter)
+    return AppContext(settings, database, workstation, session or workstation_session(workstation), config_path)

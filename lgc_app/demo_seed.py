@@ -20,7 +20,6 @@ from datetime import date
 from sqlalchemy import select
 
 from lgc_app.documents import lifecycle
-from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.content import (
     Allergy,
@@ -35,6 +34,7 @@ from lgc_app.documents.content import (
     VacNoteContent,
     VsmContent,
 )
+from lgc_app.documents.dispatch import SendPlanners
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.models import Practitioner
 from lgc_app.documents.practitioners import add_practitioner
@@ -43,9 +43,10 @@ from lgc_app.patients.models import Patient
 from lgc_app.patients.service import PatientDraft, create_patient, record_identity_check
 from lgc_app.patients.vocabulary import IdentityDocumentType
 from lgc_app.persistence.database import Database
+from lgc_app.session import Authentication, Session, practitioner_user
+from lgc_app.workstation import Workstation
 from services.insi import InsiIdentity
 
-DEMO_USER = "demonstration"  # the login recorded in the histories of the data set
 # The professional of the sandbox's test CPS (national id 8 + RPPS: 899700366240, services/sandbox/ca.py).
 DEMO_RPPS = "99700366240"
 DEMO_PRACTITIONER = {"given_name": "Paul", "family_name": "MEDECIN-TEST",
@@ -132,14 +133,21 @@ class Seeded:
     dmp_orders: int
 
 
-def demo_practitioner_id(db: Database) -> int | None:
-    """The demo practitioner's id, None when the data set was never created in this database."""
+def demo_session(db: Database, workstation: Workstation) -> Session:
+    """The session of the demonstration practitioner (the sandbox's test CPS), registered on first use: the
+    demo opens it at start, and the data set is written by it."""
     with db.reading() as session:
-        return session.scalar(select(Practitioner.id).where(Practitioner.rpps == DEMO_RPPS))
+        row = session.scalar(select(Practitioner).where(Practitioner.rpps == DEMO_RPPS))
+        if row is not None:
+            return Session(practitioner_user(row), workstation, Authentication.CHOSEN_AT_START)
+    add_practitioner(db, rpps=DEMO_RPPS, **DEMO_PRACTITIONER)
+    return demo_session(db, workstation)
 
 
-def seed(db: Database, cabinet: Cabinet, *, force: bool = False, user: str = DEMO_USER) -> Seeded | None:
-    """Create the data set; None when it is already there (unless `force`: a new set of documents is added).
+def seed(db: Database, cabinet: Cabinet, session: Session, planners: SendPlanners, *,
+         force: bool = False) -> Seeded | None:
+    """Create the data set, written by the demonstration practitioner's `session` (`demo_session`); None when
+    it is already there (unless `force`: a new set of documents is added).
 
     Blocking (PDF and CDA of every document): call it from a thread in the GUI.
 
@@ -147,17 +155,17 @@ def seed(db: Database, cabinet: Cabinet, *, force: bool = False, user: str = DEM
         DocumentContentError: the cabinet is not configured (structure id, name).
     """
     cabinet.check()
-    author_id = demo_practitioner_id(db)
-    if author_id is not None and not force:
-        return None
+    author_id = session.practitioner_id
+    assert author_id is not None, "the data set is written by the demonstration practitioner"
+    patient_ids = _existing(db)
     created = 0
-    if author_id is None:
-        author_id = add_practitioner(db, rpps=DEMO_RPPS, **DEMO_PRACTITIONER)
-        patient_ids = [_create(db, patient, user) for patient in PATIENTS]
-        created = len(patient_ids)
+    if any(patient_id is not None for patient_id in patient_ids):
+        if not force:
+            return None
     else:
-        patient_ids = _existing(db)
-    actor = Actor(user, author_id)
+        patient_ids = [_create(db, patient, session.who) for patient in PATIENTS]
+        created = len(patient_ids)
+    actor = session.actor()
     documents = orders = 0
     for patient, patient_id in zip(PATIENTS, patient_ids, strict=True):
         if patient_id is None:  # removed from this database since the first seeding
@@ -167,7 +175,7 @@ def seed(db: Database, cabinet: Cabinet, *, force: bool = False, user: str = DEM
             document_id = lifecycle.create_draft(db, patient_id=patient_id, author_id=author_id,
                                                  document_type=document_type, actor=actor, cabinet=cabinet,
                                                  title=title, content=content)
-            orders += len(lifecycle.validate(db, document_id, actor, cabinet))
+            orders += len(lifecycle.validate(db, document_id, actor, cabinet, planners=planners))
             documents += 1
     return Seeded(created, documents, orders)
 

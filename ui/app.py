@@ -21,19 +21,21 @@ from typing import Any
 import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen
 
-from lgc_app import APP_NAME, config, demo, logs, paths
+from lgc_app import APP_NAME, config, demo, demo_seed, logs, paths
 from lgc_app.bootstrap import AppContext, bootstrap
 from lgc_app.config import ConfigError
 from lgc_app.demo import DemoSandbox, SandboxError
 from lgc_app.persistence.engine import DatabaseError
+from lgc_app.session import Authentication, Session, users_to_choose
 from ui import tasks as taskbridge
 from ui.demo_data import prepare_demo_data
 from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.stall_monitor import StallMonitor
+from ui.user_chooser import UserChooser
 
 log = logging.getLogger("lgc.ui.app")
 
@@ -127,11 +129,13 @@ async def open_context(options: GuiOptions) -> AppContext:
         settings = settings.replace(demo__latency=options.latency)
     context = await taskbridge.run_db(bootstrap, settings, config_path=options.config)
     try:
-        if options.demo:
+        if options.demo:  # the demonstration practitioner acts (the sandbox's test CPS)
+            context.session = await taskbridge.run_db(demo_seed.demo_session, context.database, context.workstation)
             sandbox = DemoSandbox.spawn(latency=context.settings["demo.latency"])
             context.sandbox = sandbox  # stopped with the context if anything below fails
             await taskbridge.run_in_thread(sandbox.wait_ready)
             context.attach_sandbox(sandbox)
+        context.services.warm_up()  # TLS contexts built while the splash is up, not on the first request
         context.start_worker()
         if context.worker is not None:
             await taskbridge.run_in_thread(context.worker.wait_prepared, WORKER_PREPARE_WAIT)
@@ -187,6 +191,9 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
                            f"Détails dans le journal : {paths.log_dir() / 'lgc.log'}")
         return 1
     try:
+        if not options.demo and not _choose_user(loop, context):
+            splash.close()
+            return 0
         tasks = taskbridge.TaskManager()
         monitor = StallMonitor()
         collector = GuiThreadCollector(app)
@@ -205,11 +212,26 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
     return 0
 
 
+def _choose_user(loop: qasync.QEventLoop, context: AppContext) -> bool:
+    """Open the session of the user who works here (asked when there is a choice); False when cancelled.
+
+    The dialog runs before the main window and outside any coroutine (STYLE.md §2: no `exec()` in a coroutine).
+    """
+    users = loop.run_until_complete(taskbridge.run_db(users_to_choose, context.database))
+    if len(users) > 1:
+        chooser = UserChooser(users)
+        if chooser.exec() != QDialog.DialogCode.Accepted:
+            return False
+        users = [chooser.selected()]
+    context.session = Session(users[0], context.workstation, Authentication.CHOSEN_AT_START)
+    return True
+
+
 async def _close(tasks: taskbridge.TaskManager, window: MainWindow) -> None:
-    """Cancel what is still running (user requests, health checks, stray tasks) and close the HTTP client."""
+    """Cancel what is still running (user requests, health checks, stray tasks) and close the service clients."""
     await tasks.shutdown()
     await window.sandbox.aclose()
-    await window.context.aclose_clients()
+    await window.context.services.aclose()
     current = asyncio.current_task()
     stray = [task for task in asyncio.all_tasks() if task is not current]
     for task in stray:

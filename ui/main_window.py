@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from lgc_app import __version__ as app_version
 from lgc_app.bootstrap import AppContext
+from lgc_app.session import Authentication, Session, User, users_to_choose
 from ui import messages
 from ui.activity import ActivityIndicator
 from ui.diagnostics import DiagnosticsDialog
@@ -38,7 +39,8 @@ from ui.i18n import decimal, role_label
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
 from ui.stall_monitor import StallMonitor
-from ui.tasks import TaskManager, run_in_thread
+from ui.tasks import TaskManager, run_db, run_in_thread
+from ui.user_chooser import UserChooser
 
 log = logging.getLogger("lgc.ui.main_window")
 
@@ -200,6 +202,9 @@ class MainWindow(QMainWindow):
         self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
         self.service_status = ServiceStatus(context, tasks, self.sandbox, self)
         self.activity = ActivityIndicator(tasks, self)
+        self.user_label = QLabel(self)
+        self.show_session()
+        self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.role_label)
         self.statusBar().addWidget(self.service_status)
         self.statusBar().addPermanentWidget(self.activity)
@@ -244,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
+        self.switch_user_action = self._action("Fichier", self.tr("Changer d'utilisateur…"), self.choose_user)
         self.quit_action = self._action("Fichier", self.tr("Quitter"), self.close, keys.Quit)
         self._action("Patients", self.tr("Rechercher un patient"), self._focus_search, keys.Find)
         self.settings_action = self._action("Outils", self.tr("Paramètres…"), self.open_settings)
@@ -283,6 +289,30 @@ class MainWindow(QMainWindow):
             dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def show_session(self) -> None:
+        session = self.context.session
+        text = self.tr("Utilisateur : %1").replace("%1", session.user.display_name)
+        if self.context.sandbox is not None:
+            text += self.tr(" (démonstration)")
+        self.user_label.setText(text)
+        self.user_label.setToolTip(session.status_text)
+
+    def choose_user(self) -> None:
+        """Fichier → Changer d'utilisateur: the next actions are recorded in the chosen user's name."""
+        task = self.tasks.run(run_db(users_to_choose, self.context.database), label_fr=self.tr("Utilisateurs"))
+
+        def build(users: list[User]) -> None:
+            chooser = UserChooser(users, self.context.session.user, self)
+            chooser.chosen.connect(self.set_user)
+            self._single("users", lambda: chooser, window_modal=True)
+        task.on_success(build)
+
+    def set_user(self, user: User) -> None:
+        self.context.session = Session(user, self.context.workstation, Authentication.CHOSEN_AT_START)
+        self.show_session()
+        self.documents.panel.session_changed()
+        messages.info(self.tr("Session ouverte pour %1.").replace("%1", user.display_name))
 
     def open_settings(self) -> None:
         def build() -> SettingsDialog:

@@ -1,16 +1,18 @@
 """`lgc demo-data`: the demonstration data set of `lgc --demo` (`lgc_app/demo_seed.py`) in the configured database.
 
-Idempotent: a second run finds the demo practitioner and stops; `--force` adds a new set of documents.
+Idempotent: a second run finds the demo patients and stops; `--force` adds a new set of documents.
 """
 
 from __future__ import annotations
 
 import argparse
 
+from lgc_app.bootstrap import send_planners
 from lgc_app.cli.common import load_settings
-from lgc_app.demo_seed import DEMO_CABINET, seed
+from lgc_app.demo_seed import DEMO_CABINET, demo_session, seed
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.persistence.database import Database
+from lgc_app.workstation import Workstation
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +31,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Cabinet non configuré : utilisation de « {cabinet.name} » ({cabinet.structure_id}).")
     db = Database.open(settings.database_url)
     try:
-        seeded = seed(db, cabinet, force=args.force)
+        session = demo_session(db, Workstation.from_settings(settings))
+        seeded = seed(db, cabinet, session, send_planners(), force=args.force)
     finally:
         db.close()
     if seeded is None:

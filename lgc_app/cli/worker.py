@@ -9,13 +9,13 @@ import sys
 from collections import Counter
 
 from lgc_app import logs
+from lgc_app.bootstrap import outbox_handlers
 from lgc_app.cli.common import load_settings
 from lgc_app.outbox.completion import Outcome
-from lgc_app.outbox.handlers import default_handlers
 from lgc_app.outbox.orders import counts_by_status
-from lgc_app.outbox.runner import should_run_worker
 from lgc_app.outbox.worker import Worker
 from lgc_app.persistence.database import Database
+from lgc_app.workstation import Workstation
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,7 +31,7 @@ def _run(args: argparse.Namespace) -> int:
     settings = load_settings(args)
     if args.status:
         return _status(settings.database_url)
-    if not should_run_worker(settings):
+    if not Workstation.from_settings(settings).runs_worker:
         print("Ce poste est configuré en esclave (workstation.role = slave) : il enregistre les envois mais "
               "ne les exécute pas. Lancez « lgc worker » sur le poste maître.", file=sys.stderr)
         return 2
@@ -39,7 +39,7 @@ def _run(args: argparse.Namespace) -> int:
     db = Database.open(settings.database_url)
     try:
         workstation = args.workstation or settings.workstation_name
-        worker = Worker(db, default_handlers(settings), workstation=workstation)
+        worker = Worker(db, outbox_handlers(settings), workstation=workstation)
         if args.once:
             counts = asyncio.run(_once(worker))
             print(f"Envois exécutés : {counts[Outcome.SUCCEEDED]} réussi(s), "

@@ -1,8 +1,9 @@
-"""Building the DMP client of this workstation from its settings and keyring (composition, no I/O per call).
+"""Building the DMP client of this workstation from its settings and keyring (no I/O per call).
 
 `connect(settings)` is blocking (it loads certificates and builds the TLS context, 20–40 ms: ARCHITECTURE
-"the event loop is sacred"): call it once, from a thread. The connection then gives one `DmpClient` per
-order (`client(context, trace)`), cheap, sharing the one `httpx.AsyncClient`.
+"the event loop is sacred"): the composition root calls it once, from a thread (`Services.dmp`). The
+connection then gives one `DmpClient` per order or consultation (`client(context, trace)`), cheap, sharing the
+one `httpx.AsyncClient`; the VIHF names the document's author (orders) or the session's practitioner.
 
 The VIHF is signed with the structure's certificate (`tls.structure_cert/key`), or else with the card's
 (`tls.client_cert/key`, the CPS of a master workstation); mutual TLS uses the card's certificate, or else
@@ -11,31 +12,25 @@ the structure's. A key password lives in the keyring, named by `tls.key_password
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from sqlalchemy import select
 
-from lgc_app import __version__, secrets
+from lgc_app import __version__, lps, secrets
 from lgc_app.config import ConfigError, Settings
 from lgc_app.dmp.consultation import ConsultationError
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.identifiers import cabinet_root
-from lgc_app.documents.models import Practitioner
 from lgc_app.documents.valuesets import AUTHOR_SPECIALTIES
-from lgc_app.persistence.database import Database
+from lgc_app.session import PractitionerIdentity, Session
 from services.dmp import constants as c
 from services.dmp.client import DmpClient, DmpExchange
 from services.dmp.models import Code
 from services.dmp.vihf import VihfContext, VihfSigner
 from services.transport import TlsMaterial, make_async_client
 
-LPS_NAME = "LGC-SEGUR"
-# LPS_ID_HOMOLOGATION_DMP: the number the CNAM gives at DMP homologation (assumed until then).
-LPS_HOMOLOGATION = "LGC-SEGUR-DMP-0001"
 # Beyond the simulated latency: the DMP may take its time on a large document.
 BASE_TIMEOUT = 30.0
 
@@ -102,10 +97,10 @@ def connect(settings: Settings, *, timeout: float | None = None) -> DmpConnectio
         http=http, base_url=settings["services.dmp_url"], vihf=vihf,
         source_id=source_id(settings["cabinet.structure_id"]),
         authentication_mode="DIRECTE" if by_card else "INDIRECTE_RENFORCEE",
-        lps_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"lgc-segur:{settings.workstation_name}")))
+        lps_id=lps.instance_id(settings.workstation_name))
 
 
-def vihf_context(connection: DmpConnection, practitioner: Practitioner, cabinet: Cabinet) -> VihfContext:
+def vihf_context(connection: DmpConnection, practitioner: PractitionerIdentity, cabinet: Cabinet) -> VihfContext:
     """The VIHF of calls made on behalf of `practitioner` (the document's author) from `cabinet`."""
     profession = AUTHOR_SPECIALTIES.get(f"G15_{practitioner.profession_code}")
     return VihfContext(
@@ -115,30 +110,22 @@ def vihf_context(connection: DmpConnection, practitioner: Practitioner, cabinet:
         savoir_faire=Code(practitioner.specialty_code, c.CS_SAVOIR_FAIRE) if practitioner.specialty_code else None,
         structure_id=cabinet.structure_id,
         secteur=cabinet.sector,
-        lps_name=LPS_NAME,
+        lps_name=lps.LPS_NAME,
         lps_version=__version__,
-        lps_homologation=LPS_HOMOLOGATION,
+        lps_homologation=lps.LPS_HOMOLOGATION,
         authentication_mode=connection.authentication_mode,
         lps_id=connection.lps_id,
     )
 
 
-def consultation_client(database: Database, settings: Settings) -> DmpClient:
-    """The DMP client of this workstation's consultations, owning its own connection (close it with
-    `aclose()`). Blocking (certificates, TLS context, database): call it once, from a thread.
-
-    Until users log in (Pro Santé Connect, CPS), consultation is made on behalf of the cabinet's first active
-    practitioner: the VIHF must name a professional (PROTOCOLS §3.5).
+def consultation_client(connection: DmpConnection, session: Session, cabinet: Cabinet) -> DmpClient:
+    """The DMP client of the session's consultations: the VIHF names the acting practitioner (PROTOCOLS §3.5).
 
     Raises:
-        ConsultationError: no practitioner registered.
-        ConfigError, TransportConfigError: as `connect`.
+        ConsultationError: the session's user is not a health professional.
     """
-    with database.reading() as session:
-        practitioner = session.scalars(select(Practitioner).where(Practitioner.active.is_(True))
-                                       .order_by(Practitioner.id).limit(1)).first()
-        if practitioner is None:
-            raise ConsultationError("Aucun praticien enregistré : le DMP ne peut pas être consulté.")
-        session.expunge(practitioner)
-    connection = connect(settings)
-    return connection.client(vihf_context(connection, practitioner, Cabinet.from_settings(settings)))
+    practitioner = session.user.practitioner
+    if practitioner is None:
+        raise ConsultationError("La consultation du DMP est réservée aux professionnels de santé : "
+                                "ouvrez une session de praticien.")
+    return connection.client(vihf_context(connection, practitioner, cabinet))

@@ -1,11 +1,11 @@
 """Systematic DMP feeding (SC.DMP/ALI/PROG.02): the order planned at validation, preferences, withholding.
 
-`plan_document_feed` runs INSIDE the validation unit of work (`documents.dispatch.plan_sends`): the order
-and the document's DMP state commit with the validation or not at all. No network here.
+`plan_document_feed` is the DMP send planner (`documents.dispatch`): it runs INSIDE the validation unit of work,
+so the order and the document's DMP state commit with the validation or not at all. No network here.
 
 Routing (master/slave): a slave only writes the order, targeted at its master (`workstation.master`), the
-workstation holding the CPS; a master targets itself; a standalone workstation leaves the target open.
-The process declares which workstation it is once at start-up (`use_workstation`, done by bootstrap).
+workstation holding the CPS; a master targets itself; a standalone workstation leaves the target open. The
+workstation is the acting user's (`Actor.workstation`, from the session).
 
 A document of a patient whose identity is not qualified is not ordered at all: its INS may not leave the
 software (PROTOCOLS §1.3), so an order could only fail; the document shows "non envoyé (identité non
@@ -14,14 +14,11 @@ qualifiée)" instead, and `release` sends it once the identity is qualified.
 
 from __future__ import annotations
 
-import logging
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lgc_app.config import Role, Settings
 from lgc_app.dmp.models import DmpDocumentState, DmpState, DmpTypePreference
 from lgc_app.dmp.state import effective_state
 from lgc_app.documents.actors import Actor
@@ -44,49 +41,9 @@ MAX_ATTEMPTS = 24
 DEFAULT_TYPES = frozenset({DocumentType.VSM, DocumentType.VAC_NOTE, DocumentType.PRESCRIPTION,
                            DocumentType.CONSULTATION_REPORT})
 
-log = logging.getLogger("lgc.dmp.feeding")
-
 
 class FeedingError(DocumentError):
     """A DMP feeding action the document's state forbids; French message shown to the user."""
-
-
-@dataclass(frozen=True)
-class Workstation:
-    """Who writes orders here, and who must execute them."""
-
-    name: str
-    role: Role
-    master: str = ""
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Workstation:
-        return cls(settings.workstation_name, settings.role, settings["workstation.master"])
-
-    @property
-    def executor(self) -> str | None:
-        """The workstation that must send this one's DMP orders (None: any executing workstation)."""
-        if self.role is Role.SLAVE:
-            return self.master or None
-        return self.name if self.role is Role.MASTER else None
-
-
-_workstation: Workstation | None = None
-
-
-def use_workstation(settings: Settings) -> Workstation:
-    """Declare this process's workstation (bootstrap, `lgc` commands, test processes)."""
-    global _workstation
-    _workstation = Workstation.from_settings(settings)
-    if _workstation.role is Role.SLAVE and not _workstation.master:
-        log.warning("poste esclave sans poste maître (workstation.master) : les envois iront au premier "
-                    "poste qui exécute les envois")
-    return _workstation
-
-
-def current_workstation() -> Workstation:
-    """The declared workstation; undeclared (scripts), a standalone one named after the machine."""
-    return _workstation or Workstation.from_settings(Settings())
 
 
 # --- preferences --------------------------------------------------------------------------------------
@@ -144,7 +101,7 @@ def _enqueue(session: Session, document: Document, row: DmpDocumentState, actor:
     row.unique_id = row.unique_id or unique_id_of(document)
     row.entry_uuid = row.entry_uuid or f"urn:uuid:{uuid.uuid4()}"
     row.submission_uid = row.submission_uid or new_document_oid()
-    workstation = current_workstation()
+    workstation = actor.workstation
     order = orders.enqueue(
         session, kind=KIND, payload_ref=f"document:{document.id}",
         payload={"document_id": document.id, "unique_id": row.unique_id, "entry_uuid": row.entry_uuid},
@@ -224,7 +181,7 @@ def withhold(db: Database, document_id: int, actor: Actor, reason: str) -> None:
         if order is not None and order.status is OrderStatus.IN_PROGRESS:
             raise FeedingError("Ce document est en cours d'envoi au DMP : réessayez dans un instant.")
         if order is not None and order.status in (OrderStatus.PENDING, OrderStatus.FAILED):
-            orders.cancel(session, order.id, actor.login, workstation=current_workstation().name)
+            orders.cancel(session, order.id, actor.login, workstation=actor.workstation.name)
         _record(session, document, DmpState.WITHHELD, actor, reason)
 
 
@@ -250,6 +207,6 @@ def release(db: Database, document_id: int, actor: Actor) -> str:
             raise FeedingError(UNQUALIFIED_REASON)
         row = _record(session, document, DmpState.PENDING, actor)
         if order is not None and order.status is OrderStatus.FAILED:
-            orders.retry(session, order.id, actor.login, workstation=current_workstation().name)
+            orders.retry(session, order.id, actor.login, workstation=actor.workstation.name)
             return order.id
         return _enqueue(session, document, row, actor)

@@ -27,12 +27,13 @@ from lgc_app.dmp.models import DmpDocumentState, DmpState
 from lgc_app.dmp.recording import record_refused, record_sent
 from lgc_app.dmp.submission import SubmissionError, build_submission, describe
 from lgc_app.documents.cabinet import Cabinet
-from lgc_app.documents.models import Document, Practitioner
+from lgc_app.documents.models import Document
 from lgc_app.outbox.errors import PermanentSendError, TransientSendError
 from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.models import OrderStatus, SendOrder
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.database import Database
+from lgc_app.session import PractitionerIdentity
 from services.dmp import mtom
 from services.dmp.client import DmpClient, DmpExchange
 from services.dmp.errors import DmpError
@@ -46,7 +47,7 @@ TRACE_LIMIT = 20_000  # characters of one request or answer kept in the trace
 class FeedJob:
     document_id: int
     submission: Submission
-    practitioner: Practitioner  # detached snapshot: the VIHF speaks for the document's author
+    practitioner: PractitionerIdentity  # the VIHF speaks for the document's author
     replaced_document_id: int | None
 
     @property
@@ -92,7 +93,7 @@ def load_job(db: Database, document_id: int, cabinet: Cabinet, source_id: str) -
                                           replaces=replaces, now=datetime.now(UTC))
         except SubmissionError as exc:
             raise PermanentSendError(str(exc)) from None
-        return FeedJob(document_id, submission, document.author, document.replaces_id)
+        return FeedJob(document_id, submission, PractitionerIdentity.of(document.author), document.replaces_id)
 
 
 def _decoded(data: bytes) -> str:

@@ -185,10 +185,12 @@ def update_metadata(
 
 
 def validate(
-    db: Database, document_id: int, actor: Actor, cabinet: Cabinet, *, now: datetime | None = None
+    db: Database, document_id: int, actor: Actor, cabinet: Cabinet, *, planners: dispatch.SendPlanners,
+    now: datetime | None = None,
 ) -> list[str]:
     """Freeze a draft: render its PDF, build and check its CDA, store both, mark it validated, retire the
-    version it replaces and plan its sends — all in one transaction. Returns the planned order ids.
+    version it replaces and plan its sends (`planners`, from the composition root) — all in one transaction.
+    Returns the planned order ids.
 
     CPU-heavy (PDF, CDA): async callers use `asyncio.to_thread`.
 
@@ -236,7 +238,7 @@ def validate(
                 session, parent, "replaced", actor, note=f"remplacé par la version {document.version_number}"
             )
         session.flush()
-        return dispatch.plan_sends(session, document, actor)
+        return dispatch.plan_sends(session, document, actor, planners)
 
 
 def replace(db: Database, document_id: int, actor: Actor) -> int:

@@ -2,5 +2,6 @@
 
 ARCHITECTURE.md "Data flow" §2-4: a use case inserts orders (`orders.enqueue`) in its own unit of work;
 a worker (`worker.Worker`, run by `runner.WorkerThread` or `lgc worker`) claims due orders, calls the
-handler registered for their kind (`handlers.default_handlers`) and records outcome and trace.
+handler registered for their kind (by the composition root, `lgc_app.bootstrap.outbox_handlers`) and records
+outcome and trace.
 """

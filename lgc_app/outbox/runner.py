@@ -18,10 +18,10 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from lgc_app.config import Settings
-from lgc_app.outbox.handlers import default_handlers
+from lgc_app.outbox.handler import Handler
 from lgc_app.outbox.worker import Worker
 from lgc_app.persistence.database import Database
+from lgc_app.workstation import Workstation
 
 _log = logging.getLogger("lgc.outbox.runner")
 
@@ -29,10 +29,6 @@ _log = logging.getLogger("lgc.outbox.runner")
 # thread, an import holds the import lock, and under PySide6 its import hook reads the module's source:
 # import them on the starting thread instead.
 LAZY_MODULES = ("_strptime",)
-
-
-def should_run_worker(settings: Settings) -> bool:
-    return settings.role.runs_worker
 
 
 class WorkerThread:
@@ -93,12 +89,13 @@ class WorkerThread:
             loop.close()
 
 
-def start_worker_thread(settings: Settings, db: Database) -> WorkerThread | None:
-    """Start this workstation's worker beside the GUI, or return None on a slave."""
-    if not should_run_worker(settings):
+def start_worker_thread(workstation: Workstation, db: Database, handlers: dict[str, Handler]) -> WorkerThread | None:
+    """Start this workstation's worker beside the GUI with the composition root's handlers, or return None on a
+    slave."""
+    if not workstation.runs_worker:
         return None
     for module in LAZY_MODULES:
         importlib.import_module(module)
-    thread = WorkerThread(Worker(db, default_handlers(settings), workstation=settings.workstation_name))
+    thread = WorkerThread(Worker(db, handlers, workstation=workstation.name))
     thread.start()
     return thread

@@ -20,6 +20,7 @@ from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from tests.helpers import databases
 from tests.helpers.cisis import TEST_INS_OID, add_patient, cisis_errors, sample_content
+from tests.helpers.composition import PLANNERS, STANDALONE
 
 CABINET = Cabinet(structure_id="3123456789012", name="Cabinet médical des Érables", sector="SA07")
 NS = {"h": "urn:hl7-org:v3"}
@@ -43,7 +44,7 @@ def _validated(db: Database, document_type: DocumentType, status: IdentityStatus
         civility="MME",
         phone="0147150000",
     )
-    actor = Actor("hdurand", author)
+    actor = Actor("hdurand", author, workstation=STANDALONE)
     document_id = lifecycle.create_draft(
         db,
         patient_id=patient_id,
@@ -53,7 +54,7 @@ def _validated(db: Database, document_type: DocumentType, status: IdentityStatus
         cabinet=CABINET,
         content=sample_content(document_type),
     )
-    lifecycle.validate(db, document_id, actor, CABINET)
+    lifecycle.validate(db, document_id, actor, CABINET, planners=PLANNERS)
     return lifecycle.frozen_bytes(db, document_id)
 
 

@@ -15,14 +15,17 @@ from lgc_app.dmp.consultation import (
     NotQualifiedError,
 )
 from lgc_app.dmp.models import DmpDocumentState
+from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.persistence.database import Database
+from lgc_app.session import SECRETARIAT, Authentication, Session, users_to_choose
 from services.dmp.errors import DmpError
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
+from tests.helpers.composition import STANDALONE
 from tests.helpers.dmp import DmpWire, dmp_wire, random_ins
 from tests.helpers.dmp_consultation import DUPONT_INS, qualified_patient
-from tests.helpers.dmp_feed import add_author, feed_settings, standalone_workstation, validated  # noqa: F401
+from tests.helpers.dmp_feed import add_author, feed_settings, validated
 from tests.helpers.patients import add_patient
 
 USER = "test@POSTE"
@@ -156,22 +159,26 @@ async def test_dmp_refusal_is_a_dmp_error(db: Database, sandbox: RunningSandbox)
         assert consultation.new_document_counts(session, [patient_id]) == {}
 
 
-async def test_the_workstation_client_speaks_for_the_first_practitioner_until_closed(
+async def test_consultations_speak_for_the_session_practitioner_until_closed(
         db: Database, sandbox: RunningSandbox) -> None:
     settings = feed_settings(sandbox)
-    with pytest.raises(consultation.ConsultationError, match="Aucun praticien enregistré"):
-        await asyncio.to_thread(client_factory.consultation_client, db, settings)
+    connection = await asyncio.to_thread(client_factory.connect, settings)
+    cabinet = Cabinet.from_settings(settings)
+    with pytest.raises(consultation.ConsultationError, match="réservée aux professionnels de santé"):
+        client_factory.consultation_client(connection, Session(SECRETARIAT, STANDALONE,
+                                                               Authentication.CHOSEN_AT_START), cabinet)
     add_author(db)
-    client = await asyncio.to_thread(client_factory.consultation_client, db, settings)
+    [practitioner, _secretariat] = users_to_choose(db)
+    client = client_factory.consultation_client(
+        connection, Session(practitioner, STANDALONE, Authentication.CHOSEN_AT_START), cabinet)
     assert client.context.practitioner_name == "MEDECIN-TEST Paul"
     result = await consultation.consult(db, client, qualified_patient(db, DUPONT_INS), DocumentFilter(), user=USER)
     assert result.documents
-    await client.aclose()  # what the GUI does at exit (AppContext.aclose_clients)
+    await connection.aclose()  # what the GUI does at exit (Services.aclose)
     with pytest.raises(RuntimeError, match="closed"):
         await consultation.consult(db, client, qualified_patient(db, random_ins()), DocumentFilter(), user=USER)
 
 
-@pytest.mark.usefixtures("standalone_workstation")
 async def test_documents_this_cabinet_sent_are_not_new(db: Database, sandbox: RunningSandbox) -> None:
     async with dmp_wire(sandbox) as wire:
         ins, patient_id = await _fresh(wire, db)

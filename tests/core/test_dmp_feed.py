@@ -3,10 +3,12 @@ preferences, withholding, non-qualified identities, master/slave routing, the st
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
-from lgc_app.config import Settings
+from lgc_app.config import Role
 from lgc_app.dmp import feeding
 from lgc_app.dmp.feeding import FeedingError, plan_document_feed, release, set_type_preference, withhold
 from lgc_app.dmp.models import DmpDocumentState, DmpState
@@ -20,11 +22,12 @@ from lgc_app.patients.models import Patient
 from lgc_app.patients.status import change_status
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
+from lgc_app.workstation import Workstation
+from tests.helpers.composition import PLANNERS
 from tests.helpers.dmp_feed import CABINET, Cabinetry, add_qualified_patient, draft, validated
 
 INS = "279035121518989"
 
-pytestmark = pytest.mark.usefixtures("standalone_workstation")
 
 
 def _orders(db: Database) -> list[SendOrder]:
@@ -35,7 +38,7 @@ def _orders(db: Database) -> list[SendOrder]:
 def test_validation_creates_the_order_and_fixes_the_entry_identifiers(db: Database, cabinet: Cabinetry) -> None:
     patient_id = add_qualified_patient(db, INS)
     document_id = draft(db, patient_id, cabinet.author)
-    planned = lifecycle.validate(db, document_id, cabinet.author, CABINET)
+    planned = lifecycle.validate(db, document_id, cabinet.author, CABINET, planners=PLANNERS)
 
     [order] = _orders(db)
     assert planned == [order.id]
@@ -91,7 +94,7 @@ def test_a_withheld_draft_is_not_ordered_and_keeps_its_reason(db: Database, cabi
     with pytest.raises(FeedingError, match="auteur"):
         withhold(db, document_id, cabinet.secretary, "Le patient s'y oppose")
     withhold(db, document_id, cabinet.author, "Le patient s'oppose à ce partage")
-    assert lifecycle.validate(db, document_id, cabinet.author, CABINET) == []
+    assert lifecycle.validate(db, document_id, cabinet.author, CABINET, planners=PLANNERS) == []
     state = document_state(db, document_id)
     assert state is not None and (state.state, state.reason) == (DmpState.WITHHELD,
                                                                  "Le patient s'oppose à ce partage")
@@ -144,11 +147,10 @@ def test_release_after_qualification(db: Database, cabinet: Cabinetry) -> None:
 
 def test_a_slave_targets_its_master_and_a_master_itself(db: Database, cabinet: Cabinetry) -> None:
     patient_id = add_qualified_patient(db, INS)
-    feeding.use_workstation(Settings({"workstation.role": "slave", "workstation.name": "CONSULTATION",
-                                      "workstation.master": "SECRETARIAT"}))
-    slave_document = validated(db, patient_id, cabinet.author)
-    feeding.use_workstation(Settings({"workstation.role": "master", "workstation.name": "SECRETARIAT"}))
-    master_document = validated(db, patient_id, cabinet.author)
+    slave = Workstation("CONSULTATION", Role.SLAVE, master="SECRETARIAT")
+    slave_document = validated(db, patient_id, replace(cabinet.author, workstation=slave))
+    master = Workstation("SECRETARIAT", Role.MASTER)
+    master_document = validated(db, patient_id, replace(cabinet.author, workstation=master))
     routes = {order.payload["document_id"]: (order.origin_workstation, order.target_workstation)
               for order in _orders(db)}
     assert routes == {slave_document: ("CONSULTATION", "SECRETARIAT"),

@@ -19,6 +19,7 @@ from lgc_app.documents.practitioners import add_practitioner
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from tests.helpers.cisis import add_patient, sample_content
+from tests.helpers.composition import PLANNERS, STANDALONE
 
 CABINET = Cabinet(structure_id="3123456789012", name="Cabinet médical des Érables", sector="SA08")
 NS = {"h": "urn:hl7-org:v3"}
@@ -36,7 +37,8 @@ def world(db: Database) -> World:
     with db.unit_of_work() as session:
         patient_id = add_patient(session, status=IdentityStatus.QUAL).id
     author_id = add_practitioner(db, rpps="10001234567", given_name="Hélène", family_name="Durand")
-    return World(patient_id, Actor("hdurand", author_id), Actor("secretariat"))
+    return World(patient_id, Actor("hdurand", author_id, workstation=STANDALONE),
+                 Actor("secretariat", workstation=STANDALONE))
 
 
 def _draft(db: Database, world: World, document_type: DocumentType, content: Content | None = None, *,
@@ -75,7 +77,8 @@ def test_draft_is_editable_then_frozen_by_validation(db: Database, world: World)
         expected_version=version,
         content=NarrativeContent((Section("Courrier", ("Texte définitif, œdème.",)),)),
     )
-    assert lifecycle.validate(db, document_id, world.author, CABINET) == []  # dispatch plans nothing yet
+    # a letter is not sent to the DMP by default: nothing planned
+    assert lifecycle.validate(db, document_id, world.author, CABINET, planners=PLANNERS) == []
     with db.reading() as session:
         document = session.get(Document, document_id)
         assert document is not None and document.status is DocumentStatus.VALIDATED
@@ -93,22 +96,22 @@ def test_draft_is_editable_then_frozen_by_validation(db: Database, world: World)
     with pytest.raises(DocumentStateError, match="seul un brouillon peut être modifié"):
         lifecycle.update_draft(db, document_id, world.author, title="Autre titre")
     with pytest.raises(DocumentStateError, match="Impossible de valider"):
-        lifecycle.validate(db, document_id, world.author, CABINET)
+        lifecycle.validate(db, document_id, world.author, CABINET, planners=PLANNERS)
 
 
 def test_only_the_author_validates(db: Database, world: World) -> None:
     document_id = _letter(db, world)
     with pytest.raises(DocumentStateError, match="Seul l'auteur"):
-        lifecycle.validate(db, document_id, world.secretary, CABINET)
+        lifecycle.validate(db, document_id, world.secretary, CABINET, planners=PLANNERS)
     assert _status(db, document_id) is DocumentStatus.DRAFT
 
 
 def test_incomplete_content_or_cabinet_is_refused_in_french(db: Database, world: World) -> None:
     document_id = _draft(db, world, DocumentType.PRESCRIPTION, PrescriptionContent())
     with pytest.raises(DocumentContentError, match="Ordonnance vide"):
-        lifecycle.validate(db, document_id, world.author, CABINET)
+        lifecycle.validate(db, document_id, world.author, CABINET, planners=PLANNERS)
     with pytest.raises(DocumentContentError, match=r"cabinet\.structure_id"):
-        lifecycle.validate(db, document_id, world.author, Cabinet(structure_id="", name="X"))
+        lifecycle.validate(db, document_id, world.author, Cabinet(structure_id="", name="X"), planners=PLANNERS)
     assert _status(db, document_id) is DocumentStatus.DRAFT  # nothing committed
 
 
@@ -122,7 +125,7 @@ def test_every_type_starts_as_a_blank_draft(db: Database, world: World, document
 def test_blank_vaccination_note_is_refused_at_validation(db: Database, world: World) -> None:
     document_id = _draft(db, world, DocumentType.VAC_NOTE)
     with pytest.raises(DocumentContentError, match="nom du vaccin manquant"):
-        lifecycle.validate(db, document_id, world.author, CABINET)
+        lifecycle.validate(db, document_id, world.author, CABINET, planners=PLANNERS)
 
 
 def test_stale_autosave_is_a_conflict(db: Database, world: World) -> None:
@@ -135,7 +138,7 @@ def test_stale_autosave_is_a_conflict(db: Database, world: World) -> None:
 
 def test_replacement_is_a_new_version_with_rplc(db: Database, world: World) -> None:
     first = _draft(db, world, DocumentType.VSM, sample_content(DocumentType.VSM))
-    lifecycle.validate(db, first, world.author, CABINET)
+    lifecycle.validate(db, first, world.author, CABINET, planners=PLANNERS)
     with pytest.raises(DocumentStateError, match="Impossible de remplacer"):
         lifecycle.replace(
             db, lifecycle.replace(db, first, world.author), world.author
@@ -149,7 +152,7 @@ def test_replacement_is_a_new_version_with_rplc(db: Database, world: World) -> N
         assert (new.set_id, new.version_number, new.status) == (old.set_id, 2, DocumentStatus.DRAFT)
         assert new.cda_id_root != old.cda_id_root and new.content == old.content
     assert _status(db, first) is DocumentStatus.VALIDATED  # until the new version is validated
-    lifecycle.validate(db, second, world.author, CABINET)
+    lifecycle.validate(db, second, world.author, CABINET, planners=PLANNERS)
     assert _status(db, first) is DocumentStatus.REPLACED
     with db.reading() as session:
         old, new = session.get(Document, first), session.get(Document, second)
@@ -172,7 +175,7 @@ def test_archive_and_delete_transitions(db: Database, world: World) -> None:
     with pytest.raises(DocumentStateError, match=r"Impossible d'archiver le document .* il est supprimé"):
         lifecycle.archive(db, draft, world.secretary)
     validated = _letter(db, world)
-    lifecycle.validate(db, validated, world.author, CABINET)
+    lifecycle.validate(db, validated, world.author, CABINET, planners=PLANNERS)
     lifecycle.archive(db, validated, world.author)
     assert _status(db, validated) is DocumentStatus.ARCHIVED
     lifecycle.delete(db, validated, world.author)

@@ -13,6 +13,7 @@ from lgc_app.documents.practitioners import add_practitioner
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from tests.helpers.cisis import add_patient, sample_content
+from tests.helpers.composition import PLANNERS, STANDALONE
 
 CABINET = Cabinet(structure_id="3123456789012", name="Cabinet des Érables", sector="SA08")
 
@@ -75,7 +76,8 @@ def test_edit_on_draft_only_and_confidentiality_list(db: Database) -> None:
     with db.unit_of_work() as session:
         patient_id = add_patient(session, status=IdentityStatus.QUAL).id
     author = Actor(
-        "hdurand", add_practitioner(db, rpps="10001234567", given_name="Hélène", family_name="Durand")
+        "hdurand", add_practitioner(db, rpps="10001234567", given_name="Hélène", family_name="Durand"),
+        workstation=STANDALONE,
     )
     document_id = lifecycle.create_draft(
         db,
@@ -100,7 +102,7 @@ def test_edit_on_draft_only_and_confidentiality_list(db: Database) -> None:
         "INVISIBLE_REPRESENTANTS_LEGAUX",
     ]
     assert shared.type_code.system == "1.2.250.1.213.1.1.4.12" and shared.facility_type.code == "SA08"
-    lifecycle.validate(db, document_id, author, CABINET)
+    lifecycle.validate(db, document_id, author, CABINET, planners=PLANNERS)
     assert lifecycle.get_metadata(db, document_id) == shared
     with pytest.raises(DocumentStateError, match="seul un brouillon"):
         lifecycle.update_metadata(db, document_id, author, hidden_from_patient=True)

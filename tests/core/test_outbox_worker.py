@@ -11,18 +11,19 @@ from datetime import timedelta
 
 import pytest
 
+from lgc_app.bootstrap import outbox_handlers
 from lgc_app.config import Role, Settings
 from lgc_app.outbox.backoff import Backoff
 from lgc_app.outbox.completion import Outcome
 from lgc_app.outbox.errors import TransientSendError
 from lgc_app.outbox.handler import HandlerResult, OrderContext
-from lgc_app.outbox.handlers import default_handlers
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
 from lgc_app.outbox.orders import order_trace
-from lgc_app.outbox.runner import WorkerThread, should_run_worker, start_worker_thread
+from lgc_app.outbox.runner import WorkerThread, start_worker_thread
 from lgc_app.outbox.worker import Worker
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
+from lgc_app.workstation import Workstation
 from tests.helpers.outbox import enqueue_orders
 
 
@@ -31,7 +32,7 @@ class HighestDraw(random.Random):
         return b
 
 def _worker(db: Database, **options: object) -> Worker:
-    handlers = options.pop("handlers", default_handlers(Settings()))
+    handlers = options.pop("handlers", outbox_handlers(Settings()))
     return Worker(db, handlers, workstation="poste-1", **options)
 
 
@@ -234,11 +235,12 @@ async def test_a_stopping_worker_closes_each_handler_once(db: Database, caplog: 
 @pytest.mark.parametrize(("role", "runs"), [(Role.STANDALONE, True), (Role.MASTER, True),
                                             (Role.SLAVE, False)])
 def test_only_standalone_and_master_workstations_run_the_worker(role: Role, runs: bool) -> None:
-    assert should_run_worker(Settings({"workstation.role": role.value})) is runs
+    assert Workstation.from_settings(Settings({"workstation.role": role.value})).runs_worker is runs
 
 
 def test_a_slave_gets_no_worker_thread(db: Database) -> None:
-    assert start_worker_thread(Settings({"workstation.role": "slave"}), db) is None
-    thread = start_worker_thread(Settings({"workstation.role": "master"}), db)
+    handlers = outbox_handlers(Settings())
+    assert start_worker_thread(Workstation("CONSULTATION", Role.SLAVE, "SECRETARIAT"), db, handlers) is None
+    thread = start_worker_thread(Workstation("SECRETARIAT", Role.MASTER), db, handlers)
     assert thread is not None
     assert thread.stop(timeout=5)

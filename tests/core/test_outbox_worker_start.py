@@ -13,7 +13,8 @@ import time
 
 import pytest
 
-from lgc_app.config import Settings
+from lgc_app.bootstrap import outbox_handlers
+from lgc_app.config import Role, Settings
 from lgc_app.dmp.client_factory import DmpConnection, connect
 from lgc_app.dmp.feeding import KIND
 from lgc_app.dmp.handler import FeedHandler
@@ -21,6 +22,7 @@ from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.runner import LAZY_MODULES, WorkerThread, start_worker_thread
 from lgc_app.outbox.worker import Worker
 from lgc_app.persistence.database import Database
+from lgc_app.workstation import Workstation
 from services.sandbox.server import RunningSandbox
 from tests.helpers.dmp_feed import feed_settings
 from tests.helpers.outbox import enqueue_orders
@@ -122,7 +124,7 @@ def test_lazily_imported_modules_are_imported_before_the_worker_thread(db: Datab
         original_start(self)
 
     monkeypatch.setattr(WorkerThread, "start", checking_start)
-    thread = start_worker_thread(Settings({"workstation.role": "standalone"}), db)
+    thread = start_worker_thread(Workstation("POSTE-1", Role.STANDALONE), db, outbox_handlers(Settings()))
     assert thread is not None
     assert thread.stop(timeout=5)
     assert started == [True]

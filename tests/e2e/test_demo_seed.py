@@ -3,12 +3,11 @@ documents, and the qualified patient's documents delivered to the DMP simulator 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
 from lgc_app import demo_seed
-from lgc_app.dmp import feeding
 from lgc_app.dmp.handler import FeedHandler
 from lgc_app.dmp.models import DmpState
 from lgc_app.dmp.state import document_states
@@ -21,6 +20,7 @@ from lgc_app.persistence.database import Database
 from services.dmp import constants as c
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
+from tests.helpers.composition import PLANNERS, STANDALONE
 from tests.helpers.dmp import dmp_wire
 from tests.helpers.dmp_feed import drain, fast_handler, fast_worker, feed_settings
 
@@ -39,10 +39,8 @@ EXPECTED = [
 SENT_TYPES = {DocumentType.VSM, DocumentType.VAC_NOTE, DocumentType.PRESCRIPTION, DocumentType.CONSULTATION_REPORT}
 
 
-@pytest.fixture(autouse=True)
-def _standalone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(feeding, "_workstation", None)
-    yield
+def _seed(db: Database) -> demo_seed.Seeded | None:
+    return demo_seed.seed(db, CABINET, demo_seed.demo_session(db, STANDALONE), PLANNERS)
 
 
 @pytest.fixture
@@ -53,9 +51,9 @@ async def handler(sandbox: RunningSandbox) -> AsyncIterator[FeedHandler]:
 
 
 def test_seeding_creates_the_practitioner_patients_and_validated_documents(db: Database) -> None:
-    seeded = demo_seed.seed(db, CABINET)
+    seeded = _seed(db)
     assert seeded == demo_seed.Seeded(patients=7, documents=8, dmp_orders=4)
-    assert demo_seed.seed(db, CABINET) is None  # the second start finds the data set
+    assert _seed(db) is None  # the second start finds the data set
 
     with db.reading() as session:
         [practitioner] = session.query(Practitioner).all()
@@ -82,7 +80,7 @@ def test_seeding_creates_the_practitioner_patients_and_validated_documents(db: D
 
 async def test_the_qualified_patients_documents_reach_the_dmp_simulator(
         db: Database, sandbox: RunningSandbox, handler: FeedHandler) -> None:
-    seeded = demo_seed.seed(db, CABINET)
+    seeded = _seed(db)
     assert seeded is not None and seeded.dmp_orders == 4
     await drain(db, fast_worker(db, handler))
 

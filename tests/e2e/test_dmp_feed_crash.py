@@ -10,7 +10,6 @@ import signal
 import time
 from collections import Counter
 
-import pytest
 from sqlalchemy import select
 
 from lgc_app.dmp.models import DmpState
@@ -34,7 +33,6 @@ from tests.helpers.dmp_feed import (
 LEASE = 3.0  # seconds: the restarted worker takes the dead one's orders over once their lease expired
 LATENCY = 1.5  # seconds the simulator holds each request: the kill lands while requests are in flight
 
-pytestmark = pytest.mark.usefixtures("standalone_workstation")
 
 
 def _worker_process(url: str, settings: dict[str, object]) -> None:

@@ -20,6 +20,7 @@ from services.dmp import constants as c
 from services.dmp.models import DocumentQuery
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
+from tests.helpers.composition import PLANNERS
 from tests.helpers.dmp import DmpWire, dmp_wire, patient_id, random_ins
 from tests.helpers.dmp_feed import (
     CABINET,
@@ -31,8 +32,6 @@ from tests.helpers.dmp_feed import (
     feed_settings,
     validated,
 )
-
-pytestmark = pytest.mark.usefixtures("standalone_workstation")
 
 
 @pytest.fixture
@@ -93,7 +92,7 @@ async def test_a_replacement_is_sent_with_rplc_and_deprecates_the_old_entry(
     first = validated(db, patient, cabinet.author, text="Première version.")
     await drain(db, fast_worker(db, handler))
     second = lifecycle.replace(db, first, cabinet.author)
-    lifecycle.validate(db, second, cabinet.author, CABINET)
+    lifecycle.validate(db, second, cabinet.author, CABINET, planners=PLANNERS)
     await drain(db, fast_worker(db, handler))
 
     states = document_states(db, [first, second])
@@ -111,7 +110,7 @@ async def test_a_replacement_validated_before_its_original_was_sent_waits_for_it
     ins, patient = await _dmp_patient(db, wire)
     first = validated(db, patient, cabinet.author, text="Première version.")
     second = lifecycle.replace(db, first, cabinet.author)
-    lifecycle.validate(db, second, cabinet.author, CABINET)  # both orders wait (master down)
+    lifecycle.validate(db, second, cabinet.author, CABINET, planners=PLANNERS)  # both orders wait (master down)
     await drain(db, fast_worker(db, handler, concurrency=2))
 
     states = document_states(db, [first, second])

@@ -1,8 +1,7 @@
 """DMP feeding test set-up: a cabinet, its practitioner and patients, documents validated through the core use
 cases, settings pointing at the sandbox, and a worker drained until every order is settled.
 
-A pytest plugin (tests/conftest.py): its fixtures `cabinet` and `standalone_workstation` serve every DMP feeding
-test module.
+A pytest plugin (tests/conftest.py): its fixture `cabinet` serves every DMP feeding test module.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from functools import partial
 import pytest
 
 from lgc_app.config import Settings
-from lgc_app.dmp import feeding
 from lgc_app.dmp.client_factory import connect
 from lgc_app.dmp.feeding import KIND
 from lgc_app.dmp.handler import FeedHandler
@@ -32,6 +30,7 @@ from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from services.sandbox.server import RunningSandbox
 from tests.helpers.cisis import add_patient, sample_content
+from tests.helpers.composition import PLANNERS, STANDALONE
 
 CABINET = Cabinet(structure_id="399999000000013", name="Cabinet médical des Érables", sector="SA07")
 
@@ -44,18 +43,12 @@ class Cabinetry:
 
 def add_author(db: Database, rpps: str = "99700366240") -> Cabinetry:
     author_id = add_practitioner(db, rpps=rpps, given_name="Paul", family_name="MEDECIN-TEST")
-    return Cabinetry(Actor("pmedecin", author_id), Actor("secretariat"))
+    return Cabinetry(Actor("pmedecin", author_id, workstation=STANDALONE), Actor("secretariat", workstation=STANDALONE))
 
 
 @pytest.fixture
 def cabinet(db: Database) -> Cabinetry:
     return add_author(db)
-
-
-@pytest.fixture
-def standalone_workstation(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Validations plan their DMP orders for a standalone workstation, whatever an earlier bootstrap declared."""
-    monkeypatch.setattr(feeding, "_workstation", None)
 
 
 def add_qualified_patient(db: Database, ins: str, status: IdentityStatus = IdentityStatus.QUAL) -> int:
@@ -75,7 +68,7 @@ def draft(db: Database, patient_id: int, author: Actor,
 def validated(db: Database, patient_id: int, author: Actor,
               document_type: DocumentType = DocumentType.CONSULTATION_REPORT, text: str = "Examen normal.") -> int:
     document_id = draft(db, patient_id, author, document_type, text)
-    lifecycle.validate(db, document_id, author, CABINET)
+    lifecycle.validate(db, document_id, author, CABINET, planners=PLANNERS)
     return document_id
 
 

@@ -13,6 +13,7 @@ from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.models import Document
 from lgc_app.documents.practitioners import add_practitioner
 from lgc_app.patients.vocabulary import IdentityStatus
+from lgc_app.session import Authentication, Session, users_to_choose
 from tests.helpers.cisis import add_patient
 from tests.ui.conftest import run_coro
 from ui.actions import documents as actions
@@ -38,7 +39,7 @@ class DocWorld:
 
     @property
     def env(self) -> EditorEnv:
-        return EditorEnv(self.context, self.tasks, actions.actor_of(self.context, self.author_id))
+        return EditorEnv(self.context, self.tasks, self.context.session.actor())
 
     def document(self, document_id: int) -> Document:
         """The stored row (detached, blobs loaded)."""
@@ -56,13 +57,15 @@ def make_world(db_url: str) -> DocWorld:
         patient_id = add_patient(session, status=IdentityStatus.QUAL).id
     author_id = add_practitioner(context.database, rpps="10001234567", given_name="Hélène",
                                  family_name="Durand")
+    [author, _secretariat] = users_to_choose(context.database)
+    context.session = Session(author, context.workstation, Authentication.CHOSEN_AT_START)  # the author acts
     return DocWorld(context, TaskManager(), patient_id, author_id)
 
 
 def new_detail(qtbot: QtBot, world: DocWorld, document_type: DocumentType) -> DocumentDetail:
     env = world.env
     return run_coro(qtbot, actions.create_draft(world.context.database, patient_id=world.patient_id,
-                                                document_type=document_type, actor=env.actor,
+                                                author_id=world.author_id, document_type=document_type, actor=env.actor,
                                                 cabinet=env.cabinet))
 
 

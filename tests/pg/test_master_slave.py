@@ -46,7 +46,9 @@ def _slave_validates(config_path: str, document_ids: list[int], author: tuple[st
     settings = config.load(Path(config_path))
     context = bootstrap(settings, config_path=Path(config_path))
     try:
-        planned = [lifecycle.validate(context.database, document_id, Actor(*author), Cabinet.from_settings(settings))
+        actor = Actor(*author, workstation=context.workstation)
+        planned = [lifecycle.validate(context.database, document_id, actor, Cabinet.from_settings(settings),
+                                      planners=context.planners)
                    for document_id in document_ids]
         results.put((planned, context.start_worker()))
     finally:

@@ -133,5 +133,5 @@ def insi_context(qloop: object, qtbot: QtBot, ui_db_url: str, sandbox: RunningSa
                               "services.insi_url": manifest.url("insi"), "tls.ca_file": str(manifest.ca_file),
                               "tls.client_cert": str(manifest.cps_cert), "tls.client_key": str(manifest.cps_key)}))
     yield ctx
-    run_coro(qtbot, ctx.aclose_clients())
+    run_coro(qtbot, ctx.services.aclose())
     ctx.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from lgc_app import demo_seed
 from lgc_app.bootstrap import bootstrap
 from lgc_app.config import Settings
 from lgc_app.demo_seed import DEMO_CABINET, Seeded
@@ -26,6 +27,7 @@ def test_first_start_seeds_once_and_refreshes_the_screens(qloop: object, qtbot: 
                                   "cabinet.structure_id": DEMO_CABINET.structure_id,
                                   "cabinet.name": DEMO_CABINET.name}))
     try:
+        context.session = demo_seed.demo_session(context.database, context.workstation)  # as `lgc --demo` does
         window = MainWindow(context, TaskManager(), StallMonitor())
         qtbot.addWidget(window)
         task = prepare_demo_data(window)

@@ -13,6 +13,7 @@ from lgc_app.dmp import feeding
 from lgc_app.dmp.models import DmpDocumentState, DmpState
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.outbox.models import OrderStatus, SendOrder
+from lgc_app.session import Authentication, Session, users_to_choose
 from tests.helpers.dmp import random_ins
 from tests.helpers.dmp_feed import add_author, add_qualified_patient, validated
 from ui import messages
@@ -23,9 +24,15 @@ from ui.tasks import TaskManager
 pytestmark = pytest.mark.usefixtures("qloop")
 
 
+def _act_as_the_practitioner(context: AppContext) -> None:
+    [practitioner, _secretariat] = users_to_choose(context.database)
+    context.session = Session(practitioner, context.workstation, Authentication.CHOSEN_AT_START)
+
+
 def test_preferences_dialog_changes_what_goes_to_the_dmp(qtbot: QtBot, context: AppContext) -> None:
     author = add_author(context.database)
     assert author.author.practitioner_id is not None
+    _act_as_the_practitioner(context)
     dialog = DmpPreferencesDialog(context, TaskManager())
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.loaded, timeout=5000):
@@ -44,10 +51,11 @@ def test_withhold_records_the_reason_and_cancels_the_order(qtbot: QtBot, context
                                                            message_log: list[messages.Message]) -> None:
     db = context.database
     author = add_author(db).author
+    _act_as_the_practitioner(context)
     document_id = validated(db, add_qualified_patient(db, random_ins()), author)
     host = QWidget()
     qtbot.addWidget(host)
-    dialog = ask_withhold(host, context, TaskManager(), document_id, author.practitioner_id or 0)
+    dialog = ask_withhold(host, context, TaskManager(), document_id)
     assert not dialog.ok_button.isEnabled()  # a reason is required
     dialog.reason.setPlainText("Le patient souhaite en parler d'abord avec son cardiologue.")
     dialog.ok_button.click()

@@ -17,11 +17,12 @@ from lgc_app.bootstrap import AppContext
 from lgc_app.dmp.consultation import DmpDocument
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
+from tests.helpers.composition import practitioner_session
 from tests.helpers.dmp import random_ins
 from tests.helpers.dmp_consultation import DUPONT_INS, qualified_patient, sandbox_dmp_client
+from tests.helpers.dmp_feed import feed_settings
 from tests.ui.conftest import run_coro
 from ui import messages
-from ui.actions.dmp import CLIENT_KEY
 from ui.app import preload_network_stack
 from ui.dmp.badge import NEW_DOCUMENTS_ROLE
 from ui.dmp.dmp_panel import DmpPanel, ListState
@@ -35,12 +36,16 @@ FOREIGN_TITLE = "Compte rendu de consultation de cardiologie"
 @pytest.fixture
 def dmp_http(qloop: qasync.QEventLoop, qtbot: QtBot, context: AppContext,
              sandbox: RunningSandbox) -> Iterator[Any]:
-    """The context's DMP client points at the sandbox; yields the HTTP client (for control routes)."""
+    """The context's DMP connection points at the sandbox and the test CPS's practitioner consults; yields an
+    HTTP client for the simulator's control routes."""
     preload_network_stack()  # as the application does at start-up (ui.app.open_context)
-    client, http = sandbox_dmp_client(sandbox)
-    context.clients[CLIENT_KEY] = client
+    context.settings = feed_settings(sandbox)
+    context.session = practitioner_session(context.workstation)
+    run_coro(qtbot, context.services.dmp.get())  # built at start-up in the application (`Services.warm_up`)
+    _client, http = sandbox_dmp_client(sandbox)
     yield http
     run_coro(qtbot, http.aclose())
+    run_coro(qtbot, context.services.aclose())
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from lgc_app.documents import lifecycle
 from lgc_app.documents.content import NarrativeContent, PrescriptionContent, VacNoteContent, VsmContent
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
+from lgc_app.session import SECRETARIAT, Authentication, Session
 from tests.helpers.cisis import cisis_errors
 from tests.helpers.document_editors import DocWorld, autosave, make_world, open_editor, validate
 from ui.documents.free_editor import FreeEditor
@@ -277,7 +278,7 @@ def test_new_version_is_version_two_linked_to_version_one(qtbot: QtBot, world: D
 
 def test_only_the_author_may_validate(qtbot: QtBot, world: DocWorld) -> None:
     editor = open_editor(qtbot, world, DocumentType.FREE)
-    editor.set_actor(world.env.actor.__class__("secretariat", None))
+    editor.set_actor(Session(SECRETARIAT, world.context.workstation, Authentication.CHOSEN_AT_START).actor())
     assert not editor.validate_button.isEnabled()
     assert "Seul l'auteur" in editor.validate_button.toolTip()
 

@@ -147,7 +147,7 @@ def test_a_bad_matricule_is_refused_before_any_call(insi_context: AppContext, qt
     dialog.verify_matricule.setText("285037505612307")
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     assert "clé du matricule" in dialog.error_label.text()
-    assert "insi" not in insi_context.clients
+    assert insi_context.services.insi.built() is None  # no client built, no call made
 
 
 def test_service_failure_is_shown_in_french(insi_context: AppContext, qtbot: QtBot,

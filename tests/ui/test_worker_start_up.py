@@ -25,7 +25,6 @@ def _executors() -> Iterator[None]:
     taskbridge.shutdown_executors()
 
 
-@pytest.mark.usefixtures("standalone_workstation")
 async def test_start_up_waits_for_the_workers_dmp_connection(sandbox: RunningSandbox, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     settings_file = tmp_path / "lgc.toml"

@@ -7,7 +7,6 @@ Reads return detached, frozen snapshots that widgets may keep.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,7 +15,7 @@ from lgc_app.bootstrap import AppContext
 from lgc_app.dmp import client_factory, consultation, feeding
 from lgc_app.dmp import trace as dmp_trace
 from lgc_app.dmp.consultation import Consultation, DmpDocument, DmpReader, DocumentFilter, ReceivedDocument
-from lgc_app.documents.actors import Actor
+from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.errors import DocumentError
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.outbox import orders
@@ -28,9 +27,6 @@ from services.dmp.errors import DmpError
 from ui.actions.patients import user_of
 from ui.dmp.order_trace import trace_text
 from ui.tasks import describe_error, run_db
-
-CLIENT_KEY = "dmp"
-
 
 # The catalogue's transient messages promise an automatic retry, true for send orders only: a consultation
 # is retried by the user ("Réessayer").
@@ -52,25 +48,9 @@ def error_text(error: BaseException, label: str) -> str:
 
 
 async def dmp_client(context: AppContext) -> DmpReader:
-    """The workstation's DMP client, built once (in a thread: the TLS context costs tens of ms).
-
-    While it is being built, `context.clients["dmp"]` holds the future, so concurrent callers share it.
-    """
-    held = context.clients.get(CLIENT_KEY)
-    if held is None:
-        held = asyncio.ensure_future(run_db(client_factory.consultation_client, context.database,
-                                            context.settings))
-        context.clients[CLIENT_KEY] = held
-    if not isinstance(held, asyncio.Future):
-        return held
-    try:
-        client = await asyncio.shield(held)  # a cancelled caller must not cancel the others' build
-    except Exception:
-        if context.clients.get(CLIENT_KEY) is held:
-            del context.clients[CLIENT_KEY]  # the next request tries again (settings may have been fixed)
-        raise
-    context.clients[CLIENT_KEY] = client
-    return client
+    """The DMP client of the session's consultations (the connection is built once, in a thread)."""
+    connection = await context.services.dmp.get()
+    return client_factory.consultation_client(connection, context.session, Cabinet.from_settings(context.settings))
 
 
 # --- consultation --------------------------------------------------------------------------------------------
@@ -214,14 +194,14 @@ async def cancel_order(context: AppContext, order_id: str) -> OrderLine:
 
 # --- feeding decisions of the practitioner (SC.DMP/ALI/PROG.02) --------------------------------------------
 
-async def withhold(context: AppContext, document_id: int, practitioner_id: int, reason: str) -> None:
+async def withhold(context: AppContext, document_id: int, reason: str) -> None:
     """Keep one document out of the DMP with the reason recorded (its waiting order is cancelled)."""
-    await run_db(feeding.withhold, context.database, document_id, Actor(user_of(context), practitioner_id), reason)
+    await run_db(feeding.withhold, context.database, document_id, context.session.actor(), reason)
 
 
-async def release(context: AppContext, document_id: int, practitioner_id: int) -> str:
+async def release(context: AppContext, document_id: int) -> str:
     """Send a withheld (or excluded, refused) document to the DMP after all; returns the order id."""
-    return await run_db(feeding.release, context.database, document_id, Actor(user_of(context), practitioner_id))
+    return await run_db(feeding.release, context.database, document_id, context.session.actor())
 
 
 async def type_preferences(db: Database, practitioner_id: int) -> dict[DocumentType, bool]:
@@ -230,7 +210,7 @@ async def type_preferences(db: Database, practitioner_id: int) -> dict[DocumentT
 
 async def set_type_preferences(context: AppContext, practitioner_id: int, wanted: dict[DocumentType, bool]) -> None:
     """Record the practitioner's choice for every type given (one transaction per type, as the core offers)."""
-    actor = Actor(user_of(context), practitioner_id)
+    actor = context.session.actor()
 
     def save() -> None:
         for document_type, send in wanted.items():

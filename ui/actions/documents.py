@@ -21,13 +21,7 @@ from lgc_app.documents.lifecycle import DocumentDetail, DocumentSummary
 from lgc_app.documents.practitioners import PractitionerChoice, list_active_practitioners
 from lgc_app.patients import service as patients
 from lgc_app.persistence.database import Database
-from ui.actions.patients import user_of
 from ui.tasks import run_db
-
-
-def actor_of(context: AppContext, practitioner_id: int | None) -> Actor:
-    """The user acting now: the session user at this workstation, as the chosen practitioner (no login yet)."""
-    return Actor(user_of(context), practitioner_id)
 
 
 async def practitioners(db: Database) -> list[PractitionerChoice]:
@@ -62,11 +56,12 @@ async def load_document(db: Database, document_id: int) -> DocumentDetail:
     return await run_db(lifecycle.get_document, db, document_id)
 
 
-async def create_draft(db: Database, *, patient_id: int, document_type: DocumentType, actor: Actor,
+async def create_draft(db: Database, *, patient_id: int, author_id: int, document_type: DocumentType, actor: Actor,
                        cabinet: Cabinet) -> DocumentDetail:
-    """A new draft authored by the acting practitioner, with the type's default metadata."""
+    """A new draft by `author_id` (the acting practitioner, or the one the secretariat prepares it for), with
+    the type's default metadata."""
     def create() -> DocumentDetail:
-        document_id = lifecycle.create_draft(db, patient_id=patient_id, author_id=actor.practitioner_id or 0,
+        document_id = lifecycle.create_draft(db, patient_id=patient_id, author_id=author_id,
                                              document_type=document_type, actor=actor, cabinet=cabinet)
         return lifecycle.get_document(db, document_id)
     return await run_db(create)
@@ -88,11 +83,12 @@ async def update_metadata(db: Database, document_id: int, actor: Actor, *, expec
     return await run_db(update)
 
 
-async def validate(db: Database, document_id: int, actor: Actor, cabinet: Cabinet) -> DocumentDetail:
-    """Freeze the draft as stored: PDF rendered and CDA built on the database thread, off the GUI loop."""
+async def validate(context: AppContext, document_id: int, actor: Actor, cabinet: Cabinet) -> DocumentDetail:
+    """Freeze the draft as stored and plan its sends: PDF rendered and CDA built on the database thread, off the
+    GUI loop."""
     def run() -> DocumentDetail:
-        lifecycle.validate(db, document_id, actor, cabinet)
-        return lifecycle.get_document(db, document_id)
+        lifecycle.validate(context.database, document_id, actor, cabinet, planners=context.planners)
+        return lifecycle.get_document(context.database, document_id)
     return await run_db(run)
 
 

@@ -7,13 +7,12 @@ Patients come back detached with their satellite lists loaded, ready to be read 
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from lgc_app.bootstrap import AppContext, make_insi_client
+from lgc_app.bootstrap import AppContext
 from lgc_app.patients import datamatrix, indicators, insi_result, service, vitale
 from lgc_app.patients.birth_place import Place, find_places, place_for_code
 from lgc_app.patients.models import Patient
@@ -30,8 +29,8 @@ T = TypeVar("T")
 
 
 def user_of(context: AppContext) -> str:
-    """Who acts, for the status history and the INSi call log (no login yet: session user @ workstation)."""
-    return f"{getpass.getuser()}@{context.workstation_name}"
+    """Who acts, as recorded in the status history and the INSi call log: the session's user."""
+    return context.session.who
 
 
 def _loaded(patient: Patient) -> Patient:
@@ -130,11 +129,8 @@ async def remove_vitale_card(db: Database, patient_id: int, card_id: int, user: 
 # -- INSi ---------------------------------------------------------------------------------------------------
 
 async def insi_client(context: AppContext) -> InsiClient:
-    """The workstation's INSi client, built once in a thread (its TLS context costs a frame or more)."""
-    client = context.clients.get("insi")
-    if client is None:
-        client = context.clients.setdefault("insi", await run_in_thread(make_insi_client, context.settings))
-    return client
+    """The workstation's INSi client, built once in a thread by the composition root's `Services`."""
+    return await context.services.insi.get()
 
 
 @dataclass(frozen=True)

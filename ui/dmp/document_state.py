@@ -30,8 +30,7 @@ from ui.documents.editor_base import ReasonDialog
 from ui.tasks import TaskManager
 
 
-def ask_withhold(parent: QWidget, context: AppContext, tasks: TaskManager, document_id: int,
-                 practitioner_id: int) -> ReasonDialog:
+def ask_withhold(parent: QWidget, context: AppContext, tasks: TaskManager, document_id: int) -> ReasonDialog:
     """Ask why this document stays out of the DMP, then record it; non-modal (`open()`, STYLE.md §2)."""
     dialog = ReasonDialog(
         parent.tr("Ne pas envoyer au DMP"),
@@ -40,7 +39,7 @@ def ask_withhold(parent: QWidget, context: AppContext, tasks: TaskManager, docum
         parent.tr("Ne pas envoyer"), parent)
 
     def confirmed(reason: str) -> None:
-        task = tasks.run(actions.withhold(context, document_id, practitioner_id, reason),
+        task = tasks.run(actions.withhold(context, document_id, reason),
                          label_fr=parent.tr("Document retenu hors du DMP"))
         task.on_success(lambda _none: messages.info(parent.tr("Le document ne sera pas envoyé au DMP.")))
         task.on_failure(lambda error: messages.error(actions.error_text(error, parent.tr("Envoi au DMP"))))

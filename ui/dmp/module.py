@@ -78,9 +78,9 @@ class DmpModule(QObject):
             self.preferences_dialog = dialog
         self.preferences_dialog.open()
 
-    def ask_withhold(self, document_id: int, practitioner_id: int) -> None:
+    def ask_withhold(self, document_id: int) -> None:
         """For the document screens: keep this document out of the DMP, asking the reason first."""
-        ask_withhold(self.window, self.window.context, self.window.tasks, document_id, practitioner_id)
+        ask_withhold(self.window, self.window.context, self.window.tasks, document_id)
 
 
 def install_dmp(window: MainWindow) -> DmpModule:

@@ -205,7 +205,7 @@ class DocumentEditor(QWidget):
     # -- state ------------------------------------------------------------------------------------------
 
     def set_actor(self, actor: Actor) -> None:
-        """Another practitioner now acts at this workstation (only the author may validate)."""
+        """Another user now acts at this workstation (only the author may validate)."""
         self.env = replace(self.env, actor=actor)
         self._refresh_buttons()
 
@@ -466,7 +466,7 @@ class DocumentEditor(QWidget):
                                                      content=content, expected_version=self._row_version)
         self._dirty = False
         self._shown_content = content
-        return await actions.validate(db, self.detail.id, self.env.actor, self.env.cabinet)
+        return await actions.validate(self.env.context, self.detail.id, self.env.actor, self.env.cabinet)
 
     def request_new_version(self) -> None:
         if self.detail.replaced_by_id:

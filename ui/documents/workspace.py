@@ -114,16 +114,25 @@ class DocumentsPanel(QWidget):
 
     def _practitioners_loaded(self, choices: list[PractitionerChoice]) -> None:
         known = {choice.id for choice in choices}
-        self.author_id = self.author_id if self.author_id in known else (choices[0].id if choices else None)
+        acting = self.context.session.practitioner_id
+        if self.author_id not in known:  # the acting practitioner writes their own documents by default
+            self.author_id = acting if acting in known else (choices[0].id if choices else None)
         self.list.set_practitioners(choices, self.author_id)
 
     def _author_changed(self, practitioner_id: int) -> None:
+        """The author of the next drafts (the secretariat prepares them for a practitioner); only the author,
+        signed in, may validate."""
         self.author_id = practitioner_id
+
+    def session_changed(self) -> None:
+        """Another user now acts at this workstation: new drafts are theirs, the open editor acts as them."""
+        self.author_id = None
+        self.load_practitioners()
         if self.editor is not None:
             self.editor.set_actor(self.env().actor)
 
     def env(self) -> EditorEnv:
-        return EditorEnv(self.context, self.tasks, actions.actor_of(self.context, self.author_id))
+        return EditorEnv(self.context, self.tasks, self.context.session.actor())
 
     # -- the patient ------------------------------------------------------------------------------------
 
@@ -190,11 +199,12 @@ class DocumentsPanel(QWidget):
         if self.patient_id is None or self.author_id is None:
             return
         env, patient_id = self.env(), self.patient_id
+        author_id = self.author_id
 
         def create() -> None:
             task = self.tasks.run(actions.create_draft(self.context.database, patient_id=patient_id,
-                                                       document_type=document_type, actor=env.actor,
-                                                       cabinet=env.cabinet),
+                                                       author_id=author_id, document_type=document_type,
+                                                       actor=env.actor, cabinet=env.cabinet),
                                   label_fr=self.tr("Nouveau document"))
             task.on_success(self._show_editor)
         self._close_editor(create)
