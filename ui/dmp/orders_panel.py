@@ -71,7 +71,7 @@ class OrdersModel(QAbstractTableModel):
         order = self.orders[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (order.created_at.astimezone().strftime("%d/%m/%Y %H:%M"), kind_label(order.kind),
-                    order.subject, order.ordered_by, order.origin_workstation, order.status.label_fr,
+                    order.subject, order.ordered_by, order.origin_workstation, order.status.label,
                     f"{order.attempts}/{order.max_attempts}")[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
             colour = STATUS_COLOURS.get(order.status)
@@ -110,7 +110,7 @@ class OrdersPanel(QWidget):
         self.status_filter = QComboBox(self)
         self.status_filter.addItem(self.tr("Tous les statuts"), None)
         for status in OrderStatus:
-            self.status_filter.addItem(status.label_fr.capitalize(), status)
+            self.status_filter.addItem(status.label.capitalize(), status)
         self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         self.counts = QLabel(self)
         self.counts.setObjectName("orderCounts")
@@ -188,7 +188,7 @@ class OrdersPanel(QWidget):
         self._loading = None
         lines, counts = result
         self.model.set_orders(lines)
-        shown = [f"{status.label_fr} : {counts[status]}" for status in
+        shown = [f"{status.label} : {counts[status]}" for status in
                  (OrderStatus.PENDING, OrderStatus.IN_PROGRESS, OrderStatus.FAILED, OrderStatus.DONE)
                  if counts.get(status)]
         self.counts.setText(", ".join(shown))
