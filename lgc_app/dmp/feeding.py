@@ -50,6 +50,9 @@ log = logging.getLogger("lgc.dmp.feeding")
 class FeedingError(DocumentError):
     """A DMP feeding action the document's state forbids; French message shown to the user."""
 
+    code = "DMP-FEEDING"
+    summary = "Cette action d'envoi au DMP est impossible dans l'état du document."
+
 
 @dataclass(frozen=True)
 class Workstation:

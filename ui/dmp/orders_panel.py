@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from lgc_app.bootstrap import AppContext
+from lgc_app.errors import explain
 from lgc_app.outbox.models import OrderStatus
 from ui import messages
 from ui.actions import dmp as actions
@@ -206,7 +207,7 @@ class OrdersPanel(QWidget):
 
     def _list_failed(self, error: BaseException) -> None:
         self._loading = None
-        self.counts.setText(actions.error_text(error, self.tr("Lecture des envois")))
+        self.counts.setText(explain(error).text)
 
     def selected_order(self) -> OrderLine | None:
         rows = self.table.selectionModel().selectedRows()
@@ -244,7 +245,7 @@ class OrdersPanel(QWidget):
         task = self._tasks.run(actions.order_trace(self._context.database, order),
                                label_fr=self.tr("Lecture de la trace d'un envoi"))
         task.on_success(lambda text: self._show_trace(order, text))
-        task.on_failure(lambda error: self.trace.setPlainText(actions.error_text(error, self.tr("Trace"))))
+        task.on_failure(lambda error: self.trace.setPlainText(explain(error).text))
 
     def _show_trace(self, order: OrderLine, text: str) -> None:
         if order.id != self._selected_id:
@@ -283,7 +284,7 @@ class OrdersPanel(QWidget):
         self.refresh()
 
     def _act_failed(self, error: BaseException, label: str) -> None:
-        messages.error(actions.error_text(error, label))
+        messages.failure(label, error)
         self.refresh()
 
     # -- export -----------------------------------------------------------------------------------------
