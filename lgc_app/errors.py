@@ -99,7 +99,7 @@ def explain(error: BaseException) -> Explanation:
 def _network_error(error: httpx.HTTPError) -> ServiceError:
     code = classify(error)
     status = error.response.status_code if isinstance(error, httpx.HTTPStatusError) else "?"
-    return ServiceError(f"NET-{code.value.upper()}", _NETWORK_REASONS[code].format(status=status),
+    return ServiceError("NET-" + code.value.upper().replace("_", "-"), _NETWORK_REASONS[code].format(status=status),
                         transient=code in RETRYABLE, detail=f"{type(error).__name__}: {error}")
 
 
