@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import tomli_w
 
 from lgc_app import paths
+from lgc_app.errors import UserError
 
 
 class Role(enum.StrEnum):
@@ -34,8 +35,11 @@ class Role(enum.StrEnum):
         return self is not Role.SLAVE
 
 
-class ConfigError(ValueError):
+class ConfigError(UserError, ValueError):
     """A setting has a bad value; `key` names it as written in the TOML file (section.name)."""
+
+    code = "SETTINGS-INVALID"
+    summary = "Un paramètre du fichier de réglages est invalide."
 
     def __init__(self, key: str, message: str) -> None:
         super().__init__(f"Paramètre « {key} » invalide : {message}")

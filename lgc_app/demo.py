@@ -20,6 +20,7 @@ from typing import Any
 
 from lgc_app import paths
 from lgc_app.config import Role, Settings
+from lgc_app.errors import UserError
 
 log = logging.getLogger("lgc.demo")
 
@@ -46,8 +47,11 @@ _SERVICE_URLS = {
 }
 
 
-class SandboxError(RuntimeError):
+class SandboxError(UserError, RuntimeError):
     """The sandbox could not be started; the message is French and names the log to read."""
+
+    code = "SANDBOX-START"
+    summary = "Le bac à sable n'a pas démarré."
 
 
 def demo_folder() -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+from pathlib import Path
 
 from lgc_app import paths
 
@@ -36,9 +37,14 @@ class MaskingFilter(logging.Filter):
         return True
 
 
+def log_file() -> Path:
+    """The current log file (older ones are rotated next to it); errors quote it to the user."""
+    return paths.log_dir() / "lgc.log"
+
+
 def setup(level: int = logging.INFO, *, console: bool = False) -> logging.Handler:
     """Install the rotating file handler (5 x 2 MB) on the root logger; returns it."""
-    handler = logging.handlers.RotatingFileHandler(paths.log_dir() / "lgc.log", maxBytes=2_000_000, backupCount=5,
+    handler = logging.handlers.RotatingFileHandler(log_file(), maxBytes=2_000_000, backupCount=5,
                                                    encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(MaskingFilter())

@@ -11,11 +11,16 @@ import contextlib
 import keyring
 import keyring.errors
 
+from lgc_app.errors import UserError
+
 SERVICE = "lgc-segur"
 
 
-class SecretUnavailable(RuntimeError):
+class SecretUnavailable(UserError, RuntimeError):
     """The keyring has no such entry or cannot be reached."""
+
+    code = "SECRET-UNAVAILABLE"
+    summary = "Un secret manque dans le trousseau du poste : refaites le réglage concerné."
 
 
 def store(name: str, value: str) -> None:

@@ -16,9 +16,15 @@ from typing import Any
 
 import httpx
 
+from services.errors import ServiceError
 
-class TransportConfigError(ValueError):
-    """A TLS file named in the settings is missing or unreadable (message in French, shown to the user)."""
+
+class TransportConfigError(ServiceError, ValueError):
+    """A TLS file named in the settings is missing or unreadable; `message` (French) names it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("TLS-CONFIG", f"Certificats à corriger dans les réglages : {message}.", transient=False,
+                         detail=message)
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen
 
-from lgc_app import APP_NAME, config, demo, demo_seed, logs, paths
+from lgc_app import APP_NAME, config, demo, demo_seed, logs
 from lgc_app.bootstrap import AppContext, bootstrap
-from lgc_app.config import ConfigError
-from lgc_app.demo import DemoSandbox, SandboxError
-from lgc_app.persistence.engine import DatabaseError
+from lgc_app.demo import DemoSandbox
+from lgc_app.errors import explain
 from lgc_app.session import Authentication, Session, users_to_choose
 from ui import tasks as taskbridge
 from ui.demo_data import prepare_demo_data
@@ -40,7 +39,6 @@ from ui.user_chooser import UserChooser
 log = logging.getLogger("lgc.ui.app")
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-STARTUP_ERRORS = (ConfigError, DatabaseError, SandboxError)
 # The worker builds its service connections (TLS context, VIHF signer: ~100 ms of CPU) while the splash is up,
 # not while the user works (SC.DMP/UX.10); a keyring that asks to be unlocked must not hold the window back.
 WORKER_PREPARE_WAIT = 3.0
@@ -180,16 +178,11 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
     splash.show()
     try:
         context = loop.run_until_complete(open_context(options))
-    except STARTUP_ERRORS as exc:
+    except Exception as exc:  # settings, database, sandbox: the catalogue's text; a bug: its log reference
         splash.close()
-        show_startup_error(str(exc))
-        return 2
-    except Exception:
-        splash.close()
-        log.exception("start-up failed")
-        show_startup_error("Erreur inattendue au démarrage. "
-                           f"Détails dans le journal : {paths.log_dir() / 'lgc.log'}")
-        return 1
+        explanation = explain(exc)
+        show_startup_error(explanation.text)
+        return 1 if explanation.is_bug else 2
     try:
         if not options.demo and not _choose_user(loop, context):
             splash.close()

@@ -16,7 +16,7 @@ from lgc_app import demo_seed
 from lgc_app.demo_seed import Seeded
 from lgc_app.documents.cabinet import Cabinet
 from ui import messages
-from ui.tasks import Task, describe_error, run_db
+from ui.tasks import Task, run_db
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -80,4 +80,4 @@ def _show(window: MainWindow, seeded: Seeded | None) -> None:
 
 def _failed(window: MainWindow, error: BaseException, label: str) -> None:
     window.statusBar().clearMessage()
-    messages.error(describe_error(error, label))
+    messages.failure(label, error)

@@ -1,8 +1,9 @@
 """User messages callable from anywhere, shown non-modally in the main window (qutebrowser `message.py`).
 
-`error()`, `warning()` and `info()` log the text and hand it to the global bridge. The bridge buffers
-messages until a display connects (the main window's notification area), so a message raised during
-start-up is not lost. They may be called from any thread: the signal is queued to the GUI thread.
+`error()`, `warning()` and `info()` log the text and hand it to the global bridge; `failure()` words a failed
+action from the one error catalogue (`lgc_app/errors.py`). The bridge buffers messages until a display
+connects (the main window's notification area), so a message raised during start-up is not lost. They may
+be called from any thread: the signal is queued to the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from lgc_app.errors import explain
 
 log = logging.getLogger("lgc.ui.messages")
 
@@ -97,6 +100,12 @@ def warning(text: str) -> None:
 
 def info(text: str) -> None:
     bridge().show(Message(MessageLevel.INFO, text))
+
+
+def failure(label: str, exc: BaseException) -> None:
+    """A failed action the view does not explain itself: its label and the catalogue's text (a bug's
+    traceback goes to the log under the reference the text quotes)."""
+    error(f"{label} : {explain(exc).text}")
 
 
 class _Banner(QFrame):

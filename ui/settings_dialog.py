@@ -209,7 +209,7 @@ class SettingsDialog(QDialog):
                 values[key] = config.parse_value(key, raw)
                 field.show_error(None)
             except ConfigError as exc:
-                field.show_error(str(exc))
+                field.show_error(exc.text)
                 first_bad = first_bad or field
         if first_bad is not None:
             first_bad.editor.setFocus()

@@ -3,7 +3,8 @@
 qasync runs asyncio on the GUI thread. Its `asyncSlot` keeps no reference to its task and sends errors to
 `sys.excepthook`; our `TaskManager.run()` instead names the task, keeps it referenced until it ends, lets the
 user cancel it, and routes the outcome: `on_success(result)`, `on_failure(error)`, or, without a failure
-handler, a French message in the message bridge (non-modal). Cancellation is silent (Anki's `Interrupted`).
+handler, the catalogue's French text (`lgc_app.errors.explain`) in the message bridge (non-modal).
+Cancellation is silent (Anki's `Interrupted`).
 
 Blocking work never runs on the loop: `run_db()` serialises database calls on one thread (single writer on
 SQLite, Anki `taskman.py`), `run_in_thread()` sends CPU work (XML, signing, PDF) to a small pool.
@@ -22,12 +23,9 @@ from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
-import httpx
 from PySide6.QtCore import QObject, Signal
 
-from lgc_app.config import ConfigError
-from lgc_app.persistence.engine import DatabaseError
-from services.transport import TransportConfigError
+from lgc_app.errors import explain
 from ui import messages
 
 log = logging.getLogger("lgc.ui.tasks")
@@ -40,23 +38,6 @@ class TaskState(enum.Enum):
     SUCCEEDED = "succeeded"
     FAILED = "failed"
     CANCELLED = "cancelled"
-
-
-def describe_error(error: BaseException, label: str) -> str:
-    """The French sentence shown for a failed task.
-
-    Expected failures (settings, database, network) say what happened; remote error text is untrusted and is
-    never shown (Electrum `UntrustedServerReturnedError`): the log keeps the details.
-    """
-    if isinstance(error, ConfigError | DatabaseError | TransportConfigError):
-        return f"{label} : {error}"
-    if isinstance(error, httpx.TimeoutException):
-        return f"{label} : le service n'a pas répondu à temps."
-    if isinstance(error, httpx.HTTPStatusError):
-        return f"{label} : le service a refusé la demande (code HTTP {error.response.status_code})."
-    if isinstance(error, httpx.TransportError):
-        return f"{label} : service injoignable (réseau ou certificat)."
-    return f"{label} : erreur inattendue (détails dans le journal)."
 
 
 class Task(Generic[T]):
@@ -160,11 +141,11 @@ class TaskManager(QObject):
             log.info("cancelled: %s after %.1f s", task.label, task.elapsed)
         elif (error := future.exception()) is not None:
             task.state, task.error = TaskState.FAILED, error
-            log.warning("failed: %s", task.label, exc_info=error)
+            log.warning("failed: %s [%s]", task.label, explain(error).code)  # a bug's traceback is logged once
             if task._failure is not None:
                 self._call(task, task._failure, error)
             else:
-                messages.error(describe_error(error, task.label))
+                messages.failure(task.label, error)
         else:
             task.state, task.result = TaskState.SUCCEEDED, future.result()
             if task._success is not None:
@@ -177,9 +158,8 @@ class TaskManager(QObject):
     def _call(task: Task[Any], handler: Callable[[Any], Any], value: Any) -> None:
         try:
             handler(value)
-        except Exception:  # a bug in a handler must not kill the loop; it is reported like any error
-            log.exception("handler of %s failed", task.label)
-            messages.error(f"{task.label} : erreur inattendue (détails dans le journal).")
+        except Exception as exc:  # a bug in a handler must not kill the loop; it is reported like any error
+            messages.failure(task.label, exc)
 
 
 _db_executor: ThreadPoolExecutor | None = None

@@ -77,5 +77,5 @@ def _status(database_url: str) -> int:
     finally:
         db.close()
     for status, count in counts.items():
-        print(f"{status.label_fr:<12} {count}")
+        print(f"{status.label:<12} {count}")
     return 0

@@ -29,6 +29,7 @@ from lgc_app.dmp.consultation_models import DmpConsultation, DmpReceivedDocument
 from lgc_app.dmp.models import DmpDocumentState
 from lgc_app.documents.models import Document
 from lgc_app.documents.valuesets import TYPE_CODES
+from lgc_app.errors import UserError
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
@@ -48,20 +49,32 @@ class DmpReader(Protocol):
     async def retrieve(self, patient: PatientId, repository_id: str, unique_id: str) -> RetrievedDocument: ...
 
 
-class ConsultationError(Exception):
+class ConsultationError(UserError):
     """A consultation request the software refuses before or after asking the DMP; the message is French."""
+
+    code = "DMP-CONSULTATION"
+    summary = "La consultation du DMP est impossible."
 
 
 class NotQualifiedError(ConsultationError):
     """Only a qualified INS may be sent to the DMP (PROTOCOLS §1.3)."""
 
+    code = "DMP-NOT-QUALIFIED"
+    summary = "Le DMP ne peut être consulté que pour une identité qualifiée (INS qualifiée)."
+
 
 class AlreadyImportedError(ConsultationError):
     """This document (uniqueId) is already in the patient's local record."""
 
+    code = "DMP-ALREADY-IMPORTED"
+    summary = "Ce document est déjà dans le dossier du patient."
+
 
 class IntegrityMismatchError(ConsultationError):
     """The bytes retrieved do not match the registry's hash or size: nothing is stored."""
+
+    code = "DMP-INTEGRITY"
+    summary = "Le document reçu du DMP ne correspond pas à son empreinte : il n'a pas été enregistré."
 
 
 @dataclass(frozen=True)
@@ -247,7 +260,7 @@ async def consult(db: Database, client: DmpReader, patient_id: int, filters: Doc
 
     Raises:
         NotQualifiedError, ConsultationError: refused before any request.
-        DmpError: the DMP refused or could not be reached (its `user_message` is French).
+        DmpError: the DMP refused or could not be reached (its `text` is French).
     """
     patient = await offload(_patient_ref, db, patient_id)
     previous, imported = await offload(_known, db, patient_id)

@@ -45,6 +45,9 @@ DEFAULT_TYPES = frozenset({DocumentType.VSM, DocumentType.VAC_NOTE, DocumentType
 class FeedingError(DocumentError):
     """A DMP feeding action the document's state forbids; French message shown to the user."""
 
+    code = "DMP-FEEDING"
+    summary = "Cette action d'envoi au DMP est impossible dans l'état du document."
+
 
 # --- preferences --------------------------------------------------------------------------------------
 

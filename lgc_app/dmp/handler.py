@@ -38,6 +38,7 @@ from services.dmp import mtom
 from services.dmp.client import DmpClient, DmpExchange
 from services.dmp.errors import DmpError
 from services.dmp.models import Submission
+from services.errors import Retry
 from services.transport import TransportConfigError
 
 TRACE_LIMIT = 20_000  # characters of one request or answer kept in the trace
@@ -128,7 +129,7 @@ class FeedHandler:
                 try:
                     self._connection = await asyncio.to_thread(self._connect)
                 except (ConfigError, TransportConfigError) as exc:
-                    raise PermanentSendError(f"Accès au DMP non configuré : {exc}") from None
+                    raise PermanentSendError(f"Accès au DMP non configuré : {exc.text}") from None
             return self._connection
 
     async def prepare(self) -> None:
@@ -158,10 +159,9 @@ class FeedHandler:
         except DmpError as exc:
             detail = f"{exc.code} : {exc.detail}"
             if exc.transient:
-                raise TransientSendError(exc.user_message, detail=detail) from None
-            await asyncio.to_thread(record_refused, ctx.db, document_id, reason=exc.user_message,
-                                    answer=f"Refus {exc.code}")
-            raise PermanentSendError(exc.user_message, detail=detail) from None
+                raise TransientSendError(exc.text_for(Retry.AUTOMATIC), detail=detail) from None
+            await asyncio.to_thread(record_refused, ctx.db, document_id, reason=exc.text, answer=f"Refus {exc.code}")
+            raise PermanentSendError(exc.text, detail=detail) from None
         finally:
             for exchange in exchanges:
                 ctx.trace(format_exchange(exchange))

@@ -20,7 +20,7 @@ from lgc_app.persistence.base import Base, UtcDateTime
 
 
 class DmpState(enum.StrEnum):
-    """What the DMP knows of one document version; `label_fr` is what users see."""
+    """What the DMP knows of one document version; `label` is what users see."""
 
     PENDING = "pending"  # an order waits (or runs)
     SENT = "sent"
@@ -32,7 +32,7 @@ class DmpState(enum.StrEnum):
     CANCELLED = "cancelled"  # the order was cancelled in the "Envois" panel (derived, never stored)
 
     @property
-    def label_fr(self) -> str:
+    def label(self) -> str:
         return _LABELS[self]
 
 

@@ -47,7 +47,7 @@ class DocumentDmpState:
 
     @property
     def label(self) -> str:
-        return self.state.label_fr
+        return self.state.label
 
     @property
     def display(self) -> str:

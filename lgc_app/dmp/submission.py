@@ -19,6 +19,7 @@ from lgc_app.documents.metadata import metadata_of
 from lgc_app.documents.models import Document, Practitioner
 from lgc_app.documents.valuesets import AUTHOR_SPECIALTIES, TRE_G15
 from lgc_app.documents.valuesets import Code as DocumentCode
+from lgc_app.errors import UserError
 from lgc_app.patients.models import Patient
 from services.dmp import constants as c
 from services.dmp.models import Author, Code, DocumentEntry, PatientId, SourcePatient, Submission
@@ -32,8 +33,11 @@ _HL7 = "{urn:hl7-org:v3}"
 _SEX = {"M": "M", "F": "F"}  # anything else (indeterminate) is HL7 v2 "U"
 
 
-class SubmissionError(ValueError):
+class SubmissionError(UserError, ValueError):
     """The document cannot be turned into a submission (a bug or a corrupt row); French message."""
+
+    code = "DMP-SUBMISSION"
+    summary = "Ce document ne peut pas être préparé pour le DMP."
 
 
 @dataclass(frozen=True)
@@ -148,4 +152,3 @@ def describe(submission: Submission) -> str:
     if entry.replaces:
         lines.append(f"Remplace l'entrée {entry.replaces} (association RPLC)")
     return "\n".join(lines)
-

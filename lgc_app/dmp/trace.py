@@ -31,7 +31,7 @@ class TraceEvent:
 
     @property
     def label(self) -> str:
-        return self.kind.label_fr
+        return self.kind.label
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class FeedOrder:
 
     @property
     def status_label(self) -> str:
-        return self.status.label_fr
+        return self.status.label
 
 
 def _query() -> Select[tuple[SendOrder, Document | None, Patient | None]]:

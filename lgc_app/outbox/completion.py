@@ -59,22 +59,22 @@ def record_success(db: Database, order: ClaimedOrder, *, workstation: str, trace
 def record_failure(db: Database, order: ClaimedOrder, error: SendError, *, workstation: str, backoff: Backoff,
                    trace: Sequence[str] = (), now: datetime | None = None) -> Outcome:
     """Schedule the next attempt, or fail the order for good (permanent error or attempts exhausted)."""
-    detail = _detail(trace, f"{error.user_message}\n{error.detail}".strip())
+    detail = _detail(trace, f"{error.text}\n{error.detail}".strip())
     with db.unit_of_work() as session:
         now = now or database_now(session)
         if isinstance(error, PermanentSendError) or order.attempt >= order.max_attempts:
-            message = error.user_message
+            message = error.text
             if not isinstance(error, PermanentSendError):
                 message = f"{message} (abandon après {order.attempt} tentatives)"
             if not _set_if_owned(session, order, status=OrderStatus.FAILED, updated_at=now,
                                  last_error=message):
                 return Outcome.LEASE_LOST
             add_event(session, order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
-                      detail=_detail([detail], message if message != error.user_message else ""))
+                      detail=_detail([detail], message if message != error.text else ""))
             return Outcome.FAILED
         next_at = now + backoff.delay(order.attempt)
         if not _set_if_owned(session, order, status=OrderStatus.PENDING, updated_at=now,
-                             next_attempt_at=next_at, last_error=error.user_message):
+                             next_attempt_at=next_at, last_error=error.text):
             return Outcome.LEASE_LOST
         add_event(session, order.id, EventKind.ATTEMPT_FAILED, now, workstation=workstation,
                   detail=_detail([detail], f"Nouvel essai prévu à {next_at:%Y-%m-%d %H:%M:%S} UTC"))

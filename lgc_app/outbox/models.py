@@ -22,7 +22,7 @@ class OrderStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
     @property
-    def label_fr(self) -> str:
+    def label(self) -> str:
         return _STATUS_LABELS[self]
 
 
@@ -48,7 +48,7 @@ class EventKind(enum.StrEnum):
     CANCELLED = "cancelled"
 
     @property
-    def label_fr(self) -> str:
+    def label(self) -> str:
         return _EVENT_LABELS[self]
 
 

@@ -96,7 +96,7 @@ def retry(session: Session, order_id: str, user: str, *, workstation: str | None
     order = _locked_order(session, order_id)
     if order.status is not OrderStatus.FAILED:
         raise OrderStateError(f"Seul un envoi « à traiter » peut être relancé (celui-ci est "
-                              f"« {order.status.label_fr} »).")
+                              f"« {order.status.label} »).")
     now = database_now(session)
     order.status, order.attempts, order.next_attempt_at, order.updated_at = OrderStatus.PENDING, 0, now, now
     order.lease_owner = order.lease_expires_at = None
@@ -114,7 +114,7 @@ def cancel(session: Session, order_id: str, user: str, *, workstation: str | Non
     """
     order = _locked_order(session, order_id)
     if order.status not in (OrderStatus.PENDING, OrderStatus.FAILED):
-        raise OrderStateError(f"Cet envoi ne peut plus être annulé (il est « {order.status.label_fr} »).")
+        raise OrderStateError(f"Cet envoi ne peut plus être annulé (il est « {order.status.label} »).")
     now = database_now(session)
     order.status, order.updated_at = OrderStatus.CANCELLED, now
     add_event(session, order.id, EventKind.CANCELLED, now, workstation=workstation,

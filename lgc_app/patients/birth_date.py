@@ -10,14 +10,19 @@ import calendar
 import re
 from datetime import date
 
+from lgc_app.errors import UserError
+
 EARLIEST_YEAR = 1850
 
 _DAY_FIRST = re.compile(r"^(\d{2})[/.\- ]?(\d{2})[/.\- ]?(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-class BirthDateError(ValueError):
+class BirthDateError(UserError, ValueError):
     """A birth date that cannot be accepted; the message is French."""
+
+    code = "PATIENT-BIRTH-DATE"
+    summary = "Date de naissance refusée : saisissez JJ/MM/AAAA."
 
 
 def parse_birth_date(text: str, *, today: date | None = None) -> str:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from lgc_app.errors import UserError
 from lgc_app.patients.traits import fold
 
 # The whole communes of Paris, Lyon and Marseille: real COG codes, which INSi answers (birth places of the
@@ -36,8 +37,11 @@ def _place_key(text: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", fold(text))
 
 
-class BirthPlaceError(ValueError):
+class BirthPlaceError(UserError, ValueError):
     """A birth place code that cannot be accepted; the message is French."""
+
+    code = "PATIENT-BIRTH-PLACE"
+    summary = "Lieu de naissance refusé : code INSEE à 5 caractères attendu."
 
 
 @dataclass(frozen=True)

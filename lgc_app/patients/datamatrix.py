@@ -16,6 +16,7 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image
 
+from lgc_app.errors import UserError
 from lgc_app.patients.models import Patient
 
 GS = "\x1d"
@@ -28,8 +29,11 @@ FIELDS: dict[str, tuple[int, bool]] = {
 _NEXT_FIELD = re.compile(r"S[1-7]")
 
 
-class DatamatrixError(ValueError):
+class DatamatrixError(UserError, ValueError):
     """A datamatrix that cannot be produced or read; the message is French."""
+
+    code = "PATIENT-DATAMATRIX"
+    summary = "Datamatrix INS illisible ou impossible à produire."
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from lgc_app.errors import UserError
 from lgc_app.patients import status as rules
 from lgc_app.patients.birth_date import is_complete
 from lgc_app.patients.matricule import MatriculeError, check_oid, parse_matricule
@@ -22,8 +23,11 @@ from lgc_app.persistence.base import utcnow
 from services.insi.models import CR_FOUND, CR_NOT_FOUND, CR_SEVERAL, InsiIdentity, InsiResult, TraitsQuery
 
 
-class InsiApplyError(ValueError):
+class InsiApplyError(UserError, ValueError):
     """An INSi answer that cannot be applied; the message is French."""
+
+    code = "INSI-APPLY"
+    summary = "La réponse du téléservice INSi ne peut pas être appliquée à ce dossier."
 
 
 @dataclass(frozen=True)

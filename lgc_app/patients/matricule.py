@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lgc_app.errors import UserError
+
 OID_NIR = "1.2.250.1.213.1.4.8"
 OID_NIA = "1.2.250.1.213.1.4.9"
 OID_NIR_TEST = "1.2.250.1.213.1.4.10"
@@ -25,8 +27,11 @@ INS_OIDS: dict[str, str] = {
 _SHAPE = re.compile(r"^[0-9]{5}(?:[0-9]{2}|2A|2B)[0-9]{6}[0-9]{2}$")
 
 
-class MatriculeError(ValueError):
+class MatriculeError(UserError, ValueError):
     """A matricule INS that cannot be accepted; the message is French."""
+
+    code = "PATIENT-MATRICULE"
+    summary = "Matricule INS refusé : 13 chiffres et une clé de 2 chiffres attendus."
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from lgc_app.errors import UserError
 from lgc_app.patients import status as rules
 from lgc_app.patients.birth_date import BirthDateError, parse_birth_date
 from lgc_app.patients.birth_place import BirthPlaceError, check_birth_place_code
@@ -21,25 +22,31 @@ from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus, Se
 from lgc_app.persistence.base import utcnow
 
 
-class IdentityInputError(ValueError):
+class IdentityInputError(UserError, ValueError):
     """Input refused; `errors` maps each field to its French message."""
+
+    code = "PATIENT-INPUT"
+    summary = "Identité non enregistrée : corrigez les champs signalés."
 
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(errors.values()))
         self.errors = errors
 
 
-class PatientNotFound(LookupError):
+class PatientNotFound(UserError, LookupError):
+    code = "PATIENT-NOT-FOUND"
+    summary = "Ce patient est introuvable (dossier supprimé ?)."
+
     def __init__(self, patient_id: int) -> None:
         super().__init__(f"Patient {patient_id} introuvable.")
 
 
-class ConcurrentEditError(RuntimeError):
+class ConcurrentEditError(UserError, RuntimeError):
     """Someone else saved this patient first (optimistic concurrency, STYLE §5); nothing was overwritten."""
 
-    def __init__(self) -> None:
-        super().__init__("Ce dossier a été modifié sur un autre poste entre-temps : rechargez-le avant "
-                         "d'enregistrer (vos modifications n'ont pas été appliquées).")
+    code = "PATIENT-CONFLICT"
+    summary = ("Ce dossier a été modifié sur un autre poste entre-temps : rechargez-le avant d'enregistrer "
+               "(vos modifications n'ont pas été appliquées).")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from lgc_app.errors import UserError
 from lgc_app.patients.birth_date import is_minor
 from lgc_app.patients.models import Patient, StatusChange
 from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus
@@ -37,8 +38,11 @@ _AFTER_DOCUMENT = {IdentityStatus.PROV: IdentityStatus.VALI, IdentityStatus.VALI
 _WITHOUT_DOCUMENT = {IdentityStatus.VALI: IdentityStatus.PROV, IdentityStatus.QUAL: IdentityStatus.RECUP}
 
 
-class TransitionError(ValueError):
+class TransitionError(UserError, ValueError):
     """A transition the RNIV forbids; the message is French and shown to the user."""
+
+    code = "PATIENT-STATUS"
+    summary = "Ce changement de statut de l'identité est interdit."
 
 
 def change_status(patient: Patient, new: IdentityStatus, reason: str, user: str,

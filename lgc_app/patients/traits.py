@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from lgc_app.errors import UserError
+
 ALLOWED = re.compile(r"[A-Z' -]")
 MAX_LENGTH = 100  # INSi / datamatrix limit on names and first-name lists
 
@@ -25,8 +27,11 @@ _SPACES = re.compile(r"\s+")
 _NOT_LETTERS = re.compile(r"[^A-Z]+")
 
 
-class TraitError(ValueError):
+class TraitError(UserError, ValueError):
     """A birth trait that breaks the input rules. `message` is French and shown to the user."""
+
+    code = "PATIENT-TRAIT"
+    summary = "Trait d'identité refusé par les règles de saisie."
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lgc_app.errors import UserError
 from lgc_app.patients.birth_date import BirthDateError, parse_birth_date
 from lgc_app.patients.matricule import MatriculeError, compute_key, parse_matricule
 from lgc_app.patients.models import VitaleCard
@@ -30,8 +31,14 @@ MAX_BIRTH_RANK = 9  # RangNaissance is one digit on the card (twins, triplets…
 class VitaleInputError(IdentityInputError):
     """Card data refused; `errors` maps each field to its French message."""
 
+    code = "VITALE-INPUT"
+    summary = "Carte Vitale non enregistrée : corrigez les champs signalés."
 
-class VitaleCardNotFound(LookupError):
+
+class VitaleCardNotFound(UserError, LookupError):
+    code = "VITALE-NOT-FOUND"
+    summary = "Cette carte Vitale est introuvable dans le dossier du patient."
+
     def __init__(self, card_id: int) -> None:
         super().__init__(f"Carte Vitale {card_id} introuvable pour ce patient.")
 

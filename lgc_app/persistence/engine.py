@@ -14,9 +14,14 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
+from lgc_app.errors import UserError
 
-class DatabaseError(RuntimeError):
+
+class DatabaseError(UserError, RuntimeError):
     """An expected database problem, with a French message for the user (never a traceback)."""
+
+    code = "DATABASE"
+    summary = "La base de données est inaccessible ; voyez le journal pour le détail."
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"

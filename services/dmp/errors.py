@@ -1,4 +1,4 @@
-"""DMP errors: one exception type and one catalogue of French messages keyed by the IHE/DMP code.
+"""DMP errors: one exception type (a `ServiceError`) and one catalogue of French reasons keyed by the IHE/DMP code.
 
 The text the DMP sends back (codeContext, fault reason) is untrusted (STYLE §3): it is kept on the
 exception for the masked trace, never shown; the user sees the catalogue sentence for the code.
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from services.dmp.models import RegistryErrorInfo
+from services.errors import ServiceError
 
 # Codes raised by the client itself (transport, unreadable answers).
 NETWORK = "DMP_RESEAU"
@@ -20,10 +21,10 @@ BAD_RESPONSE = "DMP_REPONSE_INVALIDE"
 SOAP_FAULT = "DMP_SOAP_FAULT"
 
 MESSAGES: dict[str, str] = {
-    NETWORK: "Le DMP est injoignable (erreur réseau). L'envoi sera retenté automatiquement.",
-    TIMEOUT: "Le DMP n'a pas répondu à temps. L'envoi sera retenté automatiquement.",
+    NETWORK: "Le DMP est injoignable (erreur réseau).",
+    TIMEOUT: "Le DMP n'a pas répondu à temps.",
     TLS: "Connexion sécurisée au DMP refusée : vérifiez le certificat (CPS ou certificat logiciel).",
-    SERVER: "Le DMP rencontre une erreur technique. L'envoi sera retenté automatiquement.",
+    SERVER: "Le DMP rencontre une erreur technique.",
     HTTP: "Le DMP a refusé la requête (erreur HTTP).",
     BAD_RESPONSE: "La réponse du DMP est illisible.",
     SOAP_FAULT: "Le DMP a renvoyé une erreur technique.",
@@ -53,23 +54,23 @@ MESSAGES: dict[str, str] = {
     "XDSUnknownStoredQuery": "Recherche non prise en charge par le DMP.",
     "TLS_MUTUEL_REQUIS": "Le DMP exige une authentification par certificat.",
     "REQUETE_MALFORMEE": "Le DMP n'a pas compris la requête envoyée.",
-    "SERVICE_INDISPONIBLE": "Le DMP est momentanément indisponible. L'envoi sera retenté automatiquement.",
+    "SERVICE_INDISPONIBLE": "Le DMP est momentanément indisponible.",
     "XDSRegistryError": "Erreur du registre du DMP.",
     "XDSRepositoryError": "Erreur de l'entrepôt du DMP.",
 }
 UNKNOWN_MESSAGE = "Le DMP a refusé l'opération (code {code})."
 
 
-def user_message(code: str) -> str:
+def reason_for(code: str) -> str:
+    """The catalogue sentence for `code`, without the retry hint (`ServiceError.text_for` adds it)."""
     return MESSAGES.get(code, UNKNOWN_MESSAGE.format(code=code))
 
 
-class DmpError(Exception):
+class DmpError(ServiceError):
     """A DMP transaction failed.
 
     Attributes:
         code: the IHE/DMP error code (or one of the client codes above).
-        user_message: the French sentence for the user, from the catalogue.
         transient: True when a retry may succeed (network, timeouts, 5xx, server faults); the outbox
             retries those and leaves the others "à traiter".
         errors: every RegistryError of the answer.
@@ -79,9 +80,5 @@ class DmpError(Exception):
     def __init__(
         self, code: str, *, transient: bool, errors: Sequence[RegistryErrorInfo] = (), detail: str = ""
     ) -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.user_message = user_message(code)
-        self.transient = transient
+        super().__init__(code, reason_for(code), transient=transient, detail=detail[:500])
         self.errors = tuple(errors)
-        self.detail = detail[:500]

@@ -1,4 +1,4 @@
-"""INSi failures as one exception with stable codes and a French message for the user.
+"""INSi failures as one exception with stable codes and a French message for the user (a `ServiceError`).
 
 A SOAP 1.2 Fault carries two codes (PROTOCOLS.md §2.4): the SIRAM code (`Code/Subcode/Value`, the
 transport layer's verdict) and the DESIR code (`Detail/Erreur/@code`, the téléservice's reason). The remote
@@ -9,6 +9,7 @@ the log, truncated.  Failures that never reached a SOAP answer get `siram_code =
 
 from __future__ import annotations
 
+from services.errors import ServiceError
 from services.transport import RETRYABLE, TransportErrorCode
 
 TRANSPORT = "transport"
@@ -18,31 +19,27 @@ UNAVAILABLE = "siram_40"
 BAD_RESPONSE = "bad_response"
 
 
-class InsiError(Exception):
-    """An INSi call failed; `user_message` is ready to show (French), the codes go into traces."""
+class InsiError(ServiceError):
+    """An INSi call failed; `text` is ready to show (French), the two codes go into traces.
 
-    def __init__(self, siram_code: str, desir_code: str, user_message: str, *, detail: str = "") -> None:
-        super().__init__(f"INSi {siram_code}/{desir_code}: {user_message}")
+    `transient`: a timeout, a dropped connection, a 5xx or `siram_40` (service temporarily unavailable): the
+    same request may succeed later. A refusal of the request itself will not.
+    """
+
+    def __init__(self, siram_code: str, desir_code: str, reason: str, *, detail: str = "") -> None:
+        transient = (siram_code == TRANSPORT and desir_code in RETRYABLE) or siram_code == UNAVAILABLE
+        super().__init__(f"INSI-{siram_code}/{desir_code}", reason, transient=transient, detail=detail)
         self.siram_code = siram_code
         self.desir_code = desir_code
-        self.user_message = user_message
-        self.detail = detail
 
     @property
     def is_transport(self) -> bool:
         """True when no SOAP answer was read (the service was not reached, or answered garbage)."""
         return self.siram_code == TRANSPORT
 
-    @property
-    def retryable(self) -> bool:
-        """A timeout, a dropped connection, a 5xx or `siram_40` (service temporarily unavailable): the same
-        request may succeed later. A refusal of the request itself will not."""
-        return (self.is_transport and self.desir_code in RETRYABLE) or self.siram_code == UNAVAILABLE
-
 
 _TRANSPORT_MESSAGES: dict[str, str] = {
-    TransportErrorCode.TIMEOUT: "Le téléservice INSi n'a pas répondu à temps. Réessayez dans quelques "
-                                "instants.",
+    TransportErrorCode.TIMEOUT: "Le téléservice INSi n'a pas répondu à temps.",
     TransportErrorCode.CONNECTION: "Impossible de joindre le téléservice INSi (connexion refusée ou "
                                    "interrompue).",
     TransportErrorCode.TLS: "La connexion sécurisée au téléservice INSi a échoué : vérifiez la carte CPS ou "
@@ -57,7 +54,7 @@ _OTHER_TRANSPORT = "Échec de la communication avec le téléservice INSi."
 # DESIR codes whose meaning we know (the sandbox's catalogue, services/sandbox/insi/faults.py, and the
 # codes public INSi clients report from the qualification platform).
 _DESIR_MESSAGES: dict[str, str] = {
-    "insi_102": "Le téléservice INSi est temporairement inaccessible. Réessayez ultérieurement.",
+    "insi_102": "Le téléservice INSi est temporairement inaccessible.",
     "desir_550": "Ce logiciel n'est pas autorisé à utiliser le téléservice INSi "
                  "(numéro d'autorisation inconnu).",
     "insi_010": "Requête INSi refusée : le contexte du logiciel (ContexteLPS) est absent.",
@@ -80,7 +77,7 @@ _DESIR_MESSAGES: dict[str, str] = {
 }
 
 _SIRAM_MESSAGES: dict[str, str] = {
-    "siram_40": "Le téléservice INSi est temporairement inaccessible. Réessayez ultérieurement.",
+    "siram_40": "Le téléservice INSi est temporairement inaccessible.",
     "siram_100": "Ce logiciel n'est pas autorisé à utiliser le téléservice INSi.",
 }
 

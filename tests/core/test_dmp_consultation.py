@@ -154,7 +154,7 @@ async def test_dmp_refusal_is_a_dmp_error(db: Database, sandbox: RunningSandbox)
         patient_id = qualified_patient(db, ins, birth_name="FERME", given_name="LUC", birth_date="1970-01-01")
         with pytest.raises(DmpError) as caught:
             await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
-    assert caught.value.user_message == "Le DMP de ce patient est fermé."
+    assert caught.value.text == "Le DMP de ce patient est fermé."
     with db.reading() as session:  # nothing remembered for a failed consultation
         assert consultation.new_document_counts(session, [patient_id]) == {}
 

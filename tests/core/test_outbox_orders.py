@@ -101,9 +101,9 @@ def test_list_orders_filters_and_limits(db: Database) -> None:
 
 
 def test_every_status_and_event_has_a_french_label() -> None:
-    assert OrderStatus.FAILED.label_fr == "à traiter"
-    assert all(status.label_fr for status in OrderStatus)
-    assert all(kind.label_fr for kind in EventKind)
+    assert OrderStatus.FAILED.label == "à traiter"
+    assert all(status.label for status in OrderStatus)
+    assert all(kind.label for kind in EventKind)
 
 
 def test_migration_matches_the_models(db: Database) -> None:

@@ -101,7 +101,7 @@ async def test_non_qualified_ins(sandbox: RunningSandbox, xds: ModuleType, patie
     async with dmp_wire(sandbox) as wire:
         error = await refusal(wire, make_submission(patient), xds)
         assert error.code == "INS_NON_QUALIFIE"
-        assert "qualifiée" in error.user_message
+        assert "qualifiée" in error.text
 
 
 @pytest.mark.parametrize(

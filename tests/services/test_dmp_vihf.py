@@ -136,7 +136,7 @@ async def test_vihf_refused(sandbox: RunningSandbox, signer) -> None:  # type: i
         with pytest.raises(DmpError) as refused:
             await wire.client.provide_and_register(make_submission(patient))
         assert refused.value.code == "VIHF_INVALIDE" and not refused.value.transient
-        assert refused.value.user_message == errors.MESSAGES["VIHF_INVALIDE"]
+        assert refused.value.text == errors.MESSAGES["VIHF_INVALIDE"]
 
 
 @pytest.mark.parametrize(

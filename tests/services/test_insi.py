@@ -151,7 +151,7 @@ async def test_verification_refuses_a_bad_key(wire: InsiWire) -> None:
     with pytest.raises(InsiError) as caught:
         await wire.client.verify(VerifyQuery("285037505612307", OID_TEST, DUPONT))
     assert (caught.value.siram_code, caught.value.desir_code) == ("siram_20", "insi_206")
-    assert "clé" in caught.value.user_message and not caught.value.retryable
+    assert "clé" in caught.value.text and not caught.value.transient
 
 
 async def test_request_carries_the_siram_headers(wire: InsiWire) -> None:

@@ -59,8 +59,8 @@ def test_client_reads_the_fault_shape_of_the_qualification_platform() -> None:
     with pytest.raises(InsiError) as caught:
         parse_response(QUALIFICATION_FAULT, "uuid:x")
     assert (caught.value.siram_code, caught.value.desir_code) == ("siram_40", "insi_102")
-    assert caught.value.retryable
-    assert "temporairement inaccessible" in caught.value.user_message
+    assert caught.value.transient
+    assert "temporairement inaccessible" in caught.value.text
 
 
 def test_client_refuses_a_doctype_in_the_answer() -> None:

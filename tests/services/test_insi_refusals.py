@@ -89,7 +89,7 @@ async def test_envelope_and_context_refusals(wire: InsiWire, case: str) -> None:
     response, error = await _post(wire, etree.tostring(root))
     assert response.status_code == 400  # SOAP 1.2 HTTP binding: a Sender fault
     assert (error.siram_code, error.desir_code) == (siram, desir)
-    assert error.user_message and not error.retryable
+    assert error.text and not error.transient
 
 
 async def test_fault_detail_names_codes_message_id_and_severity(wire: InsiWire) -> None:
@@ -159,20 +159,20 @@ async def test_handshake_fails_without_an_accepted_client_certificate(sandbox: R
         with pytest.raises(InsiError) as caught:
             await wire.client.search_by_traits(DUPONT)
     assert (caught.value.siram_code, caught.value.desir_code) == ("transport", "tls")
-    assert "certificat" in caught.value.user_message
+    assert "certificat" in caught.value.text
 
 
-@pytest.mark.parametrize(("fault", "desir", "retryable"), [
+@pytest.mark.parametrize(("fault", "desir", "transient"), [
     ("timeout", "timeout", True), ("error", "http_5xx", True), ("drop", "connection", True),
 ])
 async def test_transport_faults_become_insi_errors(sandbox: RunningSandbox, fault: str, desir: str,
-                                                   retryable: bool) -> None:
+                                                   transient: bool) -> None:
     sandbox.set_faults(fail_next=[fault])
     async with insi_wire(sandbox, http_timeout=0.5) as wire:
         with pytest.raises(InsiError) as caught:
             await wire.client.search_by_traits(DUPONT)
         assert (caught.value.siram_code, caught.value.desir_code) == ("transport", desir)
-        assert caught.value.retryable is retryable
+        assert caught.value.transient is transient
         assert (await wire.client.search_by_traits(DUPONT)).code == "00", "only the next request failed"
 
 
@@ -181,7 +181,7 @@ async def test_injected_soap_fault_is_service_unavailable(sandbox: RunningSandbo
     with pytest.raises(InsiError) as caught:
         await wire.client.search_by_traits(DUPONT)
     assert (caught.value.siram_code, caught.value.desir_code) == ("siram_40", "insi_102")
-    assert caught.value.retryable and "temporairement inaccessible" in caught.value.user_message
+    assert caught.value.transient and "temporairement inaccessible" in caught.value.text
 
 
 async def test_latency_is_honoured(sandbox: RunningSandbox, wire: InsiWire) -> None:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import asyncio
 import threading
 
-import httpx
 import pytest
 from pytestqt.qtbot import QtBot
 
 from lgc_app.persistence.engine import DatabaseError
-from services.transport import TransportConfigError
 from ui import tasks as taskbridge
 from ui.messages import MessageLevel
-from ui.tasks import TaskManager, TaskState, describe_error
+from ui.tasks import TaskManager, TaskState
 
 pytestmark = pytest.mark.usefixtures("qloop")
 
@@ -64,7 +62,7 @@ def test_unexpected_error_is_not_shown_raw(qtbot: QtBot, message_log: list) -> N
         manager.run(_fail(KeyError("secret interne")), label_fr="Import")
     assert len(message_log) == 1
     assert "secret interne" not in message_log[0].text
-    assert "erreur inattendue" in message_log[0].text
+    assert message_log[0].text.startswith("Import : Erreur inattendue du logiciel (référence ")
 
 
 def test_cancel_is_silent(qtbot: QtBot, message_log: list) -> None:
@@ -96,7 +94,7 @@ def test_handler_bug_is_reported_not_raised(qtbot: QtBot, message_log: list) -> 
 
     with qtbot.waitSignal(manager.task_finished, timeout=5000):
         manager.run(_value(1), label_fr="Affichage").on_success(broken)
-    assert [m.text for m in message_log] == ["Affichage : erreur inattendue (détails dans le journal)."]
+    assert len(message_log) == 1 and message_log[0].text.startswith("Affichage : Erreur inattendue du logiciel")
 
 
 def test_invisible_task_is_not_listed(qtbot: QtBot) -> None:
@@ -130,14 +128,3 @@ def test_database_work_is_serialised_on_one_thread(qtbot: QtBot) -> None:
     assert len(result) == 1
     assert next(iter(result)).startswith("lgc-db")
     assert threading.current_thread().name not in result
-
-
-def test_network_errors_get_fixed_sentences() -> None:
-    request = httpx.Request("GET", "https://exemple.invalide/")
-    response = httpx.Response(500, request=request, text="<stack trace du serveur>")
-    status = describe_error(httpx.HTTPStatusError("boom", request=request, response=response), "DMP")
-    assert status == "DMP : le service a refusé la demande (code HTTP 500)."
-    assert "injoignable" in describe_error(httpx.ConnectError("refused"), "INSi")
-    assert "à temps" in describe_error(httpx.ReadTimeout("slow"), "INSi")
-    missing = TransportConfigError("le certificat client est introuvable : /x/cps.pem")
-    assert describe_error(missing, "DMP") == "DMP : le certificat client est introuvable : /x/cps.pem"

@@ -16,35 +16,13 @@ from lgc_app.dmp import client_factory, consultation, feeding
 from lgc_app.dmp import trace as dmp_trace
 from lgc_app.dmp.consultation import Consultation, DmpDocument, DmpReader, DocumentFilter, ReceivedDocument
 from lgc_app.documents.cabinet import Cabinet
-from lgc_app.documents.errors import DocumentError
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.outbox import orders
-from lgc_app.outbox.errors import OrderStateError
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
 from lgc_app.persistence.database import Database
-from services.dmp import errors as dmp_errors
-from services.dmp.errors import DmpError
 from ui.actions.patients import user_of
 from ui.dmp.order_trace import trace_text
-from ui.tasks import describe_error, run_db
-
-# The catalogue's transient messages promise an automatic retry, true for send orders only: a consultation
-# is retried by the user ("Réessayer").
-_CONSULTATION_MESSAGES = {
-    dmp_errors.NETWORK: "Le DMP est injoignable (erreur réseau). Vérifiez la connexion puis réessayez.",
-    dmp_errors.TIMEOUT: "Le DMP n'a pas répondu à temps. Réessayez dans un instant.",
-    dmp_errors.SERVER: "Le DMP rencontre une erreur technique. Réessayez dans un instant.",
-    "SERVICE_INDISPONIBLE": "Le DMP est momentanément indisponible. Réessayez dans un instant.",
-}
-
-
-def error_text(error: BaseException, label: str) -> str:
-    """The French sentence for a failed DMP action: the DMP catalogue, our own refusals, or the generic one."""
-    if isinstance(error, DmpError):
-        return _CONSULTATION_MESSAGES.get(error.code, error.user_message)
-    if isinstance(error, consultation.ConsultationError | OrderStateError | DocumentError):
-        return str(error)
-    return describe_error(error, label)
+from ui.tasks import run_db
 
 
 async def dmp_client(context: AppContext) -> DmpReader:

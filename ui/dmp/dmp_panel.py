@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from lgc_app.bootstrap import AppContext
 from lgc_app.dmp.consultation import AlreadyImportedError, Consultation, DmpDocument, DocumentFilter, ReceivedDocument
 from lgc_app.documents.valuesets import TYPE_CODES
+from lgc_app.errors import explain
 from ui import messages
 from ui.actions import dmp as actions
 from ui.activity import Spinner
@@ -447,7 +448,7 @@ class DmpPanel(QWidget):
         if generation != self._generation:
             return
         self._pending = None
-        self._show_state(ListState.ERROR, actions.error_text(error, self.tr("Consultation du DMP")))
+        self._show_state(ListState.ERROR, explain(error).text)
 
     # -- opening and importing --------------------------------------------------------------------------
 
@@ -482,7 +483,7 @@ class DmpPanel(QWidget):
     def _view_failed(self, viewing: int, error: BaseException) -> None:
         if viewing == self._viewing:
             self.viewer.clear()
-            self._viewer_status(actions.error_text(error, self.tr("Lecture du document")))
+            self._viewer_status(explain(error).text)
 
     def import_selected(self) -> None:
         document = self.selected_document()
@@ -504,13 +505,12 @@ class DmpPanel(QWidget):
         self.imported.emit(patient_id)
 
     def _import_failed(self, patient_id: int, document: DmpDocument, error: BaseException) -> None:
-        text = actions.error_text(error, self.tr("Import du document"))
         if isinstance(error, AlreadyImportedError):
-            messages.warning(text)
+            messages.warning(error.text)
             if patient_id == self.patient_id:
                 self.model.mark_imported(document.unique_id)
         else:
-            messages.error(text)
+            messages.failure(self.tr("Import du document"), error)
         self._refresh_buttons()
 
     # -- imported documents -----------------------------------------------------------------------------

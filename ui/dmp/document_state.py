@@ -42,7 +42,7 @@ def ask_withhold(parent: QWidget, context: AppContext, tasks: TaskManager, docum
         task = tasks.run(actions.withhold(context, document_id, reason),
                          label_fr=parent.tr("Document retenu hors du DMP"))
         task.on_success(lambda _none: messages.info(parent.tr("Le document ne sera pas envoyé au DMP.")))
-        task.on_failure(lambda error: messages.error(actions.error_text(error, parent.tr("Envoi au DMP"))))
+        task.on_failure(lambda error: messages.failure(parent.tr("Envoi au DMP"), error))
 
     dialog.confirmed.connect(confirmed)
     dialog.open()
@@ -143,5 +143,5 @@ class DmpPreferencesDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        messages.error(actions.error_text(error, self.tr("Réglages d'envoi au DMP")))
+        messages.failure(self.tr("Réglages d'envoi au DMP"), error)
         self._set_enabled(True)

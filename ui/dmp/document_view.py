@@ -34,7 +34,7 @@ def prepare_received(mime_type: str, data: bytes, header: CdaHeader) -> Prepared
         try:
             pages = rasterise(data)
         except PdfPagesError as exc:
-            return PreparedView(header, message=str(exc))
+            return PreparedView(header, message=exc.text)
         return PreparedView(header, pages=pages.images)
     if mime.startswith("text/"):
         text = data.decode("utf-8", errors="replace")[:TEXT_LIMIT]

@@ -40,7 +40,7 @@ def summary_lines(order: OrderLine) -> list[tuple[str, str]]:
         ("Le", moment(order.created_at)),
         ("Poste d'exécution", order.target_workstation or "tout poste qui exécute les envois"),
         ("Contenu", content),
-        ("Statut", order.status.label_fr),
+        ("Statut", order.status.label),
         ("Tentatives", f"{order.attempts} sur {order.max_attempts}"),
         ("Envoyé le", moment(order.done_at) if order.done_at else "—"),
         ("Dernière erreur", order.last_error or "—"),
@@ -59,7 +59,7 @@ def trace_text(order: OrderLine, events: Sequence[TraceLine], *, details: str = 
     lines += ["", "Historique :"]
     for event in events:
         where = f" [{event.workstation}]" if event.workstation else ""
-        lines.append(f"- {moment(event.at)} — {event.kind.label_fr}{where}")
+        lines.append(f"- {moment(event.at)} — {event.kind.label}{where}")
         lines += [f"    {line}" for line in event.detail.splitlines() if line.strip()]
     if details.strip():
         lines += ["", "Échanges avec le service :", details.rstrip()]

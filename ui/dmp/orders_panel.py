@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from lgc_app.bootstrap import AppContext
+from lgc_app.errors import explain
 from lgc_app.outbox.models import OrderStatus
 from ui import messages
 from ui.actions import dmp as actions
@@ -71,7 +72,7 @@ class OrdersModel(QAbstractTableModel):
         order = self.orders[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (order.created_at.astimezone().strftime("%d/%m/%Y %H:%M"), kind_label(order.kind),
-                    order.subject, order.ordered_by, order.origin_workstation, order.status.label_fr,
+                    order.subject, order.ordered_by, order.origin_workstation, order.status.label,
                     f"{order.attempts}/{order.max_attempts}")[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
             colour = STATUS_COLOURS.get(order.status)
@@ -110,7 +111,7 @@ class OrdersPanel(QWidget):
         self.status_filter = QComboBox(self)
         self.status_filter.addItem(self.tr("Tous les statuts"), None)
         for status in OrderStatus:
-            self.status_filter.addItem(status.label_fr.capitalize(), status)
+            self.status_filter.addItem(status.label.capitalize(), status)
         self.status_filter.currentIndexChanged.connect(lambda _index: self.refresh())
         self.counts = QLabel(self)
         self.counts.setObjectName("orderCounts")
@@ -188,7 +189,7 @@ class OrdersPanel(QWidget):
         self._loading = None
         lines, counts = result
         self.model.set_orders(lines)
-        shown = [f"{status.label_fr} : {counts[status]}" for status in
+        shown = [f"{status.label} : {counts[status]}" for status in
                  (OrderStatus.PENDING, OrderStatus.IN_PROGRESS, OrderStatus.FAILED, OrderStatus.DONE)
                  if counts.get(status)]
         self.counts.setText(", ".join(shown))
@@ -206,7 +207,7 @@ class OrdersPanel(QWidget):
 
     def _list_failed(self, error: BaseException) -> None:
         self._loading = None
-        self.counts.setText(actions.error_text(error, self.tr("Lecture des envois")))
+        self.counts.setText(explain(error).text)
 
     def selected_order(self) -> OrderLine | None:
         rows = self.table.selectionModel().selectedRows()
@@ -244,7 +245,7 @@ class OrdersPanel(QWidget):
         task = self._tasks.run(actions.order_trace(self._context.database, order),
                                label_fr=self.tr("Lecture de la trace d'un envoi"))
         task.on_success(lambda text: self._show_trace(order, text))
-        task.on_failure(lambda error: self.trace.setPlainText(actions.error_text(error, self.tr("Trace"))))
+        task.on_failure(lambda error: self.trace.setPlainText(explain(error).text))
 
     def _show_trace(self, order: OrderLine, text: str) -> None:
         if order.id != self._selected_id:
@@ -283,7 +284,7 @@ class OrdersPanel(QWidget):
         self.refresh()
 
     def _act_failed(self, error: BaseException, label: str) -> None:
-        messages.error(actions.error_text(error, label))
+        messages.failure(label, error)
         self.refresh()
 
     # -- export -----------------------------------------------------------------------------------------

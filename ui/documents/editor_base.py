@@ -37,8 +37,9 @@ from lgc_app.bootstrap import AppContext
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.content import Content
-from lgc_app.documents.errors import DocumentConflictError, DocumentError
+from lgc_app.documents.errors import DocumentConflictError
 from lgc_app.documents.kinds import DocumentStatus
+from lgc_app.errors import explain
 from lgc_app.persistence.database import Database
 from ui.actions import documents as actions
 from ui.actions.documents import DocumentDetail
@@ -46,7 +47,7 @@ from ui.documents.fields import ErrorLabel, Findings, FindingsDisplay
 from ui.documents.metadata_panel import MetadataPanel
 from ui.documents.reason_dialog import ReasonDialog
 from ui.documents.viewer import CdaViewer
-from ui.tasks import Task, TaskManager, describe_error
+from ui.tasks import Task, TaskManager
 
 log = logging.getLogger("lgc.ui.documents.editor")
 
@@ -74,11 +75,6 @@ class EditorEnv:
 
 def local_time(moment: datetime) -> str:
     return moment.astimezone().strftime("%d/%m/%Y à %H:%M")
-
-
-def error_text(error: BaseException, label: str) -> str:
-    """Expected document errors carry their own French sentence; anything else is described generically."""
-    return str(error) if isinstance(error, DocumentError) else describe_error(error, label)
 
 
 class DocumentEditor(QWidget):
@@ -370,7 +366,7 @@ class DocumentEditor(QWidget):
         self.document_changed.emit(self.detail.id)
 
     def _save_failed(self, error: BaseException) -> None:
-        text = error_text(error, self.tr("Enregistrement du brouillon"))
+        text = explain(error).text
         if isinstance(error, DocumentConflictError):
             text += " " + self.tr("Copiez votre texte si besoin, puis rouvrez le document.")
         self.save_state.setText(self.tr("Brouillon NON enregistré — vos modifications restent à l'écran."))
@@ -425,7 +421,7 @@ class DocumentEditor(QWidget):
                                         expected_version=self._row_version, changes=dict(changes)),
                 label_fr=self.tr("Métadonnées de partage"), cancellable=False)
             task.on_success(self._metadata_saved).on_failure(
-                lambda error: self.metadata_panel.show_refusal(error_text(error, self.tr("Métadonnées"))))
+                lambda error: self.metadata_panel.show_refusal(explain(error).text))
             return task
         self._enqueue(start)
 
@@ -526,7 +522,7 @@ class DocumentEditor(QWidget):
         def failed(error: BaseException) -> None:
             self._end_busy()
             self.show_detail_editable_again()
-            self.banner.set_messages([error_text(error, label)])
+            self.banner.set_messages([explain(error).text])
 
         def start() -> Task[DocumentDetail]:
             task = self.env.tasks.run(make(), label_fr=label, cancellable=False)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import pypdfium2
 from PySide6.QtGui import QImage
 
+from lgc_app.errors import UserError
+
 MAX_PAGES = 50
 TARGET_WIDTH_PX = 1100  # about 130 dpi on A4: readable on screen, 4.5 MB per page
 MAX_PAGE_PIXELS = 1100 * 1600 * 2
@@ -21,8 +23,11 @@ MAX_PAGE_PIXELS = 1100 * 1600 * 2
 _pdfium_lock = threading.Lock()
 
 
-class PdfPagesError(ValueError):
+class PdfPagesError(UserError, ValueError):
     """The PDF cannot be opened (message in French, for the user)."""
+
+    code = "DOC-PDF-PAGES"
+    summary = "Le PDF joint ne peut pas être affiché."
 
 
 @dataclass(frozen=True)

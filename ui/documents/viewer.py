@@ -58,7 +58,7 @@ def prepare(data: bytes) -> PreparedView:
     try:
         display = read_cda(data)
     except CdaDisplayError as exc:
-        return PreparedView(message=str(exc))
+        return PreparedView(message=exc.text)
     header = display.header
     match display.body:
         case NarrativeBody(html=narrative):
@@ -77,7 +77,7 @@ def _prepare_pdf(header: CdaHeader, pdf: bytes) -> PreparedView:
     try:
         pages = rasterise(pdf)
     except PdfPagesError as exc:
-        return PreparedView(header, message=str(exc))
+        return PreparedView(header, message=exc.text)
     shown = len(pages.images)
     message = None
     if pages.total > shown:

@@ -30,19 +30,20 @@ from PySide6.QtWidgets import (
 )
 
 from lgc_app.bootstrap import AppContext
+from lgc_app.errors import explain
 from lgc_app.patients.birth_date import BirthDateError, display_birth_date, parse_birth_date
 from lgc_app.patients.insi_result import ApplyOutcome, InsiApplyError, insi_traits, single_identity
 from lgc_app.patients.matricule import INS_OIDS, MatriculeError, oid_label, parse_matricule
 from lgc_app.patients.models import Patient
-from lgc_app.patients.status import STRICT_TRAITS, TransitionError
-from lgc_app.patients.vitale import VitaleCardNotFound, VitaleInputError
-from services.insi import InsiError, InsiIdentity, VitaleQuery
+from lgc_app.patients.status import STRICT_TRAITS
+from lgc_app.patients.vitale import VitaleInputError
+from services.insi import InsiIdentity, VitaleQuery
 from ui import messages
 from ui.actions import patients as actions
 from ui.actions.patients import InsiAnswer
 from ui.patients.badges import StatusBadge, attributes_text, status_text
 from ui.patients.wording import fill, format_matricule
-from ui.tasks import Task, TaskManager, describe_error
+from ui.tasks import Task, TaskManager
 
 DIFFERENT = QColor("#fff3cd")
 
@@ -238,7 +239,7 @@ class InsiDialog(QDialog):
         try:
             birth_date = parse_birth_date(self.vitale_birth_date.text())
         except BirthDateError as exc:
-            self._error(str(exc))
+            self._error(exc.text)
             return
         insured = self.insured_nir.text().replace(" ", "").upper()
         if len(insured) not in (13, 15):
@@ -272,16 +273,14 @@ class InsiDialog(QDialog):
         self.save_vitale_button.setEnabled(True)
         if isinstance(error, VitaleInputError):
             self._error(self.tr("Carte Vitale non enregistrée : ") + " ".join(error.errors.values()))
-        elif isinstance(error, VitaleCardNotFound):
-            self._error(str(error))
         else:
-            self._error(describe_error(error, self.tr("Carte Vitale")))
+            self._error(explain(error).text)
 
     def verify(self) -> None:
         try:
             matricule = parse_matricule(self.verify_matricule.text()).value
         except MatriculeError as exc:
-            self._error(str(exc))
+            self._error(exc.text)
             return
         self._request(actions.insi_verify(self._context, self.patient.id, matricule,
                                           self.verify_oid.currentData()))
@@ -314,12 +313,7 @@ class InsiDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._task = None
         self._set_busy(False)
-        if isinstance(error, InsiError):
-            self._error(error.user_message)
-        elif isinstance(error, InsiApplyError | TransitionError):
-            self._error(str(error))
-        else:
-            self._error(describe_error(error, self.tr("Téléservice INSi")))
+        self._error(explain(error).text)
 
     def _error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -342,7 +336,7 @@ class InsiDialog(QDialog):
             try:
                 single_identity(answer.result)
             except InsiApplyError as exc:  # the core's wording for 01, 02 and unexpected codes
-                self.result_label.setText(str(exc))
+                self.result_label.setText(exc.text)
             return
         differing = {difference.field for difference in answer.differences}
         self.result_label.setText(fill(

@@ -34,20 +34,18 @@ from PySide6.QtWidgets import (
 )
 
 from lgc_app.bootstrap import AppContext
+from lgc_app.errors import explain
 from lgc_app.patients.birth_date import BirthDateError, display_birth_date, parse_birth_date
 from lgc_app.patients.birth_place import Place
-from lgc_app.patients.datamatrix import DatamatrixError, DatamatrixTraits
-from lgc_app.patients.insi_result import InsiApplyError
+from lgc_app.patients.datamatrix import DatamatrixTraits
 from lgc_app.patients.models import Patient, VitaleCard
 from lgc_app.patients.service import (
-    ConcurrentEditError,
     CreateOutcome,
     IdentityInputError,
     PatientDraft,
-    PatientNotFound,
     UpdateOutcome,
 )
-from lgc_app.patients.status import STRICT_TRAITS, TransitionError
+from lgc_app.patients.status import STRICT_TRAITS
 from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus, Sex
 from ui import messages
 from ui.actions import patients as actions
@@ -56,11 +54,8 @@ from ui.patients.duplicates_dialog import DuplicatesDialog
 from ui.patients.fields import BirthPlaceLookup, BirthTraitEdit, FieldRow
 from ui.patients.vitale_dialog import VitaleCardDialog
 from ui.patients.wording import fill, format_matricule, local_time
-from ui.tasks import TaskManager, describe_error
+from ui.tasks import TaskManager
 
-# Failures the form explains in its own words (French messages from the core); anything else is a bug or
-# an infrastructure failure and goes to the message bridge.
-EXPLAINED = (ConcurrentEditError, TransitionError, InsiApplyError, DatamatrixError, PatientNotFound)
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
 TEXT_FIELDS = ("birth_name", "birth_given_names", "first_birth_given_name", "birth_date", "birth_place_code",
@@ -427,7 +422,7 @@ class PatientForm(QWidget):
                 self.edits["birth_date"].setText(display_birth_date(parse_birth_date(text)))
             self.rows["birth_date"].set_error("")
         except BirthDateError as exc:
-            self.rows["birth_date"].set_error(str(exc))
+            self.rows["birth_date"].set_error(exc.text)
 
     def _place_chosen(self, place: Place) -> None:
         self.edits["birth_place_code"].setText(place.code)
@@ -481,10 +476,10 @@ class PatientForm(QWidget):
                 if name in self.rows:
                     self.rows[name].set_error(text)
             self._say(self.tr("Identité non enregistrée : corrigez les champs signalés (rien n'est perdu)."))
-        elif isinstance(error, EXPLAINED):
-            self._say(str(error))
+        elif explain(error).is_bug:
+            messages.failure(self.tr("Dossier patient"), error)
         else:
-            messages.error(describe_error(error, self.tr("Dossier patient")))
+            self._say(explain(error).text)
         if self.patient is not None:  # a refused transition changes nothing: show the stored state again
             self._refresh_header()
 

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from lgc_app.bootstrap import AppContext
+from lgc_app.errors import explain
 from lgc_app.patients.birth_date import display_birth_date
 from lgc_app.patients.models import Patient, VitaleCard
-from lgc_app.patients.vitale import MAX_BIRTH_RANK, VitaleCardNotFound, VitaleInputError
+from lgc_app.patients.vitale import MAX_BIRTH_RANK, VitaleInputError
 from ui.actions import patients as actions
 from ui.patients.fields import FieldRow
 from ui.patients.wording import fill
-from ui.tasks import TaskManager, describe_error
+from ui.tasks import TaskManager
 
 
 class VitaleCardDialog(QDialog):
@@ -113,9 +114,7 @@ class VitaleCardDialog(QDialog):
             for name, text in error.errors.items():
                 self.rows[name].set_error(text)
             text = self.tr("Carte non enregistrée : corrigez les champs signalés.")
-        elif isinstance(error, VitaleCardNotFound):
-            text = str(error)
         else:
-            text = describe_error(error, self.tr("Carte Vitale"))
+            text = explain(error).text
         self.message.setText(text)
         self.message.show()

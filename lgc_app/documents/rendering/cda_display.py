@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from lgc_app.documents.rendering.narrative import HL7, structured_body_html
+from lgc_app.errors import UserError
 from services.xml import MAX_XML_BYTES, UnsafeXmlError, parse_bytes
 
 MAX_PDF_BYTES = 20 * 1024 * 1024
@@ -38,8 +39,11 @@ _NS = {"h": HL7}
 _TS = re.compile(r"^(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
 
 
-class CdaDisplayError(ValueError):
+class CdaDisplayError(UserError, ValueError):
     """The document cannot be shown at all (message in French, for the user)."""
+
+    code = "DOC-DISPLAY"
+    summary = "Ce document ne peut pas être affiché."
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from lgc_app.documents.rendering.layout import GRID, DrawOp, Pager, table
 from lgc_app.documents.rendering.qt_runtime import ensure_gui_application
 from lgc_app.documents.rendering.spec import PdfDocument
+from lgc_app.errors import UserError
 
 RESOLUTION = 600  # dpi of the device units used for layout; text and rules stay vector
 MARGINS_MM = QMarginsF(18, 14, 18, 14)
@@ -35,8 +36,11 @@ GREY = QColor(85, 85, 85)
 FONT_FAMILIES = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"]
 
 
-class PdfRenderError(RuntimeError):
+class PdfRenderError(UserError, RuntimeError):
     """The PDF could not be produced (message in French, for the user)."""
+
+    code = "DOC-PDF"
+    summary = "Le PDF du document n'a pas pu être produit."
 
 
 def render_pdf(doc: PdfDocument) -> bytes:
