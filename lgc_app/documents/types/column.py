@@ -10,11 +10,11 @@ from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
 
 from lgc_app.documents.kinds import DocumentType
-from lgc_app.documents.types.registry import spec_for
+from lgc_app.documents.types.registry import CODE_LENGTH, spec_for
 
 
 class DocumentTypeColumn(TypeDecorator[DocumentType]):
-    impl = String(20)
+    impl = String(CODE_LENGTH)
     cache_ok = True
 
     def process_bind_param(self, value: str | None, dialect: object) -> str | None:

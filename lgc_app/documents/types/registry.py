@@ -18,7 +18,7 @@ from lgc_app.documents.content import Content, decode_content
 from lgc_app.documents.errors import DocumentError
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.rendering.spec import Section
-from lgc_app.documents.types.ass_x04 import class_code_for
+from lgc_app.documents.types.ass_x04 import CLASS_BY_TYPE, class_code_for
 from lgc_app.documents.valuesets import CLASS_CODES, FORMAT_CODES, TYPE_CODES
 
 # (header, content, PDF/A rendering) → CDA bytes; the PDF is the N1 body and the copy of a prescription.
@@ -102,6 +102,7 @@ class DocumentTypeSpec:
         return decode_content(self.content_class, data)
 
 
+CODE_LENGTH = 20  # VARCHAR(20) of the type columns
 _SPECS: dict[DocumentType, DocumentTypeSpec] = {}
 
 
@@ -113,7 +114,11 @@ def register(spec: DocumentTypeSpec) -> DocumentTypeSpec:
     """
     if spec.type in _SPECS:
         raise ValueError(f"document type {spec.type} registered twice")
+    if not 0 < len(spec.type) <= CODE_LENGTH:
+        raise ValueError(f"document type code {spec.type!r}: 1 to {CODE_LENGTH} characters (documents.type)")
     sharing = spec.sharing
+    if sharing.type_code not in CLASS_BY_TYPE:
+        raise ValueError(f"document type {spec.type}: typeCode {sharing.type_code!r} has no ASS_X04 classCode")
     for code, table, what in ((sharing.type_code, TYPE_CODES, "typeCode"), (sharing.format_code, FORMAT_CODES,
                               "formatCode"), (sharing.class_code, CLASS_CODES, "classCode")):
         if code not in table:
