@@ -13,13 +13,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from lgc_app.documents.cda.build import build_cda
 from lgc_app.documents.cda.parties import AuthorParty, DocumentHeader, Identifier, Organization, PatientParty
 from lgc_app.documents.identifiers import new_document_oid
 from lgc_app.documents.kinds import DocumentType
-from lgc_app.documents.metadata import DEFAULTS
-from lgc_app.documents.printable import sections
 from lgc_app.documents.rendering import PdfDocument, render_pdf
+from lgc_app.documents.types import registered_types, spec_for
 from lgc_app.documents.valuesets import (
     AUTHOR_SPECIALTIES,
     CONFIDENTIALITY_LEVELS,
@@ -40,7 +38,7 @@ def header(document_type: DocumentType) -> DocumentHeader:
         version_number=1,
         title=document_type.label,
         created_at=now,
-        type_code=TYPE_CODES[DEFAULTS[document_type].type_code],
+        type_code=TYPE_CODES[spec_for(document_type).sharing.type_code],
         confidentiality=CONFIDENTIALITY_LEVELS["N"],
         patient=PatientParty(
             local_id=Identifier("2.25.1.1", "42"),
@@ -81,7 +79,7 @@ def pdf_of(document_type: DocumentType) -> bytes:
             patient_lines=["PAT-TROIS Dominique"],
             datamatrix=None,
             author_lines=["DR Hélène DURAND"],
-            sections=sections(content, datetime.now(UTC)),  # type: ignore[arg-type]
+            sections=spec_for(document_type).printable(content, datetime.now(UTC)),
             footer="bench",
             created_at=datetime.now(UTC),
             document_id=new_document_oid(),
@@ -105,18 +103,19 @@ def main() -> None:
     check = _validator(SHARED).check
     folder = Path(tempfile.mkdtemp(prefix="bench-documents-"))
     print(f"{'type':<22}{'CDA/s':>10}{'CDA+PDF/s':>12}{'CDA+check/s':>14}{'CDA bytes':>12}")
-    for document_type in DocumentType:
+    for document_type in registered_types():
+        build_cda = spec_for(document_type).build_cda
         content = sample_content(document_type)
         pdf = pdf_of(document_type)
-        cda = build_cda(header(document_type), content, pdf)  # type: ignore[arg-type]
+        cda = build_cda(header(document_type), content, pdf)
         path = folder / f"{document_type.value}.xml"
         path.write_bytes(cda)
         assert check(path) == [], f"{document_type} not conformant"  # also compiles the schematrons
-        built = rate(lambda t=document_type, c=content, p=pdf: build_cda(header(t), c, p), args.seconds)
-        with_pdf = rate(lambda t=document_type, c=content: build_cda(header(t), c, pdf_of(t)), args.seconds)
+        built = rate(lambda t=document_type, c=content, p=pdf, b=build_cda: b(header(t), c, p), args.seconds)
+        with_pdf = rate(lambda t=document_type, c=content, b=build_cda: b(header(t), c, pdf_of(t)), args.seconds)
         start = time.perf_counter()
         for _ in range(args.checks):
-            path.write_bytes(build_cda(header(document_type), content, pdf))  # type: ignore[arg-type]
+            path.write_bytes(build_cda(header(document_type), content, pdf))
             check(path)
         checked = args.checks / (time.perf_counter() - start)
         print(f"{document_type.value:<22}{built:>10.0f}{with_pdf:>12.1f}{checked:>14.2f}{len(cda):>12}")

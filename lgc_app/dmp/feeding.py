@@ -26,6 +26,7 @@ from lgc_app.documents.errors import DocumentError, DocumentNotFoundError
 from lgc_app.documents.identifiers import new_document_oid
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from lgc_app.documents.models import Document
+from lgc_app.documents.types import registered_types, spec_for
 from lgc_app.outbox import orders
 from lgc_app.outbox.clock import database_now
 from lgc_app.outbox.models import OrderStatus, SendOrder
@@ -36,10 +37,6 @@ KIND = "dmp.feed"
 # With the outbox backoff (10 s doubling, capped at 1 h, full jitter) 24 attempts span about half a day:
 # a DMP outage of a morning must not leave documents "à traiter".
 MAX_ATTEMPTS = 24
-# The key documents of the care pathway (SEGUR.md): sent by default; letters and free documents go to a
-# correspondent (MSSanté) rather than to the record, and certificates are often for the patient only.
-DEFAULT_TYPES = frozenset({DocumentType.VSM, DocumentType.VAC_NOTE, DocumentType.PRESCRIPTION,
-                           DocumentType.CONSULTATION_REPORT})
 
 
 class FeedingError(DocumentError):
@@ -55,7 +52,8 @@ class FeedingError(DocumentError):
 def _preferences(session: Session, practitioner_id: int) -> dict[DocumentType, bool]:
     chosen = {row.document_type: row.send_to_dmp for row in session.scalars(
         select(DmpTypePreference).where(DmpTypePreference.practitioner_id == practitioner_id))}
-    return {kind: chosen.get(kind, kind in DEFAULT_TYPES) for kind in DocumentType}
+    # no choice made: the type's default (key documents of the care pathway, SEGUR.md; see each type's spec)
+    return {kind: chosen.get(kind, spec_for(kind).dmp_by_default) for kind in registered_types()}
 
 
 def type_preferences(db: Database, practitioner_id: int) -> dict[DocumentType, bool]:

@@ -15,6 +15,7 @@ from sqlalchemy import Boolean, Enum, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lgc_app.documents.kinds import DocumentType
+from lgc_app.documents.types.column import DocumentTypeColumn
 from lgc_app.outbox.models import SendOrder
 from lgc_app.persistence.base import Base, UtcDateTime
 
@@ -60,8 +61,7 @@ class DmpTypePreference(Base):
 
     practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioners.id", ondelete="CASCADE"),
                                                  primary_key=True)
-    document_type: Mapped[DocumentType] = mapped_column(_enum(DocumentType, "document_type", 20),
-                                                        primary_key=True)
+    document_type: Mapped[DocumentType] = mapped_column(DocumentTypeColumn(), primary_key=True)
     send_to_dmp: Mapped[bool] = mapped_column(Boolean)
     updated_by: Mapped[str] = mapped_column(String(120))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

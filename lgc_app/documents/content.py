@@ -1,8 +1,9 @@
 """Domain content of each document type: what the practitioner writes, before any CDA.
 
 The content is stored as JSON in `documents.content` while the document is a draft (cheap autosave), and
-turned into CDA only at validation. `parse_content(type, json)` is the single way back from JSON; it
-checks the fields a CDA builder needs and raises `DocumentContentError` with a French message.
+turned into CDA only at validation. `parse_content(type, json)` (lgc_app.documents.types: the type's spec
+names its content class) is the single way back from JSON; `check()` checks the fields a CDA builder needs
+and raises `DocumentContentError` with a French message.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from datetime import date
 from typing import Any
 
 from lgc_app.documents.errors import DocumentContentError
-from lgc_app.documents.kinds import DocumentType
 
 # --- VSM (volet de synthèse médicale) ---------------------------------------------------------------
 
@@ -201,25 +201,14 @@ class NarrativeContent:
 
 Content = VsmContent | VacNoteContent | PrescriptionContent | NarrativeContent
 
-CONTENT_CLASSES: dict[DocumentType, type] = {
-    DocumentType.VSM: VsmContent,
-    DocumentType.VAC_NOTE: VacNoteContent,
-    DocumentType.PRESCRIPTION: PrescriptionContent,
-    DocumentType.CONSULTATION_REPORT: NarrativeContent,
-    DocumentType.LETTER: NarrativeContent,
-    DocumentType.CERTIFICATE: NarrativeContent,
-    DocumentType.FREE: NarrativeContent,
-}
-
 
 def to_json(content: Content) -> dict[str, Any]:
     """JSON-ready dict (dates as ISO strings)."""
     return typing.cast(dict[str, Any], _encode(content))
 
 
-def parse_content(document_type: DocumentType, data: dict[str, Any] | None) -> Content:
-    """Rebuild the content of a document from its JSON (no completeness check: drafts may be partial)."""
-    cls = CONTENT_CLASSES[document_type]
+def decode_content(cls: type[Content], data: dict[str, Any] | None) -> Content:
+    """Rebuild a content of this class from its JSON (no completeness check: drafts may be partial)."""
     try:
         return typing.cast(Content, _decode(cls, data or {}))
     except (TypeError, ValueError) as exc:

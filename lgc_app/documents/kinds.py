@@ -1,40 +1,70 @@
-"""Document types and statuses (enums for states, not strings; labels are the French words users see)."""
+"""Document type codes and statuses (labels are the French words users see)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from lgc_app.documents.types.registry import DocumentTypeSpec
 
 
-class DocumentType(StrEnum):
-    """The key documents of the care pathway an LGC produces (SEGUR.md, Documents)."""
+class DocumentType(str):
+    """The code of a document type, as stored in `documents.type`.
 
-    VSM = "VSM"  # volet de synthèse médicale, CDA N3
-    VAC_NOTE = "VAC_NOTE"  # note de vaccination, CDA N3
-    PRESCRIPTION = "PRESCRIPTION"  # prescription de médicaments (eP-MED-DM), CDA N3
-    CONSULTATION_REPORT = "CONSULTATION_REPORT"  # compte rendu de consultation, CDA N1
-    LETTER = "LETTER"  # lettre à un confrère, CDA N1
-    CERTIFICATE = "CERTIFICATE"  # certificat médical, CDA N1
-    FREE = "FREE"  # document libre, CDA N1
+    What a type is — label, content, CDA builder, printable layout, sharing metadata, editor — is its
+    `DocumentTypeSpec`, registered by its own module in `lgc_app.documents.types`; a code no module
+    registered has no spec and `spec_for` refuses it. Codes are interned: one object per code, so `is`
+    compares types as it did when they were enum members.
+    """
+
+    __slots__ = ()
+    _interned: ClassVar[dict[str, DocumentType]] = {}
+    # the built-in types, for the code that names one of them (their specs live in lgc_app/documents/types)
+    VSM: ClassVar[DocumentType]  # volet de synthèse médicale, CDA N3
+    VAC_NOTE: ClassVar[DocumentType]  # note de vaccination, CDA N3
+    PRESCRIPTION: ClassVar[DocumentType]  # prescription de médicaments (eP-MED-DM), CDA N3
+    CONSULTATION_REPORT: ClassVar[DocumentType]  # compte rendu de consultation, CDA N1
+    LETTER: ClassVar[DocumentType]  # lettre à un confrère, CDA N1
+    CERTIFICATE: ClassVar[DocumentType]  # certificat médical, CDA N1
+    FREE: ClassVar[DocumentType]  # document libre, CDA N1
+
+    def __new__(cls, code: str) -> DocumentType:
+        interned = cls._interned.get(code)
+        if interned is None:
+            interned = cls._interned[code] = super().__new__(cls, code)
+        return interned
+
+    def __repr__(self) -> str:
+        return f"DocumentType({str(self)!r})"
+
+    @property
+    def value(self) -> str:
+        return str(self)
 
     @property
     def label(self) -> str:
-        return _TYPE_LABELS[self]
+        return self._spec().label
 
     @property
     def is_structured(self) -> bool:
         """N3 (structured body with coded entries) rather than N1 (PDF/A in a nonXMLBody)."""
-        return self in {DocumentType.VSM, DocumentType.VAC_NOTE, DocumentType.PRESCRIPTION}
+        return self._spec().is_structured
+
+    def _spec(self) -> DocumentTypeSpec:
+        # imported here: the type modules themselves import this one
+        from lgc_app.documents.types import spec_for
+
+        return spec_for(self)
 
 
-_TYPE_LABELS = {
-    DocumentType.VSM: "Volet de synthèse médicale",
-    DocumentType.VAC_NOTE: "Note de vaccination",
-    DocumentType.PRESCRIPTION: "Ordonnance",
-    DocumentType.CONSULTATION_REPORT: "Compte rendu de consultation",
-    DocumentType.LETTER: "Lettre à un confrère",
-    DocumentType.CERTIFICATE: "Certificat médical",
-    DocumentType.FREE: "Document libre",
-}
+DocumentType.VSM = DocumentType("VSM")
+DocumentType.VAC_NOTE = DocumentType("VAC_NOTE")
+DocumentType.PRESCRIPTION = DocumentType("PRESCRIPTION")
+DocumentType.CONSULTATION_REPORT = DocumentType("CONSULTATION_REPORT")
+DocumentType.LETTER = DocumentType("LETTER")
+DocumentType.CERTIFICATE = DocumentType("CERTIFICATE")
+DocumentType.FREE = DocumentType("FREE")
 
 
 class DocumentStatus(StrEnum):

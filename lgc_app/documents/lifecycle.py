@@ -17,10 +17,8 @@ from sqlalchemy.orm import Session
 from lgc_app.documents import dispatch, metadata
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
-from lgc_app.documents.cda.build import build_cda
 from lgc_app.documents.cda.parties import DocumentHeader, Identifier
-from lgc_app.documents.cda.prescription import validity
-from lgc_app.documents.content import Content, PrescriptionContent, parse_content, to_json
+from lgc_app.documents.content import Content, to_json
 from lgc_app.documents.errors import (
     DocumentConflictError,
     DocumentContentError,
@@ -33,6 +31,7 @@ from lgc_app.documents.models import Document, DocumentEvent, Practitioner
 from lgc_app.documents.parties import author_party, organization, patient_party
 from lgc_app.documents.printable import pdf_spec
 from lgc_app.documents.rendering import render_pdf
+from lgc_app.documents.types import parse_content, spec_for
 from lgc_app.documents.valuesets import CONFIDENTIALITY_LEVELS, TYPE_CODES
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
@@ -113,8 +112,13 @@ def create_draft(
     title: str | None = None,
     content: Content | None = None,
 ) -> int:
-    """A new draft (version 1 of a new setId) with the type's default sharing metadata; returns its id."""
-    content = content if content is not None else parse_content(document_type, {})
+    """A new draft (version 1 of a new setId) with the type's default sharing metadata; returns its id.
+
+    Raises:
+        UnknownDocumentTypeError: no module registered this type.
+    """
+    spec = spec_for(document_type)
+    content = content if content is not None else spec.new_content()
     with db.unit_of_work() as session:
         if session.get(Patient, patient_id) is None:
             raise DocumentNotFoundError(f"Patient {patient_id} introuvable.")
@@ -124,7 +128,7 @@ def create_draft(
             patient_id=patient_id,
             author_id=author_id,
             type=document_type,
-            title=title or document_type.label,
+            title=title or spec.label,
             status=S.DRAFT,
             content=to_json(content),
             set_id=new_document_oid(),
@@ -205,7 +209,8 @@ def validate(
         _check_transition(document, "validated")
         if actor.practitioner_id != document.author_id:
             raise DocumentStateError("Seul l'auteur du document peut le valider.")
-        content = parse_content(document.type, document.content)
+        spec = spec_for(document.type)
+        content = spec.parse(document.content)
         content.check()
         patient = session.get(Patient, document.patient_id)
         assert patient is not None  # foreign key
@@ -214,6 +219,7 @@ def validate(
             _check_transition(parent, "replaced")
         pdf = render_pdf(
             pdf_spec(
+                document_type=document.type,
                 title=document.title,
                 content=content,
                 patient=patient,
@@ -223,8 +229,8 @@ def validate(
                 document_id=document.cda_id_root,
             )
         )
-        header = _header(document, content, patient, cabinet, parent, now)
-        cda = build_cda(header, content, pdf)
+        header = _header(document, spec.service_period(content, now), patient, cabinet, parent, now)
+        cda = spec.build_cda(header, content, pdf)
         try:
             parse_bytes(cda)
         except UnsafeXmlError as exc:  # a bug of ours, never the user's: refuse to freeze it
@@ -418,17 +424,13 @@ def _event(
 
 def _header(
     document: Document,
-    content: Content,
+    service_period: tuple[datetime, datetime | None],
     patient: Patient,
     cabinet: Cabinet,
     parent: Document | None,
     now: datetime,
 ) -> DocumentHeader:
-    start, end = now, None
-    if isinstance(content, PrescriptionContent):
-        day = content.prescribed_on or now.astimezone().date()
-        start = datetime.combine(day, now.astimezone().timetz())
-        end = datetime.combine(validity(content, day), start.timetz())
+    start, end = service_period
     return DocumentHeader(
         document_id=Identifier(document.cda_id_root, document.cda_id_extension),
         set_id=Identifier(document.set_id),

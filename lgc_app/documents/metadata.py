@@ -1,8 +1,9 @@
 """Sharing metadata of a document (XDS DocumentEntry for the DMP, IHE_XDM for MSSanté).
 
-Defaults come from the document type and the cabinet's sector; the user may change them on a draft only,
-and every value is checked against its CI-SIS value set (PROTOCOLS.md §3.4). The volets N3 fix their
-typeCode and formatCode; an N1 document may take any J07 type code that fits it.
+Defaults come from the document type's spec (its classCode follows ASS_X04, types/ass_x04.py) and the
+cabinet's sector; the user may change them on a draft only, and every value is checked against its CI-SIS
+value set (PROTOCOLS.md §3.4). The volets N3 fix their typeCode and formatCode; an N1 document may take any
+J07 type code that fits it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from lgc_app.documents.errors import MetadataError
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.models import Document
+from lgc_app.documents.types import spec_for
 from lgc_app.documents.valuesets import (
     CLASS_CODES,
     CONFIDENTIALITY_LEVELS,
@@ -26,28 +28,6 @@ from lgc_app.documents.valuesets import (
     Code,
 )
 
-N1_PDF_FORMAT = "urn:ihe:iti:xds-sd:pdf:2008"
-
-
-@dataclass(frozen=True)
-class TypeDefaults:
-    class_code: str
-    type_code: str
-    format_code: str
-    fixed_type: bool  # an N3 volet imposes its type code (and format)
-
-
-# class codes: J57 (PROTOCOLS.md §3.4); the vaccination note as "Compte rendu" (assumed: no J57 file
-# in ../shared).
-DEFAULTS = {
-    DocumentType.VSM: TypeDefaults("11", "SYNTH", "urn:asip:ci-sis:vsm:2012", True),
-    DocumentType.VAC_NOTE: TypeDefaults("10", "87273-9", "urn:asip:ci-sis:vac-note:2021", True),
-    DocumentType.PRESCRIPTION: TypeDefaults("42", "57833-6", "urn:ihe:pharm:pre:2010", True),
-    DocumentType.CONSULTATION_REPORT: TypeDefaults("10", "11488-4", N1_PDF_FORMAT, False),
-    DocumentType.LETTER: TypeDefaults("10", "96349-6", N1_PDF_FORMAT, False),
-    DocumentType.CERTIFICATE: TypeDefaults("52", "89601-9", N1_PDF_FORMAT, False),
-    DocumentType.FREE: TypeDefaults("10", "11488-4", N1_PDF_FORMAT, False),
-}
 DEFAULT_PRACTICE_SETTING = "AMBULATOIRE"
 EDITABLE_FIELDS = (
     "class_code",
@@ -91,7 +71,7 @@ class SharingMetadata:
 
 def default_columns(document_type: DocumentType, sector: str) -> dict[str, Any]:
     """Column values of a new document's metadata; the facility type is the cabinet's sector (J02)."""
-    defaults = DEFAULTS[document_type]
+    defaults = spec_for(document_type).sharing
     _check(FACILITY_TYPES, sector, "type de structure (cabinet.sector)")
     return {
         "class_code": defaults.class_code,
@@ -117,10 +97,9 @@ def check_changes(document_type: DocumentType, changes: dict[str, Any]) -> None:
         _check(CLASS_CODES, changes["class_code"], "classe du document (JDV_J57)")
     if "type_code" in changes:
         _check(TYPE_CODES, changes["type_code"], "type du document (JDV_J07)")
-        if DEFAULTS[document_type].fixed_type and changes["type_code"] != DEFAULTS[document_type].type_code:
-            raise MetadataError(
-                f"Le type d'un document « {document_type.label} » est fixé par son volet CI-SIS."
-            )
+        spec = spec_for(document_type)
+        if spec.sharing.fixed_type and changes["type_code"] != spec.sharing.type_code:
+            raise MetadataError(f"Le type d'un document « {spec.label} » est fixé par son volet CI-SIS.")
     if "practice_setting_code" in changes:
         _check(PRACTICE_SETTINGS, changes["practice_setting_code"], "cadre d'exercice (JDV_J04)")
     if "facility_type_code" in changes:

@@ -25,10 +25,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
+from lgc_app.documents.types.column import DocumentTypeColumn
 from lgc_app.persistence.base import Base, UtcDateTime, utcnow
 
 
-def _enum(enum: type[DocumentType] | type[DocumentStatus], name: str, length: int) -> Enum:
+def _enum(enum: type[DocumentStatus], name: str, length: int) -> Enum:
     """Portable enum: VARCHAR + CHECK on both back-ends, values stored as the codes."""
     return Enum(
         enum,
@@ -86,7 +87,7 @@ class Document(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="RESTRICT"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("practitioners.id", ondelete="RESTRICT"))
-    type: Mapped[DocumentType] = mapped_column(_enum(DocumentType, "document_type", 20))
+    type: Mapped[DocumentType] = mapped_column(DocumentTypeColumn())
     title: Mapped[str] = mapped_column(String(200))
     status: Mapped[DocumentStatus] = mapped_column(
         _enum(DocumentStatus, "document_status", 10), default=DocumentStatus.DRAFT

@@ -11,11 +11,12 @@ from sqlalchemy import select
 from lgc_app.documents import lifecycle
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
-from lgc_app.documents.content import CONTENT_CLASSES, Content, NarrativeContent, PrescriptionContent, Section
+from lgc_app.documents.content import Content, NarrativeContent, PrescriptionContent, Section
 from lgc_app.documents.errors import DocumentConflictError, DocumentContentError, DocumentStateError
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from lgc_app.documents.models import Document, DocumentEvent
 from lgc_app.documents.practitioners import add_practitioner
+from lgc_app.documents.types import registered_types, spec_for
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from tests.helpers.cisis import add_patient, sample_content
@@ -115,11 +116,11 @@ def test_incomplete_content_or_cabinet_is_refused_in_french(db: Database, world:
     assert _status(db, document_id) is DocumentStatus.DRAFT  # nothing committed
 
 
-@pytest.mark.parametrize("document_type", list(DocumentType))
+@pytest.mark.parametrize("document_type", registered_types())
 def test_every_type_starts_as_a_blank_draft(db: Database, world: World, document_type: DocumentType) -> None:
     document_id = _draft(db, world, document_type)
     assert _status(db, document_id) is DocumentStatus.DRAFT
-    assert lifecycle.get_document(db, document_id).content == CONTENT_CLASSES[document_type]()
+    assert lifecycle.get_document(db, document_id).content == spec_for(document_type).new_content()
 
 
 def test_blank_vaccination_note_is_refused_at_validation(db: Database, world: World) -> None:

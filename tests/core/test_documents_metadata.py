@@ -22,7 +22,7 @@ CABINET = Cabinet(structure_id="3123456789012", name="Cabinet des Érables", sec
     ("document_type", "class_code", "type_code", "format_code"),
     [
         (DocumentType.VSM, "11", "SYNTH", "urn:asip:ci-sis:vsm:2012"),
-        (DocumentType.VAC_NOTE, "10", "87273-9", "urn:asip:ci-sis:vac-note:2021"),
+        (DocumentType.VAC_NOTE, "52", "87273-9", "urn:asip:ci-sis:vac-note:2021"),  # ASS_X04
         (DocumentType.PRESCRIPTION, "42", "57833-6", "urn:ihe:pharm:pre:2010"),
         (DocumentType.CONSULTATION_REPORT, "10", "11488-4", "urn:ihe:iti:xds-sd:pdf:2008"),
         (DocumentType.CERTIFICATE, "52", "89601-9", "urn:ihe:iti:xds-sd:pdf:2008"),

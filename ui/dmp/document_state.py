@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from lgc_app.bootstrap import AppContext
 from lgc_app.documents.kinds import DocumentType
+from lgc_app.documents.types import registered_types
 from ui import messages
 from ui.actions import dmp as actions
 from ui.actions.documents import PractitionerChoice, practitioners
@@ -71,7 +72,7 @@ class DmpPreferencesDialog(QDialog):
         intro.setWordWrap(True)
         self.practitioner = QComboBox(self)
         self.practitioner.currentIndexChanged.connect(lambda _index: self._load())
-        self.boxes = {kind: QCheckBox(kind.label, self) for kind in DocumentType}
+        self.boxes = {kind: QCheckBox(kind.label, self) for kind in registered_types()}
         form = QFormLayout()
         form.addRow(self.tr("Praticien :"), self.practitioner)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

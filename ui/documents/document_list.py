@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from lgc_app.dmp.state import DocumentDmpState
-from lgc_app.documents.kinds import DocumentStatus, DocumentType
+from lgc_app.documents.kinds import DocumentStatus
+from lgc_app.documents.types import registered_types
 from ui.actions.documents import DocumentRow, PractitionerChoice
 from ui.record_table import record_table
 
@@ -125,7 +126,7 @@ class DocumentList(QWidget):
         self.new_button.setText(self.tr("Nouveau document"))
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.new_menu = QMenu(self)
-        for document_type in DocumentType:
+        for document_type in registered_types():
             action = self.new_menu.addAction(document_type.label)
             action.setData(document_type.value)
             action.triggered.connect(lambda _checked=False, t=document_type: self.create_requested.emit(t))

@@ -1,8 +1,8 @@
 """Editor of the N1 documents: consultation report, letter to a colleague, certificate, free document.
 
 The text is written as titled sections (paragraphs separated by a blank line), which the core renders as
-the PDF/A body of an N1 CDA. A new document starts with the usual sections of its kind; a letter also names
-its recipient.
+the PDF/A body of an N1 CDA. A new document starts with the usual sections of its kind (its type spec's
+starter content); a letter also names its recipient.
 """
 
 from __future__ import annotations
@@ -10,17 +10,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from lgc_app.documents.content import Content, NarrativeContent, Section
-from lgc_app.documents.kinds import DocumentType
+from lgc_app.documents.types import spec_for
 from ui.documents.editor_base import DocumentEditor
 from ui.documents.fields import ErrorLabel, Findings
 from ui.documents.rows import ItemRow, RowList, tr
-
-TEMPLATES = {  # the sections a new document of each kind starts with
-    DocumentType.CONSULTATION_REPORT: ("Motif de consultation", "Examen clinique", "Conclusion"),
-    DocumentType.LETTER: ("Courrier",),
-    DocumentType.CERTIFICATE: ("Certificat",),
-    DocumentType.FREE: ("Texte",),
-}
 
 
 class SectionRow(ItemRow[Section]):
@@ -50,7 +43,9 @@ class SectionRow(ItemRow[Section]):
 
 
 class FreeEditor(DocumentEditor):
-    """N1 kinds: report, letter, certificate, free document."""
+    """N1 kinds: report, certificate, free document (editor kind "narrative")."""
+
+    asks_recipient = False
 
     def build_content(self) -> None:
         page = QWidget(self)
@@ -66,9 +61,8 @@ class FreeEditor(DocumentEditor):
         form = QFormLayout()
         form.addRow(self.tr("Destinataire"), self.recipient)
         form.addRow("", self.recipient_error)
-        self._is_letter = self.detail.type is DocumentType.LETTER
-        self.recipient.setVisible(self._is_letter)
-        form.labelForField(self.recipient).setVisible(self._is_letter)
+        self.recipient.setVisible(self.asks_recipient)
+        form.labelForField(self.recipient).setVisible(self.asks_recipient)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.sections_error)
@@ -78,14 +72,16 @@ class FreeEditor(DocumentEditor):
     def show_content(self, content: Content) -> None:
         assert isinstance(content, NarrativeContent)
         self.recipient.setText(content.recipient)
-        sections = content.sections or tuple(Section(h) for h in TEMPLATES[self.detail.type])
-        self.sections.set_items(sections)
+        # a draft stored empty (created before drafts got their starter content) shows the usual sections
+        starter = spec_for(self.detail.type).new_content()
+        assert isinstance(starter, NarrativeContent)
+        self.sections.set_items(content.sections or starter.sections)
 
     def read_content(self, findings: Findings, strict: bool) -> Content:
         sections = self.sections.read(findings, strict)
         recipient = self.recipient.text().strip()
         if strict:
-            if self._is_letter and not recipient:
+            if self.asks_recipient and not recipient:
                 findings.add(self.recipient, self.tr("Indiquez le destinataire de la lettre."),
                              self.recipient_error)
             if not any(s.paragraphs for s in sections):
@@ -98,3 +94,9 @@ class FreeEditor(DocumentEditor):
     def set_content_editable(self, editable: bool) -> None:
         self.recipient.setReadOnly(not editable)
         self.sections.set_editable(editable)
+
+
+class LetterEditor(FreeEditor):
+    """A letter to a colleague (editor kind "letter"): the narrative editor that also asks for the recipient."""
+
+    asks_recipient = True

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from lgc_app.documents import metadata
 from lgc_app.documents.kinds import DocumentType
+from lgc_app.documents.types import spec_for
 from lgc_app.documents.valuesets import (
     CLASS_CODES,
     CONFIDENTIALITY_LEVELS,
@@ -165,14 +166,14 @@ class MetadataPanel(QWidget):
         self._values = dict(self._stored)
         self._show_values()
         self.format_label.setText(f"{sharing.format_code.display} ({sharing.format_code.code})")
-        fixed_type = metadata.DEFAULTS[document_type].fixed_type
+        fixed_type = spec_for(document_type).sharing.fixed_type
         self.type_note.setVisible(fixed_type)
         self.set_editable(editable)
         self.combos["type_code"].setEnabled(editable and not fixed_type)
         self.error.set_messages([])
 
     def set_editable(self, editable: bool) -> None:
-        fixed_type = self._type is not None and metadata.DEFAULTS[self._type].fixed_type
+        fixed_type = self._type is not None and spec_for(self._type).sharing.fixed_type
         for name, combo in self.combos.items():
             combo.setEnabled(editable and not (name == "type_code" and fixed_type))
         for check in self.flags.values():

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from lgc_app.documents.kinds import DocumentType
+from lgc_app.documents.types import registered_types
 from ui.documents.workspace import DocumentsPanel
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class DocumentsModule(QObject):
         if patients is not None:  # the patient form tells which patient is the current one
             patients.form.loaded.connect(self.panel.set_patient)
         menu = window.menu("Documents")
-        for document_type in DocumentType:
+        for document_type in registered_types():
             menu.addAction(self.tr("Nouveau : %1").replace("%1", document_type.label),
                            lambda t=document_type: self.new_document(t))
         window.closing.connect(self.panel.flush_sync)

@@ -23,28 +23,16 @@ from ui.actions import documents as actions
 from ui.actions.documents import DocumentDetail, DocumentRow, PractitionerChoice
 from ui.documents.document_list import DocumentList
 from ui.documents.editor_base import DocumentEditor, EditorEnv
-from ui.documents.free_editor import FreeEditor
-from ui.documents.prescription_editor import PrescriptionEditor
-from ui.documents.vaccination_editor import VaccinationEditor
-from ui.documents.vsm_editor import VsmEditor
+from ui.documents.editors import editor_class
 from ui.tasks import Task, TaskManager, run_db
 from ui.view_state import remember_splitter
 
-EDITORS: dict[DocumentType, type[DocumentEditor]] = {
-    DocumentType.VSM: VsmEditor,
-    DocumentType.VAC_NOTE: VaccinationEditor,
-    DocumentType.PRESCRIPTION: PrescriptionEditor,
-    DocumentType.CONSULTATION_REPORT: FreeEditor,
-    DocumentType.LETTER: FreeEditor,
-    DocumentType.CERTIFICATE: FreeEditor,
-    DocumentType.FREE: FreeEditor,
-}
 LIST_SHARE = 40  # percent of the panel's height given to the document list at first
 DMP_POLL_MS = 4000  # the worker sends within seconds; one indexed query for the listed documents
 
 
 def make_editor(env: EditorEnv, detail: DocumentDetail, parent: QWidget | None = None) -> DocumentEditor:
-    return EDITORS[detail.type](env, detail, parent)
+    return editor_class(detail)(env, detail, parent)
 
 
 class DocumentsPanel(QWidget):
