@@ -33,6 +33,7 @@ from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from tests.helpers import sport_certificate
 from tests.helpers.cisis import add_patient, cisis_errors
+from tests.helpers.composition import PLANNERS, STANDALONE
 from tests.helpers.sport_certificate import SPORT_CERTIFICATE
 
 CABINET = Cabinet(structure_id="3123456789012", name="Cabinet médical des Érables", sector="SA07")
@@ -42,7 +43,8 @@ UNKNOWN = DocumentType("TEST_NEVER_REGISTERED")
 
 @pytest.fixture
 def author(db: Database) -> Actor:
-    return Actor("hdurand", add_practitioner(db, rpps="10001234567", given_name="Hélène", family_name="Durand"))
+    return Actor("hdurand", add_practitioner(db, rpps="10001234567", given_name="Hélène", family_name="Durand"),
+                 workstation=STANDALONE)
 
 
 @pytest.fixture
@@ -74,7 +76,7 @@ def test_a_new_type_needs_only_its_module(
     text = NarrativeContent((Section("Discipline", ("Course à pied, compétition.",)),))
     lifecycle.update_draft(db, document_id, author, content=text)
 
-    lifecycle.validate(db, document_id, author, CABINET)
+    lifecycle.validate(db, document_id, author, CABINET, planners=PLANNERS)
 
     cda = lifecycle.frozen_bytes(db, document_id)
     pdf = lifecycle.frozen_bytes(db, document_id, pdf=True)
@@ -116,7 +118,7 @@ def test_a_document_whose_type_is_no_longer_registered_is_listed_but_not_opened(
     with pytest.raises(UnknownDocumentTypeError):
         lifecycle.get_document(db, document_id)
     with pytest.raises(UnknownDocumentTypeError):
-        lifecycle.validate(db, document_id, author, CABINET)
+        lifecycle.validate(db, document_id, author, CABINET, planners=PLANNERS)
 
 
 def test_register_refuses_a_second_spec_and_codes_outside_ass_x04() -> None:
