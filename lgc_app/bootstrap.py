@@ -104,7 +104,7 @@ def bootstrap(settings: Settings, *, config_path: Path | None = None) -> AppCont
 
 
 def make_insi_client(settings: Settings) -> InsiClient:
-    """The INSi client of this workstation (`services.insi_url`, `tls.*`), to keep in `AppContext.clients`.
+    """The INSi client of this workstation (`Settings.insi_url`, `tls.*`), to keep in `AppContext.clients`.
 
     Blocking (it builds the TLS context, ARCHITECTURE.md): call it once, from a thread.
     """
@@ -113,4 +113,4 @@ def make_insi_client(settings: Settings) -> InsiClient:
     instance = uuid.uuid5(uuid.NAMESPACE_URL, f"lgc-segur:{settings.workstation_name}")  # stable per install
     lps = LpsIdentity(idam=LPS_IDAM, name=LPS_NAME, version=__version__, instance=str(instance))
     emitter = settings["cabinet.structure_id"] or settings.workstation_name
-    return InsiClient(http, url=settings["services.insi_url"], lps=lps, emitter=emitter)
+    return InsiClient(http, url=settings.insi_url, lps=lps, emitter=emitter)
