@@ -41,7 +41,7 @@ log = logging.getLogger("lgc.bootstrap")
 
 
 def make_insi_client(settings: Settings) -> InsiClient:
-    """The INSi client of this workstation (`services.insi_url`, `tls.*`).
+    """The INSi client of this workstation (`Settings.insi_url`, `tls.*`).
 
     Blocking (it builds the TLS context, ARCHITECTURE.md): the `Services` slot calls it from a thread.
     """
@@ -50,7 +50,7 @@ def make_insi_client(settings: Settings) -> InsiClient:
     identity = LpsIdentity(idam=lps.LPS_IDAM, name=lps.LPS_NAME, version=__version__,
                            instance=lps.instance_id(settings.workstation_name))
     emitter = settings["cabinet.structure_id"] or settings.workstation_name
-    return InsiClient(http, url=settings["services.insi_url"], lps=identity, emitter=emitter)
+    return InsiClient(http, url=settings.insi_url, lps=identity, emitter=emitter)
 
 
 def send_planners() -> tuple[SendPlanner, ...]:

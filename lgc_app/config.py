@@ -126,8 +126,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("workstation.name", _text, "", "Nom du poste (par défaut : nom de la machine)"),
     Option("workstation.master", _text, "", "Poste maître qui exécute les envois d'un poste esclave (nom)"),
     Option("database.url", _database_url, "", "Base de données (vide : SQLite locale)"),
-    Option("services.insi_url", _url(("https",)), "https://qualiflps.services-ps.ameli.fr/lps",
-           "Téléservice INSi"),
+    # PROTOCOLS.md §2.0: the mutual-TLS endpoint for the software certificate (certificat logiciel INSi), and
+    # the one for calls made with a CPS (assertion PS); both are the qualification platform's.
+    Option("services.insi_url", _url(("https",)), "https://qualiflps-services-ps-tlsm.ameli.fr:443/lps",
+           "Téléservice INSi (certificat logiciel, TLS mutuel)"),
+    Option("services.insi_cps_url", _url(("https",)), "https://qualiflps.services-ps.ameli.fr/lps",
+           "Téléservice INSi (carte CPS)"),
+    Option("services.insi_with_cps", _bool, False, "Appeler INSi avec la carte CPS (sinon : certificat logiciel)"),
     Option("services.dmp_url", _url(("https",)), "https://lps.dev9.dmp.gouv.fr/si-dmp-server/v2/services",
            "DMP (services XDS.b)"),
     Option("services.psc_issuer", _url(("https",)),
@@ -184,6 +189,11 @@ class Settings:
     @property
     def workstation_name(self) -> str:
         return self._values["workstation.name"] or socket.gethostname()
+
+    @property
+    def insi_url(self) -> str:
+        """The INSi endpoint of the configured authentication: the CPS one, or the software certificate's."""
+        return self._values["services.insi_cps_url" if self._values["services.insi_with_cps"] else "services.insi_url"]
 
     @property
     def database_url(self) -> str:

@@ -13,8 +13,8 @@ import sys
 from lgc_app.config import ConfigError
 from lgc_app.persistence.engine import DatabaseError
 
-COMMAND_MODULES = ("db", "settings", "worker", "documents", "demo_data", "dmp")
-COMMANDS = ("db", "config", "worker", "documents", "demo-data", "dmp")
+COMMAND_MODULES = ("db", "settings", "worker", "documents", "demo_data", "dmp", "insi")
+COMMANDS = ("db", "config", "worker", "documents", "demo-data", "dmp", "insi")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -77,9 +77,11 @@ def single_identity(result: InsiResult) -> InsiIdentity:
 
 
 def insi_traits(identity: InsiIdentity) -> dict[str, str | None]:
+    """INSi's reference traits by patient field; None for a strict trait INSi left out of `TIQ` (every child
+    of `TIQ` is optional in the schema, PROTOCOLS.md §2.0)."""
     traits: dict[str, str | None] = {
         "birth_name": identity.birth_name,
-        "birth_given_names": " ".join(identity.given_names) or identity.first_given_name,
+        "birth_given_names": " ".join(identity.given_names) or None,
         "first_birth_given_name": identity.first_given_name,
         "birth_date": identity.birth_date,
         "sex": identity.sex,
@@ -112,7 +114,7 @@ def apply_insi_identity(session: Session, patient_id: int, identity: InsiIdentit
         accepted_fields: the differing fields the user accepted (None: all). Refusing one refuses the INS.
 
     Raises:
-        InsiApplyError: bad matricule/OID, or a refused trait.
+        InsiApplyError: bad matricule/OID, a strict trait missing from INSi's answer, or a refused trait.
         TransitionError: a fictitious identity.
     """
     try:
@@ -120,6 +122,10 @@ def apply_insi_identity(session: Session, patient_id: int, identity: InsiIdentit
         oid = check_oid(identity.oid)
     except MatriculeError as exc:
         raise InsiApplyError(f"Réponse INSi inutilisable : {exc}") from None
+    missing = [rules.STRICT_TRAITS[field] for field, value in insi_traits(identity).items() if value is None]
+    if missing:
+        raise InsiApplyError(f"Réponse INSi incomplète : {', '.join(missing)} absent(s). L'INS n'est rattaché "
+                             "qu'avec tous les traits de référence ; l'identité reste inchangée.")
     patient = get_patient(session, patient_id)
     target = rules.status_after_insi(patient)
     differences = compare_with_insi(patient, identity)
@@ -132,7 +138,7 @@ def apply_insi_identity(session: Session, patient_id: int, identity: InsiIdentit
         target = IdentityStatus.RECUP
     former = patient.ins_matricule
     for field, value in insi_traits(identity).items():
-        setattr(patient, field, Sex(value) if field == "sex" else value)
+        setattr(patient, field, Sex(value) if field == "sex" and value is not None else value)
     patient.ins_matricule, patient.ins_oid = matricule, oid
     reason = "Identité retrouvée par le téléservice INSi"
     reason += f" (message {message_id})." if message_id else "."

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from lgc_app.errors import UserError
+from services.insi.key import matricule_key
 
 OID_NIR = "1.2.250.1.213.1.4.8"
 OID_NIA = "1.2.250.1.213.1.4.9"
@@ -58,14 +59,12 @@ class Matricule:
 
 def compute_key(number: str) -> str:
     """The 2-digit key of a 13-character NIR/NIA (Corsican département letters substituted)."""
-    number = number.upper()
     if len(number) != 13:
         raise MatriculeError("Le numéro doit comporter 13 caractères avant la clé.")
-    department = number[5:7]
-    digits = number[:5] + {"2A": "19", "2B": "18"}.get(department, department) + number[7:]
-    if not digits.isdigit():
-        raise MatriculeError("Le numéro contient des caractères autres que des chiffres (hors 2A/2B).")
-    return f"{97 - int(digits) % 97:02d}"
+    try:
+        return matricule_key(number)
+    except ValueError:
+        raise MatriculeError("Le numéro contient des caractères autres que des chiffres (hors 2A/2B).") from None
 
 
 def parse_matricule(text: str) -> Matricule:

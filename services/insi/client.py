@@ -45,20 +45,25 @@ class InsiClient:
         await self._http.aclose()
 
     async def search_by_traits(self, q: TraitsQuery) -> InsiResult:
-        """One call per birth first name, in order, until INSi answers `00` or `02` (§2.2).
+        """One call per birth first name, in order, then one with the whole list (PROTOCOLS.md §2.0).
 
-        Return: the answer that stopped the loop, or the last `01`. Empty `given_names` sends one empty
-        `Prenom`, which INSi refuses (`insi_209`).
+        The loop stops at the first `00`; a `02` does not stop it (another first name may single the
+        identity out). The whole-list call (`Prenom` = `PIERRE PAUL JACQUES`) is made only when there are
+        several first names. Empty `given_names` sends one empty `Prenom`, which INSi refuses (`insi_209`).
+        Return: the `00`, or else the first `02`, or else the last `01`.
         Raises: InsiError on a SOAP Fault or a transport failure (the loop stops there).
         """
+        several: InsiResult | None = None
         result: InsiResult | None = None
-        for given_name in q.given_names or ("",):
+        for given_name in _given_name_calls(q.given_names):
             build = partial(self._builder.traits, q, given_name)
             result = _one_identity_if_found(await self._call("rechercherInsAvecTraitsIdentite", build))
-            if result.code in (CR_FOUND, CR_SEVERAL):
-                break
+            if result.code == CR_FOUND:
+                return result
+            if result.code == CR_SEVERAL and several is None:
+                several = result
         assert result is not None
-        return result
+        return several or result
 
     async def search_by_vitale(self, q: VitaleQuery) -> InsiResult:
         return _one_identity_if_found(
@@ -84,6 +89,13 @@ class InsiClient:
         log.info("INSi %s %s: CR %s, %d identities in %.0f ms", operation, envelope.message_id, result.code,
                  len(result.identities), _ms(started))
         return result
+
+
+def _given_name_calls(given_names: tuple[str, ...]) -> list[str]:
+    """Each birth first name, then all of them separated by spaces (only when there are several)."""
+    if not given_names:
+        return [""]
+    return [*given_names, " ".join(given_names)] if len(given_names) > 1 else list(given_names)
 
 
 def _one_identity_if_found(result: InsiResult) -> InsiResult:

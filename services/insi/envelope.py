@@ -79,7 +79,7 @@ class EnvelopeBuilder:
         self._emitter = emitter
 
     def traits(self, query: TraitsQuery, given_name: str) -> Envelope:
-        """`RECSANSVITALE` for ONE birth first name (§2.2: one `Prenom` per call)."""
+        """`RECSANSVITALE` for one birth first name, or for the whole list separated by spaces (§2.0)."""
         root, body = self._envelope(ACTION_TRAITS, coverage=None)
         element = _sub(body, NS_RECSANS, "RECSANSVITALE")
         _sub(element, NS_RECSANS, "NomNaissance", query.birth_name)
@@ -135,11 +135,13 @@ class EnvelopeBuilder:
         _sub(bam, NS_CTXBAM, "Emetteur", self._emitter)
         cover = _sub(bam, NS_CTXBAM, "COUVERTURE")
         if coverage is not None:
-            _sub(_sub(_sub(cover, NS_CTXBAM, "ASSURE"), NS_CTXBAM, "Id"), NS_CTXBAM, "Num",
-                 coverage.insured_nir)
+            # CTXBAM XSD (§2.0): `Num` is the 13-character NIR (`\d{6}[AB0-9]\d{6}`), its key goes in `Cle`.
+            _id_block(_sub(_sub(cover, NS_CTXBAM, "ASSURE"), NS_CTXBAM, "Id"), NS_CTXBAM, coverage.insured_nir,
+                      number_tag="Num")
             beneficiary = _sub(cover, NS_CTXBAM, "BENEFICIAIRE")
             if coverage.beneficiary_nir:
-                _sub(_sub(beneficiary, NS_CTXBAM, "Nir"), NS_CTXBAM, "Num", coverage.beneficiary_nir)
+                _id_block(_sub(beneficiary, NS_CTXBAM, "Nir"), NS_CTXBAM, coverage.beneficiary_nir,
+                          number_tag="Num")
             _sub(beneficiary, NS_CTXBAM, "DateNai", coverage.birth_date)
             _sub(beneficiary, NS_CTXBAM, "Rang", str(coverage.birth_rank))
         lps = _sub(header, NS_CTXLPS, "ContexteLPS")
@@ -163,11 +165,12 @@ class EnvelopeBuilder:
                         body=etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
-def _id_block(parent: etree._Element, ns: str, matricule: str, *, tag: str | None = None) -> etree._Element:
-    """`NumIdentifiant` (13) + `Cle` (2) under `parent` (or under a new `tag` child of it)."""
+def _id_block(parent: etree._Element, ns: str, matricule: str, *, tag: str | None = None,
+              number_tag: str = "NumIdentifiant") -> etree._Element:
+    """13 characters (`number_tag`) + `Cle` (2) under `parent` (or under a new `tag` child of it)."""
     holder = _sub(parent, ns, tag) if tag else parent
     number, key = split_matricule(matricule)
-    _sub(holder, ns, "NumIdentifiant", number)
+    _sub(holder, ns, number_tag, number)
     if key is not None:
         _sub(holder, ns, "Cle", key)
     return holder

@@ -1,7 +1,8 @@
 """Wire models of the INSi téléservice (PROTOCOLS.md §2): what the patient core sends and receives.
 
 Dates are ISO `YYYY-MM-DD`; a matricule is the 15 characters (13 + key) that documents carry (§1.1),
-although INSi transports the 13 characters and the key separately.
+although INSi transports the 13 characters and the key separately (and may leave the key out of an answer:
+the client then computes it).
 """
 
 from __future__ import annotations
@@ -58,15 +59,20 @@ class HistoricIns:
 
 @dataclass(frozen=True)
 class InsiIdentity:
-    """The identity returned by INSi: active matricule (`INSACTIF`) and reference traits (`TIQ`)."""
+    """The identity returned by INSi: active matricule (`INSACTIF`) and reference traits (`TIQ`).
+
+    Every child of `TIQ` is optional in the service's schema (PROTOCOLS.md §2.0): a trait INSi left out is
+    None (`given_names` empty). The qualification platform sends `ListePrenom` without `Prenom`, so
+    `first_given_name` is `Prenom`, or else the first name of `ListePrenom`.
+    """
 
     matricule: str
     oid: str
-    birth_name: str
-    first_given_name: str
+    birth_name: str | None
+    first_given_name: str | None
     given_names: tuple[str, ...]
-    sex: str
-    birth_date: str
+    sex: str | None
+    birth_date: str | None
     birth_place: str | None
     history: tuple[HistoricIns, ...]
 

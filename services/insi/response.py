@@ -2,14 +2,22 @@
 
 The children of `RESULTAT` are matched by local name: the namespace of the body element is checked, the
 qualification of its descendants is the server's schema business (elementFormDefault), not ours.
+
+Only what the schema requires is required (PROTOCOLS.md §2.0): `CR/CodeCR`, and for each `INDIVIDU` the
+`IdIndividu/NumIdentifiant` and `OID` of its matricules. `IdIndividu/Cle` and every child of `TIQ` are
+optional: a missing key is computed (§1.1), a missing trait is None. Comments and processing instructions
+between elements are skipped.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from lxml import etree
 
 from services.insi.envelope import NS_RESULTAT, NS_SOAP
 from services.insi.errors import BAD_RESPONSE, InsiError, fault_error, transport_error
+from services.insi.key import matricule_key
 from services.insi.models import HistoricIns, InsiIdentity, InsiResult
 from services.xml import UnsafeXmlError, parse_bytes
 
@@ -27,9 +35,9 @@ def parse_response(data: bytes, message_id: str) -> InsiResult:
     except UnsafeXmlError as exc:
         raise transport_error(BAD_RESPONSE, str(exc)) from None
     body = root.find(f"{_SOAP}Body")
-    if root.tag != f"{_SOAP}Envelope" or body is None or len(body) == 0:
+    payload = next(_elements(body), None) if body is not None else None
+    if root.tag != f"{_SOAP}Envelope" or payload is None:
         raise transport_error(BAD_RESPONSE, "pas d'enveloppe SOAP 1.2")
-    payload = body[0]
     if payload.tag == f"{_SOAP}Fault":
         raise fault_from_element(payload)
     if payload.tag != f"{{{NS_RESULTAT}}}RESULTAT":
@@ -54,14 +62,19 @@ def _local_qname(value: str) -> str:
     return value.strip().rpartition(":")[2]
 
 
+def _elements(parent: etree._Element) -> Iterator[etree._Element]:
+    """The element children (lxml also yields comments and processing instructions, whose tag is not a str)."""
+    return (child for child in parent if isinstance(child.tag, str))
+
+
 def _child(parent: etree._Element | None, name: str) -> etree._Element | None:
     if parent is None:
         return None
-    return next((el for el in parent if isinstance(el.tag, str) and etree.QName(el).localname == name), None)
+    return next((el for el in _elements(parent) if etree.QName(el).localname == name), None)
 
 
 def _children(parent: etree._Element, name: str) -> list[etree._Element]:
-    return [el for el in parent if isinstance(el.tag, str) and etree.QName(el).localname == name]
+    return [el for el in _elements(parent) if etree.QName(el).localname == name]
 
 
 def _text(parent: etree._Element | None, *path: str) -> str | None:
@@ -70,7 +83,7 @@ def _text(parent: etree._Element | None, *path: str) -> str | None:
         element = _child(element, name)
     if element is None or element.text is None:
         return None
-    return element.text.strip()
+    return element.text.strip() or None
 
 
 def _required(parent: etree._Element | None, *path: str) -> str:
@@ -88,12 +101,21 @@ def _result(resultat: etree._Element, message_id: str) -> InsiResult:
 
 
 def _matricule(holder: etree._Element | None) -> tuple[str, str]:
-    """15-character matricule and OID of an `INSACTIF`/`INSHISTO` block (OID read, never assumed)."""
+    """15-character matricule and OID of an `INSACTIF`/`INSHISTO` block (OID read, never assumed).
+
+    `Cle` is optional in the schema: when INSi leaves it out, the key is computed from the 13 characters.
+    """
     number = _required(holder, "IdIndividu", "NumIdentifiant")
-    key = _required(holder, "IdIndividu", "Cle")
-    if len(number) != 13 or len(key) != 2:
-        raise transport_error(BAD_RESPONSE, "matricule INS de longueur inattendue")
-    return number + key, _required(holder, "OID")
+    key = _text(holder, "IdIndividu", "Cle")
+    try:
+        expected = matricule_key(number)
+    except ValueError as exc:
+        raise transport_error(BAD_RESPONSE, f"NumIdentifiant {number[:20]!r} : {exc}") from None
+    if key is None:
+        key = expected
+    elif len(key) != 2 or not key.isdigit():
+        raise transport_error(BAD_RESPONSE, f"Cle {key[:10]!r} : 2 chiffres attendus")
+    return number.upper() + key, _required(holder, "OID")
 
 
 def _identity(individu: etree._Element) -> InsiIdentity:
@@ -103,10 +125,11 @@ def _identity(individu: etree._Element) -> InsiIdentity:
         for histo in _children(individu, "INSHISTO")
     )
     tiq = _child(individu, "TIQ")
-    first = _required(tiq, "Prenom")
-    given = tuple((_text(tiq, "ListePrenom") or first).split())
+    first = _text(tiq, "Prenom")
+    listed = _text(tiq, "ListePrenom")
+    given = tuple(listed.split()) if listed else (first,) if first else ()
     return InsiIdentity(
-        matricule=matricule, oid=oid, birth_name=_required(tiq, "NomNaissance"), first_given_name=first,
-        given_names=given, sex=_required(tiq, "Sexe"), birth_date=_required(tiq, "DateNaissance"),
-        birth_place=_text(tiq, "LieuNaissance"), history=history,
+        matricule=matricule, oid=oid, birth_name=_text(tiq, "NomNaissance"),
+        first_given_name=first or (given[0] if given else None), given_names=given, sex=_text(tiq, "Sexe"),
+        birth_date=_text(tiq, "DateNaissance"), birth_place=_text(tiq, "LieuNaissance"), history=history,
     )

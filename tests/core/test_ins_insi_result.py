@@ -103,6 +103,30 @@ def test_bad_key_in_answer_is_refused(db: Database) -> None:
         apply_insi_identity(session, patient_id, broken, "sec")
 
 
+@pytest.mark.parametrize(("missing", "label"), [("sex", "sexe"), ("birth_date", "date de naissance"),
+                                               ("birth_name", "nom de naissance")])
+def test_an_answer_without_a_strict_trait_attaches_no_ins(db: Database, missing: str, label: str) -> None:
+    patient_id = _create(db)
+    partial = InsiIdentity(**{**IDENTITY.__dict__, missing: None})
+    with db.unit_of_work() as session, pytest.raises(InsiApplyError, match=f"incomplète : {label} absent"):
+        apply_insi_identity(session, patient_id, partial, "sec")
+    with db.reading() as session:
+        patient = session.get(Patient, patient_id)
+        assert patient is not None and patient.ins_matricule is None and patient.status == IdentityStatus.PROV
+
+
+def test_first_names_only_in_liste_prenom_are_applied(db: Database) -> None:
+    """The qualification platform's TIQ: `ListePrenom`, no `Prenom` (the client takes the first of the list)."""
+    patient_id = _create(db)
+    identity = InsiIdentity(**{**IDENTITY.__dict__, "given_names": ("ELODIE", "MARIE"), "first_given_name": "ELODIE"})
+    with db.unit_of_work() as session:
+        patient = apply_insi_identity(session, patient_id, identity, "sec").patient
+        assert (patient.birth_given_names, patient.first_birth_given_name) == ("ELODIE MARIE", "ELODIE")
+    without_names = InsiIdentity(**{**IDENTITY.__dict__, "given_names": (), "first_given_name": None})
+    with db.unit_of_work() as session, pytest.raises(InsiApplyError, match="prénom"):
+        apply_insi_identity(session, patient_id, without_names, "sec")
+
+
 def test_historic_matricule_is_replaced(db: Database) -> None:
     patient_id = _create(db, birth_name="D'ARC-DUPONT", birth_given_names="ELODIE MARIE", birth_place_code="2A004")
     with db.unit_of_work() as session:

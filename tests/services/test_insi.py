@@ -41,10 +41,17 @@ async def test_one_identity_gives_00_with_traits_and_oid(wire: InsiWire) -> None
     assert result.message_id == wire.sent_xml()[0].findtext(f".//{{{NS_WSA}}}MessageID")
 
 
-async def test_unknown_person_gives_01_after_one_call_per_first_name(wire: InsiWire) -> None:
-    result = await wire.client.search_by_traits(TraitsQuery("INCONNU", ("PIERRE", "PAUL"), "M", "1970-01-01"))
+async def test_unknown_person_gives_01_after_one_call_per_first_name_then_the_list(wire: InsiWire) -> None:
+    query = TraitsQuery("INCONNU", ("PIERRE", "PAUL", "JACQUES"), "M", "1970-01-01")
+    result = await wire.client.search_by_traits(query)
     assert (result.code, result.label, result.identities) == ("01", "Aucune identite trouvee", ())
-    assert _prenoms(wire) == ["PIERRE", "PAUL"]
+    assert _prenoms(wire) == ["PIERRE", "PAUL", "JACQUES", "PIERRE PAUL JACQUES"]
+
+
+async def test_a_single_first_name_is_sent_once(wire: InsiWire) -> None:
+    result = await wire.client.search_by_traits(TraitsQuery("INCONNU", ("PIERRE",), "M", "1970-01-01"))
+    assert result.code == "01"
+    assert _prenoms(wire) == ["PIERRE"]
 
 
 async def test_found_on_the_second_birth_first_name(wire: InsiWire) -> None:
@@ -63,7 +70,7 @@ async def test_homonyms_give_02_and_the_birth_place_separates_them(wire: InsiWir
     query = TraitsQuery("LEROY", ("CAMILLE", "MARIE"), "F", "1990-06-21")
     several = await wire.client.search_by_traits(query)
     assert (several.code, several.label, several.identities) == ("02", "Plusieurs identites trouvees", ())
-    assert _prenoms(wire) == ["CAMILLE"], "02 stops the first-name loop"
+    assert _prenoms(wire) == ["CAMILLE", "MARIE", "CAMILLE MARIE"], "02 does not stop the loop; 02 wins over 01"
     one = await wire.client.search_by_traits(TraitsQuery("LEROY", ("CAMILLE",), "F", "1990-06-21", "59350"))
     assert one.code == "00" and one.identities[0].matricule == "290065935008889"
 
@@ -73,6 +80,24 @@ async def test_twins_sharing_a_first_name_give_02(wire: InsiWire) -> None:
     assert result.code == "02"
     lucas = await wire.client.search_by_traits(TraitsQuery("BERNARD", ("LUCAS",), "M", "2015-09-09"))
     assert lucas.code == "00" and lucas.identities[0].matricule == "115093523830191"
+
+
+async def test_02_on_a_first_name_goes_on_to_the_next_one(wire: InsiWire) -> None:
+    result = await wire.client.search_by_traits(TraitsQuery("BERNARD", ("NOAH", "HUGO"), "M", "2015-09-09"))
+    assert result.code == "00" and result.identities[0].matricule == "115093523830290"
+    assert _prenoms(wire) == ["NOAH", "HUGO"], "stops at the 00"
+
+
+async def test_only_the_whole_list_call_singles_out_homonyms_sharing_first_names(wire: InsiWire) -> None:
+    result = await wire.client.search_by_traits(TraitsQuery("MOREAU", ("JEAN", "PAUL"), "M", "1975-04-18"))
+    assert result.code == "00" and result.identities[0].given_names == ("JEAN", "PAUL")
+    assert _prenoms(wire) == ["JEAN", "PAUL", "JEAN PAUL"]
+
+
+async def test_a_whole_list_in_another_order_is_not_a_match(wire: InsiWire) -> None:
+    result = await wire.client.search_by_traits(TraitsQuery("MOREAU", ("PAUL", "JEAN"), "M", "1975-04-18"))
+    assert result.code == "02", "both single names gave 02; the list PAUL JEAN matches nobody"
+    assert _prenoms(wire) == ["PAUL", "JEAN", "PAUL JEAN"]
 
 
 async def test_changed_matricule_comes_with_its_history(wire: InsiWire) -> None:
@@ -105,8 +130,9 @@ async def test_vitale_search_tells_twins_apart_by_rank(wire: InsiWire, rank: int
     assert body.findtext(f"{{{NS_RECVIT}}}MatriculeOD/{{{NS_RECVIT}}}Cle") == "57"
     assert body.findtext(f"{{{NS_RECVIT}}}RangNaissance") == str(rank)
     coverage = request.find(f".//{{{NS_CTXBAM}}}COUVERTURE")
-    insured = coverage.findtext(f"{{{NS_CTXBAM}}}ASSURE/{{{NS_CTXBAM}}}Id/{{{NS_CTXBAM}}}Num")
-    assert insured == "284053523804157"
+    insured = coverage.find(f"{{{NS_CTXBAM}}}ASSURE/{{{NS_CTXBAM}}}Id")
+    assert [(etree.QName(child).localname, child.text) for child in insured] == \
+        [("Num", "2840535238041"), ("Cle", "57")], "CTXBAM: the 13-character NIR, its key apart"
     assert coverage.findtext(f"{{{NS_CTXBAM}}}BENEFICIAIRE/{{{NS_CTXBAM}}}Rang") == str(rank)
 
 
@@ -114,6 +140,8 @@ async def test_vitale_search_by_beneficiary_and_unknown_card(wire: InsiWire) -> 
     own = await wire.client.search_by_vitale(VitaleQuery("285037505612306", "1985-03-14",
                                                          beneficiary_nir="285037505612306"))
     assert own.code == "00" and own.identities[0].birth_name == "DUPONT"
+    beneficiary = wire.sent_xml()[0].find(f".//{{{NS_CTXBAM}}}BENEFICIAIRE/{{{NS_CTXBAM}}}Nir")
+    assert [child.text for child in beneficiary] == ["2850375056123", "06"]
     wrong_date = await wire.client.search_by_vitale(VitaleQuery("285037505612306", "1985-03-15"))
     assert wrong_date.code == "01"
 

@@ -79,3 +79,74 @@ async def test_a_found_answer_without_identity_is_a_broken_answer() -> None:
         with pytest.raises(InsiError) as caught:
             await client.search_by_traits(TraitsQuery("DUPONT", ("ELODIE",), "F", "1985-03-14"))
     assert (caught.value.siram_code, caught.value.desir_code) == ("transport", "bad_response")
+
+
+# Shapes of the answers captured on the CNDA qualification platform (PROTOCOLS.md §2.0), with our own data:
+# no SOAP Header, the Body under another prefix than the Envelope, extra namespace declarations on RESULTAT,
+# `INSACTIF` without `TypeMatricule`, `TIQ` with `ListePrenom` and no `Prenom`.
+CNDA_FOUND = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope">'
+    '<S:Body xmlns:S="http://www.w3.org/2003/05/soap-envelope">{comment}<RESULTAT xmlns:ns3="http://www.cnamts.fr/'
+    'INSiRecVit" xmlns:ns2="http://www.cnamts.fr/INSiRecSans" xmlns="http://www.cnamts.fr/INSiResultat"><CR>'
+    '<CodeCR>00</CodeCR><LibelleCR>OK</LibelleCR></CR><INDIVIDU><INSACTIF><IdIndividu><NumIdentifiant>'
+    '1760499123045</NumIdentifiant>{key}</IdIndividu><OID>1.2.250.1.213.1.4.8</OID></INSACTIF><INSHISTO>'
+    '<IdIndividu><NumIdentifiant>2760499123045</NumIdentifiant><Cle>17</Cle><TypeMatricule>NIR</TypeMatricule>'
+    '</IdIndividu><OID>1.2.250.1.213.1.4.8</OID></INSHISTO><INSHISTO><IdIndividu><NumIdentifiant>1840675056001'
+    '</NumIdentifiant><TypeMatricule>NIR</TypeMatricule></IdIndividu><OID>1.2.250.1.213.1.4.8</OID></INSHISTO>'
+    '{tiq}</INDIVIDU></RESULTAT></S:Body></soap:Envelope>'
+)
+CNDA_TIQ = ('<TIQ><NomNaissance>TESTINSI</NomNaissance><ListePrenom>JEAN-MARC LUC ANDRE</ListePrenom><Sexe>M</Sexe>'
+            '<DateNaissance>1976-04-09</DateNaissance><LieuNaissance>99123</LieuNaissance></TIQ>')
+
+
+def _cnda(*, comment: str = "", key: str = "<Cle>67</Cle>", tiq: str = CNDA_TIQ) -> bytes:
+    return CNDA_FOUND.format(comment=comment, key=key, tiq=tiq).encode()
+
+
+def test_client_reads_the_found_answer_shape_of_the_qualification_platform() -> None:
+    result = parse_response(_cnda(), "uuid:x")
+    assert (result.code, result.label) == ("00", "OK")
+    (identity,) = result.identities
+    assert (identity.matricule, identity.oid) == ("176049912304567", "1.2.250.1.213.1.4.8")
+    assert (identity.birth_name, identity.first_given_name, identity.given_names) == \
+        ("TESTINSI", "JEAN-MARC", ("JEAN-MARC", "LUC", "ANDRE")), "first name taken from ListePrenom"
+    assert (identity.sex, identity.birth_date, identity.birth_place) == ("M", "1976-04-09", "99123")
+    assert [former.matricule for former in identity.history] == ["276049912304517", "184067505600181"], \
+        "a missing Cle is computed (mod 97)"
+
+
+def test_a_comment_before_resultat_and_a_missing_key_are_fine() -> None:
+    result = parse_response(_cnda(comment="<!-- plateforme de qualification -->", key=""), "uuid:x")
+    assert result.identities[0].matricule == "176049912304567"
+
+
+@pytest.mark.parametrize("tiq", ["", "<TIQ/>", "<TIQ><NomNaissance>TESTINSI</NomNaissance></TIQ>"],
+                         ids=["sans TIQ", "TIQ vide", "TIQ avec le nom seul"])
+def test_every_tiq_child_is_optional(tiq: str) -> None:
+    (identity,) = parse_response(_cnda(tiq=tiq), "uuid:x").identities
+    assert identity.matricule == "176049912304567"
+    assert (identity.first_given_name, identity.given_names, identity.sex, identity.birth_date,
+            identity.birth_place) == (None, (), None, None, None)
+    assert identity.birth_name == ("TESTINSI" if "NomNaissance" in tiq else None)
+
+
+def test_a_prenom_without_liste_prenom_is_the_only_first_name() -> None:
+    tiq = "<TIQ><Prenom>LUC</Prenom><Sexe>M</Sexe></TIQ>"
+    (identity,) = parse_response(_cnda(tiq=tiq), "uuid:x").identities
+    assert (identity.first_given_name, identity.given_names) == ("LUC", ("LUC",))
+
+
+@pytest.mark.parametrize("data", [
+    _cnda().replace(b"<NumIdentifiant>1760499123045<", b"<NumIdentifiant>176049912304<"),
+    _cnda().replace(b"<NumIdentifiant>1760499123045<", b"<NumIdentifiant>17604991230XY<"),
+    _cnda(key="<Cle>6</Cle>"),
+    _cnda().replace(b"<OID>1.2.250.1.213.1.4.8</OID></INSACTIF>", b"</INSACTIF>"),
+    _cnda().replace(b"<CodeCR>00</CodeCR>", b""),
+    b'<S:Envelope xmlns:S="http://www.w3.org/2003/05/soap-envelope"><S:Body><!-- vide --></S:Body></S:Envelope>',
+], ids=["NumIdentifiant court", "NumIdentifiant non numérique", "Cle sur 1 chiffre", "OID absent", "CodeCR absent",
+        "corps sans élément"])
+def test_a_malformed_answer_is_an_insi_error_in_french(data: bytes) -> None:
+    with pytest.raises(InsiError) as caught:
+        parse_response(data, "uuid:x")
+    assert (caught.value.siram_code, caught.value.desir_code) == ("transport", "bad_response")
+    assert caught.value.user_message == "Le téléservice INSi a renvoyé une réponse illisible."

@@ -120,7 +120,8 @@ TRAIT_REFUSALS = {
     "nom en minuscules": (TraitsQuery("Dupont", ("ELODIE",), "F", "1985-03-14"), "insi_201"),
     "nom avec chiffre": (TraitsQuery("DUPONT2", ("ELODIE",), "F", "1985-03-14"), "insi_201"),
     "nom accentué": (TraitsQuery("DUPONT", ("ÉLODIE",), "F", "1985-03-14"), "insi_202"),
-    "deux prénoms dans Prenom": (TraitsQuery("DUPONT", ("ELODIE MARIE",), "F", "1985-03-14"), "insi_202"),
+    "prénoms séparés par une virgule": (TraitsQuery("DUPONT", ("ELODIE,MARIE",), "F", "1985-03-14"), "insi_202"),
+    "prénoms séparés par deux espaces": (TraitsQuery("DUPONT", ("ELODIE  MARIE",), "F", "1985-03-14"), "insi_202"),
     "sexe inconnu": (TraitsQuery("DUPONT", ("ELODIE",), "X", "1985-03-14"), "insi_203"),
     "date inexistante": (TraitsQuery("DUPONT", ("ELODIE",), "F", "1985-02-30"), "insi_204"),
     "date française": (TraitsQuery("DUPONT", ("ELODIE",), "F", "14/03/1985"), "insi_204"),
@@ -150,6 +151,59 @@ async def test_invalid_vitale_data_is_refused(wire: InsiWire, query: VitaleQuery
     with pytest.raises(InsiError) as caught:
         await wire.client.search_by_vitale(query)
     assert (caught.value.siram_code, caught.value.desir_code) == ("siram_20", desir)
+
+
+BAM_PATH = f"{HEADER}/{{{NS_CTXBAM}}}ContexteBAM"
+INSURED_PATH = f"{BAM_PATH}/{{{NS_CTXBAM}}}COUVERTURE/{{{NS_CTXBAM}}}ASSURE/{{{NS_CTXBAM}}}Id"
+TWINS_CARD = VitaleQuery("284053523804157", "2015-09-09", birth_rank=1)
+
+
+def _move_after(path: str, sibling_path: str) -> Callable[[etree._Element], None]:
+    def mutate(root: etree._Element) -> None:
+        root.find(sibling_path).addnext(root.find(path))
+    return mutate
+
+
+def _append(path: str, name: str, text: str) -> Callable[[etree._Element], None]:
+    def mutate(root: etree._Element) -> None:
+        etree.SubElement(root.find(path), f"{{{NS_CTXBAM}}}{name}").text = text
+    return mutate
+
+
+# The CTXBAM schema's structure (PROTOCOLS.md §2.0), checked by the simulator on a carte Vitale search.
+CTXBAM_REFUSALS = {
+    "Num de 15 caractères": (_set(f"{INSURED_PATH}/{{{NS_CTXBAM}}}Num", text="284053523804157"),
+                             "siram_20", "insi_207"),
+    "Cle sur 1 chiffre": (_set(f"{INSURED_PATH}/{{{NS_CTXBAM}}}Cle", text="7"), "siram_20", "insi_207"),
+    "ASSURE autre que MatriculeOD": (_set(f"{INSURED_PATH}/{{{NS_CTXBAM}}}Num", text="2850375056123"),
+                                     "siram_20", "insi_207"),
+    "ASSURE absent": (_remove(f"{INSURED_PATH}/.."), "siram_20", "insi_209"),
+    "Temps après Emetteur": (_move_after(f"{BAM_PATH}/{{{NS_CTXBAM}}}Temps", f"{BAM_PATH}/{{{NS_CTXBAM}}}Emetteur"),
+                             "siram_15", "insi_012"),
+    "Id absent": (_remove(f"{BAM_PATH}/{{{NS_CTXBAM}}}Id"), "siram_15", "insi_012"),
+    "Temps pas une date-heure": (_set(f"{BAM_PATH}/{{{NS_CTXBAM}}}Temps", text="14/03/2025"), "siram_15", "insi_012"),
+    "élément inconnu": (_append(f"{BAM_PATH}/{{{NS_CTXBAM}}}COUVERTURE", "Carte", "x"), "siram_15", "insi_012"),
+    "Rang pas un entier": (_set(f"{BAM_PATH}/{{{NS_CTXBAM}}}COUVERTURE/{{{NS_CTXBAM}}}BENEFICIAIRE/"
+                                f"{{{NS_CTXBAM}}}Rang", text="un"), "siram_15", "insi_012"),
+}
+
+
+@pytest.mark.parametrize("case", CTXBAM_REFUSALS)
+async def test_contexte_bam_must_follow_the_ctxbam_schema(wire: InsiWire, case: str) -> None:
+    mutate, siram, desir = CTXBAM_REFUSALS[case]
+    root = etree.fromstring(EnvelopeBuilder(LPS, EMITTER).vitale(TWINS_CARD).body)
+    mutate(root)
+    response, error = await _post(wire, etree.tostring(root))
+    assert response.status_code == 400
+    assert (error.siram_code, error.desir_code) == (siram, desir)
+    assert error.user_message
+
+
+async def test_the_unchanged_vitale_envelope_is_schema_valid(wire: InsiWire) -> None:
+    envelope = EnvelopeBuilder(LPS, EMITTER).vitale(TWINS_CARD)
+    response = await wire.http.post(wire.url, content=envelope.body, headers=envelope.headers)
+    assert response.status_code == 200
+    assert parse_response(response.content, envelope.message_id).code == "00"
 
 
 @pytest.mark.parametrize("cert", [None, "unknown"], ids=["sans certificat client", "AC inconnue"])

@@ -32,6 +32,9 @@ ServicePeriod = Callable[[Any, datetime], tuple[datetime, datetime | None]]
 class UnknownDocumentTypeError(DocumentError, LookupError):
     """A document type no module registered (a removed type, a corrupt row, a bug)."""
 
+    code = "DOC-TYPE-UNKNOWN"
+    summary = "Type de document inconnu de cette version du logiciel."
+
 
 class Level(StrEnum):
     """CI-SIS structuration level of the CDA body."""

@@ -21,11 +21,16 @@ LABELS = {"00": "OK", "01": "Aucune identite trouvee", "02": "Plusieurs identite
 
 
 def match_traits(population: Population, search: TraitsSearch) -> list[Person]:
-    """Birth name, sex and date exact; the `Prenom` may be any of the birth first names."""
+    """Birth name, sex and date exact; one `Prenom` may be any of the birth first names, a whole list must be
+    the birth first names, all of them in order."""
     traits = search.traits
     return [person for person in population.with_traits(traits.birth_name, traits.sex, traits.birth_date)
-            if search.given_name in person.given_names
+            if _given_names_match(search.given_names, person.given_names)
             and traits.birth_place in (None, person.birth_place)]
+
+
+def _given_names_match(sent: tuple[str, ...], registered: tuple[str, ...]) -> bool:
+    return sent[0] in registered if len(sent) == 1 else sent == registered
 
 
 def match_card(population: Population, search: VitaleSearch) -> list[Person]:
@@ -75,9 +80,9 @@ def _individu(resultat: etree._Element, person: Person) -> None:
         _sub(histo, "DateDeb", former.start)
         _sub(histo, "DateFin", former.end)
         _id_block(histo, former.number, former.key, former.kind, person.oid)
+    # As the qualification platform answers (PROTOCOLS.md §2.0): `ListePrenom`, no `Prenom`.
     tiq = _sub(individu, "TIQ")
     _sub(tiq, "NomNaissance", person.birth_name)
-    _sub(tiq, "Prenom", person.given_names[0])
     _sub(tiq, "ListePrenom", " ".join(person.given_names))
     _sub(tiq, "Sexe", person.sex)
     _sub(tiq, "DateNaissance", person.birth_date)

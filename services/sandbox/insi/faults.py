@@ -9,12 +9,14 @@ SIRAM code (SOAP code) / DESIR code: refusal
   element not the one of the action; `insi_002`: `wsa:Action` missing; `insi_003`: `wsa:Action` unknown.
 - `siram_15` (Sender) / `insi_010`: `ctxlps:ContexteLPS` missing; `insi_011`: ContexteLPS badly formed
   (`Nature`≠CTXLPS, `Version`≠01_00, no `LPS/IDAM` with `R="4"`, no `LPS/Version`, `Instance` or `Nom`);
-  `insi_012`: `ctxbam:ContexteBAM` missing or `Version`≠01_02.
+  `insi_012`: `ctxbam:ContexteBAM` missing, `Version`≠01_02, or not shaped as the CTXBAM schema (`ctxbam.py`).
 - `siram_20` (Sender), invalid data / `insi_201`: `NomNaissance` not `^[A-Z' -]+$`; `insi_202`: `Prenom`
-  not `^[A-Z'-]+$` (one name); `insi_203`: `Sexe` not M/F; `insi_204`: `DateNaissance` not a real
-  `AAAA-MM-JJ` date (day, or day and month, `00` allowed) or in the future; `insi_205`: `LieuNaissance` not
-  5 characters; `insi_206`: supplied matricule (verification) of bad shape or mod-97 key; `insi_207`: carte
-  Vitale number of bad shape or key; `insi_208`: `RangNaissance` not 1–9; `insi_209`: a required element
+  neither one name `^[A-Z'-]+$` nor the whole list of names separated by single spaces (§2.0); `insi_203`:
+  `Sexe` not M/F; `insi_204`: `DateNaissance` not a real `AAAA-MM-JJ` date (day, or day and month, `00`
+  allowed) or in the future; `insi_205`: `LieuNaissance` not 5 characters;
+  `insi_206`: supplied matricule (verification) of bad shape or mod-97 key; `insi_207`: carte
+  Vitale number of bad shape or key (also a ContexteBAM `Num`/`Cle` not shaped as the schema says, or an
+  `ASSURE` other than `MatriculeOD`); `insi_208`: `RangNaissance` not 1–9; `insi_209`: a required element
   is missing.
 - `siram_40` (Receiver) / `insi_102`: injected fault, service temporarily unavailable.
 """

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from lxml import etree
 
 from services.sandbox.insi import nir
+from services.sandbox.insi.ctxbam import NS_CTXBAM, check_contexte_bam
 from services.sandbox.insi.faults import Refusal, context_refusal, data_refusal, malformed
 from services.xml import UnsafeXmlError, parse_bytes
 
 NS_SOAP = "http://www.w3.org/2003/05/soap-envelope"
 NS_WSA = "http://www.w3.org/2005/08/addressing"
-NS_CTXBAM = "urn:siram:bam:ctxbam"
 NS_CTXLPS = "urn:siram:lps:ctxlps"
 
 _PREFIX = "urn:ServiceIdentiteCertifiee:1.0.0:"
@@ -32,6 +32,8 @@ OPERATIONS: dict[str, tuple[str, str]] = {
 
 _BIRTH_NAME = re.compile(r"^[A-Z' -]+$")
 _GIVEN_NAME = re.compile(r"^[A-Z'-]+$")
+# `Prenom` of a traits search: one birth first name, or the whole list separated by spaces (§2.0).
+_GIVEN_NAMES = re.compile(r"^[A-Z'-]+(?: [A-Z'-]+)*$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PLACE = re.compile(r"^[0-9A-Z]{5}$")
 
@@ -43,6 +45,7 @@ class Envelope:
     operation: str
     body: etree._Element
     idam: str
+    bam: etree._Element
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,10 @@ class Traits:
 
 @dataclass(frozen=True)
 class TraitsSearch:
+    """`given_names`: the one first name of `Prenom`, or all of them when the client sent the whole list."""
+
     traits: Traits
-    given_name: str
+    given_names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ def read_envelope(data: bytes, content_type: str) -> Envelope:
             raise Refusal("siram_10", "insi_002", "wsa:Action absent")
         if action not in OPERATIONS:
             raise Refusal("siram_10", "insi_003", f"action inconnue {action[:100]}")
-        _check_bam(header.find(f"{{{NS_CTXBAM}}}ContexteBAM"))
+        bam = check_contexte_bam(header.find(f"{{{NS_CTXBAM}}}ContexteBAM"))
         idam = _check_lps(header.find(f"{{{NS_CTXLPS}}}ContexteLPS"))
         operation, element = OPERATIONS[action]
         payload = [child for child in body if isinstance(child.tag, str)]
@@ -111,18 +116,14 @@ def read_envelope(data: bytes, content_type: str) -> Envelope:
     except Refusal as refusal:
         refusal.message_id = message_id
         raise
-    return Envelope(message_id=message_id, action=action, operation=operation, body=payload[0], idam=idam)
+    return Envelope(message_id=message_id, action=action, operation=operation, body=payload[0], idam=idam,
+                    bam=bam)
 
 
 def _text(parent: etree._Element | None, tag: str) -> str:
     if parent is None:
         return ""
     return (parent.findtext(tag) or "").strip()
-
-
-def _check_bam(bam: etree._Element | None) -> None:
-    if bam is None or bam.get("Version") != "01_02":
-        raise context_refusal("insi_012", "ContexteBAM absent ou de version différente de 01_02")
 
 
 def _check_lps(lps: etree._Element | None) -> str:
@@ -205,7 +206,11 @@ def _birth_date(value: str) -> str:
 def traits_search(envelope: Envelope) -> TraitsSearch:
     fields = _Fields(envelope.body)
     traits = _traits(fields)
-    return TraitsSearch(traits, _given_name(fields.required("Prenom")))
+    given = fields.required("Prenom")
+    if not _GIVEN_NAMES.match(given):
+        raise data_refusal("insi_202", "Prenom : un prénom, ou la liste des prénoms séparés par une espace, en "
+                           "majuscules A-Z, tiret, apostrophe")
+    return TraitsSearch(traits, tuple(given.split(" ")))
 
 
 def _card_number(fields: _Fields, block: str) -> str | None:
@@ -218,11 +223,24 @@ def _card_number(fields: _Fields, block: str) -> str | None:
     return number
 
 
+def _check_coverage(bam: etree._Element, insured: str) -> None:
+    """The carte Vitale's insured person is repeated in `ContexteBAM/COUVERTURE/ASSURE/Id` (§2.2), its
+    13-character number in `Num` and its key in `Cle` (the structure is already schema-checked)."""
+    number_path = f"{{{NS_CTXBAM}}}COUVERTURE/{{{NS_CTXBAM}}}ASSURE/{{{NS_CTXBAM}}}Id/{{{NS_CTXBAM}}}"
+    number = (bam.findtext(number_path + "Num") or "").strip()
+    key = (bam.findtext(number_path + "Cle") or "").strip()
+    if not number:
+        raise data_refusal("insi_209", "ContexteBAM/COUVERTURE/ASSURE/Id/Num obligatoire")
+    if number != insured or (key and key != nir.key_of(number)):
+        raise data_refusal("insi_207", "ContexteBAM/COUVERTURE/ASSURE : numéro ou clé différent de MatriculeOD")
+
+
 def vitale_search(envelope: Envelope) -> VitaleSearch:
     fields = _Fields(envelope.body)
     insured = _card_number(fields, "MatriculeOD")
     if insured is None:
         raise data_refusal("insi_209", "MatriculeOD/NumIdentifiant obligatoire")
+    _check_coverage(envelope.bam, insured)
     birth_name = fields.optional("NomNaissance")
     if birth_name is not None and not _BIRTH_NAME.match(birth_name):
         raise data_refusal("insi_201", "NomNaissance : majuscules A-Z, espace, tiret, apostrophe")

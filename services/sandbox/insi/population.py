@@ -106,6 +106,11 @@ def _fixed_persons() -> list[Person]:
         _fixed("DE LA FONTAINE-D'ARTOIS", "ANNE-SOPHIE", "F", "1971-07-08", "2A004", 9),
         _fixed("SANTONI", "PAUL-ANTOINE JOSEPH", "M", "1949-01-25", "2B033", 614),
         _fixed("KOWALSKI", "ANNA", "F", "1995-01-17", "99122", 733, kind="NIA"),
+        # Homonyms sharing first names: `JEAN` and `PAUL` each give 02, only the whole list `JEAN PAUL` (the
+        # client's last call, PROTOCOLS.md §2.0) singles the first one out.
+        _fixed("MOREAU", "JEAN PAUL", "M", "1975-04-18", "44109", 501),
+        _fixed("MOREAU", "JEAN", "M", "1975-04-18", "44109", 502),
+        _fixed("MOREAU", "PAUL", "M", "1975-04-18", "44109", 503),
     ]
 
 
