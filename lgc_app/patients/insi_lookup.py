@@ -66,11 +66,11 @@ def _record_and_compare(db: Database, user: str, operation: str, patient_id: int
         return InsiAnswer(result, tuple(insi_result.compare_with_insi(patient, result.identities[0])))
 
 
-async def _logged_call(db: Database, patient_id: int, user: str, operation: str, call: Awaitable[InsiResult],
-                       offload: Offload) -> InsiAnswer:
+async def _logged_call(db: Database, patient_id: int, user: str, operation: str,
+                       call: Callable[[], Awaitable[InsiResult]], offload: Offload) -> InsiAnswer:
     """Await an INSi call, log it (also a failed one), and compare a single answer with the stored traits."""
     try:
-        result = await call
+        result = await call()
     except InsiError as exc:
         await offload(_record, db, user, operation, patient_id, exc.desir_code or exc.siram_code, None)
         raise
@@ -85,13 +85,14 @@ async def search_traits(db: Database, client: InsiLookupClient, patient_id: int,
         InsiApplyError: traits INSi cannot search on (sex I, partial date); InsiError: the call failed.
     """
     query = await offload(traits_query, db, patient_id)
-    return await _logged_call(db, patient_id, user, "RECSANSVITALE", client.search_by_traits(query), offload)
+    return await _logged_call(db, patient_id, user, "RECSANSVITALE", lambda: client.search_by_traits(query),
+                              offload)
 
 
 async def search_vitale(db: Database, client: InsiLookupClient, patient_id: int, query: VitaleQuery, user: str,
                         *, offload: Offload = asyncio.to_thread) -> InsiAnswer:
     """INSi search with the data of a carte Vitale. Raises InsiError: the call failed."""
-    return await _logged_call(db, patient_id, user, "RECVITALE", client.search_by_vitale(query), offload)
+    return await _logged_call(db, patient_id, user, "RECVITALE", lambda: client.search_by_vitale(query), offload)
 
 
 async def verify(db: Database, client: InsiLookupClient, patient_id: int, matricule: str, oid: str, user: str,
@@ -102,5 +103,5 @@ async def verify(db: Database, client: InsiLookupClient, patient_id: int, matric
         InsiApplyError: traits INSi cannot search on; InsiError: the call failed.
     """
     traits = await offload(traits_query, db, patient_id)
-    return await _logged_call(db, patient_id, user, "VERIFICATION", client.verify(VerifyQuery(matricule, oid, traits)),
-                              offload)
+    query = VerifyQuery(matricule, oid, traits)
+    return await _logged_call(db, patient_id, user, "VERIFICATION", lambda: client.verify(query), offload)
