@@ -76,10 +76,9 @@ class PatientForm(QWidget):
         # The fields and widgets of the parts that tests and the main window reach through the form.
         self.edits, self.rows, self.sex = self.traits.edits, self.traits.rows, self.traits.sex
         self.place_lookup, self.trait_warning = self.traits.place_lookup, self.traits.trait_warning
-        self.document, self.checks_label, self.status_reason = (self.status.document, self.status.checks_label,
-                                                                self.status.status_reason)
-        self.doubtful, self.fictitious, self.homonym = self.status.doubtful, self.status.fictitious, \
-            self.status.homonym
+        self.document, self.checks_label = self.status.document, self.status.checks_label
+        self.status_reason, self.homonym = self.status.status_reason, self.status.homonym
+        self.doubtful, self.fictitious = self.status.doubtful, self.status.fictitious
         self.vitale_list, self.vitale_add = self.vitale.list, self.vitale.add_button
         self.vitale_edit, self.vitale_remove = self.vitale.edit_button, self.vitale.remove_button
         self.ins_label, self.insi_button = self.insi.ins_label, self.insi.button
