@@ -4,7 +4,9 @@
 - `services/` imports nothing of ours but `services` itself (no `lgc_app`, no `ui`, no Qt);
 - nothing outside `services/sandbox/` (and tests/bench) imports `services.sandbox`;
 - a simulator never imports the client it stands in front of (only its `constants` module);
-- `ui/` never imports SQLAlchemy: views call use cases, they never build SQL nor hold a session's objects.
+- `ui/` never imports SQLAlchemy nor an ORM model module (`lgc_app.*.models`), and never opens a session
+  (`db.reading()`, `db.unit_of_work()`): views call use cases, which own their transactions and return frozen
+  snapshots; views never build SQL nor hold a session's objects.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SIMULATED_CLIENTS = ("insi", "dmp", "mss", "psc", "annuaire")
+SESSION_OPENERS = ("reading", "unit_of_work")
+# Views that still read or write through a session of their own, until their use cases move to the core
+# (DMP consultation reads and the send orders of the "Envois" panel): no other file may join them.
+SESSION_DEBT = ("ui/actions/dmp.py", "ui/dmp/orders_panel.py")
 
 
 def _imports(path: Path) -> Iterator[str]:
@@ -51,8 +57,46 @@ def test_services_import_nothing_of_the_app() -> None:
     assert _violations("services", ("lgc_app", "ui", "PySide6", "qasync")) == []
 
 
+def _is_orm_models(name: str) -> bool:
+    parts = name.split(".")
+    return parts[0] == "lgc_app" and "models" in parts[1:]
+
+
+def _session_openings(path: Path) -> Iterator[int]:
+    """Lines where path calls `<anything>.reading()` or `<anything>.unit_of_work()`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in SESSION_OPENERS:
+            yield node.lineno
+
+
 def test_views_build_no_sql() -> None:
     assert _violations("ui", ("sqlalchemy",)) == []
+
+
+def test_views_import_no_orm_model() -> None:
+    found = [f"{path.relative_to(ROOT).as_posix()}: {name}" for path in _files("ui") for name in _imports(path)
+             if _is_orm_models(name) and not path.relative_to(ROOT).as_posix().startswith(SESSION_DEBT)]
+    assert found == []
+
+
+def test_views_open_no_session() -> None:
+    found = [f"{path.relative_to(ROOT).as_posix()}:{line}" for path in _files("ui")
+             for line in _session_openings(path) if not path.relative_to(ROOT).as_posix().startswith(SESSION_DEBT)]
+    assert found == []
+
+
+def test_the_contract_checks_see_a_violation(tmp_path: Path) -> None:
+    """The checks above find what they look for (a check that cannot fail proves nothing)."""
+    view = tmp_path / "view.py"
+    view.write_text("from lgc_app.patients.models import Patient\nfrom lgc_app.patients import models\n\n"
+                    "def read(db):\n    with db.reading() as session:\n        return session\n\n"
+                    "def write(context):\n    with context.database.unit_of_work():\n        pass\n",
+                    encoding="utf-8")
+    assert [name for name in _imports(view) if _is_orm_models(name)] == ["lgc_app.patients.models.Patient",
+                                                                         "lgc_app.patients.models"]
+    assert list(_session_openings(view)) == [5, 9]
 
 
 @pytest.mark.parametrize("room", ["lgc_app", "ui", "services"])

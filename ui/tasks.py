@@ -19,6 +19,7 @@ import itertools
 import logging
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
@@ -81,8 +82,20 @@ class Task(Generic[T]):
         return f"<Task {self.id} {self.label!r} {self.state.value}>"
 
 
+class _Chain:
+    """The writes of one named chain: those waiting, the one running, and what waits for the chain to empty."""
+
+    def __init__(self) -> None:
+        self.waiting: deque[Callable[[], Task[Any] | None]] = deque()
+        self.running: Task[Any] | None = None
+        self.idle: list[Callable[[], None]] = []
+
+
 class TaskManager(QObject):
     """Starts coroutines on the running (qasync) loop and reports them to the GUI.
+
+    A named chain (`enqueue`) serialises the tasks of one writer (a document editor's autosaves, metadata changes
+    and transitions): each starts once the previous one ended and its handlers ran.
 
     Signals:
         task_started(Task): a visible task was started.
@@ -97,6 +110,7 @@ class TaskManager(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._running: dict[int, Task[Any]] = {}  # strong references: asyncio keeps only weak ones
+        self._chains: dict[str, _Chain] = {}
 
     def run(self, coro: Coroutine[Any, Any, T], *, label_fr: str, cancellable: bool = True,
             visible: bool = True) -> Task[T]:
@@ -116,6 +130,41 @@ class TaskManager(QObject):
             self.task_started.emit(task)
             self.tasks_changed.emit()
         return task
+
+    def enqueue(self, chain: str, start: Callable[[], Task[Any] | None]) -> None:
+        """Call start once every earlier start of chain has finished: its task ended and that task's handlers
+        ran (they were registered first). start runs the next task (`run`) and returns it, or None when nothing
+        is left to do; it reads its input when it starts, so each write sees what the previous one left (an
+        optimistic-concurrency row version, STYLE §5).
+        """
+        queue = self._chains.setdefault(chain, _Chain())
+        queue.waiting.append(start)
+        if queue.running is None:
+            self._next_in(chain, queue)
+
+    def when_idle(self, chain: str, callback: Callable[[], None]) -> None:
+        """Run callback once chain has nothing waiting nor running (now, when it is already so)."""
+        queue = self._chains.get(chain)
+        if queue is None:
+            callback()
+        else:
+            queue.idle.append(callback)
+
+    def chain_busy(self, chain: str) -> bool:
+        return chain in self._chains
+
+    def _next_in(self, chain: str, queue: _Chain) -> None:
+        queue.running = None
+        while queue.waiting:
+            task = queue.waiting.popleft()()
+            if task is not None and task.future is not None:
+                queue.running = task
+                task.future.add_done_callback(lambda _future: self._next_in(chain, queue))
+                return
+        if self._chains.get(chain) is queue:
+            del self._chains[chain]
+        for callback in queue.idle:
+            callback()
 
     def running(self) -> list[Task[Any]]:
         """Visible tasks still running, oldest first."""

@@ -19,6 +19,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, CheckConstraint, Enum, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from lgc_app.patients.naming import display_name
 from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus, Sex
 from lgc_app.persistence.base import Base, UtcDateTime, utcnow
 
@@ -118,14 +119,8 @@ class Patient(Base):
 
     @property
     def display_name(self) -> str:
-        """Usual display: used name (or birth name) in capitals, then used first name (or first birth one)."""
-        name = self.used_name or self.birth_name
-        given = self.used_given_name or self.first_birth_given_name
-        shown = f"{name} {given.title()}" if given else name
-        if self.used_name and self.used_name != self.birth_name:
-            born = {"F": "née", "M": "né"}.get(str(self.sex), "né·e")
-            shown += f" ({born} {self.birth_name})"
-        return shown
+        return display_name(birth_name=self.birth_name, first_birth_given_name=self.first_birth_given_name,
+                            used_name=self.used_name, used_given_name=self.used_given_name, sex=self.sex)
 
     def __repr__(self) -> str:
         return f"<Patient {self.id} {self.birth_name} {self.first_birth_given_name} {self.status}>"

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +20,7 @@ from lgc_app.patients.matricule import MatriculeError, compute_key, parse_matric
 from lgc_app.patients.models import VitaleCard
 from lgc_app.patients.service import IdentityInputError, get_patient
 from lgc_app.patients.traits import TraitError, normalise_trait
+from lgc_app.patients.views import VitaleCardView
 from lgc_app.persistence.base import utcnow
 
 log = logging.getLogger("lgc.patients.vitale")
@@ -41,26 +41,6 @@ class VitaleCardNotFound(UserError, LookupError):
 
     def __init__(self, card_id: int) -> None:
         super().__init__(f"Carte Vitale {card_id} introuvable pour ce patient.")
-
-
-@dataclass(frozen=True)
-class VitaleCardView:
-    """A stored card, detached from any session (safe to hand to the GUI)."""
-
-    id: int
-    insured_nir: str
-    beneficiary_nir: str | None
-    birth_rank: int
-    name: str
-    given_name: str
-    birth_date: str
-    read_at: datetime
-
-    @classmethod
-    def of(cls, card: VitaleCard) -> VitaleCardView:
-        return cls(id=card.id, insured_nir=card.insured_nir, beneficiary_nir=card.beneficiary_nir,
-                   birth_rank=card.birth_rank, name=card.name, given_name=card.given_name,
-                   birth_date=card.birth_date, read_at=card.read_at)
 
 
 def check_nir(text: str) -> str:

@@ -78,13 +78,9 @@ async def received_content(db: Database, received_id: int) -> tuple[str, bytes]:
 
 async def patient_label(db: Database, patient_id: int) -> tuple[str, bool]:
     """(display name, whether the DMP may be consulted: qualified INS)."""
-    from lgc_app.patients import service as patients
+    from lgc_app.patients import use_cases as patient_cases
 
-    def read() -> tuple[str, bool]:
-        with db.reading() as session:
-            patient = patients.get_patient(session, patient_id)
-            return patient.display_name, patient.ins_for_export() is not None
-    return await run_db(read)
+    return await run_db(patient_cases.dmp_heading, db, patient_id)
 
 
 # --- send orders ("Envois") ----------------------------------------------------------------------------------

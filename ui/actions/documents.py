@@ -19,7 +19,7 @@ from lgc_app.documents.content import Content
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.lifecycle import DocumentDetail, DocumentSummary
 from lgc_app.documents.practitioners import PractitionerChoice, list_active_practitioners
-from lgc_app.patients import service as patients
+from lgc_app.patients import use_cases as patient_cases
 from lgc_app.persistence.database import Database
 from ui.tasks import run_db
 
@@ -30,10 +30,7 @@ async def practitioners(db: Database) -> list[PractitionerChoice]:
 
 
 async def patient_name(db: Database, patient_id: int) -> str:
-    def read() -> str:
-        with db.reading() as session:
-            return patients.get_patient(session, patient_id).display_name
-    return await run_db(read)
+    return await run_db(patient_cases.display_name, db, patient_id)
 
 
 @dataclass(frozen=True)

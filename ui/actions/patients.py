@@ -1,31 +1,30 @@
-"""Patient actions of the GUI: one `lgc_app.patients` use case per function (Anki `aqt/operations/note.py`).
+"""Patient actions of the GUI: thin coroutines over the `lgc_app.patients` use cases (Anki
+`aqt/operations/note.py`).
 
-Each is a coroutine meant for the task bridge (`TaskManager.run`): database work runs on the database thread
-(`run_db`), file and image work on the CPU pool (`run_in_thread`), INSi requests are awaited on the loop.
-Patients come back detached with their satellite lists loaded, ready to be read by widgets.
+Each is meant for the task bridge (`TaskManager.run`): the use cases (which open their own unit of work and
+return frozen snapshots) run on the database thread (`run_db`), file and image work on the CPU pool
+(`run_in_thread`), INSi requests are awaited on the loop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Collection
 from pathlib import Path
-from typing import Any, TypeVar
 
 from lgc_app.bootstrap import AppContext
-from lgc_app.patients import datamatrix, indicators, insi_result, service, vitale
+from lgc_app.patients import datamatrix, indicators, insi_lookup, use_cases
 from lgc_app.patients.birth_place import Place, find_places, place_for_code
-from lgc_app.patients.models import Patient
-from lgc_app.patients.recent import recent_patients
-from lgc_app.patients.search import SearchHit, SearchQuery, search_patients
-from lgc_app.patients.service import CreateOutcome, PatientDraft, UpdateOutcome
+from lgc_app.patients.insi_lookup import InsiAnswer
+from lgc_app.patients.search import SearchHit
+from lgc_app.patients.service import PatientDraft
+from lgc_app.patients.use_cases import Created, InsiApplied, Updated
+from lgc_app.patients.views import PatientView
 from lgc_app.patients.vocabulary import IdentityDocumentType
 from lgc_app.persistence.database import Database
-from services.insi import InsiClient, InsiError, InsiIdentity, InsiResult, VerifyQuery, VitaleQuery
+from services.insi import InsiClient, InsiIdentity, VitaleQuery
 from ui.tasks import run_db, run_in_thread
 
 LIST_LIMIT = 50
-T = TypeVar("T")
 
 
 def user_of(context: AppContext) -> str:
@@ -33,97 +32,57 @@ def user_of(context: AppContext) -> str:
     return context.session.who
 
 
-def _loaded(patient: Patient) -> Patient:
-    """Load the satellite lists while the session is open, so the detached patient can be read anywhere."""
-    _ = (patient.vitale_cards, patient.identity_checks, patient.status_changes)
-    return patient
-
-
 async def search(db: Database, text: str, *, limit: int = LIST_LIMIT) -> list[SearchHit]:
-    def query() -> list[SearchHit]:
-        with db.reading() as session:
-            return search_patients(session, SearchQuery(text=text), limit=limit)
-    return await run_db(query)
+    return await run_db(use_cases.search, db, text, limit=limit)
 
 
 async def recent(db: Database, *, limit: int = LIST_LIMIT) -> list[SearchHit]:
     """The patients created or updated last: the list before any search."""
-    def query() -> list[SearchHit]:
-        with db.reading() as session:
-            return recent_patients(session, limit)
-    return await run_db(query)
+    return await run_db(use_cases.recent, db, limit=limit)
 
 
-async def load_patient(db: Database, patient_id: int) -> Patient:
-    def load() -> Patient:
-        with db.reading() as session:
-            patient = _loaded(service.get_patient(session, patient_id))
-            session.expunge(patient)  # the reading session rolls back, which would expire it (children follow)
-            return patient
-    return await run_db(load)
+async def load_patient(db: Database, patient_id: int) -> PatientView:
+    return await run_db(use_cases.load_patient, db, patient_id)
 
 
 async def create_patient(db: Database, draft: PatientDraft, user: str, *,
-                         ignore_duplicates: bool = False) -> CreateOutcome:
+                         ignore_duplicates: bool = False) -> Created:
     """Create, unless possible duplicates are found first (nothing created then: `outcome.patient` None)."""
-    def create() -> CreateOutcome:
-        with db.unit_of_work() as session:
-            outcome = service.create_patient(session, draft, user, ignore_duplicates=ignore_duplicates)
-            if outcome.patient is not None:
-                _loaded(outcome.patient)
-            return outcome
-    return await run_db(create)
+    return await run_db(use_cases.create_patient, db, draft, user, ignore_duplicates=ignore_duplicates)
 
 
 async def update_patient(db: Database, patient_id: int, draft: PatientDraft, user: str, *,
-                         expected_version: int) -> UpdateOutcome:
-    def update() -> UpdateOutcome:
-        with db.unit_of_work() as session:
-            outcome = service.update_patient(session, patient_id, draft, user,
-                                             expected_version=expected_version)
-            _loaded(outcome.patient)
-            return outcome
-    return await run_db(update)
+                         expected_version: int) -> Updated:
+    return await run_db(use_cases.update_patient, db, patient_id, draft, user, expected_version=expected_version)
 
 
 async def record_identity_check(db: Database, patient_id: int, document: IdentityDocumentType,
-                                user: str) -> Patient:
-    def record() -> Patient:
-        with db.unit_of_work() as session:
-            return _loaded(service.record_identity_check(session, patient_id, document, user))
-    return await run_db(record)
+                                user: str) -> PatientView:
+    return await run_db(use_cases.record_identity_check, db, patient_id, document, user)
 
 
 async def set_attributes(db: Database, patient_id: int, user: str, *, doubtful: bool | None = None,
-                         fictitious: bool | None = None, homonym: bool | None = None) -> Patient:
-    def change() -> Patient:
-        with db.unit_of_work() as session:
-            return _loaded(service.set_attributes(session, patient_id, user, doubtful=doubtful,
-                                                  fictitious=fictitious, homonym=homonym))
-    return await run_db(change)
+                         fictitious: bool | None = None, homonym: bool | None = None) -> PatientView:
+    return await run_db(use_cases.set_attributes, db, patient_id, user, doubtful=doubtful, fictitious=fictitious,
+                        homonym=homonym)
 
 
-async def save_vitale_card(db: Database, patient_id: int, user: str, *, card_id: int | None = None,
-                           **card: Any) -> Patient:
-    """Add (card_id None) or edit a carte Vitale; card holds the keyword arguments of
-    `vitale.save_vitale_card`. Returns the patient with its cards (identity untouched).
+async def save_vitale_card(db: Database, patient_id: int, user: str, *, insured_nir: str,
+                           card_id: int | None = None, beneficiary_nir: str | None = None, birth_rank: int = 1,
+                           birth_date: str | None = None, name: str | None = None,
+                           given_name: str | None = None) -> PatientView:
+    """Add (card_id None) or edit a carte Vitale; the patient with its cards (identity untouched).
 
     Raises:
         VitaleInputError: refused card data (French message per field).
     """
-    def save() -> Patient:
-        with db.unit_of_work() as session:
-            vitale.save_vitale_card(session, patient_id, user=user, card_id=card_id, **card)
-            return _loaded(service.get_patient(session, patient_id))
-    return await run_db(save)
+    return await run_db(use_cases.save_vitale_card, db, patient_id, user, insured_nir=insured_nir, card_id=card_id,
+                        beneficiary_nir=beneficiary_nir, birth_rank=birth_rank, birth_date=birth_date, name=name,
+                        given_name=given_name)
 
 
-async def remove_vitale_card(db: Database, patient_id: int, card_id: int, user: str) -> Patient:
-    def remove() -> Patient:
-        with db.unit_of_work() as session:
-            vitale.remove_vitale_card(session, patient_id, card_id, user=user)
-            return _loaded(service.get_patient(session, patient_id))
-    return await run_db(remove)
+async def remove_vitale_card(db: Database, patient_id: int, card_id: int, user: str) -> PatientView:
+    return await run_db(use_cases.remove_vitale_card, db, patient_id, card_id, user)
 
 
 # -- INSi ---------------------------------------------------------------------------------------------------
@@ -133,96 +92,35 @@ async def insi_client(context: AppContext) -> InsiClient:
     return await context.services.insi.get()
 
 
-@dataclass(frozen=True)
-class InsiAnswer:
-    """An INSi answer for a patient, with what the user must review when one identity came back."""
-
-    result: InsiResult
-    differences: tuple[insi_result.TraitDifference, ...] = ()
-
-    @property
-    def identity(self) -> InsiIdentity | None:
-        return self.result.identities[0] if self.result.found and self.result.identities else None
-
-
-async def _logged_call(context: AppContext, patient_id: int, operation: str,
-                       call: Awaitable[InsiResult]) -> InsiAnswer:
-    """Await an INSi call, log it (also a failed one), and compare a single answer with the stored traits."""
-    db, user = context.database, user_of(context)
-    try:
-        result = await call
-    except InsiError as exc:
-        await run_db(_record, db, user, operation, exc.desir_code or exc.siram_code, None, patient_id)
-        raise
-
-    def record_and_compare() -> InsiAnswer:
-        with db.unit_of_work() as session:
-            insi_result.record_insi_call(session, user, operation, result_code=result.code,
-                                         message_id=result.message_id, patient_id=patient_id)
-            if not result.found or not result.identities:
-                return InsiAnswer(result)
-            patient = service.get_patient(session, patient_id)
-            return InsiAnswer(result, tuple(insi_result.compare_with_insi(patient, result.identities[0])))
-    return await run_db(record_and_compare)
-
-
-def _record(db: Database, user: str, operation: str, code: str | None, message_id: str | None,
-            patient_id: int) -> None:
-    with db.unit_of_work() as session:
-        insi_result.record_insi_call(session, user, operation, result_code=code, message_id=message_id,
-                                     patient_id=patient_id)
-
-
-async def _with_patient(db: Database, patient_id: int, build: Callable[[Patient], T]) -> T:
-    """build(patient), run on the database thread while the patient is attached."""
-    def read() -> T:
-        with db.reading() as session:
-            return build(service.get_patient(session, patient_id))
-    return await run_db(read)
-
-
 async def insi_search_traits(context: AppContext, patient_id: int) -> InsiAnswer:
-    """INSi search with the patient's traits (one call per birth first name, in order).
-
-    Raises:
-        InsiApplyError: traits INSi cannot search on (sex I, partial date); InsiError: the call failed.
-    """
-    query = await _with_patient(context.database, patient_id, insi_result.traits_query)
-    client = await insi_client(context)
-    return await _logged_call(context, patient_id, "RECSANSVITALE", client.search_by_traits(query))
+    """Raises InsiApplyError: traits INSi cannot search on (sex I, partial date); InsiError: the call failed."""
+    return await insi_lookup.search_traits(context.database, await insi_client(context), patient_id,
+                                           user_of(context), offload=run_db)
 
 
 async def insi_search_vitale(context: AppContext, patient_id: int, query: VitaleQuery) -> InsiAnswer:
-    client = await insi_client(context)
-    return await _logged_call(context, patient_id, "RECVITALE", client.search_by_vitale(query))
+    return await insi_lookup.search_vitale(context.database, await insi_client(context), patient_id, query,
+                                           user_of(context), offload=run_db)
 
 
 async def insi_verify(context: AppContext, patient_id: int, matricule: str, oid: str) -> InsiAnswer:
     """Verify an INS (typed, or read from a datamatrix) against the patient's traits."""
-    def build(patient: Patient) -> VerifyQuery:
-        return VerifyQuery(matricule, oid, insi_result.traits_query(patient))
-    query = await _with_patient(context.database, patient_id, build)
-    client = await insi_client(context)
-    return await _logged_call(context, patient_id, "VERIFICATION", client.verify(query))
+    return await insi_lookup.verify(context.database, await insi_client(context), patient_id, matricule, oid,
+                                    user_of(context), offload=run_db)
 
 
 async def apply_insi(db: Database, patient_id: int, identity: InsiIdentity, user: str, *,
-                     accepted_fields: Collection[str], message_id: str | None) -> insi_result.ApplyOutcome:
+                     accepted_fields: Collection[str], message_id: str | None) -> InsiApplied:
     """Attach the INSi identity with the differing traits the user accepted (refusing one refuses the INS)."""
-    def apply() -> insi_result.ApplyOutcome:
-        with db.unit_of_work() as session:
-            outcome = insi_result.apply_insi_identity(session, patient_id, identity, user,
-                                                      accepted_fields=accepted_fields, message_id=message_id)
-            _loaded(outcome.patient)
-            return outcome
-    return await run_db(apply)
+    return await run_db(use_cases.apply_insi, db, patient_id, identity, user, accepted_fields=accepted_fields,
+                        message_id=message_id)
 
 
 # -- datamatrix, indicators, birth places ---------------------------------------------------------------
 
 async def datamatrix_png(db: Database, patient_id: int) -> tuple[bytes, datamatrix.DatamatrixTraits]:
     """The PNG of a qualified identity's datamatrix INS. Raises DatamatrixError otherwise."""
-    traits = await _with_patient(db, patient_id, datamatrix.traits_of)
+    traits = await run_db(use_cases.datamatrix_traits, db, patient_id)
     png = await run_in_thread(datamatrix.render_png, datamatrix.build_payload(traits))
     return png, traits
 
@@ -232,10 +130,7 @@ async def read_datamatrix(path: Path) -> datamatrix.DatamatrixTraits:
 
 
 async def identity_indicators(db: Database) -> indicators.IdentityIndicators:
-    def count() -> indicators.IdentityIndicators:
-        with db.reading() as session:
-            return indicators.identity_indicators(session)
-    return await run_db(count)
+    return await run_db(use_cases.identity_indicators, db)
 
 
 async def birth_places(name: str, *, limit: int = 20) -> list[Place]:

@@ -101,9 +101,7 @@ class DocumentEditor(QWidget):
         self._loading = False
         self._dirty = False
         self._changes = 0
-        self._queue: list[Callable[[], Task[Any] | None]] = []
-        self._writing: Task[Any] | None = None
-        self._idle: list[Callable[[], None]] = []
+        self._writes = f"document:{detail.id}"  # the task bridge's chain of this editor's writes
         self._save_queued = False
         self._busy = False  # a transition is queued or running
         self._viewer_task: Task[None] | None = None
@@ -297,33 +295,16 @@ class DocumentEditor(QWidget):
         self._findings.show(findings)
         return title, content, findings
 
-    # Every write of this editor (save, metadata, transition) goes through one queue: each one needs the
-    # row version the previous one left (optimistic concurrency), and reads the widgets when it starts.
+    # Every write of this editor (save, metadata, transition) goes through one chain of the task bridge: each
+    # one needs the row version the previous one left (optimistic concurrency), and reads the widgets when it
+    # starts.
 
     def _enqueue(self, start: Callable[[], Task[Any] | None]) -> None:
-        self._queue.append(start)
-        if self._writing is None:
-            self._next_write()
-
-    def _next_write(self) -> None:
-        self._writing = None
-        while self._queue:
-            task = self._queue.pop(0)()
-            if task is not None and task.future is not None:
-                self._writing = task
-                # runs after the task's own handlers (registered first), so the row version is current
-                task.future.add_done_callback(lambda _future: self._next_write())
-                return
-        callbacks, self._idle = self._idle, []
-        for callback in callbacks:
-            callback()
+        self.env.tasks.enqueue(self._writes, start)
 
     def when_idle(self, callback: Callable[[], None]) -> None:
         """Run callback once every queued write has finished."""
-        if self._writing is None and not self._queue:
-            callback()
-        else:
-            self._idle.append(callback)
+        self.env.tasks.when_idle(self._writes, callback)
 
     def save_now(self) -> bool:
         """Queue a save of the draft if it changed. False: the typed input cannot be stored as it is."""
@@ -396,7 +377,7 @@ class DocumentEditor(QWidget):
     def flush_sync(self) -> None:
         """Last save while the application quits (the loop is stopping: a short blocking write)."""
         self._timer.stop()
-        if not (self._dirty and self.detail.is_draft) or self._writing is not None:
+        if not (self._dirty and self.detail.is_draft) or self.env.tasks.chain_busy(self._writes):
             return
         title, content, findings = self._read_all(strict=False)
         if findings:

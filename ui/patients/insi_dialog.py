@@ -32,15 +32,16 @@ from PySide6.QtWidgets import (
 from lgc_app.bootstrap import AppContext
 from lgc_app.errors import explain
 from lgc_app.patients.birth_date import BirthDateError, display_birth_date, parse_birth_date
-from lgc_app.patients.insi_result import ApplyOutcome, InsiApplyError, insi_traits, single_identity
+from lgc_app.patients.insi_lookup import InsiAnswer
+from lgc_app.patients.insi_result import InsiApplyError, insi_traits, single_identity
 from lgc_app.patients.matricule import INS_OIDS, MatriculeError, oid_label, parse_matricule
-from lgc_app.patients.models import Patient
 from lgc_app.patients.status import STRICT_TRAITS
+from lgc_app.patients.use_cases import InsiApplied
+from lgc_app.patients.views import PatientView
 from lgc_app.patients.vitale import VitaleInputError
 from services.insi import InsiIdentity, VitaleQuery
 from ui import messages
 from ui.actions import patients as actions
-from ui.actions.patients import InsiAnswer
 from ui.patients.badges import StatusBadge, attributes_text, status_text
 from ui.patients.wording import fill, format_matricule
 from ui.tasks import Task, TaskManager
@@ -52,9 +53,9 @@ class InsiDialog(QDialog):
     """INSi requests for one stored patient.
 
     Signals:
-        applied(object): the identity was updated from INSi (the new `Patient`).
+        applied(object): the identity was updated from INSi (the new `PatientView`).
         answered(object): an INSi answer is displayed (`InsiAnswer`; tests, traces).
-        vitale_saved(object): the typed carte Vitale data were saved (the `Patient` with its cards; the
+        vitale_saved(object): the typed carte Vitale data were saved (the `PatientView` with its cards; the
             identity itself is unchanged).
     """
 
@@ -64,7 +65,7 @@ class InsiDialog(QDialog):
 
     TRAITS, VITALE, VERIFY = range(3)
 
-    def __init__(self, context: AppContext, tasks: TaskManager, patient: Patient,
+    def __init__(self, context: AppContext, tasks: TaskManager, patient: PatientView,
                  pending_ins: tuple[str, str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("insiDialog")
@@ -179,7 +180,7 @@ class InsiDialog(QDialog):
         form.addRow(buttons)
         return tab
 
-    def _prefill_vitale(self, patient: Patient) -> int | None:
+    def _prefill_vitale(self, patient: PatientView) -> int | None:
         """Fill the Vitale tab from the last stored card; its id (saving then updates it), or None."""
         if not patient.vitale_cards:
             return None
@@ -215,7 +216,7 @@ class InsiDialog(QDialog):
         form.addRow(self.verify_button)
         return tab
 
-    def _show_patient(self, patient: Patient) -> None:
+    def _show_patient(self, patient: PatientView) -> None:
         self.patient = patient
         self.title.setText(patient.display_name)
         self.badge.set_status(patient.status, attributes_text(doubtful=patient.doubtful,
@@ -262,7 +263,7 @@ class InsiDialog(QDialog):
             name=self.vitale_name.text() or None), label_fr=self.tr("Enregistrement de la carte Vitale"))
         task.on_success(self._vitale_saved).on_failure(self._vitale_save_failed)
 
-    def _vitale_saved(self, patient: Patient) -> None:
+    def _vitale_saved(self, patient: PatientView) -> None:
         self.save_vitale_button.setEnabled(True)
         self.patient = patient
         self._vitale_card_id = patient.vitale_cards[-1].id if self._vitale_card_id is None else self._vitale_card_id
@@ -397,7 +398,7 @@ class InsiDialog(QDialog):
                                label_fr=self.tr("Enregistrement de l'identité INSi"))
         task.on_success(self._applied).on_failure(self._apply_failed)
 
-    def _applied(self, outcome: ApplyOutcome) -> None:
+    def _applied(self, outcome: InsiApplied) -> None:
         self._show_patient(outcome.patient)
         self._show_answer(None)
         status = status_text(outcome.patient.status)

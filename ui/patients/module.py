@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from lgc_app.patients.datamatrix import DatamatrixTraits
-from lgc_app.patients.models import Patient
+from lgc_app.patients.views import PatientView
 from ui.actions import patients as actions
 from ui.patients.datamatrix import DatamatrixDialog
 from ui.patients.indicators_view import IndicatorsView
@@ -65,7 +65,7 @@ class PatientsModule(QObject):
         self.window.show_panel(self.form_title)
         self.form.choose_datamatrix_file()
 
-    def open_insi(self, patient: Patient, pending_ins: tuple[str, str] | None) -> None:
+    def open_insi(self, patient: PatientView, pending_ins: tuple[str, str] | None) -> None:
         """Window-modal (`open()`): the form cannot change under an INSi answer being reviewed."""
         dialog = InsiDialog(self.window.context, self.window.tasks, patient, pending_ins, self.window)
         dialog.applied.connect(self.form.apply_patient)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from lgc_app.bootstrap import AppContext
 from lgc_app.patients.birth_date import display_birth_date
-from lgc_app.patients.models import Patient
+from lgc_app.patients.naming import display_name
 from lgc_app.patients.search import SearchHit
 from lgc_app.patients.vocabulary import IdentityStatus
 from ui.actions import patients as actions
@@ -44,9 +44,9 @@ MIN_WIDTH = 420  # name, birth date and the full status wording side by side
 
 
 def hit_display_name(hit: SearchHit) -> str:
-    """The usual display of a patient (`Patient.display_name`), for a search hit."""
-    return Patient(birth_name=hit.birth_name, used_name=hit.used_name, used_given_name=hit.used_given_name,
-                   first_birth_given_name=hit.birth_given_names.split(" ")[0]).display_name
+    """The usual display of a patient (`lgc_app.patients.naming`), for a search hit."""
+    return display_name(birth_name=hit.birth_name, first_birth_given_name=hit.birth_given_names.split(" ")[0],
+                        used_name=hit.used_name, used_given_name=hit.used_given_name, sex=hit.sex)
 
 
 class PatientListModel(QAbstractTableModel):

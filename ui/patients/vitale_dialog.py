@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from lgc_app.bootstrap import AppContext
 from lgc_app.errors import explain
 from lgc_app.patients.birth_date import display_birth_date
-from lgc_app.patients.models import Patient, VitaleCard
+from lgc_app.patients.views import PatientView, VitaleCardView
 from lgc_app.patients.vitale import MAX_BIRTH_RANK, VitaleInputError
 from ui.actions import patients as actions
 from ui.patients.fields import FieldRow
@@ -32,12 +32,13 @@ class VitaleCardDialog(QDialog):
     """One card of one patient, new (card None) or stored.
 
     Signals:
-        saved(object): the card was written; the patient with its cards (`Patient`).
+        saved(object): the card was written; the patient with its cards (`PatientView`).
     """
 
     saved = Signal(object)
 
-    def __init__(self, context: AppContext, tasks: TaskManager, patient: Patient, card: VitaleCard | None = None,
+    def __init__(self, context: AppContext, tasks: TaskManager, patient: PatientView,
+                 card: VitaleCardView | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("vitaleCardDialog")
@@ -104,7 +105,7 @@ class VitaleCardDialog(QDialog):
                                label_fr=self.tr("Enregistrement de la carte Vitale"))
         task.on_success(self._saved).on_failure(self._failed)
 
-    def _saved(self, patient: Patient) -> None:
+    def _saved(self, patient: PatientView) -> None:
         self.saved.emit(patient)
         self.accept()
 
