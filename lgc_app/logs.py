@@ -30,6 +30,15 @@ def mask(text: str) -> str:
     return text
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file (the current one and each one opened after a rollover) is created 0600: logs name
+    patients (paths.private_file)."""
+
+    def _open(self):  # type: ignore[no-untyped-def] # typeshed: returns a TextIOWrapper
+        paths.private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 class MaskingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = mask(record.getMessage())
@@ -44,8 +53,7 @@ def log_file() -> Path:
 
 def setup(level: int = logging.INFO, *, console: bool = False) -> logging.Handler:
     """Install the rotating file handler (5 x 2 MB) on the root logger; returns it."""
-    handler = logging.handlers.RotatingFileHandler(log_file(), maxBytes=2_000_000, backupCount=5,
-                                                   encoding="utf-8")
+    handler = PrivateRotatingFileHandler(log_file(), maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(MaskingFilter())
     root = logging.getLogger()

@@ -74,6 +74,44 @@ def make_async_client(tls: TlsMaterial, *, base_url: str = "", timeout: float = 
     return httpx.AsyncClient(verify=make_ssl_context(tls), base_url=base_url, timeout=timeout, **kwargs)
 
 
+class ResponseTooLargeError(Exception):
+    """An answer longer than the caller's cap: reading stopped there (message in French)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"réponse de plus de {limit} octets : lecture interrompue")
+        self.limit = limit
+
+
+# Headers describing the bytes on the wire, not the decoded body the capped answer carries.
+_WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+async def post_capped(http: httpx.AsyncClient, url: str, *, max_bytes: int, **kwargs: Any) -> httpx.Response:
+    """POST and read the answer while streaming, stopping past `max_bytes` of decoded body.
+
+    `client.post()` reads the whole body first: a 1.5 GB answer (or a gzip bomb) would cost gigabytes before
+    any size check. Here memory stays under `max_bytes` plus one chunk. The returned response is already read.
+
+    Raises:
+        ResponseTooLargeError: the announced or received body exceeds `max_bytes`.
+        httpx.HTTPError: as `client.post()`.
+    """
+    async with http.stream("POST", url, **kwargs) as streamed:
+        declared = streamed.headers.get("content-length", "")
+        if declared.isascii() and declared.isdigit() and len(declared) < 20 and int(declared) > max_bytes:
+            raise ResponseTooLargeError(max_bytes)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in streamed.aiter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                raise ResponseTooLargeError(max_bytes)
+            chunks.append(chunk)
+    headers = [(name, value) for name, value in streamed.headers.multi_items() if name.lower() not in _WIRE_HEADERS]
+    return httpx.Response(streamed.status_code, headers=headers, content=b"".join(chunks),
+                          request=streamed.request, extensions=streamed.extensions)
+
+
 def _check_file(path: Path | None, what: str) -> None:
     if path is None:
         return

@@ -133,7 +133,7 @@ def _call(args: argparse.Namespace, call: Callable[[InsiClient], Awaitable[InsiR
     try:
         return asyncio.run(run())
     except InsiError as exc:
-        print(f"Erreur : {exc.user_message} (codes {exc.siram_code}/{exc.desir_code})", file=sys.stderr)
+        print(f"Erreur : {exc.text} (codes {exc.siram_code}/{exc.desir_code})", file=sys.stderr)
         return None
 
 

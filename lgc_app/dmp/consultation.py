@@ -8,6 +8,11 @@ caller's loop (SC.DMP/UX.10).
 What was seen is remembered per patient as the set of entryUUIDs listed (`DmpConsultation`): a document is
 new when its entryUUID was never listed here, whatever its creation date. An imported document is stored
 with the exact bytes retrieved, once per uniqueId and patient.
+
+Nothing from the DMP is trusted: a listed entry about another patient is dropped (and logged), an entry the
+client could not read is skipped; both are said to the user (`Consultation.skipped`). Retrieved bytes must
+match the registry's hash and size and pass `received_checks` (recordTarget INS, CDA or PDF, size cap) before
+they are shown or stored.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from lgc_app.dmp.consultation_models import DmpConsultation, DmpReceivedDocument
 from lgc_app.dmp.models import DmpDocumentState
+from lgc_app.dmp.received_checks import content_refusal
 from lgc_app.documents.models import Document
 from lgc_app.documents.valuesets import TYPE_CODES
 from lgc_app.errors import UserError
@@ -34,6 +40,7 @@ from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
 from services.dmp.models import Author, Code, DocumentEntryInfo, DocumentQuery, PatientId, RetrievedDocument
+from services.dmp.results import EntryList
 
 log = logging.getLogger("lgc.dmp.consultation")
 
@@ -44,7 +51,8 @@ class DmpReader(Protocol):
     """The part of `services.dmp.client.DmpClient` consultation needs (tests may pass their own)."""
 
     async def find_documents(self, patient: PatientId,
-                             filters: DocumentQuery | None = None) -> list[DocumentEntryInfo]: ...
+                             filters: DocumentQuery | None = None) -> list[DocumentEntryInfo]:
+        """May return an `EntryList`, whose `skipped` reasons the consultation passes on."""
 
     async def retrieve(self, patient: PatientId, repository_id: str, unique_id: str) -> RetrievedDocument: ...
 
@@ -75,6 +83,16 @@ class IntegrityMismatchError(ConsultationError):
 
     code = "DMP-INTEGRITY"
     summary = "Le document reçu du DMP ne correspond pas à son empreinte : il n'a pas été enregistré."
+
+
+class RefusedContentError(ConsultationError):
+    """The bytes retrieved are not a document of this patient we can read (other INS, not CDA/PDF, too big)."""
+
+    code = "DMP-CONTENT-REFUSED"
+    summary = "Le document reçu du DMP a été refusé : il n'a pas été enregistré dans le dossier."
+
+
+FOREIGN_ENTRY = "Un document du DMP concernant un autre patient a été écarté de la liste."
 
 
 @dataclass(frozen=True)
@@ -131,6 +149,7 @@ class Consultation:
     documents: list[DmpDocument]
     consulted_at: datetime
     previous_consultation: datetime | None
+    skipped: tuple[str, ...] = ()  # why entries of the answer are not listed (French), for the user
 
 
 @dataclass(frozen=True)
@@ -212,6 +231,20 @@ def _matches_author(entry: DocumentEntryInfo, wanted: str) -> bool:
     return not wanted or any(wanted in _fold(author_name(author)) for author in entry.authors)
 
 
+def _own_entries(patient: PatientId, entries: Sequence[DocumentEntryInfo]) -> tuple[list[DocumentEntryInfo],
+                                                                                   tuple[str, ...]]:
+    """The entries about `patient`, and the reasons for those left out (unreadable, or another patient's)."""
+    skipped = list(entries.skipped) if isinstance(entries, EntryList) else []
+    own = []
+    for entry in entries:
+        if (entry.patient.ins, entry.patient.oid) == (patient.ins, patient.oid):
+            own.append(entry)
+        else:  # a registry answering about someone else: never shown in this record
+            log.warning("DMP entry %.80r dropped: it is about another patient", entry.entry_uuid)
+            skipped.append(FOREIGN_ENTRY)
+    return own, tuple(skipped)
+
+
 def _row(entry: DocumentEntryInfo, *, seen: set[str] | None, imported: set[str]) -> DmpDocument:
     return DmpDocument(
         entry_uuid=entry.entry_uuid, unique_id=entry.unique_id, repository_id=entry.repository_id,
@@ -264,15 +297,16 @@ async def consult(db: Database, client: DmpReader, patient_id: int, filters: Doc
     """
     patient = await offload(_patient_ref, db, patient_id)
     previous, imported = await offload(_known, db, patient_id)
-    entries = await client.find_documents(patient, document_query(filters))
+    entries, skipped = _own_entries(patient, await client.find_documents(patient, document_query(filters)))
     seen = set(previous.seen_entry_uuids or []) if previous is not None else None
     documents = [_row(entry, seen=seen, imported=imported) for entry in entries
                  if _matches_author(entry, filters.author)]
     documents.sort(key=lambda d: d.creation_time or datetime.min.replace(tzinfo=UTC), reverse=True)
     consulted_at = await offload(_remember, db, patient_id, user, documents, complete=filters.is_empty)
-    log.info("DMP consulted for patient %s: %d document(s) shown", patient_id, len(documents))
+    log.info("DMP consulted for patient %s: %d document(s) shown, %d skipped", patient_id, len(documents),
+             len(skipped))
     return Consultation(patient_id, documents, consulted_at,
-                        previous.consulted_at if previous is not None else None)
+                        previous.consulted_at if previous is not None else None, skipped)
 
 
 # --- reading and importing ---------------------------------------------------------------------------------
@@ -280,7 +314,7 @@ async def consult(db: Database, client: DmpReader, patient_id: int, filters: Doc
 def _check_integrity(document: DmpDocument, content: bytes) -> None:
     """The registry's SHA-1 and size describe the bytes stored: anything else was altered on the way."""
     digest = hashlib.sha1(content).hexdigest()  # noqa: S324 - XDS hash is SHA-1 (PROTOCOLS §3.4)
-    if document.hash and document.hash.lower() != digest:
+    if document.hash.lower() != digest:  # an entry without hash cannot vouch for any bytes
         raise IntegrityMismatchError("Le document reçu du DMP ne correspond pas à son empreinte : il n'a pas "
                                      "été enregistré.")
     if document.size is not None and document.size != len(content):
@@ -288,12 +322,25 @@ def _check_integrity(document: DmpDocument, content: bytes) -> None:
                                      "enregistré.")
 
 
+def _check_received(document: DmpDocument, content: bytes, patient: PatientId) -> None:
+    """Integrity first (the bytes are those registered), then content (this patient's, readable, capped)."""
+    _check_integrity(document, content)
+    refusal = content_refusal(content, document.mime_type, patient)
+    if refusal is not None:
+        log.warning("DMP document %.80r refused: %s", document.unique_id, refusal)
+        raise RefusedContentError(refusal)
+
+
 async def fetch(db: Database, client: DmpReader, patient_id: int, document: DmpDocument, *,
                 offload: Offload = asyncio.to_thread) -> bytes:
-    """The bytes of one DMP document (ITI-43), checked against the registry metadata, for display."""
+    """The bytes of one DMP document (ITI-43), checked (`_check_received`) before display.
+
+    Raises:
+        IntegrityMismatchError, RefusedContentError: the bytes may not be shown for this patient.
+    """
     patient = await offload(_patient_ref, db, patient_id)
     retrieved = await client.retrieve(patient, document.repository_id, document.unique_id)
-    await offload(_check_integrity, document, retrieved.content)
+    await offload(_check_received, document, retrieved.content, patient)
     return retrieved.content
 
 
@@ -308,8 +355,9 @@ def _imported_id(session: Session, patient_id: int, unique_id: str) -> int | Non
                                                                 DmpReceivedDocument.unique_id == unique_id))
 
 
-def _store(db: Database, patient_id: int, document: DmpDocument, content: bytes, user: str) -> int:
-    _check_integrity(document, content)
+def _store(db: Database, patient_id: int, patient: PatientId, document: DmpDocument, content: bytes,
+           user: str) -> int:
+    _check_received(document, content, patient)
     try:
         with db.unit_of_work() as session:
             received = DmpReceivedDocument(
@@ -334,12 +382,13 @@ async def import_document(db: Database, client: DmpReader, patient_id: int, docu
     Raises:
         AlreadyImportedError: already imported (checked before the request, and again when storing).
         IntegrityMismatchError: the bytes do not match the registry's hash or size.
+        RefusedContentError: another patient's document (recordTarget INS), unreadable, or over the size cap.
         DmpError: the DMP refused or could not be reached.
     """
     await offload(_ensure_not_imported, db, patient_id, document.unique_id)
     patient = await offload(_patient_ref, db, patient_id)
     retrieved = await client.retrieve(patient, document.repository_id, document.unique_id)
-    document_id = await offload(_store, db, patient_id, document, retrieved.content, user)
+    document_id = await offload(_store, db, patient_id, patient, document, retrieved.content, user)
     log.info("DMP document imported for patient %s as received document %s", patient_id, document_id)
     return document_id
 
@@ -395,7 +444,7 @@ async def check_new_documents(db: Database, client: DmpReader, patient_id: int, 
     A patient never consulted counts every document of its DMP as new, except those this cabinet sent.
     """
     patient = await offload(_patient_ref, db, patient_id)
-    entries = await client.find_documents(patient)
+    entries, _ = _own_entries(patient, await client.find_documents(patient))
     return await offload(_record_check, db, patient_id, [(entry.entry_uuid, entry.unique_id) for entry in entries])
 
 

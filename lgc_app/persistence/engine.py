@@ -1,7 +1,8 @@
 """Engine creation for the two supported back-ends, with the checks that turn bad input into clear errors.
 
 SQLite (embedded, default for a standalone workstation) runs in WAL mode with foreign keys on and a busy
-timeout, so the GUI reader and the worker writer do not block each other. PostgreSQL is the shared
+timeout, so the GUI reader and the worker writer do not block each other. Its file is created 0600 before
+SQLite opens it: SQLite gives the -wal, -shm and -journal files the mode of the database file. PostgreSQL is the shared
 cabinet database of master and slave workstations.
 """
 
@@ -15,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from lgc_app.errors import UserError
+from lgc_app.paths import private_dir, private_file
 
 
 class DatabaseError(UserError, RuntimeError):
@@ -87,7 +89,9 @@ def make_engine(url: str, *, check: bool = True) -> Engine:
         if path is not None:
             if check:
                 check_sqlite_file(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.exists():  # a folder the user chose is left as it is; one we create is private
+                private_dir(path.parent)
+            private_file(path)
         engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:

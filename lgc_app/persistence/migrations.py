@@ -16,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from lgc_app.paths import private_file
 from lgc_app.persistence.engine import DatabaseError, is_sqlite, sqlite_path
 
 SCRIPT_LOCATION = Path(__file__).with_name("alembic")
@@ -45,7 +46,7 @@ def backup_sqlite(engine: Engine) -> Path | None:
     if path is None or not path.exists() or path.stat().st_size == 0:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.stem}.avant-migration-{stamp}{path.suffix}")
+    target = private_file(path.with_name(f"{path.stem}.avant-migration-{stamp}{path.suffix}"))  # health data
     with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
     return target

@@ -43,7 +43,7 @@ from services.dmp.soap import (
     serialize,
 )
 from services.dmp.vihf import VihfContext, VihfSigner
-from services.transport import TransportErrorCode, classify
+from services.transport import ResponseTooLargeError, TransportErrorCode, classify, post_capped
 
 log = logging.getLogger("lgc.services.dmp")
 
@@ -51,6 +51,8 @@ log = logging.getLogger("lgc.services.dmp")
 TRANSIENT_CODES = frozenset(
     {"XDSRegistryBusy", "XDSRepositoryBusy", "XDSRegistryError", "XDSRepositoryError"}
 )
+# Largest answer read: an ITI-43 document (CDA up to services.xml.MAX_XML_BYTES, base64 or MTOM) and its envelope.
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class DmpClient:
         context: the professional, structure and software the VIHF describes.
         source_id: OID of this software installation (TD0.2 sender, submission-set sourceId of updates).
         trace: called with every exchange (request and answer bytes), e.g. to keep the outbox trace.
+        max_response_bytes: answers longer than this are not read further (`DmpError` BAD_RESPONSE).
     """
 
     def __init__(
@@ -93,8 +96,10 @@ class DmpClient:
         context: VihfContext,
         source_id: str,
         trace: Callable[[DmpExchange], None] | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
     ) -> None:
         self._http = http
+        self._max_response_bytes = max_response_bytes
         self._base_url = base_url.rstrip("/")
         self._vihf = vihf
         self.context = context
@@ -115,6 +120,7 @@ class DmpClient:
             context=context,
             source_id=self._source_id,
             trace=self._trace,
+            max_response_bytes=self._max_response_bytes,
         )
 
     # --- TD0.x -----------------------------------------------------------------------------------------
@@ -333,7 +339,10 @@ class DmpClient:
         content_type, data = await asyncio.to_thread(encode)
         response: httpx.Response | None = None
         try:
-            response = await self._http.post(url, content=data, headers={"Content-Type": content_type})
+            response = await post_capped(self._http, url, max_bytes=self._max_response_bytes, content=data,
+                                         headers={"Content-Type": content_type})
+        except ResponseTooLargeError as exc:
+            raise DmpError(errors.BAD_RESPONSE, transient=False, detail=str(exc)) from None
         except httpx.TimeoutException as exc:
             raise DmpError(errors.TIMEOUT, transient=True, detail=type(exc).__name__) from None
         except httpx.TransportError as exc:

@@ -66,6 +66,9 @@ def build_multipart(envelope: bytes, attachments: dict[str, bytes], *, action: s
     return content_type, b"".join(chunks)
 
 
+_MAX_BOUNDARY = 70
+
+
 class MimeError(ValueError):
     """A multipart/related answer that cannot be split."""
 
@@ -97,6 +100,8 @@ def split_multipart(content_type: str, body: bytes) -> MultipartMessage:
     boundary = _parameter(content_type, "boundary")
     if not boundary:
         raise MimeError("paramètre boundary absent")
+    if not boundary.isascii() or len(boundary) > _MAX_BOUNDARY:
+        raise MimeError("paramètre boundary invalide")  # RFC 2046 §5.1.1: 1 to 70 ASCII characters
     start = (_parameter(content_type, "start") or "").strip("<>")
     delimiter = CRLF + b"--" + boundary.encode("ascii")
     data = CRLF + body  # the first delimiter may sit at offset 0, without a preceding CRLF
@@ -119,6 +124,8 @@ def split_multipart(content_type: str, body: bytes) -> MultipartMessage:
             headers[name.strip().lower()] = value.strip()
         parts.append((headers, data[header_end + 4 : next_delimiter]))
         position = next_delimiter
+    if not parts:
+        raise MimeError("message MIME sans partie")
     by_id = {headers.get("content-id", "").strip("<>"): payload for headers, payload in parts}
     root = by_id.get(start) if start else parts[0][1]
     if root is None:

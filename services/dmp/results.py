@@ -1,7 +1,13 @@
-"""Reading the registry's answers: RegistryResponse, AdhocQueryResponse (LeafClass), ITI-43 responses."""
+"""Reading the registry's answers: RegistryResponse, AdhocQueryResponse (LeafClass), ITI-43 responses.
+
+An answer is untrusted: a DocumentEntry whose creation date or size cannot be read is left out of the
+listing with a French reason (`EntryList.skipped`) instead of failing every other entry of the answer.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from lxml import etree
@@ -17,7 +23,24 @@ from services.dmp.models import (
     RegistryErrorInfo,
 )
 
+log = logging.getLogger("lgc.services.dmp")
+
 RS_STATUS_LIST = f"{{{c.RS}}}RegistryErrorList"
+# A size has at most 12 digits (under a terabyte): anything longer is garbage, not a document.
+_MAX_SIZE_DIGITS = 12
+_DTM_FORMATS = {4: "%Y", 6: "%Y%m", 8: "%Y%m%d", 10: "%Y%m%d%H", 12: "%Y%m%d%H%M", 14: "%Y%m%d%H%M%S"}
+
+
+class MalformedEntryError(ValueError):
+    """A DocumentEntry of the answer cannot be read; the message (French, ours) says which field."""
+
+
+class EntryList(list[DocumentEntryInfo]):
+    """The DocumentEntries read from an ITI-18 answer; `skipped` says why others were left out (French)."""
+
+    def __init__(self, entries: Iterable[DocumentEntryInfo] = (), skipped: Iterable[str] = ()) -> None:
+        super().__init__(entries)
+        self.skipped: tuple[str, ...] = tuple(skipped)
 
 
 def registry_status(element: etree._Element) -> tuple[str, tuple[RegistryErrorInfo, ...]]:
@@ -35,13 +58,35 @@ def registry_status(element: etree._Element) -> tuple[str, tuple[RegistryErrorIn
 
 
 def parse_dtm(value: str) -> datetime | None:
-    """XDS DTM (4 to 14 digits, UTC) → aware datetime; None when unreadable."""
+    """XDS DTM (4 to 14 ASCII digits, UTC) → aware datetime; None when unreadable or impossible."""
     digits = value.strip()
-    formats = {4: "%Y", 6: "%Y%m", 8: "%Y%m%d", 10: "%Y%m%d%H", 12: "%Y%m%d%H%M", 14: "%Y%m%d%H%M%S"}
-    fmt = formats.get(len(digits))
-    if fmt is None or not digits.isdigit():
+    fmt = _DTM_FORMATS.get(len(digits))
+    if fmt is None or not (digits.isascii() and digits.isdigit()):
         return None
-    return datetime.strptime(digits, fmt).replace(tzinfo=UTC)
+    try:
+        return datetime.strptime(digits, fmt).replace(tzinfo=UTC)
+    except ValueError:  # 20231399: well-formed digits, impossible date
+        return None
+
+
+def _time_slot(slots: dict[str, list[str]], name: str, label: str) -> datetime | None:
+    """An optional DTM slot: absent is None, present but unreadable makes the whole entry unreadable."""
+    value = _first(slots, name)
+    if not value.strip():
+        return None
+    parsed = parse_dtm(value)
+    if parsed is None:
+        raise MalformedEntryError(f"{label} illisible")
+    return parsed
+
+
+def _size(value: str) -> int | None:
+    digits = value.strip()
+    if not digits:
+        return None
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > _MAX_SIZE_DIGITS:
+        raise MalformedEntryError("taille illisible")
+    return int(digits)
 
 
 def _slots(element: etree._Element) -> dict[str, list[str]]:
@@ -108,7 +153,6 @@ def document_entry_info(extrinsic: etree._Element) -> DocumentEntryInfo:
         return _code(found[0]) if found else None
 
     version = extrinsic.find(rim("VersionInfo"))
-    size = _first(slots, "size")
     return DocumentEntryInfo(
         entry_uuid=extrinsic.get("id", ""),
         lid=extrinsic.get("lid") or extrinsic.get("id", ""),
@@ -124,12 +168,12 @@ def document_entry_info(extrinsic: etree._Element) -> DocumentEntryInfo:
         healthcare_facility_type=single(c.DE_HEALTHCARE_FACILITY_TYPE_CODE),
         practice_setting=single(c.DE_PRACTICE_SETTING_CODE),
         authors=tuple(_author(found) for found in by_scheme.get(c.DE_AUTHOR, [])),
-        creation_time=parse_dtm(_first(slots, "creationTime")),
-        service_start=parse_dtm(_first(slots, "serviceStartTime")),
-        service_stop=parse_dtm(_first(slots, "serviceStopTime")),
+        creation_time=_time_slot(slots, "creationTime", "date de création"),
+        service_start=_time_slot(slots, "serviceStartTime", "date de début d'acte"),
+        service_stop=_time_slot(slots, "serviceStopTime", "date de fin d'acte"),
         repository_id=_first(slots, "repositoryUniqueId"),
         hash=_first(slots, "hash"),
-        size=int(size) if size.isdigit() else None,
+        size=_size(_first(slots, "size")),
         version=version.get("versionName", "1") if version is not None else "1",
         raw=etree.tostring(extrinsic),
     )
@@ -145,14 +189,21 @@ def association_info(element: etree._Element) -> AssociationInfo:
     )
 
 
-def leaf_objects(response: etree._Element) -> tuple[list[DocumentEntryInfo], list[AssociationInfo]]:
+def leaf_objects(response: etree._Element) -> tuple[EntryList, list[AssociationInfo]]:
+    """The DocumentEntries (unreadable ones skipped, with a reason) and Associations of a LeafClass answer."""
     objects = response.find(rim("RegistryObjectList"))
     if objects is None:
-        return [], []
-    entries = [
-        document_entry_info(found)
-        for found in objects.iterfind(rim("ExtrinsicObject"))
-        if found.get("objectType") == c.DOCUMENT_ENTRY_TYPE
-    ]
+        return EntryList(), []
+    entries: list[DocumentEntryInfo] = []
+    skipped: list[str] = []
+    for found in objects.iterfind(rim("ExtrinsicObject")):
+        if found.get("objectType") != c.DOCUMENT_ENTRY_TYPE:
+            continue
+        try:
+            entries.append(document_entry_info(found))
+        except MalformedEntryError as exc:
+            # the entry id is remote text: logged truncated, never shown
+            log.warning("DMP entry %.80r skipped: %s", found.get("id", ""), exc)
+            skipped.append(f"Un document du DMP a été ignoré : {exc}.")
     associations = [association_info(found) for found in objects.iterfind(rim("Association"))]
-    return entries, associations
+    return EntryList(entries, skipped), associations

@@ -27,16 +27,21 @@ from services.insi.models import (
     VitaleQuery,
 )
 from services.insi.response import parse_response
-from services.transport import TransportErrorCode, classify
+from services.transport import ResponseTooLargeError, TransportErrorCode, classify, post_capped
 
 log = logging.getLogger("lgc.insi")
+
+# An INSi answer names a handful of identities (a few kB): anything past this is not an INSi answer.
+MAX_RESPONSE_BYTES = 1024 * 1024
 
 
 class InsiClient:
     """One INSi endpoint for one installation (its ContexteLPS) and one emitter (professional id)."""
 
-    def __init__(self, http: httpx.AsyncClient, *, url: str, lps: LpsIdentity, emitter: str) -> None:
+    def __init__(self, http: httpx.AsyncClient, *, url: str, lps: LpsIdentity, emitter: str,
+                 max_response_bytes: int = MAX_RESPONSE_BYTES) -> None:
         self._http = http
+        self._max_response_bytes = max_response_bytes
         self._url = url
         self._builder = EnvelopeBuilder(lps, emitter)
 
@@ -78,7 +83,10 @@ class InsiClient:
         started = time.perf_counter()
         try:
             try:
-                response = await self._http.post(self._url, content=envelope.body, headers=envelope.headers)
+                response = await post_capped(self._http, self._url, max_bytes=self._max_response_bytes,
+                                             content=envelope.body, headers=envelope.headers)
+            except ResponseTooLargeError as exc:
+                raise transport_error(BAD_RESPONSE, str(exc)) from None
             except httpx.HTTPError as exc:
                 raise transport_error(classify(exc), f"{type(exc).__name__}: {exc}") from exc
             result = await asyncio.to_thread(_result, response, envelope.message_id)

@@ -34,6 +34,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from services.sandbox.body_limit import DEFAULT_MAX_REQUEST_BYTES, BodyLimitMiddleware
 from services.sandbox.ca import TEST_STRUCTURE_ID, Pki, ensure_pki
 from services.sandbox.connection import TlsAwareH11Protocol, peer_certificate
 from services.sandbox.context import SimulatorContext
@@ -65,6 +66,7 @@ class SandboxOptions:
     log_level: str = "warning"
     access_log: bool = False
     simulators: Sequence[str] = SIMULATOR_NAMES  # those whose package exists are served
+    max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES  # larger bodies get 413 (body_limit.py)
 
 
 class Sandbox:
@@ -143,7 +145,7 @@ class Sandbox:
                 context = SimulatorContext(data_dir=data_dir, pki=self.pki, faults=self.faults)
                 app = simulator.create_app(context)
                 mounts[simulator.mount] = FaultMiddleware(app, self.faults, self._stopping)
-        return _PrefixDispatcher(mounts, Starlette(routes=routes))
+        return BodyLimitMiddleware(_PrefixDispatcher(mounts, Starlette(routes=routes)), self.options.max_request_bytes)
 
     def _manifest(self, mtls_socket: socket.socket, tls_socket: socket.socket) -> Manifest:
         base_mtls = _base_url(self.host, mtls_socket)
@@ -312,12 +314,13 @@ def run_in_thread(state_dir: Path, *, latency: float = 0.0,
                   faults: Mapping[FaultKind | str, float] | None = None, seed: int | None = None,
                   host: str = "127.0.0.1", port_mtls: int = 0, port_tls: int = 0,
                   log_level: str = "warning", simulators: Sequence[str] = SIMULATOR_NAMES,
-                  startup_timeout: float = 30.0) -> RunningSandbox:
+                  startup_timeout: float = 30.0,
+                  max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES) -> RunningSandbox:
     """Start a sandbox in a daemon thread and return once both listeners accept connections."""
     plan = FaultPlan(latency=latency, rates=dict(faults or {}), seed=seed)  # type: ignore[arg-type]
     sandbox = Sandbox(SandboxOptions(state_dir=Path(state_dir), host=host, port_mtls=port_mtls,
                                      port_tls=port_tls, plan=plan, log_level=log_level,
-                                     simulators=simulators))
+                                     simulators=simulators, max_request_bytes=max_request_bytes))
     ready = threading.Event()
     outcome: dict[str, Any] = {}
 

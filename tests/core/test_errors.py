@@ -25,7 +25,7 @@ from services.transport import TransportConfigError, TransportErrorCode
 ROOT = Path(__file__).resolve().parents[2]
 CODE = re.compile(r"^[A-Z]+(-[A-Z]+)*$")
 # Exceptions of ours that never reach a user: internal control flow, or a broken installation (a bug).
-NOT_FOR_USERS = {"_Budget", "QtRuntimeError"}
+NOT_FOR_USERS = {"_Budget", "QtRuntimeError", "UnknownEditorError"}  # internal, or bugs
 BUILTIN_BASES = {"Exception", "ValueError", "RuntimeError", "LookupError", "KeyError", "OSError"}
 
 

@@ -149,4 +149,4 @@ def test_a_malformed_answer_is_an_insi_error_in_french(data: bytes) -> None:
     with pytest.raises(InsiError) as caught:
         parse_response(data, "uuid:x")
     assert (caught.value.siram_code, caught.value.desir_code) == ("transport", "bad_response")
-    assert caught.value.user_message == "Le téléservice INSi a renvoyé une réponse illisible."
+    assert caught.value.text == "Le téléservice INSi a renvoyé une réponse illisible."

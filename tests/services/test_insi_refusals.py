@@ -196,7 +196,7 @@ async def test_contexte_bam_must_follow_the_ctxbam_schema(wire: InsiWire, case: 
     response, error = await _post(wire, etree.tostring(root))
     assert response.status_code == 400
     assert (error.siram_code, error.desir_code) == (siram, desir)
-    assert error.user_message
+    assert error.text
 
 
 async def test_the_unchanged_vitale_envelope_is_schema_valid(wire: InsiWire) -> None:

@@ -438,6 +438,8 @@ class DmpPanel(QWidget):
             return
         self._pending = None
         self.model.set_documents(result.documents)
+        for reason in dict.fromkeys(result.skipped):  # entries left out of the list (unreadable, other patient)
+            messages.warning(reason)
         if result.documents:
             self._show_state(ListState.LIST)
         else:

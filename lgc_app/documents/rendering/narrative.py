@@ -3,6 +3,13 @@
 Whitelist, not blacklist: only the narrative elements below become HTML, all text is escaped, no attribute
 is copied except validated colspan/rowspan, links and multimedia are shown as text (a received document can
 never make the viewer load anything). Output is bounded so that a huge document cannot blow up the widget.
+
+Tables are normalised to their real grid: Qt lays a table out on the GUI thread with one slot per spanned
+row and column, so a 2.5 kB table with `colspan="100000"` froze the viewer for 17 s (fuzzing campaign,
+issue 13). A span never reaches past the rows of its row group, a row's spans never add up past the widest
+row's cell count, and a
+table keeps at most MAX_TABLE_COLUMNS cells a row and MAX_TABLE_CELLS grid slots (the rest is announced, not
+shown): Qt's table layout costs about a millisecond per slot on a loaded 2-core machine.
 """
 
 from __future__ import annotations
@@ -16,8 +23,12 @@ HL7 = "urn:hl7-org:v3"
 MAX_HTML_CHARS = 4_000_000
 TRUNCATED = "<p><i>[Contenu tronqué : document trop long pour être affiché en entier.]</i></p>"
 
-_SIMPLE = {"paragraph": "p", "sub": "sub", "sup": "sup", "thead": "thead", "tbody": "tbody", "tfoot": "tfoot",
-           "tr": "tr", "item": "li"}
+MAX_TABLE_COLUMNS = 50
+MAX_TABLE_CELLS = 2000
+TABLE_TRUNCATED = "<p><i>[Tableau tronqué : trop de lignes ou de colonnes pour être affiché en entier.]</i></p>"
+
+_SIMPLE = {"paragraph": "p", "sub": "sub", "sup": "sup", "item": "li"}
+_ROW_GROUPS = ("thead", "tbody", "tfoot")
 _STYLES = {"bold": "b", "italics": "i", "underline": "u", "emphasis": "i"}
 _SKIPPED = {"col", "colgroup", "footnoteRef"}
 
@@ -83,8 +94,6 @@ def _element(out: HtmlWriter, element: etree._Element) -> None:
         _list(out, element)
     elif name == "table":
         _table(out, element)
-    elif name in ("td", "th"):
-        _cell(out, element, name)
     elif name == "caption":
         _wrapped(out, element, "b")
         out.raw("<br/>")
@@ -137,25 +146,56 @@ def _table(out: HtmlWriter, element: etree._Element) -> None:
     for child in element:
         if local_name(child) == "caption":
             _element(out, child)
+    # StrucDoc.Text: rows live in thead/tbody/tfoot (col/colgroup carry no content and are dropped)
+    groups = [(name, [row for row in child if local_name(row) == "tr"])
+              for child in element if (name := local_name(child)) in _ROW_GROUPS]
+    widest = max((len(_cells(row)) for _, rows in groups for row in rows), default=0)
+    columns = min(widest, MAX_TABLE_COLUMNS)
+    budget = MAX_TABLE_CELLS // max(columns, 1)  # rows
+    truncated = widest > MAX_TABLE_COLUMNS
     out.raw('<table border="1" cellspacing="0" cellpadding="3">')
-    for child in element:
-        if local_name(child) != "caption":
-            _element(out, child)
+    for name, rows in groups:
+        if budget <= 0:
+            truncated = True
+            break
+        shown = rows[:budget]
+        truncated = truncated or len(shown) < len(rows)
+        budget -= len(shown)
+        out.raw(f"<{name}>")
+        for index, row in enumerate(shown):
+            out.raw("<tr>")
+            cells = _cells(row)[:columns]
+            used = 0
+            for position, cell in enumerate(cells):
+                # leave one column for each cell still to come in this row
+                colspan = _span(cell.get("colspan"), columns - used - (len(cells) - position - 1))
+                used += colspan
+                _cell(out, cell, colspan=colspan, rowspan=_span(cell.get("rowspan"), len(shown) - index))
+            out.raw("</tr>")
+        out.raw(f"</{name}>")
     out.raw("</table>")
+    if truncated:
+        out.raw(TABLE_TRUNCATED)
 
 
-def _cell(out: HtmlWriter, element: etree._Element, tag: str) -> None:
-    spans = "".join(f' {name}="{value}"' for name in ("colspan", "rowspan")
-                    if (value := _span(element.get(name))) is not None)
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [cell for cell in row if local_name(cell) in ("td", "th")]
+
+
+def _cell(out: HtmlWriter, element: etree._Element, *, colspan: int, rowspan: int) -> None:
+    tag = local_name(element)
+    spans = "".join(f' {name}="{value}"' for name, value in (("colspan", colspan), ("rowspan", rowspan))
+                    if value > 1)  # 1 is HTML's default
     out.raw(f"<{tag}{spans}>")
     _children(out, element)
     out.raw(f"</{tag}>")
 
 
-def _span(value: str | None) -> int | None:
-    if value is None or not value.isdigit():
-        return None
-    return min(max(int(value), 1), 100)
+def _span(value: str | None, limit: int) -> int:
+    """A colspan/rowspan clamped to [1, limit] (absent or unreadable is 1)."""
+    if value is None or not (value.isascii() and value.isdigit()):
+        return 1
+    return max(1, min(int(value) if len(value) <= 6 else limit, limit))
 
 
 def write_section(out: HtmlWriter, section: etree._Element, depth: int, titles: list[str]) -> None:

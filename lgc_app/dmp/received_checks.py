@@ -1,0 +1,62 @@
+"""What a document retrieved from the DMP must be before it is shown or enters a patient's record.
+
+A retrieved document is untrusted: the registry may list, and the repository may return, a document of another
+patient (a mis-filed VSM, a hostile server). The registry's patientId was already checked on the listing; the
+content is checked here: a CDA must name the patient's INS in its `recordTarget` (CI-SIS "Volet structuration
+minimale" §recordTarget: `patientRole/id` carries the INS with its OID) and parse within the size cap; a PDF must
+be declared as one and look like one; plain text (the simulator's documents of "another professional") must be
+UTF-8. Everything runs in a worker thread (parsing up to 30 MB).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from lgc_app.documents.rendering.cda_display import INS_OIDS, MAX_PDF_BYTES, PDF_MAGIC
+from lgc_app.documents.rendering.narrative import HL7
+from services.dmp.models import PatientId
+from services.xml import MAX_XML_BYTES, UnsafeXmlError, parse_bytes
+
+XML_TYPES = frozenset({"text/xml", "application/xml", "application/hl7-v3+xml"})
+_INS_IDS = f"{{{HL7}}}recordTarget/{{{HL7}}}patientRole/{{{HL7}}}id"
+
+
+def content_refusal(content: bytes, mime_type: str, patient: PatientId) -> str | None:
+    """Why `content` (declared `mime_type`) may not be shown or stored for `patient`, in French; None if it may."""
+    mime = mime_type.split(";", 1)[0].strip().lower()
+    if mime in XML_TYPES or content.lstrip()[:1] == b"<":  # the viewer treats anything like XML as CDA
+        return _cda_refusal(content, patient)
+    if mime == "application/pdf":
+        if len(content) > MAX_PDF_BYTES:
+            return f"Le document PDF reçu du DMP dépasse {MAX_PDF_BYTES // (1024 * 1024)} Mo."
+        return None if content.startswith(PDF_MAGIC) else "Le document reçu du DMP n'est pas un PDF valide."
+    if mime == "text/plain":
+        if len(content) > MAX_XML_BYTES:
+            return f"Le document reçu du DMP dépasse {MAX_XML_BYTES // (1024 * 1024)} Mo."
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError:
+            return "Le texte reçu du DMP n'est pas lisible (encodage invalide)."
+        return None
+    return "Le format du document reçu du DMP n'est pas pris en charge (CDA ou PDF attendu)."
+
+
+def _cda_refusal(content: bytes, patient: PatientId) -> str | None:
+    try:
+        root = parse_bytes(content, max_bytes=MAX_XML_BYTES)
+    except UnsafeXmlError:
+        return "Le document reçu du DMP n'est pas un document CDA lisible (XML invalide ou trop volumineux)."
+    if root.tag != f"{{{HL7}}}ClinicalDocument":
+        return "Le document reçu du DMP n'est pas un document CDA."
+    named = record_target_ins(root)
+    if not named:
+        return "Le document reçu du DMP ne porte pas l'INS du patient : il ne peut pas être rattaché au dossier."
+    if named != {(patient.ins, patient.oid)}:
+        return "Le document reçu du DMP concerne un autre patient (INS différente) : il a été refusé."
+    return None
+
+
+def record_target_ins(root: etree._Element) -> set[tuple[str, str]]:
+    """(matricule, OID) of every INS the document's recordTarget names (ids under another root are ignored)."""
+    return {(element.get("extension", ""), root_oid) for element in root.iterfind(_INS_IDS)
+            if (root_oid := element.get("root", "")) in INS_OIDS}
