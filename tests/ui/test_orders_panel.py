@@ -14,7 +14,7 @@ from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
 from lgc_app.outbox.orders import add_event, enqueue
 from lgc_app.persistence.database import Database
 from ui import messages
-from ui.dmp.orders_panel import OrdersPanel
+from ui.outbox.orders_panel import OrdersPanel
 from ui.tasks import TaskManager
 
 pytestmark = pytest.mark.usefixtures("qloop")
