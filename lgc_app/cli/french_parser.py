@@ -24,7 +24,6 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), f
     (r"^ambiguous option: (\S+) could match (.*)$", r"option ambiguë : \1 peut désigner \2"),
     (r"^argument (.+?): invalid choice: (.*) \(choose from (.*)\)$",
      r"argument \1 : choix invalide : \2 (valeurs possibles : \3)"),
-    (r"^argument (.+?): invalid (\S+) value: (.*)$", r"argument \1 : valeur invalide (\2 attendu) : \3"),
     (r"^argument (.+?): expected one argument$", r"argument \1 : une valeur est attendue"),
     (r"^argument (.+?): expected at least one argument$", r"argument \1 : au moins une valeur est attendue"),
     (r"^argument (.+?): expected at most one argument$", r"argument \1 : au plus une valeur est attendue"),
@@ -35,8 +34,17 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), f
 ))
 
 
+# the type names argparse puts in "invalid %(type)s value"
+_TYPES = {"int": "un nombre entier", "float": "un nombre", "Path": "un chemin"}
+_INVALID_VALUE = re.compile(r"^argument (.+?): invalid (\S+) value: (.*)$")
+
+
 def french_error(message: str) -> str:
     """argparse's English error sentence in French (unknown sentences are kept as they are)."""
+    invalid = _INVALID_VALUE.match(message)
+    if invalid:
+        option, type_name, value = invalid.groups()
+        return f"argument {option} : valeur invalide {value} ({_TYPES.get(type_name, type_name)} est attendu)"
     for pattern, french in _ERRORS:
         if pattern.match(message):
             return pattern.sub(french, message)
@@ -45,7 +53,8 @@ def french_error(message: str) -> str:
 
 class FrenchHelpFormatter(argparse.HelpFormatter):
     def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix or "Utilisation : ")
+        # prefix "" (not None) is argparse building a sub-command's prog from the parent's usage
+        super().add_usage(usage, actions, groups, "Utilisation : " if prefix is None else prefix)
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
