@@ -2,12 +2,13 @@
 
 This is the only place that builds things: the database, the `Workstation`, the `Services` (one client per
 national service, built off the event loop, closed at shutdown), the registry of send planners that
-validation asks (DMP today, MSSanté next), the outbox handlers the worker runs, and the session of whoever
-acts. The GUI, the headless worker, the command line and the tests build the application the same way.
+validation asks (DMP today, MSSanté next), the outbox handlers the worker runs, the describers of their
+traces, and the session of whoever acts. The GUI, the headless worker, the command line and the tests build
+the application the same way.
 
 Where a new service goes: its client in `services/<name>/`, a `ServiceSlot` in `Services` (built by a
-`make_<name>_client(settings)` here), its send planner in `send_planners()` and its outbox handler in
-`outbox_handlers()`.
+`make_<name>_client(settings)` here), its send planner in `send_planners()`, its outbox handler in
+`outbox_handlers()` and what its orders add to the trace in `trace_describers()`.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from typing import TYPE_CHECKING
 from lgc_app import __version__, config, lps
 from lgc_app.config import Role, Settings
 from lgc_app.dmp import client_factory, feeding
+from lgc_app.dmp import trace as dmp_trace
 from lgc_app.dmp.client_factory import DmpConnection
 from lgc_app.dmp.handler import FeedHandler
 from lgc_app.documents.dispatch import SendPlanner
 from lgc_app.outbox import noop
 from lgc_app.outbox.handler import Handler
 from lgc_app.outbox.runner import WorkerThread, start_worker_thread
+from lgc_app.outbox.trace import Describer, register
 from lgc_app.persistence.database import Database
 from lgc_app.service_slot import ServiceSlot
 from lgc_app.session import Session, workstation_session
@@ -64,6 +67,13 @@ def outbox_handlers(settings: Settings) -> dict[str, Handler]:
         noop.KIND: noop.handle,
         feeding.KIND: FeedHandler(settings),
     }
+
+
+def trace_describers() -> dict[str, Describer]:
+    """What each order kind adds to its trace and listing (`lgc_app.outbox.trace`), by kind."""
+    registry: dict[str, Describer] = {}
+    register(registry, feeding.KIND, dmp_trace.describer())
+    return registry
 
 
 class Services:
@@ -107,6 +117,7 @@ class AppContext:
     session: Session
     config_path: Path | None = None  # the settings file the settings dialog edits (None: the default one)
     planners: tuple[SendPlanner, ...] = field(default_factory=send_planners)
+    describers: dict[str, Describer] = field(default_factory=trace_describers)
     sandbox: DemoSandbox | None = None
     worker: WorkerThread | None = None
     services: Services = field(init=False)

@@ -20,9 +20,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SIMULATED_CLIENTS = ("insi", "dmp", "mss", "psc", "annuaire")
 SESSION_OPENERS = ("reading", "unit_of_work")
-# Views that still read or write through a session of their own, until their use cases move to the core
-# (DMP consultation reads and the send orders of the "Envois" panel): no other file may join them.
-SESSION_DEBT = ("ui/actions/dmp.py", "ui/dmp/orders_panel.py")
 
 
 def _imports(path: Path) -> Iterator[str]:
@@ -77,13 +74,13 @@ def test_views_build_no_sql() -> None:
 
 def test_views_import_no_orm_model() -> None:
     found = [f"{path.relative_to(ROOT).as_posix()}: {name}" for path in _files("ui") for name in _imports(path)
-             if _is_orm_models(name) and not path.relative_to(ROOT).as_posix().startswith(SESSION_DEBT)]
+             if _is_orm_models(name)]
     assert found == []
 
 
 def test_views_open_no_session() -> None:
     found = [f"{path.relative_to(ROOT).as_posix()}:{line}" for path in _files("ui")
-             for line in _session_openings(path) if not path.relative_to(ROOT).as_posix().startswith(SESSION_DEBT)]
+             for line in _session_openings(path)]
     assert found == []
 
 

@@ -10,29 +10,16 @@ import sys
 from pathlib import Path
 
 from lgc_app import cli
+from lgc_app.cli.french_parser import FrenchArgumentParser
 
 DESCRIPTION = "LGC Ségur : logiciel de gestion de cabinet médical."
 EPILOG = (f"Commandes d'administration (sans interface) : {', '.join(cli.COMMANDS)}. "
-          "Exemple : « lgc config show », « lgc db upgrade » ; « lgc COMMANDE --help » pour le détail.")
-
-
-class FrenchHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage: str | None, actions: object, groups: object,
-                  prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix or "Utilisation : ")  # type: ignore[arg-type]
-
-
-class FrenchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog} : option invalide ({message}). « {self.prog} --help » pour l'aide.\n")
+          "Exemple : « lgc config show », « lgc db upgrade », « lgc --demo dmp orders » (base de démonstration) ; "
+          "« lgc COMMANDE --help » pour le détail.")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = FrenchArgumentParser(prog="lgc", description=DESCRIPTION, epilog=EPILOG, add_help=False,
-                                  formatter_class=FrenchHelpFormatter)
-    parser._optionals.title = "Options"
-    parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+    parser = FrenchArgumentParser(prog="lgc", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--demo", action="store_true",
                         help="mode démonstration : base locale séparée et bac à sable des services nationaux")
     parser.add_argument("--config", metavar="FICHIER", type=Path,
@@ -43,10 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def is_admin_command(argv: list[str]) -> bool:
-    """True when the first word after the global options names an administration command."""
+    """True when the first word after the global options (`--config`, `--demo`) names an administration
+    command: `lgc --demo documents list` reads the database the demo GUI shows."""
     rest = list(argv)
-    while rest and rest[0].startswith("--config"):
-        rest = rest[1:] if "=" in rest[0] else rest[2:]
+    while rest and (rest[0] in ("--demo", "--config") or rest[0].startswith("--config=")):
+        rest = rest[2:] if rest[0] == "--config" else rest[1:]
     return bool(rest) and rest[0] in cli.COMMANDS
 
 

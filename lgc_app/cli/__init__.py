@@ -1,7 +1,8 @@
 """Administration command line: `python -m lgc_app …` or `lgc …` (without arguments `lgc` opens the GUI).
 
 Each sub-command lives in its own module of this package, which exposes `register(subparsers)`; the
-parser's `func` attribute receives the parsed arguments and returns the exit code.
+parser's `func` attribute receives the parsed arguments and returns the exit code. `--demo` points every
+command at the demonstration workstation the GUI opens with `lgc --demo` (`common.load_settings`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import importlib
 import sys
 
+from lgc_app.cli.french_parser import FrenchArgumentParser
 from lgc_app.config import ConfigError
 from lgc_app.persistence.engine import DatabaseError
 
@@ -18,8 +20,10 @@ COMMANDS = ("db", "config", "worker", "documents", "demo-data", "dmp", "insi")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lgc", description="LGC Ségur : administration du poste")
+    parser = FrenchArgumentParser(prog="lgc", description="LGC Ségur : administration du poste")
     parser.add_argument("--config", metavar="FICHIER", help="fichier de paramètres (TOML) à utiliser")
+    parser.add_argument("--demo", action="store_true",
+                        help="travailler sur la base de démonstration (celle de « lgc --demo »)")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
     for name in COMMAND_MODULES:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from lgc_app.cli.common import load_settings
+from lgc_app.cli.common import load_settings, require_existing_database
 from lgc_app.persistence import migrations
 from lgc_app.persistence.engine import make_engine
 
@@ -35,7 +35,9 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    engine = make_engine(load_settings(args).database_url)
+    url = load_settings(args).database_url
+    require_existing_database(url, args)
+    engine = make_engine(url)
     try:
         current = migrations.current_revision(engine)
     finally:

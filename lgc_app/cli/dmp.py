@@ -1,13 +1,18 @@
-"""`lgc dmp orders|trace`: the DMP send orders and their trace (the master's homologation proof)."""
+"""`lgc dmp orders|trace`: the DMP send orders and their trace (the master's homologation proof).
+
+The same read model and the same text as the "Envois" panel and its export (`lgc_app.outbox.trace`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from lgc_app.bootstrap import trace_describers
 from lgc_app.cli.common import open_database
-from lgc_app.dmp.trace import feed_orders, feed_trace, format_trace
+from lgc_app.dmp.feeding import KIND
 from lgc_app.outbox.models import OrderStatus
+from lgc_app.outbox.trace import format_proof, list_orders, moment, read_order
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,26 +29,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _orders(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
-        orders = feed_orders(db, status=OrderStatus(args.status) if args.status else None)
+        orders = list_orders(db, trace_describers(), kind=KIND,
+                             status=OrderStatus(args.status) if args.status else None)
     finally:
         db.close()
     if not orders:
         print("Aucun envoi au DMP.")
     for order in orders:
-        print(f"{order.order_id}  {order.status_label:<10}  {order.created_at:%d/%m/%Y %H:%M}  "
-              f"{order.origin_workstation} → {order.target_workstation or '*'}  {order.document_title} "
-              f"({order.patient_name})")
+        print(f"{order.id}  {order.status_label:<10}  {moment(order.created_at, seconds=False)}  "
+              f"{order.origin_workstation} → {order.target_workstation or '*'}  {order.subject}")
     return 0
 
 
 def _trace(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
-        order = feed_trace(db, args.order_id)
+        order = read_order(db, args.order_id, trace_describers(), kind=KIND)
     finally:
         db.close()
     if order is None:
         print(f"Erreur : envoi au DMP introuvable : {args.order_id}", file=sys.stderr)
         return 1
-    print(format_trace(order))
+    print(format_proof(order), end="")
     return 0

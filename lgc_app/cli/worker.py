@@ -10,11 +10,10 @@ from collections import Counter
 
 from lgc_app import logs
 from lgc_app.bootstrap import outbox_handlers
-from lgc_app.cli.common import load_settings
+from lgc_app.cli.common import load_settings, open_database
 from lgc_app.outbox.completion import Outcome
-from lgc_app.outbox.orders import counts_by_status
+from lgc_app.outbox.trace import count_orders
 from lgc_app.outbox.worker import Worker
-from lgc_app.persistence.database import Database
 from lgc_app.workstation import Workstation
 
 
@@ -30,13 +29,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _run(args: argparse.Namespace) -> int:
     settings = load_settings(args)
     if args.status:
-        return _status(settings.database_url)
+        return _status(args)
+    if args.demo:
+        # the demo's services are the sandbox the GUI starts and points its own worker at (lgc_app/demo.py)
+        print("En démonstration, les envois sont exécutés par l'interface : lancez « lgc --demo ».",
+              file=sys.stderr)
+        return 2
     if not Workstation.from_settings(settings).runs_worker:
         print("Ce poste est configuré en esclave (workstation.role = slave) : il enregistre les envois mais "
               "ne les exécute pas. Lancez « lgc worker » sur le poste maître.", file=sys.stderr)
         return 2
     logs.setup(console=True)
-    db = Database.open(settings.database_url)
+    db = open_database(args)
     try:
         workstation = args.workstation or settings.workstation_name
         worker = Worker(db, outbox_handlers(settings), workstation=workstation)
@@ -69,11 +73,10 @@ async def _until_signalled(worker: Worker) -> None:
     await worker.run_forever()
 
 
-def _status(database_url: str) -> int:
-    db = Database.open(database_url)
+def _status(args: argparse.Namespace) -> int:
+    db = open_database(args)
     try:
-        with db.reading() as session:
-            counts = counts_by_status(session)
+        counts = count_orders(db)
     finally:
         db.close()
     for status, count in counts.items():

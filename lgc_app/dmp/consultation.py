@@ -393,20 +393,22 @@ async def import_document(db: Database, client: DmpReader, patient_id: int, docu
     return document_id
 
 
-def received_documents(session: Session, patient_id: int) -> list[ReceivedDocument]:
+def received_documents(db: Database, patient_id: int) -> list[ReceivedDocument]:
     """The documents imported from the DMP into the patient's record, most recent import first."""
-    rows = session.scalars(select(DmpReceivedDocument).where(DmpReceivedDocument.patient_id == patient_id)
-                           .order_by(DmpReceivedDocument.imported_at.desc(), DmpReceivedDocument.id.desc()))
-    return [ReceivedDocument(row.id, row.unique_id, row.title, row.mime_type, row.type_display, row.author,
-                             row.creation_time, row.imported_at, row.imported_by) for row in rows]
+    with db.reading() as session:
+        rows = session.scalars(select(DmpReceivedDocument).where(DmpReceivedDocument.patient_id == patient_id)
+                               .order_by(DmpReceivedDocument.imported_at.desc(), DmpReceivedDocument.id.desc()))
+        return [ReceivedDocument(row.id, row.unique_id, row.title, row.mime_type, row.type_display, row.author,
+                                 row.creation_time, row.imported_at, row.imported_by) for row in rows]
 
 
-def received_content(session: Session, received_id: int) -> tuple[str, bytes]:
+def received_content(db: Database, received_id: int) -> tuple[str, bytes]:
     """(MIME type, bytes) of an imported document, exactly as retrieved."""
-    row = session.get(DmpReceivedDocument, received_id)
-    if row is None:
-        raise ConsultationError(f"Document reçu {received_id} introuvable.")
-    return row.mime_type, row.content
+    with db.reading() as session:
+        row = session.get(DmpReceivedDocument, received_id)
+        if row is None:
+            raise ConsultationError(f"Document reçu {received_id} introuvable.")
+        return row.mime_type, row.content
 
 
 # --- new documents (badge) ---------------------------------------------------------------------------------
@@ -448,14 +450,15 @@ async def check_new_documents(db: Database, client: DmpReader, patient_id: int, 
     return await offload(_record_check, db, patient_id, [(entry.entry_uuid, entry.unique_id) for entry in entries])
 
 
-def new_document_counts(session: Session, patient_ids: Iterable[int]) -> dict[int, int]:
+def new_document_counts(db: Database, patient_ids: Iterable[int]) -> dict[int, int]:
     """Last known number of new DMP documents per patient (no network): only patients with some are listed."""
     ids = list(patient_ids)
     if not ids:
         return {}
-    rows = session.execute(select(DmpConsultation.patient_id, DmpConsultation.new_count)
-                           .where(DmpConsultation.patient_id.in_(ids), DmpConsultation.new_count > 0))
-    return {patient_id: count for patient_id, count in rows}
+    with db.reading() as session:
+        rows = session.execute(select(DmpConsultation.patient_id, DmpConsultation.new_count)
+                               .where(DmpConsultation.patient_id.in_(ids), DmpConsultation.new_count > 0))
+        return {patient_id: count for patient_id, count in rows}
 
 
 def qualified_patients(session: Session, patient_ids: Iterable[int]) -> list[int]:

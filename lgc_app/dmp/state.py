@@ -30,7 +30,7 @@ class DocumentDmpState:
     Attributes:
         label: French label ("en attente", "envoyé", "refusé"…).
         reason: why (refusal message, withhold reason, why not sent); None when there is nothing to say.
-        order_id: the send order (its trace: `lgc_app.dmp.trace.feed_trace`), None when none was created.
+        order_id: the send order (its trace: `lgc_app.outbox.trace.read_order`), None when none was created.
     """
 
     document_id: int

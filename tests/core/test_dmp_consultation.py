@@ -87,20 +87,17 @@ async def test_new_documents_are_counted_until_consulted(db: Database, sandbox: 
         await _foreign(wire, ins, title="Deuxième")
         await _foreign(wire, ins, title="Troisième", type_code=CERT, class_code=CERT_CLASS)
         assert await consultation.check_new_documents(db, wire.client, patient_id) == 2
-        with db.reading() as session:
-            assert consultation.new_document_counts(session, [patient_id]) == {patient_id: 2}
+        assert consultation.new_document_counts(db, [patient_id]) == {patient_id: 2}
         # a filtered listing marks only what it showed as seen
         shown = await consultation.consult(db, wire.client, patient_id, DocumentFilter(type_code="CERT_DECL"),
                                            user=USER)
         assert [(d.title, d.is_new) for d in shown.documents] == [("Troisième", True)]
-        with db.reading() as session:
-            assert consultation.new_document_counts(session, [patient_id]) == {patient_id: 1}
+        assert consultation.new_document_counts(db, [patient_id]) == {patient_id: 1}
         complete = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
         assert {d.title: d.is_new for d in complete.documents} == {"Premier": False, "Deuxième": True,
                                                                     "Troisième": False}
         assert complete.previous_consultation is not None
-        with db.reading() as session:
-            assert consultation.new_document_counts(session, [patient_id]) == {}
+        assert consultation.new_document_counts(db, [patient_id]) == {}
 
 
 async def test_fetch_and_import_once(db: Database, sandbox: RunningSandbox) -> None:
@@ -118,12 +115,11 @@ async def test_fetch_and_import_once(db: Database, sandbox: RunningSandbox) -> N
         [again] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
                                               user=USER)).documents
     assert again.imported
-    with db.reading() as session:
-        [received] = consultation.received_documents(session, patient_id)
-        assert (received.id, received.title, received.author, received.imported_by) == (
-            received_id, "À importer", "Claire CARDIO", USER)
-        assert consultation.received_content(session, received_id) == ("text/plain",
-                                                                        b"Contenu exact du document.")
+    [received] = consultation.received_documents(db, patient_id)
+    assert (received.id, received.title, received.author, received.imported_by) == (
+        received_id, "À importer", "Claire CARDIO", USER)
+    assert consultation.received_content(db, received_id) == ("text/plain",
+                                                                    b"Contenu exact du document.")
 
 
 async def test_altered_bytes_are_not_stored(db: Database, sandbox: RunningSandbox) -> None:
@@ -135,8 +131,7 @@ async def test_altered_bytes_are_not_stored(db: Database, sandbox: RunningSandbo
         tampered = consultation.DmpDocument(**{**document.__dict__, "hash": "0" * 40})
         with pytest.raises(IntegrityMismatchError):
             await consultation.import_document(db, wire.client, patient_id, tampered, user=USER)
-    with db.reading() as session:
-        assert consultation.received_documents(session, patient_id) == []
+    assert consultation.received_documents(db, patient_id) == []
 
 
 async def test_unqualified_identity_is_refused_before_any_request(db: Database, sandbox: RunningSandbox) -> None:
@@ -155,8 +150,7 @@ async def test_dmp_refusal_is_a_dmp_error(db: Database, sandbox: RunningSandbox)
         with pytest.raises(DmpError) as caught:
             await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
     assert caught.value.text == "Le DMP de ce patient est fermé."
-    with db.reading() as session:  # nothing remembered for a failed consultation
-        assert consultation.new_document_counts(session, [patient_id]) == {}
+    assert consultation.new_document_counts(db, [patient_id]) == {}  # nothing remembered for a failed consultation
 
 
 async def test_consultations_speak_for_the_session_practitioner_until_closed(
@@ -191,7 +185,7 @@ async def test_documents_this_cabinet_sent_are_not_new(db: Database, sandbox: Ru
             state.unique_id = ours["unique_id"]
         assert await consultation.check_new_documents(db, wire.client, patient_id) == 1
         with db.reading() as session:
-            assert consultation.new_document_counts(session, [patient_id]) == {patient_id: 1}
+            assert consultation.new_document_counts(db, [patient_id]) == {patient_id: 1}
         listed = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
         assert {d.title: d.is_new for d in listed.documents} == {"Envoyé par le cabinet": False,
                                                                   "Venu d'ailleurs": True}

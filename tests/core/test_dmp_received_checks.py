@@ -45,8 +45,7 @@ async def _listed(wire: DmpWire, db: Database, ins: str, patient_id: int, conten
 
 
 def _nothing_stored(db: Database, patient_id: int) -> None:
-    with db.reading() as session:
-        assert consultation.received_documents(session, patient_id) == []
+    assert consultation.received_documents(db, patient_id) == []
 
 
 async def test_a_vsm_of_another_patient_is_refused(db: Database, sandbox: RunningSandbox) -> None:
@@ -65,8 +64,7 @@ async def test_a_cda_naming_the_patient_is_imported(db: Database, sandbox: Runni
         ins, patient_id = await _patient(wire, db)
         document = await _listed(wire, db, ins, patient_id, cda(ins))
         received_id = await consultation.import_document(db, wire.client, patient_id, document, user=USER)
-    with db.reading() as session:
-        assert consultation.received_content(session, received_id) == (XML, cda(ins))
+    assert consultation.received_content(db, received_id) == (XML, cda(ins))
 
 
 @pytest.mark.parametrize(("content", "mime_type", "reason"), [

@@ -55,6 +55,7 @@ def test_demo_data_list_and_export(
 def test_export_of_unknown_or_draft_document_fails_in_french(
     config_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    assert main(["--config", str(config_file), "db", "upgrade"]) == 0
     assert main(["--config", str(config_file), "documents", "export", "42", str(tmp_path / "x.xml")]) == 1
     assert "Document 42 introuvable" in capsys.readouterr().err
     assert not (tmp_path / "x.xml").exists()

@@ -9,12 +9,13 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy import update
 
+from lgc_app.bootstrap import trace_describers
 from lgc_app.dmp.handler import FeedHandler
 from lgc_app.dmp.models import DmpDocumentState, DmpState
 from lgc_app.dmp.state import document_state, document_states
-from lgc_app.dmp.trace import feed_orders, feed_trace, format_trace
 from lgc_app.documents import lifecycle
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
+from lgc_app.outbox.trace import format_proof, list_orders, read_order
 from lgc_app.persistence.database import Database
 from services.dmp import constants as c
 from services.dmp.models import DocumentQuery
@@ -32,6 +33,7 @@ from tests.helpers.dmp_feed import (
     feed_settings,
     validated,
 )
+from tests.helpers.outbox import proof_facts
 
 
 @pytest.fixture
@@ -73,7 +75,7 @@ async def test_a_validated_document_reaches_the_dmp_with_its_trace(db: Database,
     assert entry.type_code is not None and entry.type_code.code == "11488-4"
     assert [a.person_id for a in entry.authors] == ["899700366240"]
 
-    trace = feed_trace(db, state.order_id or "")
+    trace = read_order(db, state.order_id or "", trace_describers())
     assert trace is not None and trace.status is OrderStatus.DONE and trace.ordered_by == "pmedecin"
     assert [event.kind for event in trace.events] == [EventKind.CREATED, EventKind.CLAIMED, EventKind.SUCCEEDED]
     sent = trace.events[-1].detail
@@ -81,9 +83,12 @@ async def test_a_validated_document_reaches_the_dmp_with_its_trace(db: Database,
     assert "ProvideAndRegisterDocumentSet-b" in sent and "<saml2:Assertion" in sent  # the request
     assert "HTTP 200" in sent and "ResponseStatusType:Success" in sent  # the DMP's answer
     assert "<ds:SignatureValue>***" in sent  # masked before storage
-    text = format_trace(trace)
-    assert "Demandé par pmedecin depuis le poste" in text and "envoyé" in text
-    assert [order.order_id for order in feed_orders(db)] == [state.order_id]
+    text = format_proof(trace)
+    facts = proof_facts(text)
+    assert (facts["Demandé par"], facts["Statut"], facts["Nature"]) == ("pmedecin", "envoyé", "Alimentation du DMP")
+    assert (facts["Identifiant (uniqueId)"], facts["Entrée DMP (entryUUID)"]) == (state.unique_id, state.entry_uuid)
+    assert facts["Dernière réponse du DMP"] == "Accepté (Success)"
+    assert [order.id for order in list_orders(db, trace_describers())] == [state.order_id]
 
 
 async def test_a_replacement_is_sent_with_rplc_and_deprecates_the_old_entry(
@@ -100,7 +105,7 @@ async def test_a_replacement_is_sent_with_rplc_and_deprecates_the_old_entry(
     dmp = await control.patient_state(wire.http, wire.url, ins)
     assert dmp["statuses"] == {states[first].entry_uuid: c.STATUS_DEPRECATED,
                                states[second].entry_uuid: c.STATUS_APPROVED}
-    trace = feed_trace(db, states[second].order_id or "")
+    trace = read_order(db, states[second].order_id or "", trace_describers())
     assert trace is not None and f"Remplace l'entrée {states[first].entry_uuid}" in trace.events[-1].detail
     assert c.ASSOC_RPLC in trace.events[-1].detail
 
@@ -117,7 +122,7 @@ async def test_a_replacement_validated_before_its_original_was_sent_waits_for_it
     assert (states[first].state, states[second].state) == (DmpState.REPLACED, DmpState.SENT)
     dmp = await control.patient_state(wire.http, wire.url, ins)
     assert dmp["statuses"][states[first].entry_uuid] == c.STATUS_DEPRECATED
-    waited = feed_trace(db, states[second].order_id or "")
+    waited = read_order(db, states[second].order_id or "", trace_describers())
     assert waited is not None and any("pas encore dans le DMP" in event.detail for event in waited.events)
 
 
@@ -129,7 +134,7 @@ async def test_a_refusal_is_permanent_and_shown_with_its_reason(db: Database, ca
     state = document_state(db, document_id)
     assert state is not None and state.display == "refusé : Patient inconnu du DMP."
     assert state.last_answer == "Refus XDSUnknownPatientId"
-    trace = feed_trace(db, state.order_id or "")
+    trace = read_order(db, state.order_id or "", trace_describers())
     assert trace is not None and trace.attempts == 1 and trace.status is OrderStatus.FAILED
     assert "XDSUnknownPatientId" in trace.events[-1].detail
 
@@ -142,7 +147,7 @@ async def test_transient_faults_are_retried(db: Database, cabinet: Cabinetry, ha
     await drain(db, fast_worker(db, handler))
     state = document_state(db, document_id)
     assert state is not None and state.state is DmpState.SENT
-    trace = feed_trace(db, state.order_id or "")
+    trace = read_order(db, state.order_id or "", trace_describers())
     assert trace is not None and trace.attempts == 3
     assert [event.kind for event in trace.events].count(EventKind.ATTEMPT_FAILED) == 2
     assert (await _unique_ids(wire, ins))[state.unique_id or ""] == 1
@@ -182,7 +187,7 @@ async def test_a_lost_answer_is_checked_with_get_documents_not_sent_twice(
                         .values(state=DmpState.PENDING, sent_at=None))
     await drain(db, fast_worker(db, handler))
 
-    trace = feed_trace(db, state.order_id or "")
+    trace = read_order(db, state.order_id or "", trace_describers())
     assert trace is not None and trace.status is OrderStatus.DONE and trace.attempts == 2
     second = trace.events[-1].detail
     assert "RegistryStoredQuery" in second and "ProvideAndRegisterDocumentSet-b" not in second

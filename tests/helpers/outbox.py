@@ -19,3 +19,10 @@ def enqueue_orders(db: Database, count: int = 1, **overrides: Any) -> list[str]:
 def enqueue_order(db: Database, **overrides: Any) -> str:
     [order_id] = enqueue_orders(db, **overrides)
     return order_id
+
+
+def proof_facts(proof: str) -> dict[str, str]:
+    """The "label : value" lines of a trace's summary (`lgc_app.outbox.trace.format_proof`), by label."""
+    summary = proof.split("\nHistorique :")[0]
+    return {label.strip(): value for label, _, value in
+            (line.partition(" : ") for line in summary.splitlines()) if value}

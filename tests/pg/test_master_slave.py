@@ -20,16 +20,18 @@ import pytest
 from sqlalchemy import select
 
 from lgc_app import config
+from lgc_app.bootstrap import trace_describers
 from lgc_app.cli import main as lgc
 from lgc_app.dmp.models import DmpState
 from lgc_app.dmp.state import document_states
-from lgc_app.dmp.trace import feed_trace
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
+from lgc_app.outbox.trace import read_order
 from lgc_app.persistence.database import Database
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
 from tests.helpers.dmp import dmp_wire, patient_id, random_ins
 from tests.helpers.dmp_feed import CABINET, add_author, add_qualified_patient, draft, feed_values
+from tests.helpers.outbox import proof_facts
 
 MASTER, SLAVE = "SECRETARIAT", "CONSULTATION"
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,18 +139,19 @@ def test_slave_orders_wait_for_the_master_which_sends_them_with_a_full_trace(
     states = document_states(pg_db, [*first, second])
     assert asyncio.run(_unique_ids_in_dmp(sandbox, ins)) == sorted(s.unique_id or "" for s in states.values())
     for state in states.values():
-        trace = feed_trace(pg_db, state.order_id or "")
+        trace = read_order(pg_db, state.order_id or "", trace_describers())
         assert trace is not None and trace.status is OrderStatus.DONE
         assert (trace.ordered_by, trace.origin_workstation, trace.target_workstation) == ("pmedecin", SLAVE, MASTER)
         created, *_, succeeded = trace.events
         assert (created.kind, created.workstation) == (EventKind.CREATED, SLAVE)
         assert (succeeded.kind, succeeded.workstation) == (EventKind.SUCCEEDED, MASTER)
         assert f"uniqueId {state.unique_id}" in succeeded.detail and "ResponseStatusType:Success" in succeeded.detail
-    woken = feed_trace(pg_db, states[second].order_id or "")
+    woken = read_order(pg_db, states[second].order_id or "", trace_describers())
     assert woken is not None and woken.done_at is not None
     print(f"order sent {(woken.done_at - woken.created_at).total_seconds():.2f} s after the slave's commit")
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         assert lgc(["--config", str(master), "dmp", "trace", states[second].order_id or ""]) == 0
-    assert f"Demandé par pmedecin depuis le poste {SLAVE}" in printed.getvalue()
-    assert f"Poste exécutant : {MASTER}" in printed.getvalue()
+    facts = proof_facts(printed.getvalue())
+    assert (facts["Demandé par"], facts["Depuis le poste"], facts["Poste d'exécution"]) == ("pmedecin", SLAVE, MASTER)
+    assert facts["Identifiant (uniqueId)"] == states[second].unique_id

@@ -16,9 +16,10 @@ from lgc_app.outbox.models import OrderStatus, SendOrder
 from lgc_app.session import Authentication, Session, users_to_choose
 from tests.helpers.dmp import random_ins
 from tests.helpers.dmp_feed import add_author, add_qualified_patient, validated
+from tests.helpers.outbox import proof_facts
 from ui import messages
 from ui.dmp.document_state import DmpPreferencesDialog, ask_withhold
-from ui.dmp.orders_panel import OrdersPanel
+from ui.outbox.orders_panel import OrdersPanel
 from ui.tasks import TaskManager
 
 pytestmark = pytest.mark.usefixtures("qloop")
@@ -83,6 +84,6 @@ def test_dmp_order_shows_its_document_and_feeding_trace(qtbot: QtBot, context: A
     assert "Compte rendu de consultation" in subject and " — " in subject
     with qtbot.waitSignal(panel.trace_shown, timeout=5000):
         panel.select_order(order_id)
-    trace = panel.trace_content()
-    assert trace.startswith(f"Envoi DMP {order_id} — en attente")
-    assert "Demandé par pmedecin depuis le poste" in trace
+    facts = proof_facts(panel.trace_content())
+    assert (facts["Envoi"], facts["Statut"], facts["Demandé par"]) == (order_id, "en attente", "pmedecin")
+    assert facts["Document"].startswith(subject.split(" — ")[0]) and facts["Patient"] == subject.split(" — ")[1]

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from lgc_app.bootstrap import AppContext
+from lgc_app.bootstrap import AppContext, trace_describers
 from lgc_app.outbox.clock import database_now
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
 from lgc_app.outbox.orders import add_event, enqueue
+from lgc_app.outbox.trace import format_proof, moment, read_order
 from lgc_app.persistence.database import Database
 from ui import messages
-from ui.dmp.orders_panel import OrdersPanel
+from ui.outbox.orders_panel import OrdersPanel
 from ui.tasks import TaskManager
 
 pytestmark = pytest.mark.usefixtures("qloop")
@@ -70,6 +71,9 @@ def test_lists_orders_with_french_statuses_and_shows_a_trace(qtbot: QtBot, panel
                      "Poste d'exécution", "MAITRE", "Alimentation du DMP", "document:2", '"document_id": 2',
                      "échec définitif [MAITRE]", "Requête ITI-41", ANSWER, "à traiter"):
         assert expected in trace, expected
+    order = read_order(context.database, failed, trace_describers())
+    assert order is not None and trace == format_proof(order)  # the proof `lgc dmp trace` prints
+    assert f"{moment(order.created_at)} — créé [SECRETARIAT]" in trace  # local time, offset shown
     assert panel.retry_button.isEnabled() and panel.cancel_button.isEnabled()
 
 

@@ -1,4 +1,4 @@
-"""DMP actions of the GUI: consultation and the "Envois" panel, one core use case per function.
+"""DMP actions of the GUI: consultation and feeding decisions, one core use case per function.
 
 Each is a coroutine for the task bridge (`TaskManager.run`): DMP requests are awaited on the loop, database
 work goes to the database thread (`run_db`), so a 3 s DMP answer never freezes the window (SC.DMP/UX.10).
@@ -7,21 +7,13 @@ Reads return detached, frozen snapshots that widgets may keep.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
-
 from lgc_app.bootstrap import AppContext
 from lgc_app.dmp import client_factory, consultation, feeding
-from lgc_app.dmp import trace as dmp_trace
 from lgc_app.dmp.consultation import Consultation, DmpDocument, DmpReader, DocumentFilter, ReceivedDocument
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.kinds import DocumentType
-from lgc_app.outbox import orders
-from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
 from lgc_app.persistence.database import Database
 from ui.actions.patients import user_of
-from ui.dmp.order_trace import trace_text
 from ui.tasks import run_db
 
 
@@ -56,24 +48,15 @@ async def check_new_documents(context: AppContext, patient_id: int) -> int:
 
 
 async def new_document_counts(db: Database, patient_ids: list[int]) -> dict[int, int]:
-    def read() -> dict[int, int]:
-        with db.reading() as session:
-            return consultation.new_document_counts(session, patient_ids)
-    return await run_db(read)
+    return await run_db(consultation.new_document_counts, db, patient_ids)
 
 
 async def received_documents(db: Database, patient_id: int) -> list[ReceivedDocument]:
-    def read() -> list[ReceivedDocument]:
-        with db.reading() as session:
-            return consultation.received_documents(session, patient_id)
-    return await run_db(read)
+    return await run_db(consultation.received_documents, db, patient_id)
 
 
 async def received_content(db: Database, received_id: int) -> tuple[str, bytes]:
-    def read() -> tuple[str, bytes]:
-        with db.reading() as session:
-            return consultation.received_content(session, received_id)
-    return await run_db(read)
+    return await run_db(consultation.received_content, db, received_id)
 
 
 async def patient_label(db: Database, patient_id: int) -> tuple[str, bool]:
@@ -81,89 +64,6 @@ async def patient_label(db: Database, patient_id: int) -> tuple[str, bool]:
     from lgc_app.patients import use_cases as patient_cases
 
     return await run_db(patient_cases.dmp_heading, db, patient_id)
-
-
-# --- send orders ("Envois") ----------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class OrderLine:
-    """One send order as the "Envois" table shows it."""
-
-    id: str
-    kind: str
-    payload_ref: str
-    payload: dict[str, Any]
-    ordered_by: str
-    origin_workstation: str
-    target_workstation: str | None
-    status: OrderStatus
-    attempts: int
-    max_attempts: int
-    last_error: str | None
-    created_at: datetime
-    updated_at: datetime
-    done_at: datetime | None
-    next_attempt_at: datetime
-    subject: str  # what is sent, in words ("Compte rendu … — DUPONT Elodie"), else the payload reference
-
-
-@dataclass(frozen=True)
-class TraceLine:
-    """One event of an order's history (the detail is already masked)."""
-
-    at: datetime
-    kind: EventKind
-    workstation: str | None
-    detail: str
-
-
-def _line(order: SendOrder, subject: str = "") -> OrderLine:
-    return OrderLine(order.id, order.kind, order.payload_ref, dict(order.payload or {}), order.ordered_by,
-                     order.origin_workstation, order.target_workstation, order.status, order.attempts,
-                     order.max_attempts, order.last_error, order.created_at, order.updated_at, order.done_at,
-                     order.next_attempt_at, subject or order.payload_ref)
-
-
-async def list_orders(db: Database, status: OrderStatus | None = None) -> tuple[list[OrderLine],
-                                                                                 dict[OrderStatus, int]]:
-    """The most recent orders (filtered by status) and the count of every status."""
-    def read() -> tuple[list[OrderLine], dict[OrderStatus, int]]:
-        subjects = {feed.order_id: f"{feed.document_title} — {feed.patient_name}"
-                    for feed in dmp_trace.feed_orders(db, status=status) if feed.document_id is not None}
-        with db.reading() as session:
-            found = orders.list_orders(session, status=status)
-            return ([_line(order, subjects.get(order.id, "")) for order in found],
-                    orders.counts_by_status(session))
-    return await run_db(read)
-
-
-async def order_trace(db: Database, order: OrderLine) -> str:
-    """The order's trace as text: for a DMP order, the feeding trace (the same text as `lgc dmp trace`, the
-    homologation proof); for other orders, the generic outbox trace."""
-    def read() -> str:
-        with db.reading() as session:
-            if order.kind == feeding.KIND:
-                feed = dmp_trace.trace_in(session, order.id)
-                if feed is not None and feed.document_id is not None:
-                    return dmp_trace.format_trace(feed)
-            events = [TraceLine(event.at, event.kind, event.workstation, event.detail)
-                      for event in orders.order_trace(session, order.id)]
-            return trace_text(order, events)
-    return await run_db(read)
-
-
-async def retry_order(context: AppContext, order_id: str) -> OrderLine:
-    def run() -> OrderLine:
-        with context.database.unit_of_work() as session:
-            return _line(orders.retry(session, order_id, user_of(context), workstation=context.workstation_name))
-    return await run_db(run)
-
-
-async def cancel_order(context: AppContext, order_id: str) -> OrderLine:
-    def run() -> OrderLine:
-        with context.database.unit_of_work() as session:
-            return _line(orders.cancel(session, order_id, user_of(context), workstation=context.workstation_name))
-    return await run_db(run)
 
 
 # --- feeding decisions of the practitioner (SC.DMP/ALI/PROG.02) --------------------------------------------

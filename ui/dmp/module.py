@@ -15,7 +15,7 @@ from PySide6.QtGui import QIcon
 from ui.dmp.badge import BadgedPatientModel, NewDocumentsWatcher, badge_icon, badge_text
 from ui.dmp.dmp_panel import DmpPanel
 from ui.dmp.document_state import DmpPreferencesDialog, ask_withhold
-from ui.dmp.orders_panel import OrdersPanel
+from ui.outbox.orders_panel import OrdersPanel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -27,11 +27,9 @@ from PySide6.QtWidgets import (
 
 from lgc_app.bootstrap import AppContext
 from lgc_app.errors import explain
-from lgc_app.outbox.models import OrderStatus
+from lgc_app.outbox.trace import OrderStatus, OrderView, moment
 from ui import messages
-from ui.actions import dmp as actions
-from ui.actions.dmp import OrderLine
-from ui.dmp.order_trace import kind_label, moment
+from ui.actions import outbox as actions
 from ui.record_table import record_table
 from ui.tasks import Task, TaskManager, run_in_thread
 
@@ -46,9 +44,9 @@ class OrdersModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.orders: list[OrderLine] = []
+        self.orders: list[OrderView] = []
 
-    def set_orders(self, orders: list[OrderLine]) -> None:
+    def set_orders(self, orders: list[OrderView]) -> None:
         self.beginResetModel()
         self.orders = list(orders)
         self.endResetModel()
@@ -71,7 +69,7 @@ class OrdersModel(QAbstractTableModel):
             return None
         order = self.orders[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (order.created_at.astimezone().strftime("%d/%m/%Y %H:%M"), kind_label(order.kind),
+            return (order.created_at.astimezone().strftime("%d/%m/%Y %H:%M"), order.kind_label,
                     order.subject, order.ordered_by, order.origin_workstation, order.status.label,
                     f"{order.attempts}/{order.max_attempts}")[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
@@ -100,7 +98,7 @@ class OrdersPanel(QWidget):
         self._context = context
         self._tasks = tasks
         self._loading: Task[Any] | None = None
-        self._trace_order: OrderLine | None = None
+        self._trace_order: OrderView | None = None
         self._selected_id: str | None = None
         self._build()
         self._poll = QTimer(self)
@@ -180,12 +178,12 @@ class OrdersPanel(QWidget):
         if self._loading is not None:
             return  # the answer on its way is recent enough
         status = self.status_filter.currentData()
-        self._loading = self._tasks.run(actions.list_orders(self._context.database, status),
+        self._loading = self._tasks.run(actions.list_orders(self._context, status),
                                         label_fr=self.tr("Lecture des envois"), visible=False)
         self._loading.on_success(self._listed)
         self._loading.on_failure(self._list_failed)
 
-    def _listed(self, result: tuple[list[OrderLine], dict[OrderStatus, int]]) -> None:
+    def _listed(self, result: tuple[list[OrderView], dict[OrderStatus, int]]) -> None:
         self._loading = None
         lines, counts = result
         self.model.set_orders(lines)
@@ -209,7 +207,7 @@ class OrdersPanel(QWidget):
         self._loading = None
         self.counts.setText(explain(error).text)
 
-    def selected_order(self) -> OrderLine | None:
+    def selected_order(self) -> OrderView | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.orders[rows[0].row()] if rows else None
 
@@ -240,14 +238,14 @@ class OrdersPanel(QWidget):
         self.trace.setPlainText(self.tr("Chargement de la trace…"))
         self._load_trace(order)
 
-    def _load_trace(self, order: OrderLine) -> None:
+    def _load_trace(self, order: OrderView) -> None:
         self._refresh_buttons()
-        task = self._tasks.run(actions.order_trace(self._context.database, order),
+        task = self._tasks.run(actions.order_trace(self._context, order.id),
                                label_fr=self.tr("Lecture de la trace d'un envoi"))
         task.on_success(lambda text: self._show_trace(order, text))
         task.on_failure(lambda error: self.trace.setPlainText(explain(error).text))
 
-    def _show_trace(self, order: OrderLine, text: str) -> None:
+    def _show_trace(self, order: OrderView, text: str) -> None:
         if order.id != self._selected_id:
             return
         self._trace_order = order
