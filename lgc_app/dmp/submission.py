@@ -144,7 +144,8 @@ def build_submission(document: Document, patient: Patient, cabinet: Cabinet, sta
         entry_uuid=state.entry_uuid,
     )
     return Submission(unique_id=state.submission_uid, source_id=source_id, patient=pid, author=author,
-                      content_type=content_type(activity_type), documents=[entry], submission_time=now, title=document.title)
+                      content_type=content_type(activity_type), documents=[entry], submission_time=now,
+                      title=document.title)
 
 
 def describe(submission: Submission) -> str:

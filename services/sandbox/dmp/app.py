@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
+from cryptography import x509
 from lxml import etree
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -70,7 +71,9 @@ class DmpSimulator:
         }
         try:
             with self.store.transaction():
-                submission.provide_and_register(self.store, caller, request.payload, documents, REPOSITORY_ID)
+                submission.provide_and_register(
+                    self.store, caller, request.payload, documents, REPOSITORY_ID, self.pki
+                )
         except Refused as refusal:
             return self._soap(request, registry_response(refusal.errors))
         return self._soap(request, registry_response())
@@ -126,11 +129,11 @@ class DmpSimulator:
         content_type: str,
         body: bytes,
         *,
-        tls_client: bool,
+        peer: x509.Certificate | None,
         inject_fault: bool,
     ) -> Response:
         try:
-            if not tls_client:
+            if peer is None:
                 raise Fault(codes.TLS_REQUIRED, "authentification TLS mutuelle requise")
             request = wire.read_request(content_type, body)
             handler = handlers.get(request.action)
@@ -142,7 +145,7 @@ class DmpSimulator:
                     "service temporairement indisponible (panne simulée)",
                     receiver=True,
                 )
-            caller = check_vihf(request.header, self.pki)
+            caller = check_vihf(request.header, self.pki, tls=peer)
             media_type, data = handler(caller, request)
         except Fault as fault:
             return Response(
@@ -239,7 +242,7 @@ def build_app(simulator: DmpSimulator) -> Starlette:
                 handlers,
                 request.headers.get("content-type", ""),
                 body,
-                tls_client=peer_certificate(request) is not None,
+                peer=peer_certificate(request),
                 inject_fault=soap_fault_requested(request),
             )
 
