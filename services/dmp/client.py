@@ -155,14 +155,17 @@ class DmpClient:
 
     # --- ITI-41 ----------------------------------------------------------------------------------------
     async def provide_and_register(self, submission: Submission) -> RegistryResult:
-        """ITI-41 with MTOM/XOP: register the submission set and store its documents."""
+        """ITI-41 with MTOM/XOP: register the submission set, signed, and store its documents.
+
+        `RegistryResult.entry_uuids` are those of `submission.documents` (not of the signature document)."""
         # The DMP refuses an unsigned set (§3.0): sign it here, in a thread (CPU work), unless a signature
         # made elsewhere (CPS middleware) came with it.
         signature = submission.signature or await asyncio.to_thread(
             dsg.sign_documents, submission.documents, self._vihf.key
         )
+        documents = submission.documents
         submission = dataclasses.replace(
-            submission, documents=[*submission.documents, metadata.signature_entry(submission, signature)]
+            submission, documents=[*documents, metadata.signature_entry(submission, signature)]
         )
         content_ids = {entry.entry_uuid: mtom.new_content_id() for entry in submission.documents}
         attachments = {content_ids[entry.entry_uuid]: entry.content for entry in submission.documents}
@@ -177,7 +180,7 @@ class DmpClient:
         return RegistryResult(
             status=status,
             warnings=warnings,
-            entry_uuids=tuple(entry.entry_uuid for entry in submission.documents),
+            entry_uuids=tuple(entry.entry_uuid for entry in documents),
         )
 
     # --- ITI-18 ----------------------------------------------------------------------------------------
@@ -187,7 +190,8 @@ class DmpClient:
         filters = filters or DocumentQuery()
         answer = await self._call(c.PATH_REGISTRY, c.ACTION_ITI18, patient,
                                   lambda: query.find_documents(patient, filters))
-        return (await self._leaf_objects(answer))[0]
+        # The signatures of submission sets (IHE DSG) are the registry's proof, not documents of the patient.
+        return [entry for entry in (await self._leaf_objects(answer))[0] if not _is_signature(entry)]
 
     async def get_documents(
         self, patient: PatientId, *, entry_uuids: Sequence[str] = (), unique_ids: Sequence[str] = ()
@@ -401,6 +405,10 @@ def _retrieve_request(repository_id: str, unique_id: str) -> etree._Element:
     etree.SubElement(document, f"{{{c.XDSB}}}RepositoryUniqueId").text = repository_id
     etree.SubElement(document, f"{{{c.XDSB}}}DocumentUniqueId").text = unique_id
     return request
+
+
+def _is_signature(entry: DocumentEntryInfo) -> bool:
+    return entry.class_code is not None and entry.class_code.code == c.SIGNATURE_CLASS_CODE
 
 
 def _document_bytes(document_response: etree._Element, parts: mtom.MultipartMessage | None) -> bytes:
