@@ -4,7 +4,7 @@ Control routes (JSON, on the same mutual-TLS listener; helpers in `control.py`):
 
 - `POST /_sandbox/patients` — register or replace a patient: `{"ins", "oid"?, "family_name", "given_name",
   "birth_date", "sex", "dmp": "open"|"closed", "opposition": bool, "authorize_all": bool}`;
-- `GET /_sandbox/patients/{ins}` — its state and entry count;
+- `GET /_sandbox/patients/{ins}` — its state, its documents' count and statuses, and its signatures' count;
 - `POST /_sandbox/patients/{ins}/documents` — a document "from another professional" (`ForeignDocument`
   fields; `content` as text or `content_base64`); answers `{"entry_uuid", "unique_id", "repository_id"}`.
 """
@@ -262,11 +262,14 @@ def build_app(simulator: DmpSimulator) -> Starlette:
         if patient is None:
             return JSONResponse({"error": f"patient {ins} inconnu"}, status_code=404)
         entries = simulator.store.entries_of(ins, oid)
+        # The submission sets' signatures are counted apart: tests and demos look at the patient's documents.
+        documents = [entry for entry in entries if entry.class_code != submission.SIGNATURE_CLASS]
         return JSONResponse(
             {
                 **patient.__dict__,
-                "entries": len(entries),
-                "statuses": {entry.entry_uuid: entry.status for entry in entries},
+                "entries": len(documents),
+                "signatures": len(entries) - len(documents),
+                "statuses": {entry.entry_uuid: entry.status for entry in documents},
             }
         )
 
