@@ -353,6 +353,7 @@ async def test_submission_set_is_signed_in_xades(sandbox: RunningSandbox, xds: M
         )
         assert len(request.xpath("//rim:Slot[@name='legalAuthenticator']", namespaces=rim)) == 2
         [entry] = await wire.client.find_documents(patient)  # the signature is not a document of the patient
+        assert entry.unique_id == submission.documents[0].unique_id
         links = await wire.client.get_associations(patient, [signature_id])
         assert any(link.association_type == c.ASSOC_SIGNS for link in links)
         assert assert_wire_valid(wire, xds) == 6
