@@ -18,15 +18,13 @@ from lgc_app.persistence.database import Database
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
 from tests.helpers.dmp import DmpWire, dmp_wire, random_ins
-from tests.helpers.dmp_feed import (  # noqa: F401 - fixtures
+from tests.helpers.dmp_feed import (
     Cabinetry,
     add_qualified_patient,
-    cabinet,
     drain,
     fast_handler,
     fast_worker,
     feed_settings,
-    standalone_workstation,
     validated,
 )
 
