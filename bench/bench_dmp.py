@@ -62,7 +62,7 @@ def build_cost(signer: VihfSigner, rounds: int = 200) -> float:
 async def main(seconds: float) -> None:
     with tempfile.TemporaryDirectory() as state, run_in_thread(Path(state), simulators=("dmp",)) as sandbox:
         manifest = sandbox.manifest
-        signer = VihfSigner(manifest.structure_cert.read_bytes(), manifest.structure_key.read_bytes())
+        signer = VihfSigner(manifest.structure_sign_cert.read_bytes(), manifest.structure_sign_key.read_bytes())
         print(f"build + sign one ITI-41 request (20 kB): {build_cost(signer):.2f} ms")
         print(f"{'document':>10} {'concurrency':>12} {'documents':>10} {'docs/s':>8} {'ms/req':>8}")
         async with make_async_client(tls_material(manifest, "structure"), timeout=60) as http:

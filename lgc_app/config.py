@@ -96,6 +96,13 @@ def _role(value: Any) -> Role:
         raise ValueError("valeurs possibles : standalone, master, slave") from None
 
 
+def _activity_type(value: Any) -> str:
+    """A TRE_R209 TypeActivite code: two digits (PROTOCOLS §3.0)."""
+    if not isinstance(value, str) or len(value.strip()) != 2 or not value.strip().isdigit():
+        raise ValueError("un code TRE_R209 à deux chiffres est attendu (ex. 07)")
+    return value.strip()
+
+
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("true ou false attendu")
@@ -144,14 +151,20 @@ OPTIONS: tuple[Option, ...] = (
     Option("tls.ca_file", _optional_path, None, "Autorités de certification (PEM, vide : celles du système)"),
     Option("tls.client_cert", _optional_path, None, "Certificat client (CPS ou certificat logiciel, PEM)"),
     Option("tls.client_key", _optional_path, None, "Clé privée du certificat client (PEM)"),
-    Option("tls.structure_cert", _optional_path, None, "Certificat de la structure (cachet, PEM)"),
-    Option("tls.structure_key", _optional_path, None, "Clé privée du certificat de la structure (PEM)"),
+    Option("tls.structure_cert", _optional_path, None,
+           "Certificat d'authentification de la structure (ORG_AUTH_CLI, PEM) : TLS mutuel"),
+    Option("tls.structure_key", _optional_path, None, "Clé privée du certificat d'authentification (PEM)"),
+    Option("tls.signing_cert", _optional_path, None,
+           "Certificat de signature de la structure (ORG_SIGN, PEM) : VIHF et lots DMP"),
+    Option("tls.signing_key", _optional_path, None, "Clé privée du certificat de signature (PEM)"),
     Option("tls.key_password_ref", _text, "", "Entrée du trousseau pour le mot de passe des clés", True),
     Option("demo.sandbox", _bool, False, "Utiliser le bac à sable local (démonstration)"),
     Option("demo.latency", _float_range(0.0, 60.0), 0.0, "Latence simulée du bac à sable (secondes)"),
     Option("cabinet.structure_id", _text, "", "Identifiant national de la structure (FINESS, SIRET…)"),
     Option("cabinet.name", _text, "", "Nom du cabinet"),
     Option("cabinet.sector", _text, "SA07", "Secteur d'activité (TRE_R02, ex. SA07 cabinet individuel)"),
+    Option("cabinet.activity_type", _activity_type, "07",
+           "Type d'activité des envois au DMP (TRE_R209, ex. 07 consultation / soins externes)"),
 )
 _BY_KEY = {option.key: option for option in OPTIONS}
 assert len(_BY_KEY) == len(OPTIONS), "duplicate setting key"
@@ -251,7 +264,8 @@ def save(settings: Settings, path: Path | None = None) -> Path:
 
 def check_files(settings: Settings) -> None:
     """Raise ConfigError for a TLS file that is set but missing (called before any network use)."""
-    for key in ("tls.ca_file", "tls.client_cert", "tls.client_key", "tls.structure_cert", "tls.structure_key"):
+    for key in ("tls.ca_file", "tls.client_cert", "tls.client_key", "tls.structure_cert", "tls.structure_key",
+                "tls.signing_cert", "tls.signing_key"):
         value = settings[key]
         if value is not None and not Path(value).is_file():
             raise ConfigError(key, f"fichier introuvable : {value}")

@@ -36,6 +36,8 @@ _TLS_FILES = {
     "cps_key": "tls.client_key",
     "structure_cert": "tls.structure_cert",
     "structure_key": "tls.structure_key",
+    "structure_sign_cert": "tls.signing_cert",
+    "structure_sign_key": "tls.signing_key",
 }
 _SERVICE_URLS = {
     "insi": "services.insi_url",
@@ -154,15 +156,17 @@ class DemoSandbox:
         raise SandboxError(f"Le bac à sable n'a pas démarré en {timeout:.0f} s. Détails : {self.log_file}")
 
     def overlay(self, settings: Settings) -> Settings:
-        """Settings pointing at this sandbox: endpoints, test certificates, latency."""
+        """Settings pointing at this sandbox: endpoints, test certificates (the CPS, and the structure's
+        authentication and signing certificates: the DMP is reached in indirect mode), latency."""
         if self.manifest is None:
             raise SandboxError("Le bac à sable n'est pas prêt.")
         values: dict[str, Any] = {"demo.sandbox": True, "demo.latency": self.latency}
         values |= {key: str(self.manifest[name]) for name, key in _TLS_FILES.items()
                    if self.manifest.get(name)}
         values |= {key: self.urls[name] for name, key in _SERVICE_URLS.items() if name in self.urls}
-        if not settings["cabinet.structure_id"] and self.manifest.get("structure_id"):
-            # the DMP's VIHF names the structure its certificate stands for
+        if self.manifest.get("structure_id"):
+            # The demo cabinet is the structure of the sandbox's certificates: the DMP refuses a VIHF whose
+            # Identifiant_Structure is not the one of the TLS certificate (PROTOCOLS §3.0).
             values["cabinet.structure_id"] = self.manifest["structure_id"]
         return _with(settings, values)
 

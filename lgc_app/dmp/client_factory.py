@@ -5,9 +5,16 @@
 connection then gives one `DmpClient` per order or consultation (`client(context, trace)`), cheap, sharing the
 one `httpx.AsyncClient`; the VIHF names the document's author (orders) or the session's practitioner.
 
-The VIHF is signed with the structure's certificate (`tls.structure_cert/key`), or else with the card's
-(`tls.client_cert/key`, the CPS of a master workstation); mutual TLS uses the card's certificate, or else
-the structure's. A key password lives in the keyring, named by `tls.key_password_ref`.
+Two ways to reach the DMP (PROTOCOLS §3.0):
+
+- indirect mode, with the structure's two certificates: mutual TLS with its authentication certificate
+  (`tls.structure_cert/key`, ORG_AUTH_CLI) and every signature (VIHF, XAdES of the submission sets) with its
+  signing certificate (`tls.signing_cert/key`, ORG_SIGN): two keys. The VIHF says `INDIRECTE`, and its
+  `Identifiant_Structure` must be the structure named in the authentication certificate;
+- direct mode with the card (`tls.client_cert/key`, the CPS of a master workstation): TLS and signatures
+  with the CPS, `DIRECTE`, `AuthnContextClassRef` SmartcardPKI.
+
+A key password lives in the keyring, named by `tls.key_password_ref`.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from cryptography import x509
 
 from lgc_app import __version__, lps, secrets
 from lgc_app.config import ConfigError, Settings
@@ -28,8 +36,9 @@ from lgc_app.session import PractitionerIdentity, Session
 from services.dmp import constants as c
 from services.dmp.client import DmpClient, DmpExchange
 from services.dmp.models import Code
+from services.dmp.signing import certificate_structure
 from services.dmp.vihf import VihfContext, VihfSigner
-from services.transport import TlsMaterial, make_async_client
+from services.transport import TlsMaterial, TransportConfigError, make_async_client
 
 # Beyond the simulated latency: the DMP may take its time on a large document.
 BASE_TIMEOUT = 30.0
@@ -44,6 +53,7 @@ class DmpConnection:
     vihf: VihfSigner
     source_id: str
     authentication_mode: str
+    authn_context: str
     lps_id: str
 
     def client(self, context: VihfContext, trace: Callable[[DmpExchange], None] | None = None) -> DmpClient:
@@ -54,12 +64,17 @@ class DmpConnection:
         await self.http.aclose()
 
 
-def _pair(settings: Settings, first: str, second: str) -> tuple[Path, Path] | None:
-    for prefix in (first, second):
-        cert, key = settings[f"tls.{prefix}_cert"], settings[f"tls.{prefix}_key"]
-        if cert is not None:
-            return cert, key or cert
-    return None
+def _pair(settings: Settings, prefix: str) -> tuple[Path, Path] | None:
+    cert, key = settings[f"tls.{prefix}_cert"], settings[f"tls.{prefix}_key"]
+    return None if cert is None else (cert, key or cert)
+
+
+def _certificate_structure(path: Path) -> str:
+    """The structure a certificate stands for; TransportConfigError when the file is unreadable."""
+    try:
+        return certificate_structure(x509.load_pem_x509_certificates(path.read_bytes())[0])
+    except (OSError, ValueError) as exc:
+        raise TransportConfigError(f"certificat {path} illisible : {exc}") from None
 
 
 def source_id(structure_id: str) -> str:
@@ -75,12 +90,22 @@ def connect(settings: Settings, *, timeout: float | None = None) -> DmpConnectio
             password missing from the keyring.
         TransportConfigError: a certificate or key file is unreadable.
     """
-    signing = _pair(settings, "structure", "client")
-    tls = _pair(settings, "client", "structure")
-    if signing is None or tls is None:
-        raise ConfigError("tls.structure_cert", "aucun certificat (structure ou CPS) pour accéder au DMP")
-    if not settings["cabinet.structure_id"]:
+    signing, tls = _pair(settings, "signing"), _pair(settings, "structure")
+    indirect = signing is not None
+    if not indirect:
+        signing = tls = _pair(settings, "client")
+    if signing is None:
+        raise ConfigError("tls.signing_cert", "aucun certificat (signature de la structure ou CPS) pour le DMP")
+    if tls is None:
+        raise ConfigError("tls.structure_cert",
+                          "certificat d'authentification de la structure requis avec son certificat de signature")
+    structure_id = settings["cabinet.structure_id"]
+    if not structure_id:
         raise ConfigError("cabinet.structure_id", "identifiant de la structure requis pour le DMP")
+    if indirect and (certified := _certificate_structure(tls[0])) != structure_id:
+        # The DMP refuses a VIHF whose Identifiant_Structure is not the certificate's structure (§3.0).
+        raise ConfigError("cabinet.structure_id",
+                          f"la structure ne correspond pas à celle du certificat d'authentification ({certified})")
     password = None
     if settings["tls.key_password_ref"]:
         try:
@@ -90,13 +115,11 @@ def connect(settings: Settings, *, timeout: float | None = None) -> DmpConnectio
     vihf = VihfSigner(signing[0].read_bytes(), signing[1].read_bytes(), key_password=password)
     http = make_async_client(TlsMaterial(settings["tls.ca_file"], tls[0], tls[1]),
                              timeout=timeout if timeout is not None else BASE_TIMEOUT + settings["demo.latency"])
-    # A VIHF signed by the card is the professional's own (DIRECTE); by the structure's seal, the structure
-    # vouches for a user it authenticated (INDIRECTE_RENFORCEE, PROTOCOLS §3.5).
-    by_card = settings["tls.structure_cert"] is None
     return DmpConnection(
         http=http, base_url=settings["services.dmp_url"], vihf=vihf,
-        source_id=source_id(settings["cabinet.structure_id"]),
-        authentication_mode="DIRECTE" if by_card else "INDIRECTE_RENFORCEE",
+        source_id=source_id(structure_id),
+        authentication_mode=c.AUTH_MODE_INDIRECT if indirect else c.AUTH_MODE_DIRECT,
+        authn_context=c.AUTHN_STRUCTURE if indirect else c.AUTHN_CPS,
         lps_id=lps.instance_id(settings.workstation_name))
 
 
@@ -114,6 +137,7 @@ def vihf_context(connection: DmpConnection, practitioner: PractitionerIdentity, 
         lps_version=__version__,
         lps_homologation=lps.LPS_HOMOLOGATION,
         authentication_mode=connection.authentication_mode,
+        authn_context=connection.authn_context,
         lps_id=connection.lps_id,
     )
 

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from lgc_app.dmp.consultation_models import DmpConsultation, DmpReceivedDocument
 from lgc_app.dmp.models import DmpDocumentState
+from lgc_app.dmp.opposition import PatientOpposed, check_no_opposition
 from lgc_app.dmp.received_checks import content_refusal
 from lgc_app.documents.models import Document
 from lgc_app.documents.valuesets import TYPE_CODES
@@ -173,12 +174,16 @@ def patient_ref(session: Session, patient_id: int) -> PatientId:
     """The patient's INS as the DMP knows it.
 
     Raises:
-        ConsultationError: unknown patient.
+        ConsultationError: unknown patient, or the patient's opposition to the DMP is recorded.
         NotQualifiedError: the identity is not qualified (its INS may not leave the software).
     """
     patient = session.get(Patient, patient_id)
     if patient is None:
         raise ConsultationError(f"Patient {patient_id} introuvable.")
+    try:
+        check_no_opposition(session, patient_id)
+    except PatientOpposed as exc:
+        raise ConsultationError(str(exc)) from None
     exported = patient.ins_for_export()
     if exported is None:
         raise NotQualifiedError("Le DMP ne peut être consulté que pour une identité qualifiée (INS qualifiée).")

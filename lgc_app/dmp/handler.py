@@ -24,6 +24,7 @@ from lgc_app.config import ConfigError, Settings
 from lgc_app.dmp import client_factory
 from lgc_app.dmp.client_factory import DmpConnection, vihf_context
 from lgc_app.dmp.models import DmpDocumentState, DmpState
+from lgc_app.dmp.opposition import PatientOpposed, check_no_opposition
 from lgc_app.dmp.recording import record_refused, record_sent
 from lgc_app.dmp.submission import SubmissionError, build_submission, describe
 from lgc_app.documents.cabinet import Cabinet
@@ -34,6 +35,7 @@ from lgc_app.outbox.models import OrderStatus, SendOrder
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.database import Database
 from lgc_app.session import PractitionerIdentity
+from services.dmp import constants as c
 from services.dmp import mtom
 from services.dmp.client import DmpClient, DmpExchange
 from services.dmp.errors import DmpError
@@ -41,7 +43,7 @@ from services.dmp.models import Submission
 from services.errors import Retry
 from services.transport import TransportConfigError
 
-TRACE_LIMIT = 20_000  # characters of one request or answer kept in the trace
+TRACE_LIMIT = 40_000  # characters of one request or answer kept in the trace (a signed ITI-41 is ~25 kB)
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,13 @@ def _replacement_target(session: Session, document: Document) -> str | None:
     return None  # the previous version never reached the DMP: this one goes as an original
 
 
-def load_job(db: Database, document_id: int, cabinet: Cabinet, source_id: str) -> FeedJob:
-    """Read the document and build its submission (blocking: database, CDA parsing)."""
+def load_job(db: Database, document_id: int, cabinet: Cabinet, source_id: str,
+             activity_type: str = c.CONTENT_TYPE_OFFICE_CARE) -> FeedJob:
+    """Read the document and build its submission (blocking: database, CDA parsing).
+
+    Raises:
+        PatientOpposed: the patient's opposition to the DMP is recorded: nothing may be sent.
+    """
     with db.reading() as session:
         document = session.get(Document, document_id)
         state = session.get(DmpDocumentState, document_id)
@@ -88,10 +95,11 @@ def load_job(db: Database, document_id: int, cabinet: Cabinet, source_id: str) -
             raise PermanentSendError(f"Document retenu par le praticien ({state.reason}) : envoi abandonné.")
         patient = session.get(Patient, document.patient_id)
         assert patient is not None  # foreign key
+        check_no_opposition(session, patient.id)
         replaces = _replacement_target(session, document)
         try:
             submission = build_submission(document, patient, cabinet, state, source_id=source_id,
-                                          replaces=replaces, now=datetime.now(UTC))
+                                          replaces=replaces, now=datetime.now(UTC), activity_type=activity_type)
         except SubmissionError as exc:
             raise PermanentSendError(str(exc)) from None
         return FeedJob(document_id, submission, PractitionerIdentity.of(document.author), document.replaces_id)
@@ -118,6 +126,7 @@ class FeedHandler:
 
     def __init__(self, settings: Settings, *, connect: Callable[[], DmpConnection] | None = None) -> None:
         self._cabinet = Cabinet.from_settings(settings)
+        self._activity_type = settings["cabinet.activity_type"]
         self._source_id = client_factory.source_id(self._cabinet.structure_id)
         self._connect = connect or partial(client_factory.connect, settings)
         self._connection: DmpConnection | None = None
@@ -149,7 +158,13 @@ class FeedHandler:
 
     async def __call__(self, ctx: OrderContext) -> HandlerResult:
         document_id = int(ctx.payload["document_id"])
-        job = await asyncio.to_thread(load_job, ctx.db, document_id, self._cabinet, self._source_id)
+        try:
+            job = await asyncio.to_thread(load_job, ctx.db, document_id, self._cabinet, self._source_id,
+                                          self._activity_type)
+        except PatientOpposed as exc:
+            await asyncio.to_thread(record_refused, ctx.db, document_id, reason=str(exc),
+                                    answer="Non envoyé : opposition du patient")
+            raise PermanentSendError(str(exc)) from None
         connection = await self.connection()
         exchanges: list[DmpExchange] = []
         client = connection.client(vihf_context(connection, job.practitioner, self._cabinet), exchanges.append)

@@ -87,3 +87,20 @@ class DmpDocumentState(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     order: Mapped[SendOrder | None] = relationship()  # also makes the order's INSERT come first
+
+
+class DmpOpposition(Base):
+    """The patient's opposition to the DMP, as the software records it (PROTOCOLS §3.0: the DMP does not say
+    it). Withdrawing keeps the row, with who withdrew it and when; recording again revives it."""
+
+    __tablename__ = "dmp_oppositions"
+
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    recorded_by: Mapped[str] = mapped_column(String(120))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(120))
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None

@@ -26,9 +26,12 @@ from services.dmp.models import Author, Code, DocumentEntry, PatientId, SourcePa
 from services.xml import parse_bytes
 
 CDA_MIME_TYPE = "text/xml"
-# JDV_J59 contentTypeCode of the submission set: the activity context; the consultation code is assumed
-# (PROTOCOLS §3.4).
-CONSULTATION = Code("04", c.CS_CONTENT_TYPE, "Consultation")
+# contentTypeCode of the submission set: TRE_R209 TypeActivite (PROTOCOLS §3.0). Office care is 07; the
+# structure may configure another activity (setting `cabinet.activity_type`).
+ACTIVITY_TYPES = {
+    c.CONTENT_TYPE_OFFICE_CARE: "Consultation / soins externes",
+    "04": "Hospitalisation de jour",
+}
 _HL7 = "{urn:hl7-org:v3}"
 _SEX = {"M": "M", "F": "F"}  # anything else (indeterminate) is HL7 v2 "U"
 
@@ -102,9 +105,18 @@ def patient_id_of(patient: Patient) -> PatientId:
     return PatientId(ins=ins[0], oid=ins[1])
 
 
+def content_type(activity_type: str) -> Code:
+    """The submission set's contentTypeCode for a TRE_R209 activity code."""
+    return Code(activity_type, c.CS_CONTENT_TYPE, ACTIVITY_TYPES.get(activity_type, ""))
+
+
 def build_submission(document: Document, patient: Patient, cabinet: Cabinet, state: DmpDocumentState, *,
-                     source_id: str, replaces: str | None, now: datetime) -> Submission:
-    """The ITI-41 submission of one validated document version (`replaces`: RPLC target entryUUID)."""
+                     source_id: str, replaces: str | None, now: datetime,
+                     activity_type: str = c.CONTENT_TYPE_OFFICE_CARE) -> Submission:
+    """The ITI-41 submission of one validated document version (`replaces`: RPLC target entryUUID).
+
+    The author validated the document: they are also its legalAuthenticator (the CDA header says so too).
+    """
     cda = document.cda_xml
     if cda is None or not state.unique_id or not state.entry_uuid or not state.submission_uid:
         raise SubmissionError(f"Document {document.id} sans CDA figé ou sans identifiants d'envoi.")
@@ -124,6 +136,7 @@ def build_submission(document: Document, patient: Patient, cabinet: Cabinet, sta
         healthcare_facility_type=_code(shared.facility_type),
         practice_setting=_code(shared.practice_setting),
         authors=[author],
+        legal_authenticator=author,
         patient=pid,
         source_patient=SourcePatient(
             family_name=patient.birth_name, given_name=patient.first_birth_given_name,
@@ -135,7 +148,8 @@ def build_submission(document: Document, patient: Patient, cabinet: Cabinet, sta
         entry_uuid=state.entry_uuid,
     )
     return Submission(unique_id=state.submission_uid, source_id=source_id, patient=pid, author=author,
-                      content_type=CONSULTATION, documents=[entry], submission_time=now, title=document.title)
+                      content_type=content_type(activity_type), documents=[entry], submission_time=now,
+                      title=document.title)
 
 
 def describe(submission: Submission) -> str:

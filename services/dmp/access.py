@@ -1,9 +1,11 @@
 """TD0.2 (test of DMP existence and authorisation) and TD0.4 (set the professional's authorisation), §3.1.
 
-The answer of TD0.2 is **assumed** (PROTOCOLS §3.1): a `PRPA_IN201308UV02` whose `queryAck/queryResponseCode`
-says whether a DMP exists (`OK`/`NF`), whose `registrationEvent/statusCode` says whether it is open (`active`)
-and whose `reasonOf/detectedIssueEvent/code` carries `DMP_FERME`, `AUTORISATION_ABSENTE` or
-`OPPOSITION_PATIENT` when access is limited.
+The answer of TD0.2 is read where the DMP puts it (PROTOCOLS §3.0, TLSi kit and DRIMbox): a
+`PRPA_IN201308UV02` whose `queryAck/queryResponseCode` says whether a DMP exists (`OK`/`NF`), whose
+`registrationEvent/subject1/patient/statusCode` says whether it is open (`active`), whose
+`detectedIssueEvent` gives the closing reason, and whose attention lines carry the professional's
+authorisation (`AUTORISATION` = `VALIDE`/`EXPIRE`/`INTERDIT`/`NON_EXISTE`) and `STATUT_MT`. The patient's
+opposition is not in it: the software records it locally (`lgc_app.dmp.opposition`).
 """
 
 from __future__ import annotations
@@ -55,30 +57,49 @@ def existence_test(patient: PatientId, *, sender_id: str, now: datetime | None =
     return message
 
 
+def _attention(response: etree._Element, keyword: str) -> str:
+    """The value code of the `attentionLine` whose `keyWordText/@code` is `keyword` ("" when absent)."""
+    for line in response.iterfind(_v3("attentionLine")):
+        word = line.find(_v3("keyWordText"))
+        value = line.find(_v3("value"))
+        if word is not None and word.get("code") == keyword and value is not None:
+            return value.get("code", "")
+    return ""
+
+
 def existence_status(response: etree._Element) -> DmpStatus:
     if response.tag != _v3("PRPA_IN201308UV02"):
         raise ValueError(f"réponse TD0.2 inattendue : {response.tag}")
     answer = response.find(f"{_v3('controlActProcess')}/{_v3('queryAck')}/{_v3('queryResponseCode')}")
     exists = answer is not None and answer.get("code") == "OK"
-    status = response.find(f".//{_v3('registrationEvent')}/{_v3('statusCode')}")
-    issues = {
-        issue.get("code") for issue in response.iterfind(f".//{_v3('detectedIssueEvent')}/{_v3('code')}")
-    }
-    if "OPPOSITION_PATIENT" in issues:
-        authorization = AuthorizationState.OPPOSITION
-    elif "AUTORISATION_ABSENTE" in issues:
-        authorization = AuthorizationState.ABSENT
-    else:
-        authorization = AuthorizationState.AUTHORIZED
-    is_open = exists and status is not None and status.get("code") == "active"
-    return DmpStatus(exists=exists, open=is_open, authorization=authorization)
+    patient_path = f"{_v3('registrationEvent')}/{_v3('subject1')}/{_v3('patient')}/{_v3('statusCode')}"
+    status = response.find(f".//{patient_path}")
+    is_open = exists and status is not None and status.get("code") == c.DMP_STATUS_OPEN
+    reason = response.find(f".//{_v3('detectedIssueEvent')}/{_v3('code')}")
+    closing_reason = "" if reason is None else reason.get("displayName") or reason.get("code", "")
+    authorization_code = _attention(response, c.ATTENTION_AUTHORIZATION)
+    try:
+        authorization = AuthorizationState(authorization_code or c.AUTHORIZATION_NONE)
+    except ValueError:
+        raise ValueError(f"autorisation TD0.2 inconnue : {authorization_code!r}") from None
+    return DmpStatus(
+        exists=exists,
+        open=is_open,
+        authorization=authorization,
+        closing_reason="" if is_open else closing_reason,
+        treating_doctor=_attention(response, c.ATTENTION_TREATING_DOCTOR),
+    )
 
 
-def set_authorization(patient: PatientId, action: str) -> etree._Element:
-    """`setAuthorization` (ns urn:si-dmp-habilitations): the patient's INS and `AJOUT`/`SUPPRESSION`."""
+def set_authorization(action: str, *, role: str = "") -> etree._Element:
+    """`setAuthorization` (ns urn:si-dmp-habilitations): `AJOUT`/`SUPPRESSION` and optionally the role.
+
+    No patient element (§3.0): the DMP takes the patient from the VIHF `resource-id`.
+    """
     request = etree.Element(f"{{{c.HABILITATIONS}}}setAuthorization", nsmap={None: c.HABILITATIONS})
-    etree.SubElement(request, f"{{{c.HABILITATIONS}}}patientINS", root=patient.oid, extension=patient.ins)
     etree.SubElement(request, f"{{{c.HABILITATIONS}}}action").text = action
+    if role:
+        etree.SubElement(request, f"{{{c.HABILITATIONS}}}role").text = role
     return request
 
 

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 import httpx
 from lxml import etree
 
-from services.dmp import access, errors, metadata, mtom, query, results
+from services.dmp import access, dsg, errors, metadata, mtom, query, results
 from services.dmp import constants as c
 from services.dmp.errors import DmpError
 from services.dmp.models import (
@@ -137,14 +137,18 @@ class DmpClient:
         except ValueError as exc:
             raise DmpError(errors.BAD_RESPONSE, transient=False, detail=str(exc)) from None
 
-    async def set_authorization(self, patient: PatientId, *, granted: bool = True) -> None:
-        """TD0.4: record (or remove) the patient's authorisation for this professional."""
+    async def set_authorization(
+        self, patient: PatientId, *, granted: bool = True, treating_doctor: bool = False
+    ) -> None:
+        """TD0.4: record (or remove) the patient's authorisation for this professional (as médecin traitant
+        when `treating_doctor`). The patient is the VIHF's `resource-id` (§3.0)."""
         action = c.AUTHORIZATION_ADD if granted else c.AUTHORIZATION_REMOVE
+        role = c.ROLE_TREATING_DOCTOR if treating_doctor else ""
         answer = await self._call(
             c.PATH_HABILITATIONS,
             c.ACTION_SET_AUTHORIZATION,
             patient,
-            lambda: access.set_authorization(patient, action),
+            lambda: access.set_authorization(action, role=role),
         )
         try:
             status = access.authorization_status(answer.payload)
@@ -157,12 +161,18 @@ class DmpClient:
 
     # --- ITI-41 ----------------------------------------------------------------------------------------
     async def provide_and_register(self, submission: Submission) -> RegistryResult:
-        """ITI-41 with MTOM/XOP: register the submission set and store its documents."""
-        if submission.signature is not None:
-            submission = dataclasses.replace(
-                submission,
-                documents=[*submission.documents, metadata.signature_entry(submission, submission.signature)],
-            )
+        """ITI-41 with MTOM/XOP: register the submission set, signed, and store its documents.
+
+        `RegistryResult.entry_uuids` are those of `submission.documents` (not of the signature document)."""
+        # The DMP refuses an unsigned set (§3.0): sign it here, in a thread (CPU work), unless a signature
+        # made elsewhere (CPS middleware) came with it.
+        signature = submission.signature or await asyncio.to_thread(
+            dsg.sign_documents, submission.documents, self._vihf.key
+        )
+        documents = submission.documents
+        submission = dataclasses.replace(
+            submission, documents=[*documents, metadata.signature_entry(submission, signature)]
+        )
         content_ids = {entry.entry_uuid: mtom.new_content_id() for entry in submission.documents}
         attachments = {content_ids[entry.entry_uuid]: entry.content for entry in submission.documents}
         answer = await self._call(
@@ -176,7 +186,7 @@ class DmpClient:
         return RegistryResult(
             status=status,
             warnings=warnings,
-            entry_uuids=tuple(entry.entry_uuid for entry in submission.documents),
+            entry_uuids=tuple(entry.entry_uuid for entry in documents),
         )
 
     # --- ITI-18 ----------------------------------------------------------------------------------------
@@ -186,7 +196,8 @@ class DmpClient:
         filters = filters or DocumentQuery()
         answer = await self._call(c.PATH_REGISTRY, c.ACTION_ITI18, patient,
                                   lambda: query.find_documents(patient, filters))
-        return (await self._leaf_objects(answer))[0]
+        # The signatures of submission sets (IHE DSG) are the registry's proof, not documents of the patient.
+        return [entry for entry in (await self._leaf_objects(answer))[0] if not _is_signature(entry)]
 
     async def get_documents(
         self, patient: PatientId, *, entry_uuids: Sequence[str] = (), unique_ids: Sequence[str] = ()
@@ -403,6 +414,10 @@ def _retrieve_request(repository_id: str, unique_id: str) -> etree._Element:
     etree.SubElement(document, f"{{{c.XDSB}}}RepositoryUniqueId").text = repository_id
     etree.SubElement(document, f"{{{c.XDSB}}}DocumentUniqueId").text = unique_id
     return request
+
+
+def _is_signature(entry: DocumentEntryInfo) -> bool:
+    return entry.class_code is not None and entry.class_code.code == c.SIGNATURE_CLASS_CODE
 
 
 def _document_bytes(document_response: etree._Element, parts: mtom.MultipartMessage | None) -> bytes:

@@ -13,6 +13,7 @@ SAML2 = "urn:oasis:names:tc:SAML:2.0:assertion"
 DS = "http://www.w3.org/2000/09/xmldsig#"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XOP = "http://www.w3.org/2004/08/xop/include"
+XADES = "http://uri.etsi.org/01903/v1.3.2#"
 XDSB = "urn:ihe:iti:xds-b:2007"
 LCM = "urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0"
 RIM = "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0"
@@ -39,6 +40,17 @@ TD02_REASON_CODE = "TEST_EXST"
 TD02_REASON_SYSTEM = "1.2.250.1.213.1.1.4.11"
 AUTHORIZATION_ADD = "AJOUT"
 AUTHORIZATION_REMOVE = "SUPPRESSION"  # assumed (§3.1)
+ROLE_TREATING_DOCTOR = "MEDECIN_TRAITANT"  # optional role of TD0.4 (§3.0)
+
+# TD0.2 answer (§3.0): attention lines of the PRPA_IN201308UV02 wrapper
+ATTENTION_AUTHORIZATION = "AUTORISATION"
+ATTENTION_TREATING_DOCTOR = "STATUT_MT"
+AUTHORIZATION_VALID = "VALIDE"
+AUTHORIZATION_EXPIRED = "EXPIRE"
+AUTHORIZATION_FORBIDDEN = "INTERDIT"
+AUTHORIZATION_NONE = "NON_EXISTE"
+# registrationEvent/subject1/patient/statusCode of an open DMP (HL7 RoleStatus; a closed one is any other)
+DMP_STATUS_OPEN = "active"
 
 # --- INS (§1.2) ------------------------------------------------------------------------------------------
 OID_INS_NIR = "1.2.250.1.213.1.4.8"
@@ -109,7 +121,8 @@ CS_CONFIDENTIALITY_DMP = "1.2.250.1.213.1.1.4.13"
 CS_PROFESSION = "1.2.250.1.71.1.2.7"
 CS_SAVOIR_FAIRE = "1.2.250.1.71.4.2.5"
 CS_PURPOSE_OF_USE = "1.2.250.1.213.1.1.4.248"
-CS_CONTENT_TYPE = "1.2.250.1.213.2.2"  # JDV_J59
+CS_CONTENT_TYPE = "1.2.250.1.213.2.2"  # TRE_R209 TypeActivite (JDV_J59, §3.0)
+CONTENT_TYPE_OFFICE_CARE = "07"  # "Consultation / soins externes" (§3.0; 04 is "Hospitalisation de jour")
 
 CONFIDENTIALITY_NORMAL = "N"
 MASQUE_PS = "MASQUE_PS"
@@ -126,8 +139,11 @@ SIGNATURE_EVENT_CODE = "1.2.840.10065.1.12.1.14"
 
 # --- VIHF (§3.5) -----------------------------------------------------------------------------------------
 VIHF_ISSUER_FORMAT = "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName"
-AUTHN_CPS = "urn:oasis:names:tc:SAML:2.0:ac:classes:TLSClient"
-AUTHN_ECPS = "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorUnregistered"
+AUTHN_CPS = "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI"  # §3.0
+AUTHN_ECPS = "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorUnregistered"  # §3.0
+# Indirect mode: the structure is authenticated by its TLS client certificate (the class is assumed, §3.0
+# names only the CPS and e-CPS ones).
+AUTHN_STRUCTURE = "urn:oasis:names:tc:SAML:2.0:ac:classes:TLSClient"
 ATTR_VIHF_VERSION = "VIHF_Version"
 ATTR_STRUCTURE = "Identifiant_Structure"
 ATTR_SECTEUR = "Secteur_Activite"
@@ -144,4 +160,6 @@ ATTR_LPS_HOMOLOGATION = "LPS_ID_HOMOLOGATION_DMP"
 ATTR_LPS_ID = "LPS_ID"
 RESOURCE_URN_DMP = "urn:dmp"
 VIHF_VERSIONS = frozenset({"3.0", "4.0"})
-AUTH_MODES = frozenset({"DIRECTE", "INDIRECTE", "INDIRECTE_RENFORCEE"})
+AUTH_MODE_DIRECT = "DIRECTE"
+AUTH_MODE_INDIRECT = "INDIRECTE"  # structure certificates: TLS with ORG_AUTH_CLI, signatures with ORG_SIGN (§3.0)
+AUTH_MODES = frozenset({AUTH_MODE_DIRECT, AUTH_MODE_INDIRECT, "INDIRECTE_RENFORCEE"})

@@ -138,6 +138,7 @@ def document_entry(entry: DocumentEntry) -> etree._Element:
     add_slot(extrinsic, "creationTime", [dtm(entry.creation_time)])
     add_slot(extrinsic, "hash", [hashlib.sha1(entry.content).hexdigest()])  # noqa: S324 - XDS mandates SHA-1
     add_slot(extrinsic, "languageCode", [entry.language])
+    add_slot(extrinsic, "legalAuthenticator", [xcn(entry.legal_authenticator)])
     if entry.service_start is not None:
         add_slot(extrinsic, "serviceStartTime", [dtm(entry.service_start)])
     if entry.service_stop is not None:
@@ -222,6 +223,7 @@ def signature_entry(submission: Submission, signature: bytes) -> DocumentEntry:
         healthcare_facility_type=first.healthcare_facility_type,
         practice_setting=first.practice_setting,
         authors=[submission.author],
+        legal_authenticator=submission.author,
         patient=submission.patient,
         source_patient=first.source_patient,
         creation_time=submission.submission_time,

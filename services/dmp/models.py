@@ -102,6 +102,7 @@ class DocumentEntry:
     healthcare_facility_type: Code
     practice_setting: Code
     authors: list[Author]
+    legal_authenticator: Author  # the professional who validated the document (1..1, §3.0)
     patient: PatientId
     source_patient: SourcePatient
     creation_time: datetime
@@ -118,8 +119,9 @@ class DocumentEntry:
 class Submission:
     """An ITI-41 submission set: its own metadata and one or more document entries.
 
-    `signature`, when given, is a detached XML-DSig of the submission (IHE DSG, §3.2); it is sent as one
-    more document linked to the submission set by a `signs` association.
+    The DMP requires the set to be signed (XAdES, IHE DSG, §3.0): the client signs it with its signing
+    certificate and sends the signature as one more document linked to the set by a `signs` association.
+    `signature`, when given, is such a signature made elsewhere (e.g. by the CPS middleware) and sent as is.
     """
 
     unique_id: str  # an OID under the software's or structure's root
@@ -208,19 +210,27 @@ class RetrievedDocument:
 
 
 class AuthorizationState(Enum):
-    AUTHORIZED = "autorisé"
-    ABSENT = "absente"
-    OPPOSITION = "opposition"
+    """The professional's authorisation on the DMP: the `AUTORISATION` attention line of TD0.2 (§3.0)."""
+
+    VALID = c.AUTHORIZATION_VALID
+    EXPIRED = c.AUTHORIZATION_EXPIRED
+    FORBIDDEN = c.AUTHORIZATION_FORBIDDEN  # the patient blocked this professional
+    NONE = c.AUTHORIZATION_NONE
 
 
 @dataclass(frozen=True)
 class DmpStatus:
-    """TD0.2 answer: does the patient have a DMP, is it open, may this professional access it."""
+    """TD0.2 answer: does the patient have a DMP, is it open, may this professional access it.
+
+    The patient's opposition is not part of it: the software records it locally (§3.0).
+    """
 
     exists: bool
     open: bool
     authorization: AuthorizationState
+    closing_reason: str = ""  # detectedIssueEvent of a closed DMP
+    treating_doctor: str = ""  # STATUT_MT attention line, as the DMP words it
 
     @property
     def accessible(self) -> bool:
-        return self.exists and self.open and self.authorization is AuthorizationState.AUTHORIZED
+        return self.exists and self.open and self.authorization is AuthorizationState.VALID

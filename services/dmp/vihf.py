@@ -10,14 +10,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.hazmat.primitives.serialization import load_pem_private_key
 from lxml import etree
 from signxml import XMLSigner, methods
 
 from services.dmp import constants as c
 from services.dmp.models import Code, PatientId
+from services.dmp.signing import SigningKey
 
 EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
 NAMEID_UNSPECIFIED = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"
@@ -39,7 +37,7 @@ class VihfContext:
     lps_version: str
     lps_homologation: str
     savoir_faire: Code | None = None  # 1.2.250.1.71.4.2.5; required for doctors and pharmacists
-    authentication_mode: str = "DIRECTE"
+    authentication_mode: str = c.AUTH_MODE_DIRECT
     authn_context: str = c.AUTHN_CPS
     purpose_of_use: Code = NORMAL_ACCESS
     lps_id: str = ""
@@ -47,22 +45,14 @@ class VihfContext:
 
 
 class VihfSigner:
-    """Builds and signs the VIHF with the structure's (or the CPS) certificate and key (PEM)."""
+    """Builds and signs the VIHF with the signing certificate and key (PEM): the structure's ORG_SIGN
+    certificate in indirect mode, or the CPS; never the TLS authentication certificate (§3.0)."""
 
     def __init__(self, cert_pem: bytes, key_pem: bytes, *, key_password: bytes | None = None) -> None:
-        certificates = x509.load_pem_x509_certificates(cert_pem)
-        self._cert_pem = cert_pem
-        self._issuer = certificates[0].subject.rfc4514_string()
-        self._key = load_pem_private_key(key_pem, password=key_password)
-        if isinstance(self._key, rsa.RSAPrivateKey):
-            algorithm = "rsa-sha256"
-        elif isinstance(self._key, ec.EllipticCurvePrivateKey):
-            algorithm = "ecdsa-sha256"
-        else:
-            raise ValueError("clé de signature VIHF non prise en charge (RSA ou EC attendue)")
+        self.key = SigningKey.load(cert_pem, key_pem, password=key_password)
         self._signer = XMLSigner(
             method=methods.enveloped,
-            signature_algorithm=algorithm,
+            signature_algorithm=self.key.algorithm,
             digest_algorithm="sha256",
             c14n_algorithm=EXC_C14N,
         )
@@ -72,8 +62,8 @@ class VihfSigner:
     ) -> etree._Element:
         """The signed `saml2:Assertion` for one call about `patient`."""
         now = now or datetime.now(UTC)
-        assertion = build_assertion(context, patient, issuer=self._issuer, now=now)
-        return self._signer.sign(assertion, key=self._key, cert=self._cert_pem.decode("ascii"))
+        assertion = build_assertion(context, patient, issuer=self.key.subject, now=now)
+        return self._signer.sign(assertion, key=self.key.key, cert=self.key.cert_pem.decode("ascii"))
 
 
 def _instant(moment: datetime) -> str:

@@ -1,4 +1,5 @@
-"""The sandbox's test PKI: a root CA, a server certificate, the test CPS and structure certificates, and
+"""The sandbox's test PKI: a root CA, a server certificate, the test CPS, the structure's two certificates
+(authentication ORG_AUTH_CLI for mutual TLS, signature ORG_SIGN for the VIHF and XAdES, PROTOCOLS §3.0), and
 a second, unknown CA whose client certificate every mutual-TLS listener must refuse (PROTOCOLS.md §8).
 
 Created once per state folder under `<state>/pki/` and reused afterwards: clients configured with these
@@ -40,6 +41,7 @@ _FILES = {
     "server_cert": "server.pem", "server_key": "server.key",
     "cps_cert": "cps.pem", "cps_key": "cps.key",
     "structure_cert": "structure.pem", "structure_key": "structure.key",
+    "structure_sign_cert": "structure-sign.pem", "structure_sign_key": "structure-sign.key",
     "unknown_ca_cert": "unknown-ca.pem",
     "unknown_client_cert": "unknown-client.pem", "unknown_client_key": "unknown-client.key",
 }
@@ -56,8 +58,10 @@ class Pki:
     server_key: Path
     cps_cert: Path
     cps_key: Path
-    structure_cert: Path
+    structure_cert: Path  # authentication (TLS client) certificate of the structure
     structure_key: Path
+    structure_sign_cert: Path  # signing certificate of the structure (no TLS client use)
+    structure_sign_key: Path
     unknown_ca_cert: Path
     unknown_client_cert: Path
     unknown_client_key: Path
@@ -138,6 +142,10 @@ def _generate(out: Path) -> None:
                 _leaf(_structure_name(), structure_key, ca, ca_key, ExtendedKeyUsageOID.CLIENT_AUTH))
     _write_key(out / "structure.key", structure_key)
 
+    sign_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    _write_cert(out / "structure-sign.pem", _leaf(_structure_name(), sign_key, ca, ca_key, None))
+    _write_key(out / "structure-sign.key", sign_key)
+
     unknown_ca_key = ec.generate_private_key(ec.SECP256R1())
     unknown_ca = _ca_certificate(unknown_ca_key, "AC inconnue (refusée par la sandbox)")
     _write_cert(out / "unknown-ca.pem", unknown_ca)
@@ -193,7 +201,9 @@ def _ca_certificate(key: ec.EllipticCurvePrivateKey, common_name: str) -> x509.C
 
 
 def _leaf(subject: x509.Name, key: Key, issuer: x509.Certificate, issuer_key: Key,
-          usage: x509.ObjectIdentifier, san: x509.SubjectAlternativeName | None = None) -> x509.Certificate:
+          usage: x509.ObjectIdentifier | None, san: x509.SubjectAlternativeName | None = None) -> x509.Certificate:
+    """A leaf certificate for `usage` (extended key usage); None makes a signing-only certificate
+    (non-repudiation, no extended usage: it cannot authenticate a TLS client)."""
     now = dt.datetime.now(dt.UTC)
     public = key.public_key()
     is_rsa = isinstance(key, rsa.RSAPrivateKey)
@@ -204,14 +214,15 @@ def _leaf(subject: x509.Name, key: Key, issuer: x509.Certificate, issuer_key: Ke
                .not_valid_after(now + dt.timedelta(days=_LEAF_DAYS))
                .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
                .add_extension(x509.KeyUsage(digital_signature=True,
-                                            content_commitment=usage == ExtendedKeyUsageOID.CLIENT_AUTH,
+                                            content_commitment=usage in (ExtendedKeyUsageOID.CLIENT_AUTH, None),
                                             key_encipherment=is_rsa, data_encipherment=False,
                                             key_agreement=False, key_cert_sign=False, crl_sign=False,
                                             encipher_only=False, decipher_only=False), critical=True)
-               .add_extension(x509.ExtendedKeyUsage([usage]), critical=False)
                .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
                .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
                               critical=False))
+    if usage is not None:
+        builder = builder.add_extension(x509.ExtendedKeyUsage([usage]), critical=False)
     if san is not None:
         builder = builder.add_extension(san, critical=False)
     return builder.sign(issuer_key, hashes.SHA256())

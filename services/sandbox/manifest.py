@@ -16,8 +16,8 @@ from typing import Any
 
 MANIFEST_NAME = "sandbox.json"
 VERSION = 1
-_PATH_FIELDS = ("ca_file", "cps_cert", "cps_key", "structure_cert", "structure_key",
-                "unknown_client_cert", "unknown_client_key")
+_PATH_FIELDS = ("ca_file", "cps_cert", "cps_key", "structure_cert", "structure_key", "structure_sign_cert",
+                "structure_sign_key", "unknown_client_cert", "unknown_client_key")
 
 
 class ManifestError(ValueError):
@@ -30,8 +30,10 @@ class Manifest:
     ca_file: Path
     cps_cert: Path
     cps_key: Path
-    structure_cert: Path
+    structure_cert: Path  # the structure's authentication certificate (mutual TLS)
     structure_key: Path
+    structure_sign_cert: Path  # the structure's signing certificate (VIHF, XAdES)
+    structure_sign_key: Path
     unknown_client_cert: Path
     unknown_client_key: Path
     base_mtls: str

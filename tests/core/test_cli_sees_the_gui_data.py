@@ -31,7 +31,6 @@ def _exit_code(argv: list[str]) -> int | str | None:
     return exit_info.value.code
 
 
-@pytest.mark.usefixtures("standalone_workstation")
 def test_dmp_commands_print_what_the_panel_shows(db: Database, db_url: str, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     validated(db, add_qualified_patient(db, random_ins()), add_author(db).author)

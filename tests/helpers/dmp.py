@@ -35,6 +35,8 @@ CONTEXT = VihfContext(
     lps_name="LGC-SEGUR",
     lps_version="0.1.0",
     lps_homologation="HOMOLOGATION-TEST-0001",
+    authentication_mode=c.AUTH_MODE_INDIRECT,
+    authn_context=c.AUTHN_STRUCTURE,
 )
 OTHER_CONTEXT = VihfContext(
     **{**CONTEXT.__dict__, "practitioner_id": "899700000028", "practitioner_name": "AUTRE Jeanne"}
@@ -49,7 +51,7 @@ AUTHOR = Author(
     institution_id="399999000000013",
     role=Code("ATTENDING", "2.16.840.1.113883.5.90", "Médecin traitant"),
 )
-CONTENT_TYPE = Code("04", c.CS_CONTENT_TYPE, "Consultation")
+CONTENT_TYPE = Code(c.CONTENT_TYPE_OFFICE_CARE, c.CS_CONTENT_TYPE, "Consultation / soins externes")
 NORMAL = Code("N", c.CS_CONFIDENTIALITY_HL7, "Normal")
 MASQUE_PS = Code(c.MASQUE_PS, c.CS_CONFIDENTIALITY_DMP, "Masqué aux professionnels de santé")
 CR_CONSULTATION = Code("11488-4", c.CS_LOINC, "CR de consultation")
@@ -98,6 +100,7 @@ def make_entry(
         healthcare_facility_type=Code("SA07", c.CS_SECTEUR, "Cabinet individuel"),
         practice_setting=Code("AMBULATOIRE", c.CS_PRACTICE_SETTING, "Ambulatoire"),
         authors=[AUTHOR],
+        legal_authenticator=AUTHOR,
         patient=patient,
         source_patient=SourcePatient("DUPONT", "ELODIE", date(1985, 3, 14), "F"),
         creation_time=now,
@@ -157,7 +160,8 @@ async def dmp_wire(
     signer: Callable[[RunningSandbox], VihfSigner] | None = None,
     http_timeout: float = 10.0,
 ) -> AsyncIterator[DmpWire]:
-    """A DmpClient on the sandbox; the VIHF is signed with the structure certificate unless `signer` says."""
+    """A DmpClient on the sandbox, in indirect mode: TLS with the structure's authentication certificate (unless
+    `cert` says), the VIHF and submission sets signed with its signing certificate (unless `signer` says)."""
     exchanges: list[Exchange] = []
 
     async def record(response: httpx.Response) -> None:
@@ -176,7 +180,7 @@ async def dmp_wire(
     vihf = (
         signer(sandbox)
         if signer
-        else VihfSigner(manifest.structure_cert.read_bytes(), manifest.structure_key.read_bytes())
+        else VihfSigner(manifest.structure_sign_cert.read_bytes(), manifest.structure_sign_key.read_bytes())
     )
     url = manifest.urls["dmp"]
     async with make_async_client(

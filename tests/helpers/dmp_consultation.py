@@ -33,7 +33,7 @@ def qualified_patient(db: Database, ins: str = DUPONT_INS, *, birth_name: str = 
 def sandbox_dmp_client(sandbox: RunningSandbox, *, timeout: float = 15.0) -> tuple[DmpClient, httpx.AsyncClient]:
     """A DMP client on the sandbox for GUI tests, and its HTTP client (the caller closes it)."""
     manifest = sandbox.manifest
-    vihf = VihfSigner(manifest.structure_cert.read_bytes(), manifest.structure_key.read_bytes())
+    vihf = VihfSigner(manifest.structure_sign_cert.read_bytes(), manifest.structure_sign_key.read_bytes())
     http = make_async_client(tls_material(manifest, "structure"), timeout=timeout)
     client = DmpClient(http, base_url=manifest.urls["dmp"], vihf=vihf, context=CONTEXT, source_id=SOURCE_ID)
     return client, http

@@ -73,7 +73,8 @@ def validated(db: Database, patient_id: int, author: Actor,
 
 
 def feed_settings(sandbox: RunningSandbox, **values: object) -> Settings:
-    """A workstation holding the test CPS (mutual TLS) and the structure's seal (VIHF), on the sandbox."""
+    """A workstation holding the test CPS and the structure's two certificates (indirect mode: authentication
+    for mutual TLS, signature for the VIHF and the submission sets), on the sandbox."""
     return Settings(feed_values(sandbox, **values))
 
 
@@ -84,6 +85,7 @@ def feed_values(sandbox: RunningSandbox, **values: object) -> dict[str, object]:
         "services.dmp_url": manifest.urls["dmp"], "tls.ca_file": str(manifest.ca_file),
         "tls.client_cert": str(manifest.cps_cert), "tls.client_key": str(manifest.cps_key),
         "tls.structure_cert": str(manifest.structure_cert), "tls.structure_key": str(manifest.structure_key),
+        "tls.signing_cert": str(manifest.structure_sign_cert), "tls.signing_key": str(manifest.structure_sign_key),
         "cabinet.structure_id": CABINET.structure_id, "cabinet.name": CABINET.name,
         "cabinet.sector": CABINET.sector, "workstation.name": "POSTE-1",
     }

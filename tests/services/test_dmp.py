@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 
 from services.dmp import constants as c
+from services.dmp import mtom
 from services.dmp.errors import DmpError
 from services.dmp.models import AuthorizationState, Code, DocumentQuery
 from services.sandbox.dmp import control
@@ -26,6 +27,7 @@ from tests.helpers.dmp import (
     NORMAL,
     OTHER_CONTEXT,
     DmpWire,
+    Exchange,
     dmp_wire,
     make_entry,
     make_submission,
@@ -39,6 +41,10 @@ XDS_PATHS = (c.PATH_REGISTRY, c.PATH_REPOSITORY)
 @pytest.fixture(scope="module")
 def xds(shared_dir: Path) -> ModuleType:
     return xds_validator(shared_dir)
+
+
+def mtom_root(exchange: Exchange) -> bytes:
+    return mtom.split_multipart(exchange.request_type, exchange.request).root
 
 
 def assert_wire_valid(wire: DmpWire, xds: ModuleType) -> int:
@@ -56,29 +62,47 @@ def assert_wire_valid(wire: DmpWire, xds: ModuleType) -> int:
 async def test_td02_reports_open_closed_and_authorisation(sandbox: RunningSandbox) -> None:
     async with dmp_wire(sandbox) as wire:
         open_dmp = await wire.client.test_dmp(await wire.patient())
-        assert open_dmp.accessible
+        assert open_dmp.accessible and open_dmp.authorization is AuthorizationState.VALID
+        assert open_dmp.closing_reason == "" and open_dmp.treating_doctor == "NON"
         closed = await wire.client.test_dmp(await wire.patient(dmp="closed"))
-        assert closed.exists and not closed.open
-        opposed = await wire.client.test_dmp(await wire.patient(opposition=True))
-        assert opposed.authorization is AuthorizationState.OPPOSITION and not opposed.accessible
+        assert closed.exists and not closed.open and closed.closing_reason == "DMP fermé à la demande du patient"
+        blocked = await wire.client.test_dmp(await wire.patient(opposition=True))
+        assert blocked.authorization is AuthorizationState.FORBIDDEN and not blocked.accessible
         unknown = await wire.client.test_dmp(patient_id("278049934101703"))
         assert not unknown.exists and not unknown.accessible
+
+
+async def test_td02_answer_carries_the_dmp_fields_where_the_dmp_puts_them(sandbox: RunningSandbox) -> None:
+    async with dmp_wire(sandbox) as wire:
+        await wire.client.test_dmp(await wire.patient(dmp="closed"))
+        answer = etree.fromstring(wire.exchanges[-1].response)
+        v3 = {"v3": c.HL7V3}
+        [status] = answer.xpath("//v3:registrationEvent/v3:subject1/v3:patient/v3:statusCode/@code", namespaces=v3)
+        [authorization] = answer.xpath(
+            "//v3:PRPA_IN201308UV02/v3:attentionLine[v3:keyWordText/@code='AUTORISATION']/v3:value/@code",
+            namespaces=v3,
+        )
+        assert status != c.DMP_STATUS_OPEN and authorization == c.AUTHORIZATION_VALID
+        assert answer.xpath("//v3:reasonOf/v3:detectedIssueEvent/v3:code/@code", namespaces=v3)
 
 
 async def test_td04_gives_the_missing_authorisation(sandbox: RunningSandbox, xds: ModuleType) -> None:
     async with dmp_wire(sandbox) as wire:
         patient = await wire.patient(authorize_all=False)
-        assert (await wire.client.test_dmp(patient)).authorization is AuthorizationState.ABSENT
+        assert (await wire.client.test_dmp(patient)).authorization is AuthorizationState.NONE
         with pytest.raises(DmpError) as refused:
             await wire.client.find_documents(patient)
         assert refused.value.code == "AUTORISATION_ABSENTE" and not refused.value.transient
 
-        await wire.client.set_authorization(patient)
+        await wire.client.set_authorization(patient, treating_doctor=True)
 
+        request = etree.fromstring(wire.exchanges[-1].request)
+        [body] = request.find(f"{{{c.SOAP12}}}Body")
+        assert [child.tag.split("}")[1] for child in body] == ["action", "role"]  # no patient (§3.0)
         assert (await wire.client.test_dmp(patient)).accessible
         assert await wire.client.find_documents(patient) == []
         await wire.client.set_authorization(patient, granted=False)
-        assert (await wire.client.test_dmp(patient)).authorization is AuthorizationState.ABSENT
+        assert (await wire.client.test_dmp(patient)).authorization is AuthorizationState.NONE
         assert assert_wire_valid(wire, xds) == 4
 
 
@@ -309,26 +333,29 @@ async def test_seeded_patient_holds_a_foreign_document(sandbox: RunningSandbox) 
         assert any(entry.authors and entry.authors[0].person_id == "810000000019" for entry in entries)
 
 
-async def test_submission_with_a_signature_document(sandbox: RunningSandbox, xds: ModuleType) -> None:
-    signature = etree.tostring(etree.Element(f"{{{c.DS}}}Signature", nsmap={"ds": c.DS}))
+async def test_submission_set_is_signed_in_xades(sandbox: RunningSandbox, xds: ModuleType) -> None:
     async with dmp_wire(sandbox) as wire:
         patient = await wire.patient()
-        submission = make_submission(patient, signature=signature)
+        submission = make_submission(patient)
 
-        await wire.client.provide_and_register(submission)
+        result = await wire.client.provide_and_register(submission)
 
-        entries = await wire.client.find_documents(patient)
-        signed = [
-            entry for entry in entries if entry.class_code and entry.class_code.code == c.SIGNATURE_CLASS_CODE
-        ]
-        assert len(entries) == 2 and len(signed) == 1
-        links = await wire.client.get_associations(patient, [signed[0].entry_uuid])
-        assert any(
-            link.association_type == c.ASSOC_SIGNS and link.target == submission.entry_uuid for link in links
+        assert result.entry_uuids == (submission.documents[0].entry_uuid,)
+        request = etree.fromstring(mtom_root(wire.exchanges[-1]))
+        rim = {"rim": c.RIM}
+        [signature_id] = request.xpath(
+            "//rim:ExtrinsicObject[rim:Classification/@nodeRepresentation=$code]/@id",
+            namespaces=rim, code=c.SIGNATURE_CLASS_CODE,
         )
-        with pytest.raises(DmpError) as refused:
-            await wire.client.provide_and_register(
-                make_submission(patient, signature=b"<pas-une-signature/>")
-            )
-        assert refused.value.code == "XDSRegistryMetadataError"
-        assert assert_wire_valid(wire, xds) == 8
+        assert request.xpath(
+            "//rim:Association[@associationType=$signs][@sourceObject=$source][@targetObject=$target]",
+            namespaces=rim, signs=c.ASSOC_SIGNS, source=signature_id, target=submission.entry_uuid,
+        )
+        assert len(request.xpath("//rim:Slot[@name='legalAuthenticator']", namespaces=rim)) == 2
+        [entry] = await wire.client.find_documents(patient)  # the signature is not a document of the patient
+        assert entry.unique_id == submission.documents[0].unique_id
+        links = await wire.client.get_associations(patient, [signature_id])
+        assert any(link.association_type == c.ASSOC_SIGNS for link in links)
+        assert assert_wire_valid(wire, xds) == 6
+
+

@@ -4,7 +4,7 @@ Control routes (JSON, on the same mutual-TLS listener; helpers in `control.py`):
 
 - `POST /_sandbox/patients` — register or replace a patient: `{"ins", "oid"?, "family_name", "given_name",
   "birth_date", "sex", "dmp": "open"|"closed", "opposition": bool, "authorize_all": bool}`;
-- `GET /_sandbox/patients/{ins}` — its state and entry count;
+- `GET /_sandbox/patients/{ins}` — its state, its documents' count and statuses, and its signatures' count;
 - `POST /_sandbox/patients/{ins}/documents` — a document "from another professional" (`ForeignDocument`
   fields; `content` as text or `content_base64`); answers `{"entry_uuid", "unique_id", "repository_id"}`.
 """
@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
+from cryptography import x509
 from lxml import etree
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -70,7 +71,9 @@ class DmpSimulator:
         }
         try:
             with self.store.transaction():
-                submission.provide_and_register(self.store, caller, request.payload, documents, REPOSITORY_ID)
+                submission.provide_and_register(
+                    self.store, caller, request.payload, documents, REPOSITORY_ID, self.pki
+                )
         except Refused as refusal:
             return self._soap(request, registry_response(refusal.errors))
         return self._soap(request, registry_response())
@@ -126,11 +129,11 @@ class DmpSimulator:
         content_type: str,
         body: bytes,
         *,
-        tls_client: bool,
+        peer: x509.Certificate | None,
         inject_fault: bool,
     ) -> Response:
         try:
-            if not tls_client:
+            if peer is None:
                 raise Fault(codes.TLS_REQUIRED, "authentification TLS mutuelle requise")
             request = wire.read_request(content_type, body)
             handler = handlers.get(request.action)
@@ -142,7 +145,7 @@ class DmpSimulator:
                     "service temporairement indisponible (panne simulée)",
                     receiver=True,
                 )
-            caller = check_vihf(request.header, self.pki)
+            caller = check_vihf(request.header, self.pki, tls=peer)
             media_type, data = handler(caller, request)
         except Fault as fault:
             return Response(
@@ -239,7 +242,7 @@ def build_app(simulator: DmpSimulator) -> Starlette:
                 handlers,
                 request.headers.get("content-type", ""),
                 body,
-                tls_client=peer_certificate(request) is not None,
+                peer=peer_certificate(request),
                 inject_fault=soap_fault_requested(request),
             )
 
@@ -259,11 +262,14 @@ def build_app(simulator: DmpSimulator) -> Starlette:
         if patient is None:
             return JSONResponse({"error": f"patient {ins} inconnu"}, status_code=404)
         entries = simulator.store.entries_of(ins, oid)
+        # The submission sets' signatures are counted apart: tests and demos look at the patient's documents.
+        documents = [entry for entry in entries if entry.class_code != submission.SIGNATURE_CLASS]
         return JSONResponse(
             {
                 **patient.__dict__,
-                "entries": len(entries),
-                "statuses": {entry.entry_uuid: entry.status for entry in entries},
+                "entries": len(documents),
+                "signatures": len(entries) - len(documents),
+                "statuses": {entry.entry_uuid: entry.status for entry in documents},
             }
         )
 

@@ -9,10 +9,13 @@
   RegistryError.
 - `DMP_INEXISTANT` — TD0.4 for a patient without a DMP (XDS transactions answer `XDSUnknownPatientId`, §8).
   TD0.4 status.
-- `DMP_FERME` — the patient's DMP is closed. RegistryError, TD0.2 issue, TD0.4 status.
+- `DMP_FERME` — the patient's DMP is closed. RegistryError, TD0.4 status.
 - `AUTORISATION_ABSENTE` — the professional has no authorisation on this DMP (TD0.4 `AJOUT` gives it).
-  RegistryError, TD0.2 issue.
-- `OPPOSITION_PATIENT` — the patient opposed access to the DMP. RegistryError, TD0.2 issue, TD0.4 status.
+  RegistryError (TD0.2 says `AUTORISATION` `NON_EXISTE`).
+- `OPPOSITION_PATIENT` — the patient blocked professionals from the DMP. RegistryError, TD0.4 status
+  (TD0.2 says `AUTORISATION` `INTERDIT`).
+- `SIGNATURE_INVALIDE` — ITI-41 without the XAdES signature of its submission set, or with one that does not
+  verify (document digest, certificate chain to the test CA, signing time). RegistryError.
 
 **IHE codes** (ITI TF-3 Table 4.2.4.1-2) keep their IHE meaning (constants below).
 An injected `soap_fault` (sandbox fault plan) answers a `Receiver` Fault with subcode `SERVICE_INDISPONIBLE`;
@@ -28,6 +31,7 @@ DMP_INEXISTANT = "DMP_INEXISTANT"
 DMP_FERME = "DMP_FERME"
 AUTORISATION_ABSENTE = "AUTORISATION_ABSENTE"
 OPPOSITION_PATIENT = "OPPOSITION_PATIENT"
+SIGNATURE_INVALIDE = "SIGNATURE_INVALIDE"
 SERVICE_INDISPONIBLE = "SERVICE_INDISPONIBLE"
 MALFORMED = "REQUETE_MALFORMEE"  # Sender fault: not SOAP 1.2, wrong or missing wsa:Action, unreadable MIME
 TLS_REQUIRED = "TLS_MUTUEL_REQUIS"  # Sender fault: no client certificate reached the service

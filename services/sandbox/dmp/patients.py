@@ -9,8 +9,8 @@ population, so an INSi look-up followed by a DMP feed works in the demo):
 | `285037505612306` | DUPONT ELODIE | open, holds one document from another professional |
 | `162116912305714` | MARTIN JEAN-PIERRE | open |
 | `290063306321064` | LEROY CAMILLE | **closed** (`DMP_FERME`) |
-| `284053523804157` | BERNARD SOPHIE | open, **patient's opposition** (`OPPOSITION_PATIENT`) |
-| `295019912273329` | KOWALSKI ANNA | open, **no authorisation** before TD0.4 (`AUTORISATION_ABSENTE`) |
+| `284053523804157` | BERNARD SOPHIE | open, **blocks professionals** (TD0.2 `INTERDIT`, XDS `OPPOSITION_PATIENT`) |
+| `295019912273329` | KOWALSKI ANNA | open, **not authorised** before TD0.4 (`NON_EXISTE`, XDS `AUTORISATION_ABSENTE`) |
 
 Anyone else has no DMP (`XDSUnknownPatientId`) until registered with `POST …/_sandbox/patients`.
 """

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from services.dmp import constants as c
+from services.sandbox.ca import Pki
 from services.sandbox.dmp import codes, value_sets
 from services.sandbox.dmp.access import require_access
 from services.sandbox.dmp.codes import Refused, refused
@@ -28,9 +29,9 @@ from services.sandbox.dmp.ebrim import (
     slots,
 )
 from services.sandbox.dmp.patients import PatientRef, parse_cx
+from services.sandbox.dmp.signature_check import SignatureRefused, check_submission_signature
 from services.sandbox.dmp.store import SEPARATOR, Association, Entry, Store
 from services.sandbox.dmp.vihf_check import Caller
-from services.xml import UnsafeXmlError, parse_bytes
 
 # (classification scheme, name, value set or None, several allowed)
 CODED = (
@@ -46,7 +47,9 @@ CODED = (
     ),
     (c.DE_PRACTICE_SETTING_CODE, "practiceSettingCode", value_sets.J04_PRACTICE_SETTING, False),
 )
-REQUIRED_SLOTS = ("creationTime", "languageCode", "sourcePatientInfo")
+# legalAuthenticator: the professional who validated the document, 1..1 on every entry (PROTOCOLS §3.0).
+REQUIRED_SLOTS = ("creationTime", "languageCode", "legalAuthenticator", "sourcePatientInfo")
+SIGNATURE_CLASS = f"{c.SIGNATURE_CLASS_CODE}^{c.SIGNATURE_CLASS_SYSTEM}"
 
 
 @dataclass
@@ -102,6 +105,13 @@ def check_entry(element: etree._Element, errors: list[tuple[str, str]]) -> Check
             if (code, system) not in allowed:
                 problem(f"{label} {code!r} (système {system!r}) hors du jeu de valeurs")
             found_codes.setdefault(label, []).append(f"{code}^{system}")
+    class_codes, type_codes = found_codes.get("classCode", []), found_codes.get("typeCode", [])
+    if class_codes and type_codes:
+        type_code = tuple(type_codes[0].split("^", 1))
+        expected = value_sets.ASS_X04_CLASS_OF_TYPE.get(type_code)  # type: ignore[arg-type]
+        if expected is not None and class_codes[0] != "^".join(expected):
+            problem(f"classCode {class_codes[0]} incompatible avec le typeCode {type_codes[0]} (ASS_X04 : "
+                    f"{expected[0]})")
     unique_id = external_id(element, c.DE_UNIQUE_ID)
     patient_cx = external_id(element, c.DE_PATIENT_ID)
     patient = parse_cx(patient_cx or "")
@@ -149,8 +159,12 @@ def submission_patient(package: etree._Element) -> PatientRef:
         errors.append((codes.METADATA_ERROR, "lot de soumission : submissionTime absent ou mal formé"))
     if not classified(package, c.SS_AUTHOR):
         errors.append((codes.METADATA_ERROR, "lot de soumission : auteur absent"))
-    if not classified(package, c.SS_CONTENT_TYPE_CODE):
+    content_types = classified(package, c.SS_CONTENT_TYPE_CODE)
+    if not content_types:
         errors.append((codes.METADATA_ERROR, "lot de soumission : contentTypeCode absent"))
+    elif (content_type := code_of(content_types[0])) not in value_sets.R209_CONTENT_TYPE:
+        errors.append((codes.METADATA_ERROR, f"lot de soumission : contentTypeCode {content_type[0]!r} (système "
+                                             f"{content_type[1]!r}) hors de TRE_R209"))
     patient = parse_cx(external_id(package, c.SS_PATIENT_ID) or "")
     if patient is None and not errors:
         errors.append((codes.METADATA_ERROR, "lot de soumission : patientId mal formé"))
@@ -164,12 +178,40 @@ def has_member_ok(association: etree._Element, package_id: str) -> bool:
     return association.get("sourceObject") == package_id and bool(slot(association, "SubmissionSetStatus"))
 
 
-def _signature_ok(data: bytes) -> bool:
-    """A DSG signature document is an XML-DSig `Signature` (§3.2: checked when present)."""
+def check_signature(
+    checked: list[CheckedEntry],
+    associations: list[etree._Element],
+    package_id: str,
+    contents: dict[str, bytes | None],
+    pki: Pki,
+    caller: Caller,
+) -> list[tuple[str, str]]:
+    """The set must carry exactly one signature document, linked by `signs` to the set, signing every other
+    document of it (§3.0: the DMP refuses an unsigned feed)."""
+    signatures = [entry for entry in checked if entry.code("classCode") == SIGNATURE_CLASS]
+    if len(signatures) != 1:
+        return [(codes.SIGNATURE_INVALIDE, f"lot de soumission non signé ({len(signatures)} signature(s))")]
+    signature_id = signatures[0].element.get("id", "")
+    if not any(
+        a.get("associationType") == c.ASSOC_SIGNS
+        and a.get("sourceObject") == signature_id
+        and a.get("targetObject") == package_id
+        for a in associations
+    ):
+        return [(codes.SIGNATURE_INVALIDE, "association signs du document de signature vers le lot absente")]
+    data = contents.get(signature_id)
+    signed = {entry.unique_id: contents.get(entry.element.get("id", "")) for entry in checked}
+    del signed[signatures[0].unique_id]
+    if data is None or any(content is None for content in signed.values()):
+        return []  # a missing document is already an XDSMissingDocument
     try:
-        return parse_bytes(data).tag == f"{{{c.DS}}}Signature"
-    except UnsafeXmlError:
-        return False
+        check_submission_signature(
+            data, {key: value for key, value in signed.items() if value is not None}, pki,
+            structure_id=caller.structure_id,
+        )
+    except SignatureRefused as refusal:
+        return [(refusal.code, f"signature du lot : {refusal}")]
+    return []
 
 
 def _new_entry(
@@ -212,6 +254,7 @@ def provide_and_register(
     request: etree._Element,
     documents: dict[str, bytes | None],
     repository_id: str,
+    pki: Pki,
 ) -> None:
     """Check and register an ITI-41 request; raises `Refused` (nothing written) or `Fault`.
 
@@ -264,12 +307,6 @@ def provide_and_register(
             errors.append((codes.NON_IDENTICAL_HASH, f"{entry_id} : hash {declared_hash} ≠ {digest}"))
         if declared_size and declared_size != str(len(data)):
             errors.append((codes.NON_IDENTICAL_SIZE, f"{entry_id} : size {declared_size} ≠ {len(data)}"))
-        if entry.code(
-            "classCode"
-        ) == f"{c.SIGNATURE_CLASS_CODE}^{c.SIGNATURE_CLASS_SYSTEM}" and not _signature_ok(data):
-            errors.append(
-                (codes.METADATA_ERROR, f"{entry_id} : le document de signature n'est pas une ds:Signature")
-            )
         existing = store.entries_by_unique_id(entry.unique_id)
         if existing:
             same = (
@@ -283,6 +320,7 @@ def provide_and_register(
         to_store.append((entry, data, digest))
     for entry_id in set(contents) - {entry.element.get("id") for entry in checked}:
         errors.append((codes.MISSING_METADATA, f"document {entry_id} sans fiche de métadonnées"))
+    errors += check_signature(checked, associations, package_id, contents, pki, caller)
 
     new_ids = {entry.element.get("id") for entry, _, _ in to_store}
     replaced: list[str] = []

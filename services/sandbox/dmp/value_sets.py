@@ -333,3 +333,25 @@ J08_CONFIDENTIALITY = frozenset(
         ("MASQUE_PS", "1.2.250.1.213.1.1.4.13"),
     }
 )
+
+# TRE_R209 TypeActivite (submission-set contentTypeCode, codeSystem 1.2.250.1.213.2.2): the codes PROTOCOLS §3.0
+# checked; the sandbox refuses any other.
+R209_CONTENT_TYPE = frozenset(
+    {
+        ("04", "1.2.250.1.213.2.2"),  # Hospitalisation de jour
+        ("07", "1.2.250.1.213.2.2"),  # Consultation / soins externes
+    }
+)
+
+# ASS_X04 CorrespondanceType-Classe-CISIS (2024-02-23): typeCode → the one classCode it goes with, for the
+# types PROTOCOLS §3.0 checked. A type outside this table is not judged (the sandbox does not hold the rest).
+ASS_X04_CLASS_OF_TYPE = {
+    ("87273-9", "2.16.840.1.113883.6.1"): ("52", "1.2.250.1.213.1.1.4.1"),
+    ("11369-6", "2.16.840.1.113883.6.1"): ("52", "1.2.250.1.213.1.1.4.1"),
+    ("89601-9", "2.16.840.1.113883.6.1"): ("52", "1.2.250.1.213.1.1.4.1"),
+    ("SYNTH", "1.2.250.1.213.1.1.4.12"): ("11", "1.2.250.1.213.1.1.4.1"),
+    ("57833-6", "2.16.840.1.113883.6.1"): ("42", "1.2.250.1.213.1.1.4.1"),
+    ("11488-4", "2.16.840.1.113883.6.1"): ("10", "1.2.250.1.213.1.1.4.1"),
+    ("96349-6", "2.16.840.1.113883.6.1"): ("10", "1.2.250.1.213.1.1.4.1"),
+    ("51851-4", "2.16.840.1.113883.6.1"): ("95", "1.2.250.1.213.1.1.4.1"),
+}

@@ -1,6 +1,10 @@
 """Checking the VIHF of a request (PROTOCOLS.md §3.5, §8): present, signed, signature valid, signer issued
 by the sandbox CA and valid now, assertion not expired, every required attribute present and well formed.
 
+Against the TLS client certificate (§3.0): `Identifiant_Structure` must be the structure the certificate
+names (its OU), and in indirect mode the VIHF must be signed with the structure's signing certificate, not
+with the authentication certificate used for TLS (two keys).
+
 Any failure raises `Fault(VIHF_INVALIDE)`; success gives the `Caller` the simulator authorises against.
 """
 
@@ -12,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from lxml import etree
 from signxml import SignatureConfiguration, XMLVerifier
 from signxml.exceptions import InvalidInput, InvalidSignature
@@ -22,6 +27,8 @@ from services.sandbox.dmp.codes import VIHF_INVALIDE, Fault
 from services.sandbox.dmp.patients import PatientRef, parse_cx
 
 CLOCK_SKEW = timedelta(minutes=2)
+AUTHN_CLASSES = frozenset({c.AUTHN_CPS, c.AUTHN_ECPS, c.AUTHN_STRUCTURE})
+INDIRECT_MODES = frozenset(c.AUTH_MODES - {c.AUTH_MODE_DIRECT})
 REQUIRED = (
     c.ATTR_VIHF_VERSION,
     c.ATTR_STRUCTURE,
@@ -107,7 +114,42 @@ def _text(values: list[etree._Element]) -> str:
     return (values[0].text or "").strip() if values else ""
 
 
-def check_vihf(header: etree._Element, pki: Pki, *, now: datetime | None = None) -> Caller:
+def _structure_of(cert: x509.Certificate) -> str:
+    units = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)
+    return str(units[0].value) if units else ""
+
+
+def _authenticates_tls(cert: x509.Certificate) -> bool:
+    try:
+        usages = cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+    except x509.ExtensionNotFound:
+        return False
+    return ExtendedKeyUsageOID.CLIENT_AUTH in usages
+
+
+def _same_key(first: x509.Certificate, second: x509.Certificate) -> bool:
+    return first.public_key() == second.public_key()
+
+
+def _check_against_tls(
+    attributes: dict[str, list[etree._Element]], signer: x509.Certificate, tls: x509.Certificate | None
+) -> None:
+    if tls is None:
+        return
+    structure = _structure_of(tls)
+    if structure and _text(attributes[c.ATTR_STRUCTURE]) != structure:
+        raise _refuse(f"Identifiant_Structure différent de la structure du certificat TLS ({structure})")
+    if _text(attributes[c.ATTR_AUTH_MODE]) in INDIRECT_MODES and (
+        _same_key(signer, tls) or _authenticates_tls(signer)
+    ):
+        raise _refuse("mode indirect : VIHF signé avec le certificat d'authentification au lieu du certificat de "
+                      "signature de la structure")
+
+
+def check_vihf(
+    header: etree._Element, pki: Pki, *, tls: x509.Certificate | None = None, now: datetime | None = None
+) -> Caller:
+    """The caller of a request; `tls` is the client certificate of the connection (None: not checked)."""
     now = now or datetime.now(UTC)
     assertions = header.findall(f"{{{c.WSSE}}}Security/{_saml('Assertion')}")
     if len(assertions) != 1:
@@ -118,7 +160,8 @@ def check_vihf(header: etree._Element, pki: Pki, *, now: datetime | None = None)
     signature = assertion.find(f"{{{c.DS}}}Signature")
     if signature is None:
         raise _refuse("assertion non signée")
-    _verify_signature(assertion, _signer(signature, pki, now))
+    signer = _signer(signature, pki, now)
+    _verify_signature(assertion, signer)
 
     issuer = assertion.find(_saml("Issuer"))
     if issuer is None or issuer.get("Format") != c.VIHF_ISSUER_FORMAT or not (issuer.text or "").strip():
@@ -134,11 +177,13 @@ def check_vihf(header: etree._Element, pki: Pki, *, now: datetime | None = None)
     practitioner = (assertion.findtext(f"{_saml('Subject')}/{_saml('NameID')}") or "").strip()
     if not practitioner:
         raise _refuse("Subject/NameID (identifiant du professionnel) absent")
-    if (
-        assertion.find(f"{_saml('AuthnStatement')}/{_saml('AuthnContext')}/{_saml('AuthnContextClassRef')}")
-        is None
-    ):
+    authn = assertion.findtext(
+        f"{_saml('AuthnStatement')}/{_saml('AuthnContext')}/{_saml('AuthnContextClassRef')}"
+    )
+    if authn is None:
         raise _refuse("AuthnStatement absent")
+    if authn.strip() not in AUTHN_CLASSES:
+        raise _refuse(f"AuthnContextClassRef inconnu : {authn.strip()!r}")
 
     attributes = _attributes(assertion)
     missing = [name for name in REQUIRED if not attributes.get(name)]
@@ -163,6 +208,7 @@ def check_vihf(header: etree._Element, pki: Pki, *, now: datetime | None = None)
     for name in (c.ATTR_STRUCTURE, c.ATTR_LPS_NAME, c.ATTR_LPS_VERSION, c.ATTR_LPS_HOMOLOGATION):
         if not _text(attributes[name]):
             raise _refuse(f"attribut {name} vide")
+    _check_against_tls(attributes, signer, tls)
     patient = parse_cx(_text(attributes[c.ATTR_RESOURCE_ID]))
     if patient is None:
         raise _refuse("resource-id n'est pas un identifiant patient CX")
