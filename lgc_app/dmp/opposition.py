@@ -11,16 +11,23 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from lgc_app.dmp.models import DmpOpposition
+from lgc_app.errors import UserError
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.database import Database
 
 
-class OppositionError(ValueError):
+class OppositionError(UserError, ValueError):
     """The patient is unknown or the user is not named; French message."""
 
+    code = "DMP-OPPOSITION-INPUT"
+    summary = "L'opposition au DMP n'a pas pu être enregistrée."
 
-class PatientOpposed(PermissionError):
+
+class PatientOpposed(UserError, PermissionError):
     """The patient opposed the DMP: nothing is sent to it nor read from it; French message."""
+
+    code = "DMP-OPPOSED"
+    summary = "Le patient s'est opposé au DMP : aucun document n'est envoyé au DMP ni consulté."
 
 
 def opposition_of(session: Session, patient_id: int) -> DmpOpposition | None:

@@ -101,7 +101,6 @@ def test_read_order_has_the_history_and_the_proof_shows_it(db: Database) -> None
     assert trace.count_orders(db)[OrderStatus.CANCELLED] == 1
 
 
-@pytest.mark.usefixtures("standalone_workstation")
 def test_a_dmp_order_is_described_by_its_document_and_dmp_entry(db: Database) -> None:
     author = add_author(db).author
     document_id = validated(db, add_qualified_patient(db, random_ins()), author)

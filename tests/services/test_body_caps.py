@@ -60,7 +60,7 @@ async def test_post_capped_returns_a_read_response_under_the_cap() -> None:
 
 async def test_dmp_client_refuses_an_answer_over_its_cap(sandbox: RunningSandbox) -> None:
     manifest = sandbox.manifest
-    vihf = VihfSigner(manifest.structure_cert.read_bytes(), manifest.structure_key.read_bytes())
+    vihf = VihfSigner(manifest.structure_sign_cert.read_bytes(), manifest.structure_sign_key.read_bytes())
     async with make_async_client(tls_material(manifest, "structure"), timeout=10.0) as http:
         client = DmpClient(http, base_url=manifest.urls["dmp"], vihf=vihf, context=CONTEXT, source_id=SOURCE_ID,
                            max_response_bytes=1000)

@@ -29,7 +29,7 @@ PrintableLayout = Callable[[Any, datetime], list[Section]]
 ServicePeriod = Callable[[Any, datetime], tuple[datetime, datetime | None]]
 
 
-class UnknownDocumentTypeError(DocumentError, LookupError):
+class UnknownDocumentTypeError(DocumentError):
     """A document type no module registered (a removed type, a corrupt row, a bug)."""
 
     code = "DOC-TYPE-UNKNOWN"
