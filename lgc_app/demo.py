@@ -164,6 +164,8 @@ class DemoSandbox:
         values |= {key: str(self.manifest[name]) for name, key in _TLS_FILES.items()
                    if self.manifest.get(name)}
         values |= {key: self.urls[name] for name, key in _SERVICE_URLS.items() if name in self.urls}
+        if "insi" in self.urls:  # one INSi simulator stands for both endpoints (software certificate, CPS)
+            values["services.insi_cps_url"] = self.urls["insi"]
         if self.manifest.get("structure_id"):
             # The demo cabinet is the structure of the sandbox's certificates: the DMP refuses a VIHF whose
             # Identifiant_Structure is not the one of the TLS certificate (PROTOCOLS §3.0).
