@@ -19,7 +19,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, CheckConstraint, Enum, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from lgc_app.patients.naming import display_name
+from lgc_app.patients.identity_readout import IdentityReadout
 from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus, Sex
 from lgc_app.persistence.base import Base, UtcDateTime, utcnow
 
@@ -46,7 +46,7 @@ SEARCH_KEY = String(TRAIT_LENGTH).with_variant(String(TRAIT_LENGTH, collation="C
 SEARCH_DATE = String(10).with_variant(String(10, collation="C"), "postgresql")
 
 
-class Patient(Base):
+class Patient(IdentityReadout, Base):
     __tablename__ = "patients"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -99,28 +99,6 @@ class Patient(Base):
         Index("ix_patients_ins_matricule", "ins_matricule"),
         Index("ix_patients_updated_at", "updated_at", "id"),  # the recent patients list (recent.py)
     )
-
-    @property
-    def is_qualified(self) -> bool:
-        return self.status == IdentityStatus.QUAL
-
-    def ins_for_export(self) -> tuple[str, str] | None:
-        """(matricule, OID) for documents, XDS, MSSanté and datamatrix; None unless the identity is QUAL.
-
-        PROTOCOLS §1.3: only a qualified identity may carry its INS outside the software.
-        """
-        if not self.is_qualified or not self.ins_matricule or not self.ins_oid:
-            return None
-        return self.ins_matricule, self.ins_oid
-
-    @property
-    def birth_given_names_list(self) -> list[str]:
-        return self.birth_given_names.split(" ") if self.birth_given_names else []
-
-    @property
-    def display_name(self) -> str:
-        return display_name(birth_name=self.birth_name, first_birth_given_name=self.first_birth_given_name,
-                            used_name=self.used_name, used_given_name=self.used_given_name, sex=self.sex)
 
     def __repr__(self) -> str:
         return f"<Patient {self.id} {self.birth_name} {self.first_birth_given_name} {self.status}>"

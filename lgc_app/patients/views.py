@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from lgc_app.patients.identity_readout import IdentityReadout
 from lgc_app.patients.models import IdentityCheck, Patient, StatusChange, VitaleCard
-from lgc_app.patients.naming import display_name
 from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus, Sex
 
 
@@ -68,7 +68,7 @@ class StatusChangeView:
 
 
 @dataclass(frozen=True)
-class PatientView:
+class PatientView(IdentityReadout):
     """A stored identity with its cards, document checks and status history (oldest first)."""
 
     id: int
@@ -113,21 +113,3 @@ class PatientView:
             identity_checks=tuple(IdentityCheckView.of(check) for check in patient.identity_checks),
             status_changes=tuple(StatusChangeView.of(change) for change in patient.status_changes))
 
-    @property
-    def is_qualified(self) -> bool:
-        return self.status == IdentityStatus.QUAL
-
-    def ins_for_export(self) -> tuple[str, str] | None:
-        """(matricule, OID) only for a qualified identity (PROTOCOLS §1.3), as `Patient.ins_for_export`."""
-        if not self.is_qualified or not self.ins_matricule or not self.ins_oid:
-            return None
-        return self.ins_matricule, self.ins_oid
-
-    @property
-    def birth_given_names_list(self) -> list[str]:
-        return self.birth_given_names.split(" ") if self.birth_given_names else []
-
-    @property
-    def display_name(self) -> str:
-        return display_name(birth_name=self.birth_name, first_birth_given_name=self.first_birth_given_name,
-                            used_name=self.used_name, used_given_name=self.used_given_name, sex=self.sex)

@@ -3,7 +3,6 @@ nothing is sent to the DMP or read from it while it is in force."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
@@ -16,38 +15,17 @@ from lgc_app.dmp.opposition import OppositionError, opposition_of, record_opposi
 from lgc_app.dmp.state import document_state
 from lgc_app.persistence.database import Database
 from services.sandbox.dmp import control
-from services.sandbox.server import RunningSandbox
-from tests.helpers.dmp import DmpWire, dmp_wire, random_ins
+from tests.helpers.dmp import DmpWire, random_ins
 from tests.helpers.dmp_feed import (
     Cabinetry,
     add_qualified_patient,
+    dmp_patient,
     drain,
-    fast_handler,
     fast_worker,
-    feed_settings,
     validated,
 )
 
 RECORDED = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-async def handler(sandbox: RunningSandbox) -> AsyncIterator[FeedHandler]:
-    handler = fast_handler(feed_settings(sandbox))
-    yield handler
-    await handler.aclose()
-
-
-@pytest.fixture
-async def wire(sandbox: RunningSandbox) -> AsyncIterator[DmpWire]:
-    async with dmp_wire(sandbox) as wire:
-        yield wire
-
-
-async def _dmp_patient(db: Database, wire: DmpWire) -> tuple[str, int]:
-    ins = random_ins()
-    await control.register_patient(wire.http, wire.url, ins)
-    return ins, add_qualified_patient(db, ins)
 
 
 def test_recording_and_withdrawing_keep_who_and_when(db: Database) -> None:
@@ -70,7 +48,7 @@ def test_recording_and_withdrawing_keep_who_and_when(db: Database) -> None:
 
 async def test_an_opposed_patients_document_is_not_sent_until_withdrawn(
         db: Database, cabinet: Cabinetry, handler: FeedHandler, wire: DmpWire) -> None:
-    ins, patient = await _dmp_patient(db, wire)
+    ins, patient = await dmp_patient(db, wire)
     record_opposition(db, patient, "Dr MEDECIN", now=RECORDED)
     refused = validated(db, patient, cabinet.author)
     await drain(db, fast_worker(db, handler))
@@ -89,7 +67,7 @@ async def test_an_opposed_patients_document_is_not_sent_until_withdrawn(
 
 
 async def test_an_opposed_patients_dmp_is_not_consulted(db: Database, wire: DmpWire) -> None:
-    _, patient = await _dmp_patient(db, wire)
+    _, patient = await dmp_patient(db, wire)
     record_opposition(db, patient, "Dr MEDECIN")
     before = len(wire.exchanges)
     with pytest.raises(consultation.ConsultationError, match="opposé au DMP"):

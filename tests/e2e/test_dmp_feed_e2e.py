@@ -4,7 +4,6 @@ delivered exactly once under 30 % injected failures, and never registered twice 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import update
@@ -22,37 +21,17 @@ from services.dmp.models import DocumentQuery
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
 from tests.helpers.composition import PLANNERS
-from tests.helpers.dmp import DmpWire, dmp_wire, patient_id, random_ins
+from tests.helpers.dmp import DmpWire, patient_id, random_ins
 from tests.helpers.dmp_feed import (
     CABINET,
     Cabinetry,
     add_qualified_patient,
+    dmp_patient,
     drain,
-    fast_handler,
     fast_worker,
-    feed_settings,
     validated,
 )
 from tests.helpers.outbox import proof_facts
-
-
-@pytest.fixture
-async def handler(sandbox: RunningSandbox) -> AsyncIterator[FeedHandler]:
-    handler = fast_handler(feed_settings(sandbox))
-    yield handler
-    await handler.aclose()
-
-
-@pytest.fixture
-async def wire(sandbox: RunningSandbox) -> AsyncIterator[DmpWire]:
-    async with dmp_wire(sandbox) as wire:
-        yield wire
-
-
-async def _dmp_patient(db: Database, wire: DmpWire) -> tuple[str, int]:
-    ins = random_ins()
-    await control.register_patient(wire.http, wire.url, ins)
-    return ins, add_qualified_patient(db, ins)
 
 
 async def _unique_ids(wire: DmpWire, ins: str) -> Counter[str]:
@@ -63,7 +42,7 @@ async def _unique_ids(wire: DmpWire, ins: str) -> Counter[str]:
 
 async def test_a_validated_document_reaches_the_dmp_with_its_trace(db: Database, cabinet: Cabinetry,
                                                                   handler: FeedHandler, wire: DmpWire) -> None:
-    ins, patient = await _dmp_patient(db, wire)
+    ins, patient = await dmp_patient(db, wire)
     document_id = validated(db, patient, cabinet.author)
     await drain(db, fast_worker(db, handler))
 
@@ -93,7 +72,7 @@ async def test_a_validated_document_reaches_the_dmp_with_its_trace(db: Database,
 
 async def test_a_replacement_is_sent_with_rplc_and_deprecates_the_old_entry(
         db: Database, cabinet: Cabinetry, handler: FeedHandler, wire: DmpWire) -> None:
-    ins, patient = await _dmp_patient(db, wire)
+    ins, patient = await dmp_patient(db, wire)
     first = validated(db, patient, cabinet.author, text="Première version.")
     await drain(db, fast_worker(db, handler))
     second = lifecycle.replace(db, first, cabinet.author)
@@ -112,7 +91,7 @@ async def test_a_replacement_is_sent_with_rplc_and_deprecates_the_old_entry(
 
 async def test_a_replacement_validated_before_its_original_was_sent_waits_for_it(
         db: Database, cabinet: Cabinetry, handler: FeedHandler, wire: DmpWire) -> None:
-    ins, patient = await _dmp_patient(db, wire)
+    ins, patient = await dmp_patient(db, wire)
     first = validated(db, patient, cabinet.author, text="Première version.")
     second = lifecycle.replace(db, first, cabinet.author)
     lifecycle.validate(db, second, cabinet.author, CABINET, planners=PLANNERS)  # both orders wait (master down)
@@ -141,7 +120,7 @@ async def test_a_refusal_is_permanent_and_shown_with_its_reason(db: Database, ca
 
 async def test_transient_faults_are_retried(db: Database, cabinet: Cabinetry, handler: FeedHandler,
                                             wire: DmpWire, sandbox: RunningSandbox) -> None:
-    ins, patient = await _dmp_patient(db, wire)
+    ins, patient = await dmp_patient(db, wire)
     document_id = validated(db, patient, cabinet.author)
     sandbox.set_faults(fail_next=["error", "drop"])
     await drain(db, fast_worker(db, handler))
@@ -156,7 +135,7 @@ async def test_transient_faults_are_retried(db: Database, cabinet: Cabinetry, ha
 @pytest.mark.slow
 async def test_thirty_percent_injected_failures_deliver_every_document_exactly_once(
         db: Database, cabinet: Cabinetry, handler: FeedHandler, wire: DmpWire, sandbox: RunningSandbox) -> None:
-    ins, patient = await _dmp_patient(db, wire)
+    ins, patient = await dmp_patient(db, wire)
     documents = [validated(db, patient, cabinet.author, text=f"Consultation n° {n}.") for n in range(30)]
     sandbox.set_faults(rates={"timeout": 0.1, "error": 0.1, "drop": 0.1}, seed=6)
     await drain(db, fast_worker(db, handler, concurrency=4), within=120)
@@ -172,7 +151,7 @@ async def test_thirty_percent_injected_failures_deliver_every_document_exactly_o
 
 async def test_a_lost_answer_is_checked_with_get_documents_not_sent_twice(
         db: Database, cabinet: Cabinetry, handler: FeedHandler, wire: DmpWire) -> None:
-    ins, patient = await _dmp_patient(db, wire)
+    ins, patient = await dmp_patient(db, wire)
     document_id = validated(db, patient, cabinet.author)
     await drain(db, fast_worker(db, handler))
     # The worker died after the DMP registered the document, before recording it: attempt 1 is spent,

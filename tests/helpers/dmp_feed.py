@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -28,9 +29,11 @@ from lgc_app.outbox.models import OrderStatus, SendOrder
 from lgc_app.outbox.worker import Worker
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
+from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
 from tests.helpers.cisis import add_patient, sample_content
 from tests.helpers.composition import PLANNERS, STANDALONE
+from tests.helpers.dmp import DmpWire, dmp_wire, random_ins
 
 CABINET = Cabinet(structure_id="399999000000013", name="Cabinet médical des Érables", sector="SA07")
 
@@ -117,3 +120,25 @@ async def drain(db: Database, worker: Worker, within: float = 60.0) -> None:
             raise AssertionError(f"orders still unsettled after {within} s")
         await worker.run_once()
         await asyncio.sleep(0.05)
+
+
+@pytest.fixture
+async def handler(sandbox: RunningSandbox) -> AsyncIterator[FeedHandler]:
+    """The real DMP feed handler on the sandbox, closed after the test."""
+    handler = fast_handler(feed_settings(sandbox))
+    yield handler
+    await handler.aclose()
+
+
+@pytest.fixture
+async def wire(sandbox: RunningSandbox) -> AsyncIterator[DmpWire]:
+    """A DMP client and HTTP client on the sandbox (with its control routes)."""
+    async with dmp_wire(sandbox) as wire:
+        yield wire
+
+
+async def dmp_patient(db: Database, wire: DmpWire) -> tuple[str, int]:
+    """A patient with a new INS, qualified here and registered in the DMP simulator."""
+    ins = random_ins()
+    await control.register_patient(wire.http, wire.url, ins)
+    return ins, add_qualified_patient(db, ins)
