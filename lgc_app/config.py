@@ -197,7 +197,7 @@ class Settings:
 
     @property
     def role(self) -> Role:
-        return self._values["workstation.role"]
+        return Role(self._values["workstation.role"])
 
     @property
     def workstation_name(self) -> str:
@@ -206,7 +206,8 @@ class Settings:
     @property
     def insi_url(self) -> str:
         """The INSi endpoint of the configured authentication: the CPS one, or the software certificate's."""
-        return self._values["services.insi_cps_url" if self._values["services.insi_with_cps"] else "services.insi_url"]
+        key = "services.insi_cps_url" if self._values["services.insi_with_cps"] else "services.insi_url"
+        return str(self._values[key])
 
     @property
     def database_url(self) -> str:

@@ -9,7 +9,7 @@ from lgc_app.persistence import migrations
 from lgc_app.persistence.engine import make_engine
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("db", help="base de données : migration et état")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("upgrade", help="mettre le schéma à jour (sauvegarde préalable d'une base SQLite)") \

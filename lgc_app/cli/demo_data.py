@@ -15,7 +15,7 @@ from lgc_app.persistence.database import Database
 from lgc_app.workstation import Workstation
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("demo-data", help="remplir la base avec des données de démonstration")
     parser.add_argument(
         "--force", action="store_true", help="ajouter un nouveau jeu de documents s'il en existe déjà"

@@ -15,7 +15,7 @@ from lgc_app.outbox.models import OrderStatus
 from lgc_app.outbox.trace import format_proof, list_orders, moment, read_order
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("dmp", help="envois au DMP : liste et trace")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     listing = actions.add_parser("orders", help="un envoi par ligne, le plus récent d'abord")

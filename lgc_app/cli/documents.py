@@ -11,7 +11,7 @@ from lgc_app.documents import lifecycle
 from lgc_app.documents.errors import DocumentError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("documents", help="documents cliniques : liste et export")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     listing = actions.add_parser("list", help="un document par ligne : id, type, état, patient")

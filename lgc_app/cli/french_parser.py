@@ -60,9 +60,9 @@ class FrenchHelpFormatter(argparse.HelpFormatter):
 class FrenchArgumentParser(argparse.ArgumentParser):
     """An ArgumentParser speaking French; its sub-command parsers are of the same class."""
 
-    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", FrenchHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(add_help=False, **kwargs)
         self._positionals.title = "Arguments"
         self._optionals.title = "Options"
         if add_help:

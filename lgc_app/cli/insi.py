@@ -34,7 +34,7 @@ _EPILOG = ("Codes de sortie : 0 identité trouvée ou INS confirmé ; 1 aucune i
            "non confirmé ; 2 option ou configuration invalide ; 3 échec du téléservice.")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("insi", help="appeler le téléservice INSi (recherche, vérification d'un INS)")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     search = actions.add_parser("search", help="rechercher l'INS d'une personne par ses traits d'identité",

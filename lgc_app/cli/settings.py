@@ -8,7 +8,7 @@ from lgc_app import paths
 from lgc_app.cli.common import load_settings
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("config", help="paramètres du poste")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("show", help="afficher les paramètres effectifs").set_defaults(func=_show)

@@ -17,7 +17,7 @@ from lgc_app.outbox.worker import Worker
 from lgc_app.workstation import Workstation
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("worker", help="exécuter les envois (DMP, MSSanté…) de ce poste")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="exécuter les envois dus puis s'arrêter")

@@ -21,10 +21,10 @@ import asyncio
 import hashlib
 import logging
 import unicodedata
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -37,6 +37,7 @@ from lgc_app.dmp.received_checks import content_refusal
 from lgc_app.documents.models import Document
 from lgc_app.documents.valuesets import TYPE_CODES
 from lgc_app.errors import UserError
+from lgc_app.offload import Offload
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
@@ -44,8 +45,6 @@ from services.dmp.models import Author, Code, DocumentEntryInfo, DocumentQuery, 
 from services.dmp.results import EntryList
 
 log = logging.getLogger("lgc.dmp.consultation")
-
-Offload = Callable[..., Awaitable[Any]]
 
 
 class DmpReader(Protocol):

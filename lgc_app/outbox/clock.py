@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from lgc_app.persistence.base import utcnow
 
@@ -22,10 +22,10 @@ def database_now(session: Session) -> datetime:
         return utcnow()
     # PostgreSQL's now() is the start of the transaction: read it once per transaction.
     transaction = session.get_transaction()
-    cached = session.info.get(_CACHE_KEY)
+    cached: tuple[SessionTransaction | None, datetime] | None = session.info.get(_CACHE_KEY)
     if transaction is not None and cached is not None and cached[0] is transaction:
         return cached[1]
-    value = session.scalar(select(func.now()))
+    value: datetime | None = session.scalar(select(func.now()))
     assert value is not None
     value = value.astimezone(UTC)
     session.info[_CACHE_KEY] = (session.get_transaction(), value)

@@ -34,7 +34,7 @@ def concerns(payload: str, workstation: str) -> bool:
 class NotificationListener:
     """Calls `on_notify()` (from the listener thread) for each notification concerning `workstation`."""
 
-    def __init__(self, engine: Engine, workstation: str, on_notify: Callable[[], None], *,
+    def __init__(self, engine: Engine, workstation: str, on_notify: Callable[[], object], *,
                  check_interval: float = 0.5, reconnect_delay: float = 5.0) -> None:
         self._conninfo = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
         self._workstation = workstation

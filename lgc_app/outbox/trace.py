@@ -128,7 +128,7 @@ def _view(order: SendOrder, description: Description | None, describers: Describ
         facts=description.facts if description else ())
 
 
-def _listing(kind: str | None, status: OrderStatus | None) -> Select[tuple[SendOrder]]:
+def _listing(kind: str | None, status: OrderStatus | None) -> Select[SendOrder]:
     query = select(SendOrder)
     if kind is not None:
         query = query.where(SendOrder.kind == kind)

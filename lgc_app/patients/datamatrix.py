@@ -91,11 +91,16 @@ def _symbol(payload: str) -> zxingcpp.Barcode:
     return zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.DataMatrix, force_square=True)
 
 
+def _pixels(image: zxingcpp.Image) -> bytes:
+    """The 8-bit grey pixels, row by row. zxingcpp.Image implements the buffer protocol, which its stubs omit."""
+    return memoryview(image).tobytes()  # type: ignore[arg-type]  # stubs lack Image.__buffer__
+
+
 def symbol_matrix(payload: str) -> list[list[bool]]:
     """The symbol's modules, row by row, True for a dark module, without quiet zone (for the PDF renderer)."""
     image = _symbol(payload).to_image(scale=1, add_quiet_zones=False)
     height, width = image.shape[:2]
-    pixels = memoryview(image).tobytes()
+    pixels = _pixels(image)
     return [[pixels[row * width + column] < 128 for column in range(width)] for row in range(height)]
 
 
@@ -104,7 +109,7 @@ def render_png(payload: str, *, module_pixels: int = 8) -> bytes:
     image = _symbol(payload).to_image(scale=module_pixels, add_quiet_zones=True)
     height, width = image.shape[:2]
     buffer = io.BytesIO()
-    Image.frombytes("L", (width, height), memoryview(image).tobytes()).save(buffer, format="PNG")
+    Image.frombytes("L", (width, height), _pixels(image)).save(buffer, format="PNG")
     return buffer.getvalue()
 
 
@@ -113,7 +118,8 @@ def read_payloads(image: Path | bytes) -> list[str]:
     source = io.BytesIO(image) if isinstance(image, bytes) else image
     try:
         with Image.open(source) as picture:
-            found = zxingcpp.read_barcodes(picture.convert("L"), formats=zxingcpp.BarcodeFormat.DataMatrix)
+            datamatrix = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.DataMatrix)
+            found = zxingcpp.read_barcodes(picture.convert("L"), formats=datamatrix)
     except (OSError, ValueError) as exc:
         raise DatamatrixError(f"Image illisible : {exc}") from None
     return [barcode.bytes.decode("latin-1") for barcode in found]

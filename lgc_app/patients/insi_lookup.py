@@ -11,13 +11,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
+from lgc_app.offload import Offload
 from lgc_app.patients import insi_result, service
 from lgc_app.persistence.database import Database
 from services.insi import InsiError, InsiIdentity, InsiResult, TraitsQuery, VerifyQuery, VitaleQuery
-
-Offload = Callable[..., Awaitable[Any]]
 
 
 class InsiLookupClient(Protocol):

@@ -23,13 +23,22 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, literal_column, select
+from sqlalchemy import (
+    ColumnClause,
+    ColumnElement,
+    ColumnExpressionArgument,
+    Connection,
+    Select,
+    bindparam,
+    literal_column,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from lgc_app.patients.birth_date import BirthDateError, parse_birth_date
@@ -142,7 +151,7 @@ _DATE_IS = (K.birth_date == bindparam("date"),)
 
 
 def _template(*filters: ColumnElement[bool],
-              order: tuple[ColumnElement[object], ...]) -> Select[tuple[int, int, str, str, str]]:
+              order: tuple[ColumnExpressionArgument[str], ...]) -> Select[int, int, str, str, str]:
     return select(*_COLUMNS).where(*filters).order_by(*order).limit(CANDIDATES)
 
 
@@ -169,14 +178,14 @@ _STATEMENTS = {
 }
 
 
-def _names_in_range() -> Select[tuple[str]]:
+def _names_in_range() -> Select[str]:
     """The first NAME_SEEKS + 1 distinct names of [name_lo, name_hi), one index seek each (recursive CTE:
     each step is the smallest name after the previous one; "loose index scan", same SQL on PostgreSQL)."""
     def next_name(*after: ColumnElement[bool]) -> ColumnElement[str]:
         return (select(K.name_key).where(*after, K.name_key < bindparam("name_hi"))
                 .order_by(K.name_key).limit(1).scalar_subquery())
 
-    one = literal_column("1")  # literals, not parameters: PostgreSQL types a recursive column once
+    one: ColumnClause[int] = literal_column("1")  # literals, not parameters: PostgreSQL types a recursive column once
     names = select(next_name(K.name_key >= bindparam("name_lo")).label("name"), one.label("depth")).cte(
         "names", recursive=True)
     names = names.union_all(select(next_name(K.name_key > names.c.name), names.c.depth + one).where(
@@ -200,7 +209,7 @@ def _date_prefix(birth_date: str) -> str:
     return f"{year}-{month}-" if day == "00" else birth_date
 
 
-_Params = dict[str, str | list[str]]
+_Params = Mapping[str, str | list[str]]
 
 
 def _range(name: str, prefix: str) -> dict[str, str]:

@@ -69,14 +69,14 @@ def _attention(response: etree._Element, keyword: str) -> str:
 
 def existence_status(response: etree._Element) -> DmpStatus:
     if response.tag != _v3("PRPA_IN201308UV02"):
-        raise ValueError(f"réponse TD0.2 inattendue : {response.tag}")
+        raise ValueError(f"réponse TD0.2 inattendue : {etree.QName(response).text}")
     answer = response.find(f"{_v3('controlActProcess')}/{_v3('queryAck')}/{_v3('queryResponseCode')}")
     exists = answer is not None and answer.get("code") == "OK"
     patient_path = f"{_v3('registrationEvent')}/{_v3('subject1')}/{_v3('patient')}/{_v3('statusCode')}"
     status = response.find(f".//{patient_path}")
     is_open = exists and status is not None and status.get("code") == c.DMP_STATUS_OPEN
     reason = response.find(f".//{_v3('detectedIssueEvent')}/{_v3('code')}")
-    closing_reason = "" if reason is None else reason.get("displayName") or reason.get("code", "")
+    closing_reason = "" if reason is None else reason.get("displayName") or reason.get("code") or ""
     authorization_code = _attention(response, c.ATTENTION_AUTHORIZATION)
     try:
         authorization = AuthorizationState(authorization_code or c.AUTHORIZATION_NONE)
@@ -105,5 +105,5 @@ def set_authorization(action: str, *, role: str = "") -> etree._Element:
 
 def authorization_status(response: etree._Element) -> str:
     if response.tag != f"{{{c.HABILITATIONS}}}setAuthorizationResponse":
-        raise ValueError(f"réponse TD0.4 inattendue : {response.tag}")
+        raise ValueError(f"réponse TD0.4 inattendue : {etree.QName(response).text}")
     return response.findtext(f"{{{c.HABILITATIONS}}}status", "")

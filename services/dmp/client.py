@@ -166,9 +166,10 @@ class DmpClient:
         `RegistryResult.entry_uuids` are those of `submission.documents` (not of the signature document)."""
         # The DMP refuses an unsigned set (§3.0): sign it here, in a thread (CPU work), unless a signature
         # made elsewhere (CPS middleware) came with it.
-        signature = submission.signature or await asyncio.to_thread(
-            dsg.sign_documents, submission.documents, self._vihf.key
-        )
+        if submission.signature:
+            signature = submission.signature
+        else:
+            signature = await asyncio.to_thread(dsg.sign_documents, submission.documents, self._vihf.key)
         documents = submission.documents
         submission = dataclasses.replace(
             submission, documents=[*documents, metadata.signature_entry(submission, signature)]
@@ -230,7 +231,7 @@ class DmpClient:
         )
         if answer.payload.tag != f"{{{c.XDSB}}}RetrieveDocumentSetResponse":
             raise DmpError(
-                errors.BAD_RESPONSE, transient=False, detail=f"réponse ITI-43 {answer.payload.tag}"
+                errors.BAD_RESPONSE, transient=False, detail=f"réponse ITI-43 {etree.QName(answer.payload).text}"
             )
         response = answer.payload.find(f"{{{c.RS}}}RegistryResponse")
         if response is None:
@@ -306,7 +307,9 @@ class DmpClient:
         payload: etree._Element, expected: str
     ) -> tuple[str, tuple[RegistryErrorInfo, ...]]:
         if payload.tag != expected:
-            raise DmpError(errors.BAD_RESPONSE, transient=False, detail=f"réponse inattendue {payload.tag}")
+            raise DmpError(
+                errors.BAD_RESPONSE, transient=False, detail=f"réponse inattendue {etree.QName(payload).text}"
+            )
         status, found = results.registry_status(payload)
         failures = [error for error in found if error.severity == c.SEVERITY_ERROR]
         if status == c.RESPONSE_FAILURE or (failures and status != c.RESPONSE_PARTIAL):

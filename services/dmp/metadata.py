@@ -37,6 +37,11 @@ def new_id() -> str:
     return f"urn:uuid:{uuid.uuid4()}"
 
 
+def object_id(registry_object: etree._Element) -> str:
+    """The id of a registry object built here (each gets one from new_id()); KeyError if it has none."""
+    return registry_object.attrib["id"]
+
+
 def new_oid() -> str:
     """A unique OID derived from a UUID (ITU-T X.667, arc 2.25): for submission-set uniqueIds."""
     return f"2.25.{uuid.uuid4().int}"
@@ -96,7 +101,7 @@ def code_classification(object_id: str, scheme: str, code: Code) -> etree._Eleme
 
 
 def add_code(parent: etree._Element, scheme: str, code: Code) -> None:
-    parent.append(code_classification(parent.get("id"), scheme, code))
+    parent.append(code_classification(object_id(parent), scheme, code))
 
 
 def add_author(parent: etree._Element, scheme: str, author: Author) -> None:
@@ -105,7 +110,7 @@ def add_author(parent: etree._Element, scheme: str, author: Author) -> None:
         rim("Classification"),
         id=new_id(),
         classificationScheme=scheme,
-        classifiedObject=parent.get("id"),
+        classifiedObject=object_id(parent),
         nodeRepresentation="",
     )
     add_slot(classification, "authorPerson", [xcn(author)])
@@ -121,7 +126,7 @@ def add_external_id(parent: etree._Element, scheme: str, value: str, name: str) 
         parent,
         rim("ExternalIdentifier"),
         id=new_id(),
-        registryObject=parent.get("id"),
+        registryObject=object_id(parent),
         identificationScheme=scheme,
         value=value,
     )
@@ -305,7 +310,7 @@ def new_version(
         classification = code_classification(version_id, c.DE_CONFIDENTIALITY_CODE, code)
         anchor.addnext(classification)
         anchor = classification
-    member = has_member(package.get("id"), version_id, PreviousVersion=entry.version)
+    member = has_member(object_id(package), version_id, PreviousVersion=entry.version)
     return _update_request(package, extrinsic, member)
 
 
@@ -313,11 +318,11 @@ def status_change(entry: DocumentEntryInfo, new_status: str, package: etree._Ele
     """ITI-57 availability change (deletion: NewStatus = Deleted, §3.4)."""
     change = association(
         c.ASSOC_UPDATE_AVAILABILITY,
-        package.get("id"),
+        object_id(package),
         entry.entry_uuid,
         {"OriginalStatus": entry.status, "NewStatus": new_status},
     )
     member = association(
-        c.ASSOC_HAS_MEMBER, package.get("id"), change.get("id"), {"SubmissionSetStatus": "Original"}
+        c.ASSOC_HAS_MEMBER, object_id(package), object_id(change), {"SubmissionSetStatus": "Original"}
     )
     return _update_request(package, change, member)

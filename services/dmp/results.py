@@ -155,7 +155,7 @@ def document_entry_info(extrinsic: etree._Element) -> DocumentEntryInfo:
     version = extrinsic.find(rim("VersionInfo"))
     return DocumentEntryInfo(
         entry_uuid=extrinsic.get("id", ""),
-        lid=extrinsic.get("lid") or extrinsic.get("id", ""),
+        lid=extrinsic.get("lid") or extrinsic.get("id") or "",
         unique_id=identifiers.get(c.DE_UNIQUE_ID, ""),
         status=extrinsic.get("status", ""),
         patient=PatientId.from_cx(identifiers.get(c.DE_PATIENT_ID, "")),

@@ -66,7 +66,7 @@ def read_body(xml: bytes) -> etree._Element | SoapFault:
     except UnsafeXmlError as exc:
         raise SoapResponseError(str(exc)) from None
     if envelope.tag != _soap("Envelope"):
-        raise SoapResponseError(f"élément racine inattendu {envelope.tag}")
+        raise SoapResponseError(f"élément racine inattendu {etree.QName(envelope).text}")
     body = envelope.find(_soap("Body"))
     children = [] if body is None else [child for child in body if isinstance(child.tag, str)]
     if len(children) != 1:

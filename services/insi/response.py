@@ -41,7 +41,7 @@ def parse_response(data: bytes, message_id: str) -> InsiResult:
     if payload.tag == f"{_SOAP}Fault":
         raise fault_from_element(payload)
     if payload.tag != f"{{{NS_RESULTAT}}}RESULTAT":
-        raise transport_error(BAD_RESPONSE, f"élément inattendu {payload.tag}")
+        raise transport_error(BAD_RESPONSE, f"élément inattendu {etree.QName(payload).text}")
     return _result(payload, message_id)
 
 

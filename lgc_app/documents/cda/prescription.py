@@ -102,7 +102,7 @@ def build(header: DocumentHeader, content: PrescriptionContent, pdf: bytes) -> b
         loinc("57828-6", "Prescriptions"),
         "Prescription de médicaments",
     )
-    rows = [
+    rows: list[list[Cell | str]] = [
         [
             f"du {french_day(start)} au {french_day(start + timedelta(days=line.duration_days))}",
             Cell(line.drug, f"med-{i}"),

@@ -41,7 +41,7 @@ def build(header: DocumentHeader, content: VacNoteContent) -> bytes:
         "Note de vaccination",
     )
     author = header.author
-    row = [
+    row: list[Cell | str] = [
         french_day(content.administered_on),
         Cell(content.vaccine, "vac-1"),
         content.lot_number,

@@ -76,7 +76,7 @@ def _problems(
     parent: etree._Element, problems: list[Problem], templates: list[str], code: Code, title: str, prefix: str
 ) -> None:
     element = section(parent, templates, code, title)
-    rows = [
+    rows: list[list[Cell | str]] = [
         [french_day(p.start), french_day(p.end), Cell(p.label, f"{prefix}-{i}"), p.cim10 or "-"]
         for i, p in enumerate(problems, 1)
     ]
@@ -102,7 +102,7 @@ def _allergies(parent: etree._Element, allergies: tuple[Allergy, ...]) -> None:
         loinc("48765-2", "Allergies et hypersensibilités"),
         "Allergies et hypersensibilités",
     )
-    rows = [
+    rows: list[list[Cell | str]] = [
         [
             french_day(a.start),
             Cell(ALLERGY_KINDS[a.kind][1], f"allergie-{i}-type"),
@@ -200,7 +200,7 @@ def _risk_factors(parent: etree._Element, content: VsmContent) -> None:
         loinc("29762-2", "Habitus, Mode de vie"),
         "Habitus, mode de vie",
     )
-    rows = [
+    rows: list[list[Cell | str]] = [
         [Cell(RISK_FACTOR_KINDS[f.kind][1], f"facteur-{i}"), f.description]
         for i, f in enumerate(content.risk_factors, 1)
     ]
@@ -246,7 +246,7 @@ def _treatments(body: etree._Element, content: VsmContent) -> None:
         loinc("10160-0", "Traitements"),
         "Traitements",
     )
-    rows = [
+    rows: list[list[Cell | str]] = [
         [french_day(t.start), Cell(t.drug, f"med-{i}"), t.dosage or "-"]
         for i, t in enumerate(content.treatments, 1)
     ]

@@ -7,6 +7,7 @@ is adding one module that calls `register`. An unregistered type is an error, ne
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -84,7 +85,7 @@ class DocumentTypeSpec:
     type: DocumentType
     label: str
     level: Level
-    content_class: type[Content]
+    content_class: builtins.type[Content]  # builtins: the field `type` shadows the builtin in the class body
     build_cda: CdaBuilder
     printable: PrintableLayout
     sharing: SharingDefaults

@@ -22,7 +22,8 @@ async def _post(http: httpx.AsyncClient, url: str, payload: dict[str, Any]) -> d
     response = await http.post(url, json=payload)
     if response.status_code >= 400:
         raise ControlError(f"sandbox DMP : {response.json().get('error', response.text)}")
-    return response.json()
+    answer: dict[str, Any] = response.json()
+    return answer
 
 
 async def register_patient(
@@ -83,4 +84,5 @@ async def patient_state(
     response = await http.get(f"{dmp_url}/_sandbox/patients/{ins}", params={"oid": oid})
     if response.status_code >= 400:
         raise ControlError(f"sandbox DMP : {response.json().get('error', response.text)}")
-    return response.json()
+    answer: dict[str, Any] = response.json()
+    return answer

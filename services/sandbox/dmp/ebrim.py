@@ -81,9 +81,9 @@ def set_slot(element: etree._Element, name: str, value: str) -> None:
 def resolve_symbolic_ids(objects: etree._Element) -> dict[str, str]:
     """Give every symbolic id (not `urn:uuid:`) a UUID and rewrite every reference to it (§3.4 entryUUID)."""
     mapping = {
-        element.get("id"): new_uuid()
+        identifier: new_uuid()
         for element in objects.iter()
-        if element.get("id") and not element.get("id", "").startswith("urn:uuid:")
+        if (identifier := element.get("id")) and not identifier.startswith("urn:uuid:")
     }
     for element in objects.iter():
         for attribute in REFERENCE_ATTRIBUTES:

@@ -63,7 +63,7 @@ def _classification(parent: etree._Element, scheme: str, coded: str) -> None:
         rim("Classification"),
         id=new_uuid(),
         classificationScheme=scheme,
-        classifiedObject=parent.get("id"),
+        classifiedObject=parent.attrib["id"],
         nodeRepresentation=code,
     )
     _slot(element, "codingScheme", system)

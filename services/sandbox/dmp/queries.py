@@ -119,31 +119,34 @@ def _find_documents(store: Store, caller: Caller, query: Query) -> list[Entry]:
     ):
         wanted = {_coded(value) for value in query.many(name)}
         if wanted:
-            filters.append(
-                lambda entry, wanted=wanted, attribute=attribute: getattr(entry, attribute) in wanted
-            )
+            filters.append(_code_among(attribute, wanted))
     confidentiality = {_coded(value) for value in query.many("$XDSDocumentEntryConfidentialityCode")}
     if confidentiality:
         filters.append(lambda entry: bool(entry.confidentiality_codes & confidentiality))
     for name, attribute in (("CreationTime", "creation_time"), ("ServiceStartTime", "service_start")):
         low, high = query.one(f"$XDSDocumentEntry{name}From"), query.one(f"$XDSDocumentEntry{name}To")
         if low:
-            filters.append(
-                lambda entry, low=low, attribute=attribute: (
-                    bool(getattr(entry, attribute)) and _padded(getattr(entry, attribute)) >= _padded(low)
-                )
-            )
+            filters.append(_time_bound(attribute, low, after=True))
         if high:
-            filters.append(
-                lambda entry, high=high, attribute=attribute: (
-                    bool(getattr(entry, attribute)) and _padded(getattr(entry, attribute)) < _padded(high)
-                )
-            )
+            filters.append(_time_bound(attribute, high, after=False))
     return [
         entry
         for entry in store.entries_of(patient.ins, patient.oid)
         if shown(store, entry, caller) and all(keep(entry) for keep in filters)
     ]
+
+
+def _code_among(attribute: str, wanted: set[str]) -> Callable[[Entry], bool]:
+    return lambda entry: getattr(entry, attribute) in wanted
+
+
+def _time_bound(attribute: str, bound: str, *, after: bool) -> Callable[[Entry], bool]:
+    """Entries whose DTM `attribute` is at or after bound (`…From`), or before it (`…To`); absent never matches."""
+    def keep(entry: Entry) -> bool:
+        moment = getattr(entry, attribute)
+        return bool(moment) and (_padded(moment) >= _padded(bound)) == after
+
+    return keep
 
 
 def _get_documents(store: Store, caller: Caller, query: Query) -> list[Entry]:

@@ -120,10 +120,15 @@ class Store:
     # --- patients ----------------------------------------------------------------------------------------
     def patient(self, ins: str, oid: str) -> Patient | None:
         row = self._db.execute("SELECT * FROM patients WHERE ins = ? AND oid = ?", (ins, oid)).fetchone()
-        return None if row is None else Patient(*row[:7], bool(row[7]), bool(row[8]))
+        if row is None:
+            return None
+        ins, oid, family_name, given_name, birth_date, sex, dmp, opposition, authorize_all = row
+        # SQLite gives the two flags as integers
+        return Patient(ins, oid, family_name, given_name, birth_date, sex, dmp, bool(opposition), bool(authorize_all))
 
     def is_empty(self) -> bool:
-        return self._db.execute("SELECT COUNT(*) FROM patients").fetchone()[0] == 0
+        count: int = self._db.execute("SELECT COUNT(*) FROM patients").fetchone()[0]
+        return count == 0
 
     def save_patient(self, patient: Patient) -> None:
         self._db.execute(

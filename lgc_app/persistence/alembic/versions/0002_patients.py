@@ -4,6 +4,8 @@ Revision ID: 0002_patients
 Revises: '0001_outbox'
 """
 
+from datetime import datetime
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -17,11 +19,11 @@ SEARCH_KEY = sa.String(100).with_variant(sa.String(100, collation="C"), "postgre
 SEARCH_DATE = sa.String(10).with_variant(sa.String(10, collation="C"), "postgresql")
 
 
-def _timestamp(name: str, **kwargs: object) -> sa.Column:
-    return sa.Column(name, sa.DateTime(timezone=True), **kwargs)
+def _timestamp(name: str, *, nullable: bool) -> sa.Column[datetime]:
+    return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 
-def _patient_id() -> sa.Column:
+def _patient_id() -> sa.Column[int]:
     parent = sa.ForeignKey("patients.id", ondelete="CASCADE")
     return sa.Column("patient_id", sa.Integer(), parent, nullable=False)
 

@@ -4,6 +4,8 @@ Revision ID: 0003_documents
 Revises: '0002_patients'
 """
 
+from datetime import datetime
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -17,12 +19,12 @@ DOCUMENT_TYPES = ("VSM", "VAC_NOTE", "PRESCRIPTION", "CONSULTATION_REPORT", "LET
 DOCUMENT_STATUSES = ("draft", "validated", "replaced", "archived", "deleted")
 
 
-def _status(name: str, *, nullable: bool) -> sa.Column:
+def _status(name: str, *, nullable: bool) -> sa.Column[str]:
     kind = sa.Enum(*DOCUMENT_STATUSES, name=name, native_enum=False, create_constraint=True, length=10)
     return sa.Column(name, kind, nullable=nullable)
 
 
-def _timestamp(name: str, *, nullable: bool = False) -> sa.Column:
+def _timestamp(name: str, *, nullable: bool = False) -> sa.Column[datetime]:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 

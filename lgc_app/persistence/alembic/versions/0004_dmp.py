@@ -4,6 +4,8 @@ Revision ID: 0004_dmp
 Revises: '0003_documents'
 """
 
+from datetime import datetime
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -17,7 +19,7 @@ DOCUMENT_TYPES = ("VSM", "VAC_NOTE", "PRESCRIPTION", "CONSULTATION_REPORT", "LET
 DMP_STATES = ("pending", "sent", "refused", "replaced", "withheld", "unqualified", "excluded", "cancelled")
 
 
-def _timestamp(name: str, *, nullable: bool = False) -> sa.Column:
+def _timestamp(name: str, *, nullable: bool = False) -> sa.Column[datetime]:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 
