@@ -146,12 +146,15 @@ UNQUALIFIED_REASON = ("L'identité du patient n'est pas qualifiée : son INS ne 
 # --- the practitioner's decisions on one document -----------------------------------------------------
 
 
+AUTHOR_ONLY = "Seul l'auteur du document peut décider de son envoi au DMP."
+
+
 def _document_of_author(session: Session, document_id: int, actor: Actor) -> Document:
     document = session.scalar(select(Document).where(Document.id == document_id).with_for_update(of=Document))
     if document is None:
         raise DocumentNotFoundError(f"Document {document_id} introuvable.")
     if actor.practitioner_id != document.author_id:
-        raise FeedingError("Seul l'auteur du document peut décider de son envoi au DMP.")
+        raise FeedingError(AUTHOR_ONLY)
     return document
 
 

@@ -101,6 +101,11 @@ def document_state(db: Database, document_id: int) -> DocumentDmpState | None:
     return document_states(db, [document_id]).get(document_id)
 
 
+# Types whose current version is what the DMP shows (the patient's one medical summary): a new one is meant to
+# replace the one there (RPLC), not to be another version 1 beside it.
+ONE_VERSION_IN_DMP = frozenset({DocumentType.VSM})
+
+
 @dataclass(frozen=True)
 class DmpVersion:
     """A validated document of the patient whose version is in the DMP (sent, or on its way there).
