@@ -238,8 +238,8 @@ def test_the_opposition_is_recorded_and_withdrawn_in_the_dmp_tab(qtbot: QtBot, p
     status = opposition_status(context.database, patient_id)
     assert status.in_force and status.recorded_by == who
     assert f"par {who} : aucun document n'est envoyé au DMP ni consulté." in bar.label.text()
-    wait_state(qtbot, panel, ListState.ERROR)  # consulted again: refused before any request
-    assert "opposé au DMP" in panel.error_label.text()
+    qtbot.waitUntil(lambda: "opposé au DMP" in panel.message_label.text(), timeout=5000)  # not consulted
+    assert panel.state is ListState.NO_PATIENT and not panel.search_button.isEnabled()
     assert bar.button.text() == "Retirer l'opposition…"
 
     bar.button.click()

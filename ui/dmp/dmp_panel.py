@@ -413,8 +413,12 @@ class DmpPanel(QWidget):
         if generation != self._generation:
             return
         self.title.setText(self.tr("DMP de %1").replace("%1", name))
-        self._set_filters_enabled(qualified)
-        if qualified:
+        opposed = self.opposition.status is not None and self.opposition.status.in_force  # read just before
+        self._set_filters_enabled(qualified and not opposed)
+        if opposed:
+            self._show_state(ListState.NO_PATIENT, self.tr(
+                "Le patient s'est opposé au DMP : son DMP n'est pas consulté et aucun document n'y est envoyé."))
+        elif qualified:
             self.refresh()
         else:
             self._show_state(ListState.NO_PATIENT, self.tr(
