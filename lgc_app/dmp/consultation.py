@@ -249,7 +249,9 @@ def _own_entries(patient: PatientId, entries: Sequence[DocumentEntryInfo]) -> tu
     return own, tuple(skipped)
 
 
-def _row(entry: DocumentEntryInfo, *, seen: set[str] | None, imported: set[str]) -> DmpDocument:
+def _row(entry: DocumentEntryInfo, *, seen: set[str] | None, imported: set[str], own: set[str]) -> DmpDocument:
+    """`own`: uniqueIds this cabinet sent, never "new" (a user does not need the DMP to tell them about what
+    they wrote), whether or not a badge check ran before this listing."""
     return DmpDocument(
         entry_uuid=entry.entry_uuid, unique_id=entry.unique_id, repository_id=entry.repository_id,
         title=entry.title, mime_type=entry.mime_type,
@@ -258,19 +260,20 @@ def _row(entry: DocumentEntryInfo, *, seen: set[str] | None, imported: set[str])
         class_label=entry.class_code.display if entry.class_code else "",
         format_code=entry.format_code.code if entry.format_code else None,
         authors=tuple(author_name(author) for author in entry.authors), creation_time=entry.creation_time,
-        size=entry.size, hash=entry.hash, is_new=seen is None or entry.entry_uuid not in seen,
+        size=entry.size, hash=entry.hash,
+        is_new=entry.unique_id not in own and (seen is None or entry.entry_uuid not in seen),
         imported=entry.unique_id in imported)
 
 
-def _known(db: Database, patient_id: int) -> tuple[DmpConsultation | None, set[str]]:
-    """The last consultation (detached) and the uniqueIds already imported."""
+def _known(db: Database, patient_id: int) -> tuple[DmpConsultation | None, set[str], set[str]]:
+    """The last consultation (detached), the uniqueIds already imported and those this cabinet sent."""
     with db.reading() as session:
         consultation = session.get(DmpConsultation, patient_id)
         if consultation is not None:
             session.expunge(consultation)
         imported = set(session.scalars(select(DmpReceivedDocument.unique_id)
                                        .where(DmpReceivedDocument.patient_id == patient_id)))
-        return consultation, imported
+        return consultation, imported, _sent_unique_ids(session, patient_id)
 
 
 def _remember(db: Database, patient_id: int, user: str, shown: Sequence[DmpDocument], *,
@@ -300,10 +303,10 @@ async def consult(db: Database, client: DmpReader, patient_id: int, filters: Doc
         DmpError: the DMP refused or could not be reached (its `text` is French).
     """
     patient = await offload(_patient_ref, db, patient_id)
-    previous, imported = await offload(_known, db, patient_id)
+    previous, imported, own = await offload(_known, db, patient_id)
     entries, skipped = _own_entries(patient, await client.find_documents(patient, document_query(filters)))
     seen = set(previous.seen_entry_uuids or []) if previous is not None else None
-    documents = [_row(entry, seen=seen, imported=imported) for entry in entries
+    documents = [_row(entry, seen=seen, imported=imported, own=own) for entry in entries
                  if _matches_author(entry, filters.author)]
     documents.sort(key=lambda d: d.creation_time or datetime.min.replace(tzinfo=UTC), reverse=True)
     consulted_at = await offload(_remember, db, patient_id, user, documents, complete=filters.is_empty)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lgc_app.dmp.models import DmpDocumentState, DmpState, DmpTypePreference
+from lgc_app.dmp.opposition import check_no_opposition, opposition_of
 from lgc_app.dmp.state import effective_state
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.errors import DocumentError, DocumentNotFoundError
@@ -145,12 +146,15 @@ UNQUALIFIED_REASON = ("L'identité du patient n'est pas qualifiée : son INS ne 
 # --- the practitioner's decisions on one document -----------------------------------------------------
 
 
+AUTHOR_ONLY = "Seul l'auteur du document peut décider de son envoi au DMP."
+
+
 def _document_of_author(session: Session, document_id: int, actor: Actor) -> Document:
     document = session.scalar(select(Document).where(Document.id == document_id).with_for_update(of=Document))
     if document is None:
         raise DocumentNotFoundError(f"Document {document_id} introuvable.")
     if actor.practitioner_id != document.author_id:
-        raise FeedingError("Seul l'auteur du document peut décider de son envoi au DMP.")
+        raise FeedingError(AUTHOR_ONLY)
     return document
 
 
@@ -161,29 +165,70 @@ def _current(session: Session, row: DmpDocumentState | None) -> tuple[DmpState |
     return effective_state(row, order.status if order else None, order.last_error if order else None)[0], order
 
 
+def withhold_refusal(status: DocumentStatus, state: DmpState | None, order: OrderStatus | None) -> str | None:
+    """Why "Ne pas envoyer au DMP" is impossible for a document in this state; None when it is possible.
+
+    The GUI enables the action with it, `withhold` refuses with it: one rule for both.
+    """
+    if status not in (DocumentStatus.DRAFT, DocumentStatus.VALIDATED):
+        return f"Le document est {status.label.lower()} : il n'y a plus d'envoi au DMP à retenir."
+    if state in (DmpState.SENT, DmpState.REPLACED):
+        return "Ce document est déjà dans le DMP : il ne peut plus être retenu."
+    if state is DmpState.WITHHELD:
+        return "Ce document est déjà retenu hors du DMP."
+    if order is OrderStatus.IN_PROGRESS:
+        return "Ce document est en cours d'envoi au DMP : réessayez dans un instant."
+    return None
+
+
+def release_refusal(status: DocumentStatus, state: DmpState | None) -> str | None:
+    """Why "Envoyer au DMP" is impossible for a document in this state; None when it is possible (the
+    identity's qualification and the patient's opposition are checked by `release` itself)."""
+    if status is not DocumentStatus.VALIDATED:
+        return f"Seul un document validé peut être envoyé au DMP (celui-ci est {status.label.lower()})."
+    if state in (DmpState.SENT, DmpState.REPLACED, DmpState.PENDING):
+        return f"Envoi au DMP déjà {'en attente' if state is DmpState.PENDING else 'fait'}."
+    return None
+
+
 def withhold(db: Database, document_id: int, actor: Actor, reason: str) -> None:
     """Keep one document out of the DMP, with the reason recorded; its waiting order is cancelled.
 
     Raises:
-        FeedingError: no reason, not the author, already sent, or being sent right now.
+        FeedingError: no reason, not the author, already sent or withheld, or being sent right now.
     """
     reason = reason.strip()
     if not reason:
         raise FeedingError("Indiquez pourquoi ce document n'est pas envoyé au DMP.")
     with db.unit_of_work() as session:
         document = _document_of_author(session, document_id, actor)
-        if document.status not in (DocumentStatus.DRAFT, DocumentStatus.VALIDATED):
-            raise FeedingError(f"Le document {document_id} est {document.status.label.lower()} : "
-                               "il n'y a plus d'envoi au DMP à retenir.")
         row = session.get(DmpDocumentState, document.id)
         state, order = _current(session, row)
-        if state in (DmpState.SENT, DmpState.REPLACED):
-            raise FeedingError("Ce document est déjà dans le DMP : il ne peut plus être retenu.")
-        if order is not None and order.status is OrderStatus.IN_PROGRESS:
-            raise FeedingError("Ce document est en cours d'envoi au DMP : réessayez dans un instant.")
+        refusal = withhold_refusal(document.status, state, order.status if order is not None else None)
+        if refusal is not None:
+            raise FeedingError(refusal)
         if order is not None and order.status in (OrderStatus.PENDING, OrderStatus.FAILED):
             orders.cancel(session, order.id, actor.login, workstation=actor.workstation.name)
         _record(session, document, DmpState.WITHHELD, actor, reason)
+
+
+def _release(session: Session, document_id: int, actor: Actor) -> str:
+    document = _document_of_author(session, document_id, actor)
+    row = session.get(DmpDocumentState, document.id)
+    state, order = _current(session, row)
+    refusal = release_refusal(document.status, state)
+    if refusal is not None:
+        raise FeedingError(refusal)
+    patient = session.get(Patient, document.patient_id)
+    assert patient is not None
+    if patient.ins_for_export() is None:
+        raise FeedingError(UNQUALIFIED_REASON)
+    check_no_opposition(session, patient.id)  # refused now rather than by the worker, with the same words
+    row = _record(session, document, DmpState.PENDING, actor)
+    if order is not None and order.status is OrderStatus.FAILED:
+        orders.retry(session, order.id, actor.login, workstation=actor.workstation.name)
+        return order.id
+    return _enqueue(session, document, row, actor)
 
 
 def release(db: Database, document_id: int, actor: Actor) -> str:
@@ -192,22 +237,41 @@ def release(db: Database, document_id: int, actor: Actor) -> str:
 
     Raises:
         FeedingError: not validated, not the author, already sent or waiting, identity still not qualified.
+        PatientOpposed: the patient's opposition to the DMP is recorded.
     """
     with db.unit_of_work() as session:
-        document = _document_of_author(session, document_id, actor)
-        if document.status is not DocumentStatus.VALIDATED:
-            raise FeedingError(f"Seul un document validé peut être envoyé au DMP (celui-ci est "
-                               f"{document.status.label.lower()}).")
-        row = session.get(DmpDocumentState, document.id)
-        state, order = _current(session, row)
-        if state in (DmpState.SENT, DmpState.REPLACED, DmpState.PENDING):
-            raise FeedingError(f"Envoi au DMP déjà {'en attente' if state is DmpState.PENDING else 'fait'}.")
-        patient = session.get(Patient, document.patient_id)
-        assert patient is not None
-        if patient.ins_for_export() is None:
-            raise FeedingError(UNQUALIFIED_REASON)
-        row = _record(session, document, DmpState.PENDING, actor)
-        if order is not None and order.status is OrderStatus.FAILED:
-            orders.retry(session, order.id, actor.login, workstation=actor.workstation.name)
-            return order.id
-        return _enqueue(session, document, row, actor)
+        return _release(session, document_id, actor)
+
+
+# --- documents that waited for the identity's qualification (issue 13 item 2) ---------------------------
+
+
+def _waiting(session: Session, patient_id: int, actor: Actor) -> list[int]:
+    if opposition_of(session, patient_id) is not None:
+        return []  # nothing may go to this patient's DMP: nothing to offer
+    return list(session.scalars(
+        select(Document.id).join(DmpDocumentState, DmpDocumentState.document_id == Document.id)
+        .where(Document.patient_id == patient_id, Document.author_id == actor.practitioner_id,
+               Document.status == DocumentStatus.VALIDATED, DmpDocumentState.state == DmpState.UNQUALIFIED)
+        .order_by(Document.id)))
+
+
+def waiting_for_qualification(db: Database, patient_id: int, actor: Actor) -> list[int]:
+    """The patient's validated documents by this practitioner that were not sent because the identity was
+    not qualified (only their author may send them); none while the patient's opposition is in force."""
+    if actor.practitioner_id is None:
+        return []
+    with db.reading() as session:
+        return _waiting(session, patient_id, actor)
+
+
+def release_waiting(db: Database, patient_id: int, actor: Actor) -> list[str]:
+    """Send every document `waiting_for_qualification` lists, in one transaction; returns the order ids.
+
+    Raises:
+        FeedingError: the identity is still not qualified (nothing is sent).
+    """
+    if actor.practitioner_id is None:
+        return []
+    with db.unit_of_work() as session:
+        return [_release(session, document_id, actor) for document_id in _waiting(session, patient_id, actor)]

@@ -6,6 +6,7 @@ Who recorded or withdrew it, and when, are kept: the acting user's name is given
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
@@ -28,6 +29,27 @@ class PatientOpposed(UserError, PermissionError):
 
     code = "DMP-OPPOSED"
     summary = "Le patient s'est opposé au DMP : aucun document n'est envoyé au DMP ni consulté."
+
+
+@dataclass(frozen=True)
+class OppositionStatus:
+    """The patient's opposition as the DMP tab shows it: in force or not, and who recorded or withdrew it."""
+
+    in_force: bool
+    recorded_at: datetime | None
+    recorded_by: str | None
+    withdrawn_at: datetime | None
+    withdrawn_by: str | None
+
+
+def opposition_status(db: Database, patient_id: int) -> OppositionStatus:
+    """GUI query: the patient's opposition, the last one recorded (even withdrawn), or none ever."""
+    with db.reading() as session:
+        found = session.get(DmpOpposition, patient_id)
+        if found is None:
+            return OppositionStatus(False, None, None, None, None)
+        return OppositionStatus(found.active, found.recorded_at, found.recorded_by, found.withdrawn_at,
+                                found.withdrawn_by)
 
 
 def opposition_of(session: Session, patient_id: int) -> DmpOpposition | None:

@@ -15,6 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lgc_app.dmp.models import DmpDocumentState, DmpState
+from lgc_app.documents.kinds import DocumentStatus, DocumentType
+from lgc_app.documents.lifecycle import successor_of
+from lgc_app.documents.models import Document
 from lgc_app.outbox.models import OrderStatus, SendOrder
 from lgc_app.persistence.database import Database
 
@@ -96,3 +99,44 @@ def document_states(db: Database, document_ids: Iterable[int]) -> dict[int, Docu
 def document_state(db: Database, document_id: int) -> DocumentDmpState | None:
     """GUI query (one document's panel): None when the document has no DMP state yet (draft)."""
     return document_states(db, [document_id]).get(document_id)
+
+
+# Types whose current version is what the DMP shows (the patient's one medical summary): a new one is meant to
+# replace the one there (RPLC), not to be another version 1 beside it.
+ONE_VERSION_IN_DMP = frozenset({DocumentType.VSM})
+
+
+@dataclass(frozen=True)
+class DmpVersion:
+    """A validated document of the patient whose version is in the DMP (sent, or on its way there).
+
+    Attributes:
+        next_version_id: a new version already started (draft or validated), to open rather than start again.
+    """
+
+    document_id: int
+    title: str
+    version_number: int
+    validated_at: datetime | None
+    next_version_id: int | None
+
+
+def version_in_dmp(db: Database, patient_id: int, document_type: DocumentType, author_id: int) -> DmpVersion | None:
+    """The author's latest document of this type that the DMP holds or is about to hold, for this patient.
+
+    A second document of a type the DMP keeps one of (a VSM) should replace it there (RPLC) rather than
+    arrive as another version 1: the GUI offers `lifecycle.replace` on what this returns.
+    """
+    with db.reading() as session:
+        query = (select(Document, DmpDocumentState, SendOrder)
+                 .join(DmpDocumentState, DmpDocumentState.document_id == Document.id)
+                 .outerjoin(SendOrder, SendOrder.id == DmpDocumentState.order_id)
+                 .where(Document.patient_id == patient_id, Document.type == document_type,
+                        Document.author_id == author_id, Document.status == DocumentStatus.VALIDATED)
+                 .order_by(Document.id.desc()))
+        for document, row, order in session.execute(query):
+            state, _reason = effective_state(row, order.status if order else None, order.last_error if order else None)
+            if state in (DmpState.SENT, DmpState.PENDING):
+                return DmpVersion(document.id, document.title, document.version_number, document.validated_at,
+                                  successor_of(session, document.id))
+        return None

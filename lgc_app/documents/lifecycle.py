@@ -60,6 +60,7 @@ class DocumentSummary:
     patient_name: str
     version_number: int
     updated_at: datetime
+    author_id: int  # only the author decides the document's DMP fate (lgc_app.dmp.feeding)
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,7 @@ def replace(db: Database, document_id: int, actor: Actor) -> int:
     with db.unit_of_work() as session:
         parent = _locked(session, document_id)
         _check_transition(parent, "replaced")
-        pending = _successor(session, parent.id)
+        pending = successor_of(session, parent.id)
         if pending is not None:
             raise DocumentStateError(f"Une nouvelle version de ce document existe déjà (document {pending}).")
         columns = {name: getattr(parent, name) for name in (*metadata.EDITABLE_FIELDS, "format_code")}
@@ -302,7 +303,7 @@ def get_document(db: Database, document_id: int) -> DocumentDetail:
             id=document.id, patient_id=document.patient_id, type=document.type, status=document.status,
             title=document.title, content=parse_content(document.type, document.content),
             row_version=document.version, version_number=document.version_number,
-            replaces_id=document.replaces_id, replaced_by_id=_successor(session, document.id),
+            replaces_id=document.replaces_id, replaced_by_id=successor_of(session, document.id),
             author_id=document.author_id, author_name=document.author.display_name,
             validated_at=document.validated_at, updated_at=document.updated_at,
             sharing=metadata.metadata_of(document),
@@ -324,7 +325,7 @@ def list_documents(db: Database, *, patient_id: int | None = None) -> list[Docum
             query = query.where(Document.patient_id == patient_id)
         return [
             DocumentSummary(
-                d.id, d.type, d.status, d.title, p.id, p.display_name, d.version_number, d.updated_at
+                d.id, d.type, d.status, d.title, p.id, p.display_name, d.version_number, d.updated_at, d.author_id
             )
             for d, p in session.execute(query)
         ]
@@ -354,7 +355,7 @@ def _get(session: Session, document_id: int) -> Document:
     return document
 
 
-def _successor(session: Session, document_id: int) -> int | None:
+def successor_of(session: Session, document_id: int) -> int | None:
     """The next version of a document (draft or validated), if one was started and not deleted."""
     return session.scalar(
         select(Document.id).where(Document.replaces_id == document_id, Document.status != S.DELETED)

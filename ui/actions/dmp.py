@@ -8,8 +8,10 @@ Reads return detached, frozen snapshots that widgets may keep.
 from __future__ import annotations
 
 from lgc_app.bootstrap import AppContext
-from lgc_app.dmp import client_factory, consultation, feeding
+from lgc_app.dmp import client_factory, consultation, feeding, opposition, state
 from lgc_app.dmp.consultation import Consultation, DmpDocument, DmpReader, DocumentFilter, ReceivedDocument
+from lgc_app.dmp.opposition import OppositionStatus
+from lgc_app.dmp.state import DmpVersion
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.persistence.database import Database
@@ -78,6 +80,21 @@ async def release(context: AppContext, document_id: int) -> str:
     return await run_db(feeding.release, context.database, document_id, context.session.actor())
 
 
+async def waiting_for_qualification(context: AppContext, patient_id: int) -> list[int]:
+    """The acting practitioner's documents of this patient held back while the identity was not qualified."""
+    return await run_db(feeding.waiting_for_qualification, context.database, patient_id, context.session.actor())
+
+
+async def release_waiting(context: AppContext, patient_id: int) -> list[str]:
+    """Send them all now (one transaction); returns the order ids."""
+    return await run_db(feeding.release_waiting, context.database, patient_id, context.session.actor())
+
+
+async def version_in_dmp(db: Database, patient_id: int, document_type: DocumentType,
+                         author_id: int) -> DmpVersion | None:
+    return await run_db(state.version_in_dmp, db, patient_id, document_type, author_id)
+
+
 async def type_preferences(db: Database, practitioner_id: int) -> dict[DocumentType, bool]:
     return await run_db(feeding.type_preferences, db, practitioner_id)
 
@@ -90,3 +107,24 @@ async def set_type_preferences(context: AppContext, practitioner_id: int, wanted
         for document_type, send in wanted.items():
             feeding.set_type_preference(context.database, practitioner_id, document_type, send, actor)
     await run_db(save)
+
+
+# --- the patient's opposition to the DMP (PROTOCOLS §3.0) ---------------------------------------------------
+
+async def opposition_status(db: Database, patient_id: int) -> OppositionStatus:
+    return await run_db(opposition.opposition_status, db, patient_id)
+
+
+async def record_opposition(context: AppContext, patient_id: int) -> OppositionStatus:
+    """Record the patient's opposition in the session user's name; returns the status now stored."""
+    def record() -> OppositionStatus:
+        opposition.record_opposition(context.database, patient_id, user_of(context))
+        return opposition.opposition_status(context.database, patient_id)
+    return await run_db(record)
+
+
+async def withdraw_opposition(context: AppContext, patient_id: int) -> OppositionStatus:
+    def withdraw() -> OppositionStatus:
+        opposition.withdraw_opposition(context.database, patient_id, user_of(context))
+        return opposition.opposition_status(context.database, patient_id)
+    return await run_db(withdraw)

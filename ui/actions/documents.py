@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lgc_app.bootstrap import AppContext
+from lgc_app.dmp.consultation import ReceivedDocument, received_documents
 from lgc_app.dmp.state import DocumentDmpState, document_states
 from lgc_app.documents import lifecycle
 from lgc_app.documents.actors import Actor
@@ -41,11 +42,20 @@ class DocumentRow:
     dmp: DocumentDmpState | None
 
 
-async def list_documents(db: Database, patient_id: int) -> list[DocumentRow]:
-    def read() -> list[DocumentRow]:
+@dataclass(frozen=True)
+class PatientDocuments:
+    """The patient's documents: those written here (with their DMP state) and those imported from the DMP."""
+
+    rows: list[DocumentRow]
+    received: list[ReceivedDocument]
+
+
+async def list_documents(db: Database, patient_id: int) -> PatientDocuments:
+    def read() -> PatientDocuments:
         summaries = lifecycle.list_documents(db, patient_id=patient_id)
         states = document_states(db, [summary.id for summary in summaries])
-        return [DocumentRow(summary, states.get(summary.id)) for summary in summaries]
+        return PatientDocuments([DocumentRow(summary, states.get(summary.id)) for summary in summaries],
+                                received_documents(db, patient_id))
     return await run_db(read)
 
 

@@ -9,6 +9,7 @@ States of the list area: no patient, loading, list, empty, error (French message
 from __future__ import annotations
 
 import enum
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -47,6 +48,8 @@ from ui import messages
 from ui.actions import dmp as actions
 from ui.activity import Spinner
 from ui.dmp.document_view import metadata_header, prepare_received
+from ui.dmp.opposition_bar import OppositionBar
+from ui.dmp.received_view import prepare_received_document
 from ui.documents.viewer import CdaViewer, PreparedView
 from ui.record_table import record_table
 from ui.tasks import Task, TaskManager, run_in_thread
@@ -79,11 +82,17 @@ class DmpDocumentModel(QAbstractTableModel):
         self.endResetModel()
 
     def mark_imported(self, unique_id: str) -> None:
+        self._mark(unique_id, imported=True, is_new=False)
+
+    def mark_opened(self, unique_id: str) -> None:
+        """The user read it: it is no longer "Nouveau" (issue 13 item 8)."""
+        self._mark(unique_id, is_new=False)
+
+    def _mark(self, unique_id: str, **changes: bool) -> None:
         for row, document in enumerate(self.documents):
             if document.unique_id == unique_id:
-                self.documents[row] = DmpDocument(**{**document.__dict__, "imported": True})
-                index = self.index(row, self.STATE)
-                self.dataChanged.emit(index, index)
+                self.documents[row] = replace(document, **changes)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.STATE))  # bold and state text
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.documents)
@@ -160,6 +169,9 @@ class DmpPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
 
+        self.opposition = OppositionBar(self._context, self._tasks, self)
+        self.opposition.changed.connect(self._opposition_changed)
+
         self.type_filter = QComboBox(self)
         self.type_filter.setMinimumContentsLength(16)
         self.type_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -224,6 +236,7 @@ class DmpPanel(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
+        column.addWidget(self.opposition)
         column.addLayout(filters)
         column.addWidget(self.stack, 1)
         column.addLayout(buttons)
@@ -366,6 +379,17 @@ class DmpPanel(QWidget):
         self.title.setText(self.tr("DMP"))
         self._set_filters_enabled(False)
         self._show_state(ListState.NO_PATIENT)
+        self.opposition.set_patient(patient_id)
+        self._load_if_visible()
+
+    def _opposition_changed(self, patient_id: int) -> None:
+        """Recorded: the DMP may no longer be consulted; withdrawn: it may again. Read the patient again."""
+        if patient_id != self.patient_id:
+            return
+        self._supersede()
+        self.model.set_documents([])
+        self.viewer.clear()
+        self._loaded_for = None
         self._load_if_visible()
 
     def showEvent(self, event: Any) -> None:
@@ -389,8 +413,12 @@ class DmpPanel(QWidget):
         if generation != self._generation:
             return
         self.title.setText(self.tr("DMP de %1").replace("%1", name))
-        self._set_filters_enabled(qualified)
-        if qualified:
+        opposed = self.opposition.status is not None and self.opposition.status.in_force  # read just before
+        self._set_filters_enabled(qualified and not opposed)
+        if opposed:
+            self._show_state(ListState.NO_PATIENT, self.tr(
+                "Le patient s'est opposé au DMP : son DMP n'est pas consulté et aucun document n'y est envoyé."))
+        elif qualified:
             self.refresh()
         else:
             self._show_state(ListState.NO_PATIENT, self.tr(
@@ -463,8 +491,12 @@ class DmpPanel(QWidget):
         self.viewer.clear()
         self._viewer_status(self.tr("Récupération du document dans le DMP…"))
         task = self._tasks.run(self._prepare(document), label_fr=self.tr("Lecture d'un document du DMP"))
-        task.on_success(lambda prepared: self._show(viewing, prepared))
+        task.on_success(lambda prepared: self._opened(viewing, document, prepared))
         task.on_failure(lambda error: self._view_failed(viewing, error))
+
+    def _opened(self, viewing: int, document: DmpDocument, prepared: PreparedView) -> None:
+        self.model.mark_opened(document.unique_id)
+        self._show(viewing, prepared)
 
     async def _prepare(self, document: DmpDocument) -> PreparedView:
         assert self.patient_id is not None
@@ -548,12 +580,7 @@ class DmpPanel(QWidget):
             return
         self._viewing += 1
         viewing = self._viewing
-
-        async def prepare() -> PreparedView:
-            mime, data = await actions.received_content(self._context.database, row.id)
-            header = metadata_header(row.title, row.type_label, row.author, row.creation_time)
-            return await run_in_thread(prepare_received, mime, data, header)
-
-        task = self._tasks.run(prepare(), label_fr=self.tr("Lecture d'un document importé"))
+        task = self._tasks.run(prepare_received_document(self._context.database, row),
+                               label_fr=self.tr("Lecture d'un document importé"))
         task.on_success(lambda prepared: self._show(viewing, prepared))
         task.on_failure(lambda error: self._view_failed(viewing, error))

@@ -9,6 +9,8 @@ list itself, from `lgc_app.dmp.state` (see `ui/documents/document_list.py`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,18 +33,25 @@ from ui.documents.editor_base import ReasonDialog
 from ui.tasks import TaskManager
 
 
-def ask_withhold(parent: QWidget, context: AppContext, tasks: TaskManager, document_id: int) -> ReasonDialog:
-    """Ask why this document stays out of the DMP, then record it; non-modal (`open()`, STYLE.md §2)."""
+def ask_withhold(parent: QWidget, context: AppContext, tasks: TaskManager, document_id: int,
+                 done: Callable[[], None] | None = None) -> ReasonDialog:
+    """Ask why this document stays out of the DMP, then record it; non-modal (`open()`, STYLE.md §2).
+    `done` runs once it is recorded (lists refresh)."""
     dialog = ReasonDialog(
         parent.tr("Ne pas envoyer au DMP"),
         parent.tr("Ce document ne sera pas envoyé au DMP du patient. Indiquez pourquoi : le motif est "
                   "conservé avec le document."),
         parent.tr("Ne pas envoyer"), parent)
 
+    def withheld() -> None:
+        messages.info(parent.tr("Le document ne sera pas envoyé au DMP."))
+        if done is not None:
+            done()
+
     def confirmed(reason: str) -> None:
         task = tasks.run(actions.withhold(context, document_id, reason),
                          label_fr=parent.tr("Document retenu hors du DMP"))
-        task.on_success(lambda _none: messages.info(parent.tr("Le document ne sera pas envoyé au DMP.")))
+        task.on_success(lambda _none: withheld())
         task.on_failure(lambda error: messages.failure(parent.tr("Envoi au DMP"), error))
 
     dialog.confirmed.connect(confirmed)

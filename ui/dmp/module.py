@@ -1,5 +1,5 @@
 """Plugs the DMP screens into the main window: the "DMP" and "Envois" panels, the new-documents badge on
-the patient list, and their menu entries.
+the patient list, their menu entries, and the offer to send what waited for an identity's qualification.
 
 The DMP panel follows the patient opened in the patient file; opening a patient also asks the DMP, in the
 background, whether documents arrived since its last consultation (badge on the patient list).
@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon
 from ui.dmp.badge import BadgedPatientModel, NewDocumentsWatcher, badge_icon, badge_text
 from ui.dmp.dmp_panel import DmpPanel
 from ui.dmp.document_state import DmpPreferencesDialog, ask_withhold
+from ui.dmp.qualification_offer import QualificationOffer
 from ui.outbox.orders_panel import OrdersPanel
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class DmpModule(QObject):
         # the patient screens are installed first (MainWindow.__init__)
         window.patients.form.loaded.connect(self.patient_opened)
         window.patients.form.saved.connect(self.patient_opened)
+        self.qualification_offer = QualificationOffer(context, tasks, window)
+        window.patients.form.status.qualified.connect(self.qualification_offer.identity_qualified)
         patient_list = window.patients.list
         self.badged_model = BadgedPatientModel(self.watcher, self)
         self.badged_model.setSourceModel(patient_list.model)

@@ -4,7 +4,12 @@ The DMP column follows the worker while the panel is shown: every DMP_POLL_MS th
 documents are read again on the database thread and changed cells are updated in place.
 
 One editor at a time: opening another document (or another patient) first lets the open editor save its
-draft — and ask, if what was typed cannot be saved — so switching never loses text.
+draft — and ask, if what was typed cannot be saved — so switching never loses text. A document imported
+from the DMP opens read-only in the same area.
+
+The author's DMP decisions on a document ("Envoyer au DMP", "Ne pas envoyer au DMP…") are run here, and a
+new document of a type the DMP keeps one current version of (the VSM) first offers to be the next version
+of the one already in the DMP (RPLC), rather than a second version 1 (issue 13 items 2, 8).
 """
 
 from __future__ import annotations
@@ -14,13 +19,18 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from lgc_app.bootstrap import AppContext
-from lgc_app.dmp.state import DocumentDmpState, document_states
+from lgc_app.dmp.consultation import ReceivedDocument
+from lgc_app.dmp.state import ONE_VERSION_IN_DMP, DmpVersion, DocumentDmpState, document_states
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
+from ui import messages
+from ui.actions import dmp as dmp_actions
 from ui.actions import documents as actions
-from ui.actions.documents import DocumentDetail, DocumentRow, PractitionerChoice
+from ui.actions.documents import DocumentDetail, DocumentRow, PatientDocuments, PractitionerChoice
+from ui.dmp.document_state import ask_withhold
+from ui.dmp.received_view import ReceivedDocumentView
 from ui.documents.document_list import DocumentList
 from ui.documents.editor_base import DocumentEditor, EditorEnv
 from ui.documents.editors import editor_class
@@ -53,19 +63,27 @@ class DocumentsPanel(QWidget):
         self.patient_id: int | None = None
         self.author_id: int | None = None
         self.editor: DocumentEditor | None = None
-        self._pending_list: Task[list[DocumentRow]] | None = None
+        self._pending_list: Task[PatientDocuments] | None = None
         self._documents: list[DocumentRow] = []
+        self._received: list[ReceivedDocument] = []
+        self.replace_offer: QMessageBox | None = None
         self.list = DocumentList(self)
+        self.list.acting_practitioner = context.session.practitioner_id
         self.list.open_requested.connect(self.open_document)
+        self.list.received_open_requested.connect(self.open_received)
         self.list.create_requested.connect(self.create_document)
         self.list.author_changed.connect(self._author_changed)
-        self.list.show_deleted_changed.connect(lambda _on: self.list.set_documents(self._documents))
+        self.list.show_deleted_changed.connect(lambda _on: self.list.set_documents(self._documents, self._received))
+        self.list.send_requested.connect(self.send_to_dmp)
+        self.list.withhold_requested.connect(self.withhold_from_dmp)
         self.placeholder = QLabel(self.tr("Ouvrez un document de la liste, ou créez-en un avec « Nouveau "
                                           "document »."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #555;")
         self.host = QStackedWidget(self)
         self.host.addWidget(self.placeholder)
+        self.received_view = ReceivedDocumentView(context.database, tasks, self.host)
+        self.host.addWidget(self.received_view)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.list)
         splitter.addWidget(self.host)
@@ -115,6 +133,8 @@ class DocumentsPanel(QWidget):
     def session_changed(self) -> None:
         """Another user now acts at this workstation: new drafts are theirs, the open editor acts as them."""
         self.author_id = None
+        self.list.acting_practitioner = self.context.session.practitioner_id
+        self.list.refresh_actions()
         self.load_practitioners()
         if self.editor is not None:
             self.editor.set_actor(self.env().actor)
@@ -133,7 +153,8 @@ class DocumentsPanel(QWidget):
 
     def _switch_patient(self, patient_id: int | None) -> None:
         self.patient_id = patient_id
-        self._documents = []
+        self._documents, self._received = [], []
+        self._close_received()
         if patient_id is None:
             self.list.set_patient(None)
             return
@@ -153,12 +174,12 @@ class DocumentsPanel(QWidget):
                                             label_fr=self.tr("Documents du patient"))
         self._pending_list.on_success(lambda documents: self._listed(patient_id, documents))
 
-    def _listed(self, patient_id: int, documents: list[DocumentRow]) -> None:
+    def _listed(self, patient_id: int, documents: PatientDocuments) -> None:
         if patient_id != self.patient_id:
             return  # an answer for the previous patient
         self._pending_list = None
-        self._documents = documents
-        self.list.set_documents(documents)
+        self._documents, self._received = documents.rows, documents.received
+        self.list.set_documents(documents.rows, documents.received)
         if self.editor is not None:
             self.list.select_document(self.editor.detail.id)
         self.refreshed.emit(patient_id)
@@ -184,6 +205,64 @@ class DocumentsPanel(QWidget):
     # -- editors ----------------------------------------------------------------------------------------
 
     def create_document(self, document_type: DocumentType) -> None:
+        """A new draft of this type; for a type the DMP keeps one version of, first look for the one there."""
+        if self.patient_id is None or self.author_id is None:
+            return
+        if document_type not in ONE_VERSION_IN_DMP:
+            self._create(document_type)
+            return
+        patient_id = self.patient_id
+        task = self.tasks.run(dmp_actions.version_in_dmp(self.context.database, patient_id, document_type,
+                                                         self.author_id),
+                              label_fr=self.tr("Recherche de la version dans le DMP"))
+        task.on_success(lambda found: self._offer_replacement(patient_id, document_type, found))
+        task.on_failure(lambda error: messages.failure(self.tr("Nouveau document"), error))
+
+    def _offer_replacement(self, patient_id: int, document_type: DocumentType, found: DmpVersion | None) -> None:
+        """Ask whether the new document is the next version of the one in the DMP (non-modal, STYLE.md §2)."""
+        if patient_id != self.patient_id:
+            return
+        if found is None:
+            self._create(document_type)
+            return
+        when = found.validated_at.astimezone().strftime("%d/%m/%Y") if found.validated_at else "?"
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Document déjà dans le DMP"), self.tr(
+            "« %1 » (version %2 du %3) est déjà dans le DMP du patient. Le nouveau document doit-il en être "
+            "la nouvelle version ? Il la remplacera alors dans le DMP au lieu de s'y ajouter.")
+            .replace("%1", found.title).replace("%2", str(found.version_number)).replace("%3", when),
+            QMessageBox.StandardButton.NoButton, self)
+        new_version = box.addButton(self.tr("Nouvelle version de ce document") if found.next_version_id is None
+                                    else self.tr("Ouvrir la nouvelle version en cours"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+        separate = box.addButton(self.tr("Document distinct"), QMessageBox.ButtonRole.NoRole)
+        box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(new_version)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(button: object) -> None:
+            if button is new_version:
+                self._new_version_of(found)
+            elif button is separate:
+                self._create(document_type)
+        box.buttonClicked.connect(chosen)
+        box.finished.connect(lambda _result: setattr(self, "replace_offer", None))
+        self.replace_offer = box
+        box.open()
+
+    def _new_version_of(self, found: DmpVersion) -> None:
+        if found.next_version_id is not None:  # already started: open it rather than fail
+            self.open_document(found.next_version_id)
+            return
+        actor = self.env().actor
+
+        def start() -> None:
+            task = self.tasks.run(actions.new_version(self.context.database, found.document_id, actor),
+                                  label_fr=self.tr("Nouvelle version du document"))
+            task.on_success(self._show_editor)
+            task.on_failure(lambda error: messages.failure(self.tr("Nouvelle version du document"), error))
+        self._close_editor(start)
+
+    def _create(self, document_type: DocumentType) -> None:
         if self.patient_id is None or self.author_id is None:
             return
         env, patient_id = self.env(), self.patient_id
@@ -207,9 +286,39 @@ class DocumentsPanel(QWidget):
             task.on_success(self._show_editor)
         self._close_editor(load)
 
+    def open_received(self, row: ReceivedDocument) -> None:
+        """Show a document imported from the DMP, read-only (the open draft is saved first)."""
+        def show() -> None:
+            if row.id in {received.id for received in self._received}:
+                self.received_view.show_document(row)
+                self.host.setCurrentWidget(self.received_view)
+        self._close_editor(show)
+
+    def _close_received(self) -> None:
+        self.received_view.dispose()
+        if self.host.currentWidget() is self.received_view:
+            self.host.setCurrentWidget(self.placeholder)
+
+    # -- DMP decisions ----------------------------------------------------------------------------------
+
+    def send_to_dmp(self, document_id: int) -> None:
+        """"Envoyer au DMP": a withheld, excluded, refused or held-back document goes now (an order)."""
+        task = self.tasks.run(dmp_actions.release(self.context, document_id), label_fr=self.tr("Envoi au DMP"))
+        task.on_success(lambda _order: self._sent(document_id))
+        task.on_failure(lambda error: messages.failure(self.tr("Envoi au DMP"), error))
+
+    def _sent(self, _document_id: int) -> None:
+        messages.info(self.tr("Le document va être envoyé au DMP (suivi dans « Envois »)."))
+        self.refresh()
+
+    def withhold_from_dmp(self, document_id: int) -> None:
+        """"Ne pas envoyer au DMP…": the reason is asked, then recorded."""
+        ask_withhold(self, self.context, self.tasks, document_id, done=self.refresh)
+
     def _show_editor(self, detail: DocumentDetail) -> None:
         if detail.patient_id != self.patient_id:
             return
+        self._close_received()
         editor = make_editor(self.env(), detail, self.host)
         editor.document_changed.connect(lambda _id: self.refresh())
         editor.open_requested.connect(self.open_document)

@@ -16,10 +16,13 @@ class StatusPanel(QGroupBox):
     """Signals:
         attribute_clicked(str, bool): the user (un)checked an attribute ("doubtful", "fictitious", "homonym").
         check_clicked(): the user asks to record the chosen document as seen (`chosen_document()`).
+        qualified(int): the identity shown became qualified (it was not when last shown): what waited for its
+            qualification may now be sent (issue 13 item 2; the DMP screens offer it).
     """
 
     attribute_clicked = Signal(str, bool)
     check_clicked = Signal()
+    qualified = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +60,7 @@ class StatusPanel(QGroupBox):
         self.checks_label.setWordWrap(True)
         self.checks_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.checks_label)
+        self._shown: tuple[int, IdentityStatus] | None = None  # the identity last shown, and its status
 
     def chosen_document(self) -> IdentityDocumentType:
         return IdentityDocumentType(self.document.currentData())
@@ -67,6 +71,7 @@ class StatusPanel(QGroupBox):
             widget.setEnabled(enabled)
 
     def show_patient(self, patient: PatientView | None) -> None:
+        before, self._shown = self._shown, (patient.id, patient.status) if patient is not None else None
         if patient is None:
             self.status_badge.set_status(IdentityStatus.PROV)
             self.status_reason.setText(self.tr("Une identité créée ici est provisoire jusqu'à l'appel au "
@@ -83,3 +88,6 @@ class StatusPanel(QGroupBox):
                  local_time(check.checked_at, with_time=False)) for check in patient.identity_checks))
         for name, box in self.flags.items():
             box.setChecked(getattr(patient, name))
+        if patient.status is IdentityStatus.QUAL and before is not None and before[0] == patient.id \
+                and before[1] is not IdentityStatus.QUAL:
+            self.qualified.emit(patient.id)
