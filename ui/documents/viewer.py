@@ -20,7 +20,17 @@ from typing import assert_never
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QResizeEvent
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lgc_app.documents.rendering.cda_display import (
     CdaDisplayError,
@@ -33,7 +43,7 @@ from lgc_app.documents.rendering.cda_display import (
 )
 from lgc_app.documents.rendering.narrative import plain_text
 from lgc_app.errors import UserError
-from ui.documents.narrative_pages import PAGE_HEIGHT_PX, NarrativePages, lay_out
+from ui.documents.narrative_pages import PAGE_HEIGHT_PX, NarrativePages, lay_out, pieces
 from ui.documents.page_strip import PageStrip
 from ui.documents.pdf_pages import PdfPagesError, rasterise
 from ui.tasks import run_in_thread
@@ -67,7 +77,9 @@ def prepare(data: bytes) -> PreparedView:
     header = display.header
     match display.body:
         case NarrativeBody(html=narrative, breaks=breaks):
-            return PreparedView(header, html=narrative, breaks=breaks, text=plain_text(narrative))
+            # piece by piece: one regex pass over megabytes would hold the GIL (and the GUI thread) too long
+            text = "\n".join(plain_text(piece) for piece in pieces(narrative, breaks))
+            return PreparedView(header, html=narrative, breaks=breaks, text=text)
         case TextBody(text=text):
             return PreparedView(header, html=f"<pre style='white-space: pre-wrap'>{html.escape(text)}</pre>",
                                 text=text)
@@ -121,6 +133,7 @@ class CdaViewer(QWidget):
         self._copy = QPushButton(self.tr("Copier le texte"), self)
         self._copy.setToolTip(self.tr("Copie le texte du document dans le presse-papiers"))
         self._copy.clicked.connect(self.copy_text)
+        self._copy.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.page_strip = PageStrip()
         self._scroll = QScrollArea(self)
         self._scroll.setObjectName("cdaPages")
