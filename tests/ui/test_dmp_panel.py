@@ -133,7 +133,7 @@ def test_opens_a_document_in_the_viewer(qtbot: QtBot, panel: DmpPanel, context: 
         panel.open_button.click()
     assert shown.args == [FOREIGN_TITLE]
     assert "Examen cardiologique normal" in panel.viewer.narrative_text()  # the simulator's CDA narrative
-    assert panel.viewer.header_fields()["Auteur"] == "Claire CARDIO"
+    assert panel.viewer.header_fields()["Auteur"] == "Dr Claire CARDIO"  # from the CDA header
 
 
 def test_imports_a_document_once(qtbot: QtBot, panel: DmpPanel, context: AppContext,

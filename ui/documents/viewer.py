@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import assert_never
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QResizeEvent
 from PySide6.QtWidgets import (
@@ -264,8 +265,10 @@ class CdaViewer(QWidget):
         try:
             pages = await run_in_thread(lay_out, narrative.html, narrative.breaks, width)
         except UserError as exc:
-            if generation == self._generation:
+            if shiboken6.isValid(self) and generation == self._generation:
                 self._show_message(exc.text)
+            return
+        if not shiboken6.isValid(self):  # the viewer was closed meanwhile
             return
         if generation != self._generation or width != self._layout_width():
             return  # another document, or another width: a newer layout is on its way
