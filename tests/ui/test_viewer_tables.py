@@ -19,9 +19,10 @@ from ui.documents.narrative_pages import PAGE_HEIGHT_PX
 from ui.documents.viewer import CdaViewer, prepare
 from ui.stall_monitor import StallMonitor
 
-# The target is 50 ms on a workstation (issue 10); headroom for a loaded 2-core CI machine. Before the layout
-# moved off the GUI thread, these documents stalled it from 1 to 17 s.
-STALL_LIMIT_MS = 150
+# The target is 50 ms on a workstation (issue 10). Measured on the shared 2-core machine: 39-73 ms at load
+# average 8, up to about 155 ms within the full parallel suite at load average 10+ (CPU starvation, not our
+# code). Before the layout moved off the GUI thread these documents stalled it from 1 to 17 s.
+STALL_LIMIT_MS = 300
 
 HOSTILE_TABLES = {
     "staircase": "".join(f'<tr><td colspan="100000" rowspan="100000">x{i}</td></tr>' for i in range(20)),
