@@ -24,21 +24,14 @@ _INS_IDS = f"{{{HL7}}}recordTarget/{{{HL7}}}patientRole/{{{HL7}}}id"
 def content_refusal(content: bytes, mime_type: str, patient: PatientId) -> str | None:
     """Why `content` (declared `mime_type`) may not be shown or stored for `patient`, in French; None if it may."""
     mime = mime_type.split(";", 1)[0].strip().lower()
-    if mime in XML_TYPES or content.lstrip()[:1] == b"<":  # the viewer treats anything like XML as CDA
+    if mime in XML_TYPES:
         return _cda_refusal(content, patient)
     if mime == "application/pdf":
         if len(content) > MAX_PDF_BYTES:
             return f"Le document PDF reçu du DMP dépasse {MAX_PDF_BYTES // (1024 * 1024)} Mo."
         return None if content.startswith(PDF_MAGIC) else "Le document reçu du DMP n'est pas un PDF valide."
-    if mime == "text/plain":
-        if len(content) > MAX_XML_BYTES:
-            return f"Le document reçu du DMP dépasse {MAX_XML_BYTES // (1024 * 1024)} Mo."
-        try:
-            content.decode("utf-8")
-        except UnicodeDecodeError:
-            return "Le texte reçu du DMP n'est pas lisible (encodage invalide)."
-        return None
-    return "Le format du document reçu du DMP n'est pas pris en charge (CDA ou PDF attendu)."
+    return (f"Le format du document reçu du DMP ({mime[:60] or 'non déclaré'}) n'est pas pris en charge : "
+            "seuls les documents CDA et PDF sont acceptés.")
 
 
 def _cda_refusal(content: bytes, patient: PatientId) -> str | None:

@@ -19,6 +19,7 @@ from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.persistence.database import Database
 from lgc_app.session import SECRETARIAT, Authentication, Session, users_to_choose
+from services.dmp import constants as c
 from services.dmp.errors import DmpError
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
@@ -42,7 +43,7 @@ async def _fresh(wire: DmpWire, db: Database) -> tuple[str, int]:
 
 
 async def _foreign(wire: DmpWire, ins: str, **metadata: object) -> dict[str, str]:
-    metadata.setdefault("content", b"Compte rendu de test.")
+    """A document of another professional: by default the simulator's CDA consultation report for `ins`."""
     return await control.add_foreign_document(wire.http, wire.url, ins, **metadata)  # type: ignore[arg-type]
 
 
@@ -103,10 +104,12 @@ async def test_new_documents_are_counted_until_consulted(db: Database, sandbox: 
 async def test_fetch_and_import_once(db: Database, sandbox: RunningSandbox) -> None:
     async with dmp_wire(sandbox) as wire:
         ins, patient_id = await _fresh(wire, db)
-        await _foreign(wire, ins, title="À importer", content=b"Contenu exact du document.")
+        pdf = b"%PDF-1.4\nContenu exact du document."
+        await _foreign(wire, ins, title="À importer", content=pdf, mime_type="application/pdf",
+                       format_code=f"urn:ihe:iti:xds-sd:pdf:2008^{c.CS_FORMAT_IHE}")
         [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
                                                  user=USER)).documents
-        assert await consultation.fetch(db, wire.client, patient_id, document) == b"Contenu exact du document."
+        assert await consultation.fetch(db, wire.client, patient_id, document) == pdf
         received_id = await consultation.import_document(db, wire.client, patient_id, document, user=USER)
         requests = len(wire.exchanges)
         with pytest.raises(AlreadyImportedError, match="déjà dans le dossier"):
@@ -118,8 +121,7 @@ async def test_fetch_and_import_once(db: Database, sandbox: RunningSandbox) -> N
     [received] = consultation.received_documents(db, patient_id)
     assert (received.id, received.title, received.author, received.imported_by) == (
         received_id, "À importer", "Claire CARDIO", USER)
-    assert consultation.received_content(db, received_id) == ("text/plain",
-                                                                    b"Contenu exact du document.")
+    assert consultation.received_content(db, received_id) == ("application/pdf", pdf)
 
 
 async def test_altered_bytes_are_not_stored(db: Database, sandbox: RunningSandbox) -> None:

@@ -7,6 +7,7 @@ import dataclasses
 from typing import Any
 
 import pytest
+from lxml import etree
 
 from lgc_app.dmp import consultation, received_checks
 from lgc_app.dmp.consultation import DocumentFilter, IntegrityMismatchError, RefusedContentError
@@ -73,6 +74,8 @@ async def test_a_cda_naming_the_patient_is_imported(db: Database, sandbox: Runni
     (b"<ClinicalDocument", XML, "pas un document CDA lisible"),
     (b"MZ\x90\x00 not a pdf", "application/pdf", "n'est pas un PDF"),
     (b"\x00\x01", "application/octet-stream", "pas pris en charge"),
+    (b"Compte rendu en texte brut.", "text/plain", "seuls les documents CDA et PDF"),
+    (b"%PDF-1.4 declared as text", "text/plain", "pas pris en charge"),
 ])
 async def test_unreadable_content_is_refused(db: Database, sandbox: RunningSandbox, content: bytes,
                                              mime_type: str, reason: str) -> None:
@@ -82,6 +85,24 @@ async def test_unreadable_content_is_refused(db: Database, sandbox: RunningSandb
         with pytest.raises(RefusedContentError, match=reason):
             await consultation.import_document(db, wire.client, patient_id, document, user=USER)
     _nothing_stored(db, patient_id)
+
+
+def test_a_cda_must_be_declared_as_xml() -> None:
+    ins = random_ins()
+    patient = PatientId(ins, c.OID_INS_NIR_TEST)
+    assert received_checks.content_refusal(cda(ins), "text/xml; charset=UTF-8", patient) is None
+    assert "pas pris en charge" in (received_checks.content_refusal(cda(ins), "text/plain", patient) or "")
+
+
+async def test_the_simulators_own_documents_pass_the_checks(db: Database, sandbox: RunningSandbox) -> None:
+    """A document "from another professional" is a CDA naming the patient (no content given: the simulator's)."""
+    async with dmp_wire(sandbox) as wire:
+        ins, patient_id = await _patient(wire, db)
+        await control.add_foreign_document(wire.http, wire.url, ins)
+        [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)).documents
+        content = await consultation.fetch(db, wire.client, patient_id, document)
+    assert document.mime_type == "text/xml"
+    assert received_checks.record_target_ins(etree.fromstring(content)) == {(ins, c.OID_INS_NIR_TEST)}
 
 
 def test_a_cda_over_the_size_cap_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

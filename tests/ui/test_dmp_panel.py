@@ -132,8 +132,8 @@ def test_opens_a_document_in_the_viewer(qtbot: QtBot, panel: DmpPanel, context: 
     with qtbot.waitSignal(panel.viewer.loaded, timeout=10_000) as shown:
         panel.open_button.click()
     assert shown.args == [FOREIGN_TITLE]
-    assert "document de test de la sandbox DMP" in panel.viewer.narrative_text()
-    assert panel.viewer.header_fields()["Auteur"] == "Claire CARDIO"
+    assert "Examen cardiologique normal" in panel.viewer.narrative_text()  # the simulator's CDA narrative
+    assert panel.viewer.header_fields()["Auteur"] == "Dr Claire CARDIO"  # from the CDA header
 
 
 def test_imports_a_document_once(qtbot: QtBot, panel: DmpPanel, context: AppContext,
@@ -223,8 +223,7 @@ def test_badge_appears_with_new_documents_and_clears_after_consultation(
     module.patient_opened(patient_id)
     wait_state(qtbot, module.panel, ListState.EMPTY)
 
-    run_coro(qtbot, control.add_foreign_document(dmp_http, dmp_url, ins, content=b"Nouveau CR.",
-                                                 title="CR arrivé depuis"))
+    run_coro(qtbot, control.add_foreign_document(dmp_http, dmp_url, ins, title="CR arrivé depuis"))
     window.show_panel(window.patients.form_title)  # back to the file: opening the patient checks the DMP
     module.watcher.check(patient_id)
     qtbot.waitUntil(lambda: badge() == 1, timeout=10_000)

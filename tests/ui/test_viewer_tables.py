@@ -1,20 +1,28 @@
-"""No GUI freeze from a small CDA (issue 13): hostile table spans are normalised to the real grid before Qt
-lays the table out on the GUI thread (a 2.5 kB table with colspan="100000" used to stall it for 17 s)."""
+"""No GUI freeze from any CDA (issues 10 and 13): the narrative is laid out and painted off the GUI thread, and
+hostile table spans are normalised to the real grid (a 2.5 kB table with colspan="100000" used to stall the
+GUI thread for 17 s; a legitimate 2,000-cell table for seconds)."""
 
 from __future__ import annotations
 
+import asyncio
 import re
+import time
 
 import pytest
+import qasync
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from lgc_app.documents.rendering import narrative
 from tests.ui.test_viewer import n3
+from ui.documents.narrative_pages import PAGE_HEIGHT_PX
 from ui.documents.viewer import CdaViewer, prepare
 from ui.stall_monitor import StallMonitor
 
-# Generous for a loaded 2-core CI machine (the target on a workstation is 50 ms); the bug stalled 7 to 17 s.
-STALL_LIMIT_MS = 1500
+# The target is 50 ms on a workstation (issue 10). Measured on the shared 2-core machine: 39-73 ms at load
+# average 8, up to about 155 ms within the full parallel suite at load average 10+ (CPU starvation, not our
+# code). Before the layout moved off the GUI thread these documents stalled it from 1 to 17 s.
+STALL_LIMIT_MS = 300
 
 HOSTILE_TABLES = {
     "staircase": "".join(f'<tr><td colspan="100000" rowspan="100000">x{i}</td></tr>' for i in range(20)),
@@ -23,25 +31,76 @@ HOSTILE_TABLES = {
 }
 
 
-@pytest.mark.parametrize("rows", HOSTILE_TABLES.values(), ids=HOSTILE_TABLES.keys())
-def test_hostile_spans_display_without_stalling(qtbot: QtBot, rows: str) -> None:
-    data = n3(f"<table><tbody>{rows}</tbody></table>")
-    assert len(data) < 3000
+def _table(rows: int, columns: int) -> str:
+    return "".join("<tr>" + "".join(f"<td>cellule {row}-{column}</td>" for column in range(columns)) + "</tr>"
+                   for row in range(rows))
+
+
+def _long_narrative(megabytes: int) -> bytes:
+    paragraph = "<paragraph>Évolution favorable, examen clinique sans particularité, traitement inchangé. " * 1
+    count = megabytes * 1024 * 1024 // len(paragraph + "</paragraph>")
+    return n3("".join(f"{paragraph}({index})</paragraph>" for index in range(count)))
+
+
+DOCUMENTS = {
+    "hostile_spans": lambda: n3("<table><tbody>" + HOSTILE_TABLES["staircase"] + "</tbody></table>"),
+    "table_2000_cells": lambda: n3(f"<table><tbody>{_table(333, 6)}</tbody></table>"),
+    "narrative_5_mb": lambda: _long_narrative(5),
+}
+
+
+def _ink(image: QImage) -> float:
+    """Fraction of inked pixels (one in 16 looked at): 0 for a blank page."""
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    points = [(x, y) for y in range(0, gray.height(), 4) for x in range(0, gray.width(), 4)]
+    return sum(1 for x, y in points if gray.pixelColor(x, y).value() < 200) / len(points)
+
+
+@pytest.mark.parametrize("make", DOCUMENTS.values(), ids=DOCUMENTS.keys())
+def test_any_narrative_displays_without_stalling(qtbot: QtBot, qloop: qasync.QEventLoop, make: object) -> None:
+    data = make()  # type: ignore[operator]
     viewer = CdaViewer()
     qtbot.addWidget(viewer)
     viewer.resize(800, 600)
     viewer.show()
     qtbot.waitExposed(viewer)
-    prepared = prepare(data)  # a worker thread's job in the application (CdaViewer.load_bytes)
     monitor = StallMonitor()
     monitor.start()
     qtbot.wait(50)
     monitor.reset()
-    viewer.show_prepared(prepared)
-    qtbot.wait(200)
+    started = time.perf_counter()
+    with qtbot.waitSignal(viewer.laid_out, timeout=60_000):
+        loading = asyncio.ensure_future(viewer.load_bytes(data))  # as the application loads a document
+    assert loading.done()
+    qtbot.waitUntil(lambda: viewer.page_strip.image(0) is not None, timeout=10_000)
+    qtbot.wait(100)
     monitor.stop()
-    assert viewer.narrative_text().startswith("Observation")
+    print(f"{len(data)} bytes: shown in {time.perf_counter() - started:.2f} s, "
+          f"max stall {monitor.max_stall_ms:.0f} ms, {viewer.narrative_pages().count} pages")  # type: ignore[union-attr]
     assert monitor.max_stall_ms < STALL_LIMIT_MS
+    assert viewer.narrative_text().startswith("Observation")
+    image = viewer.page_strip.image(0)
+    assert image is not None and _ink(image) > 0.002  # a real page, not blank
+    assert viewer.page_strip.height() >= PAGE_HEIGHT_PX * viewer.page_strip.page_count()
+
+
+def test_pages_follow_the_content_and_the_width(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
+    viewer = CdaViewer()
+    qtbot.addWidget(viewer)
+    viewer.resize(900, 600)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    with qtbot.waitSignal(viewer.laid_out, timeout=20_000) as short:
+        viewer.show_prepared(prepare(n3(f"<table><tbody>{_table(20, 6)}</tbody></table>")))
+    with qtbot.waitSignal(viewer.laid_out, timeout=20_000) as long:
+        viewer.show_prepared(prepare(n3(f"<table><tbody>{_table(300, 6)}</tbody></table>")))
+    assert short.args == [1] and long.args[0] > 3  # more content, more pages
+    wide = viewer.narrative_pages()
+    assert wide is not None
+    with qtbot.waitSignal(viewer.laid_out, timeout=20_000) as narrower:
+        viewer.resize(500, 600)  # laid out again once the resizing stops
+    narrow = viewer.narrative_pages()
+    assert narrow is not None and narrow.width < wide.width and narrower.args[0] > long.args[0]
 
 
 def _spans(html: str) -> list[int]:

@@ -1,21 +1,20 @@
-"""What the viewer shows for a document read from the DMP: a CDA as such, plain text or a PDF with the
-registry's metadata as header (a DMP may hold N1 documents stored outside a CDA envelope).
+"""What the viewer shows for a document read from the DMP: a CDA as such, or a PDF with the registry's
+metadata as header (a DMP may hold N1 documents stored outside a CDA envelope). Nothing else gets here:
+`lgc_app.dmp.received_checks` refuses any other content before display.
 
 Runs in a worker thread (`prepare_received`), like `ui.documents.viewer.prepare`; content from the DMP is
-untrusted: text is escaped, XML goes through the viewer's safe CDA reader, PDF through the capped rasteriser.
+untrusted: XML goes through the viewer's safe CDA reader, PDF through the capped rasteriser.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 from datetime import datetime
 
+from lgc_app.dmp.received_checks import XML_TYPES
 from lgc_app.documents.rendering.cda_display import CdaHeader
 from ui.documents.pdf_pages import PdfPagesError, rasterise
 from ui.documents.viewer import PreparedView, prepare
-
-TEXT_LIMIT = 2_000_000  # characters shown of a text document
 
 
 def metadata_header(title: str, kind: str, author: str, created: datetime | None) -> CdaHeader:
@@ -27,7 +26,7 @@ def metadata_header(title: str, kind: str, author: str, created: datetime | None
 def prepare_received(mime_type: str, data: bytes, header: CdaHeader) -> PreparedView:
     """Display of a DMP document by MIME type; never raises for bad content (the message says why)."""
     mime = mime_type.split(";", 1)[0].strip().lower()
-    if mime in ("text/xml", "application/xml", "application/hl7-v3+xml") or data.lstrip().startswith(b"<"):
+    if mime in XML_TYPES:
         prepared = prepare(data)
         return prepared if prepared.header is not None else replace(prepared, header=header)
     if mime == "application/pdf":
@@ -36,7 +35,4 @@ def prepare_received(mime_type: str, data: bytes, header: CdaHeader) -> Prepared
         except PdfPagesError as exc:
             return PreparedView(header, message=exc.text)
         return PreparedView(header, pages=pages.images)
-    if mime.startswith("text/"):
-        text = data.decode("utf-8", errors="replace")[:TEXT_LIMIT]
-        return PreparedView(header, html=f"<pre style='white-space: pre-wrap'>{html.escape(text)}</pre>")
     return PreparedView(header, message=f"Ce format de document ({mime or 'inconnu'}) ne peut pas être affiché.")

@@ -58,11 +58,45 @@ def rasterise(data: bytes, *, max_pages: int | None = None) -> PdfPages:
     return PdfPages(images, total)
 
 
-def _render(page: pypdfium2.PdfPage) -> QImage:
+def page_count(data: bytes) -> int:
+    """Number of pages of a PDF we made ourselves.
+
+    Raises:
+        PdfPagesError: PDFium cannot open the file.
+    """
+    with _pdfium_lock:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError:
+            raise PdfPagesError("Le document mis en page est illisible.") from None
+        try:
+            return len(document)
+        finally:
+            document.close()
+
+
+def render_page(data: bytes, index: int, width_px: int) -> QImage:
+    """Page `index` of a PDF we made ourselves (ui/documents/narrative_pages.py), `width_px` pixels wide.
+
+    Raises:
+        PdfPagesError: PDFium cannot open the file or render the page.
+    """
+    with _pdfium_lock:
+        try:
+            document = pypdfium2.PdfDocument(data)
+            try:
+                return _render(document[index], width_px)
+            finally:
+                document.close()
+        except pypdfium2.PdfiumError:
+            raise PdfPagesError("Une page du document ne peut pas être affichée.") from None
+
+
+def _render(page: pypdfium2.PdfPage, width_px: int = TARGET_WIDTH_PX) -> QImage:
     width, height = page.get_size()  # PDF points
     if width <= 0 or height <= 0:
         raise pypdfium2.PdfiumError("empty page")
-    scale = min(TARGET_WIDTH_PX / width, math.sqrt(MAX_PAGE_PIXELS / (width * height)))
+    scale = min(width_px / width, math.sqrt(MAX_PAGE_PIXELS / (width * height)))
     bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True, may_draw_forms=False)
     try:
         rgbx = QImage.Format.Format_RGBX8888

@@ -1,9 +1,12 @@
-"""CdaViewer: shows any CDA document, ours or received, without trusting it.
+"""CdaViewer: shows any CDA document, ours or received, without trusting it and without freezing the GUI.
 
 Parsing and PDF rasterising run off the GUI thread (`load_bytes`, awaited on the qasync loop); the widget
-only receives the finished result. The narrative browser loads nothing: no link is followed and every
-resource request (images, style sheets, file:, http:) gets nothing back. Labels are plain text so that a
-name containing markup stays text. Any failure is a French message in the viewer, never an exception.
+only receives the finished result. An N3 narrative is laid out and painted off the GUI thread too, as page
+images (narrative_pages.py), again whenever the viewer's width changes (debounced): Qt's rich-text layout of
+a big or hostile table used to stall the GUI thread for seconds (issue 10, "no GUI freeze from a small CDA").
+Nothing is loaded: no link is followed and no resource requested. Labels are plain text so that a name
+containing markup stays text. Any failure is a French message in the viewer, never an exception.
+Text selection is not offered (pages are images); "Copier le texte" copies the narrative's text.
 """
 
 from __future__ import annotations
@@ -11,18 +14,21 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from typing import assert_never
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QPixmap
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
-    QStackedWidget,
-    QTextBrowser,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -36,21 +42,31 @@ from lgc_app.documents.rendering.cda_display import (
     UnreadableBody,
     read_cda,
 )
+from lgc_app.documents.rendering.narrative import plain_text
+from lgc_app.errors import UserError
+from ui.documents.narrative_pages import PAGE_HEIGHT_PX, NarrativePages, lay_out, pieces
+from ui.documents.page_strip import PageStrip
 from ui.documents.pdf_pages import PdfPagesError, rasterise
+from ui.tasks import run_in_thread
 
 log = logging.getLogger("lgc.ui.documents.viewer")
 
-NARRATIVE_CSS = "h2 { font-size: large; } h3, h4 { font-size: medium; } table { border-collapse: collapse; }"
+RELAYOUT_DELAY_MS = 250  # a resize lays the narrative out again once the user stops dragging
 
 
 @dataclass(frozen=True)
 class PreparedView:
-    """What the viewer shows, computed off the GUI thread (QImage only, no QPixmap there)."""
+    """What the viewer shows, computed off the GUI thread (QImage only, no QPixmap there).
+
+    `html` (sanitised, cut into pieces at `breaks`) is the narrative still to be laid out; `text` its text.
+    """
 
     header: CdaHeader | None = None
     html: str | None = None
     pages: list[QImage] | None = None
     message: str | None = None
+    breaks: list[int] = field(default_factory=list)
+    text: str = ""
 
 
 def prepare(data: bytes) -> PreparedView:
@@ -61,10 +77,13 @@ def prepare(data: bytes) -> PreparedView:
         return PreparedView(message=exc.text)
     header = display.header
     match display.body:
-        case NarrativeBody(html=narrative):
-            return PreparedView(header, html=f"<style>{NARRATIVE_CSS}</style>{narrative}")
+        case NarrativeBody(html=narrative, breaks=breaks):
+            # piece by piece: one regex pass over megabytes would hold the GIL (and the GUI thread) too long
+            text = "\n".join(plain_text(piece) for piece in pieces(narrative, breaks))
+            return PreparedView(header, html=narrative, breaks=breaks, text=text)
         case TextBody(text=text):
-            return PreparedView(header, html=f"<pre>{html.escape(text)}</pre>")
+            return PreparedView(header, html=f"<pre style='white-space: pre-wrap'>{html.escape(text)}</pre>",
+                                text=text)
         case UnreadableBody(message=message):
             return PreparedView(header, message=message)
         case PdfBody(data=pdf):
@@ -85,89 +104,100 @@ def _prepare_pdf(header: CdaHeader, pdf: bytes) -> PreparedView:
     return PreparedView(header, pages=pages.images, message=message)
 
 
-class SafeTextBrowser(QTextBrowser):
-    """A QTextBrowser that never loads a resource nor follows a link."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setSearchPaths([])
-
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        return None
-
-
 class CdaViewer(QWidget):
     """Displays a CDA R2 document: header summary, then the N3 narrative or the N1 PDF pages.
 
     Signals:
-        loaded(str): a document is displayed; the argument is its title.
+        loaded(str): a document is displayed; the argument is its title (a narrative's pages may follow).
         failed(str): the document could not be displayed; the argument is the French message shown.
+        laid_out(int): the narrative's pages are ready (again after a resize); the argument is their count.
     """
 
     loaded = Signal(str)
     failed = Signal(str)
+    laid_out = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._generation = 0
+        self._narrative: PreparedView | None = None
+        self._narrative_pages: NarrativePages | None = None
+        self._pdf_images: list[QImage] = []
+        self._text = ""
+        self._layout_task: asyncio.Task[None] | None = None
         self._header = QFrame(self)
         self._header.setObjectName("cdaHeader")
         self._header_form = QFormLayout(self._header)
         self._notice = _plain_label("", self)
         self._notice.setObjectName("cdaMessage")
         self._notice.hide()
-        self._browser = SafeTextBrowser(self)
-        self._browser.setObjectName("cdaNarrative")
-        self._pages = QWidget()
-        self._pages_layout = QVBoxLayout(self._pages)
-        self._pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self._copy = QPushButton(self.tr("Copier le texte"), self)
+        self._copy.setToolTip(self.tr("Copie le texte du document dans le presse-papiers"))
+        self._copy.clicked.connect(self.copy_text)
+        self._copy.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.page_strip = PageStrip()
         self._scroll = QScrollArea(self)
         self._scroll.setObjectName("cdaPages")
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setWidget(self._pages)
-        self._stack = QStackedWidget(self)
-        self._stack.addWidget(self._browser)
-        self._stack.addWidget(self._scroll)
+        self._scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # always there, so that laying the pages out does not change the width they are laid out for
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._scroll.setWidget(self.page_strip)
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(RELAYOUT_DELAY_MS)
+        self._relayout.timeout.connect(self._start_layout)
+        tools = QHBoxLayout()
+        tools.addWidget(self._notice, stretch=1)
+        tools.addWidget(self._copy, alignment=Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self._header)
-        layout.addWidget(self._notice)
-        layout.addWidget(self._stack, stretch=1)
+        layout.addLayout(tools)
+        layout.addWidget(self._scroll, stretch=1)
         self.clear()
 
     # --- loading -------------------------------------------------------------------------------
 
     async def load_bytes(self, data: bytes) -> None:
-        """Parse and render `data` in a worker thread, then show it (a later call wins over this one)."""
+        """Parse `data` and lay it out in worker threads, then show it (a later call wins over this one)."""
         self._generation += 1
         generation = self._generation
         self._show_message("Chargement du document…")
-        prepared = await asyncio.to_thread(prepare, data)
-        if generation == self._generation:
-            self.show_prepared(prepared)
+        prepared = await run_in_thread(prepare, data)
+        if generation != self._generation:
+            return
+        self.show_prepared(prepared, lay_out_now=False)
+        if self._narrative is not None:
+            await self._lay_out(self._generation)
 
     def load_bytes_sync(self, data: bytes) -> None:
-        """Same as `load_bytes`, on the calling thread (tests, small documents already in memory)."""
-        self._generation += 1
+        """Same as `load_bytes`, parsing on the calling thread (tests, small documents already in memory)."""
         self.show_prepared(prepare(data))
 
     def clear(self) -> None:
+        self._generation += 1
+        self._relayout.stop()
         self._set_header(None)
-        self._browser.clear()
-        self._set_pages([])
-        self._stack.setCurrentWidget(self._browser)
+        self._narrative = self._narrative_pages = None
+        self._pdf_images = []
+        self._text = ""
+        self._copy.setEnabled(False)
+        self.page_strip.set_pages([], None)
         self._notice.hide()
 
-    def show_prepared(self, prepared: PreparedView) -> None:
-        """Show a result of `prepare` (GUI thread)."""
+    def show_prepared(self, prepared: PreparedView, *, lay_out_now: bool = True) -> None:
+        """Show a result of `prepare` (GUI thread); a narrative is then laid out in a worker thread."""
         self.clear()
         self._set_header(prepared.header)
         if prepared.pages is not None:
-            self._set_pages(prepared.pages)
-            self._stack.setCurrentWidget(self._scroll)
+            self._pdf_images = prepared.pages
+            self.page_strip.set_pages([image.size() for image in prepared.pages], prepared.pages.__getitem__,
+                                      dict(enumerate(prepared.pages)))
         elif prepared.html is not None:
-            self._browser.setHtml(prepared.html)
+            self._narrative = prepared
+            self._text = prepared.text
+            self._copy.setEnabled(bool(prepared.text))
+            if lay_out_now:
+                self._start_layout()
         if prepared.message:
             self._show_message(prepared.message)
         if prepared.header is None or (prepared.html is None and prepared.pages is None):
@@ -175,6 +205,9 @@ class CdaViewer(QWidget):
             self.failed.emit(prepared.message or "")
         else:
             self.loaded.emit(prepared.header.title)
+
+    def copy_text(self) -> None:
+        QGuiApplication.clipboard().setText(self._text)
 
     # --- what is shown (also read by tests) ----------------------------------------------------
 
@@ -192,17 +225,57 @@ class CdaViewer(QWidget):
         return fields
 
     def narrative_text(self) -> str:
-        return self._browser.toPlainText()
+        """The text of the narrative shown (what "Copier le texte" copies)."""
+        return self._text
+
+    def narrative_pages(self) -> NarrativePages | None:
+        """The narrative as laid out for the current width, once ready."""
+        return self._narrative_pages
 
     def page_count(self) -> int:
-        """Number of PDF pages shown."""
-        return self._pages_layout.count()
+        """Number of PDF pages shown (an N1 document's own pages)."""
+        return len(self._pdf_images)
 
     def page_images(self) -> list[QImage]:
-        return [self._pages_layout.itemAt(index).widget().pixmap().toImage()
-                for index in range(self._pages_layout.count())]
+        return list(self._pdf_images)
 
     # --- internals -----------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        laid = self._narrative_pages
+        if self._narrative is not None and (laid is None or laid.width != self._layout_width()):
+            self._relayout.start()
+
+    def _layout_width(self) -> int:
+        return max(self._scroll.viewport().width(), 1)
+
+    def _start_layout(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no asyncio loop (a widget test without qasync): header and text only
+            return
+        self._layout_task = loop.create_task(self._lay_out(self._generation))
+
+    async def _lay_out(self, generation: int) -> None:
+        narrative = self._narrative
+        if narrative is None or narrative.html is None:
+            return
+        width = self._layout_width()
+        try:
+            pages = await run_in_thread(lay_out, narrative.html, narrative.breaks, width)
+        except UserError as exc:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self._show_message(exc.text)
+            return
+        if not shiboken6.isValid(self):  # the viewer was closed meanwhile
+            return
+        if generation != self._generation or width != self._layout_width():
+            return  # another document, or another width: a newer layout is on its way
+        self._narrative_pages = pages
+        size = QSize(pages.width, PAGE_HEIGHT_PX)
+        self.page_strip.set_pages([size] * pages.count, partial(pages.render, scale=self.devicePixelRatioF()))
+        self.laid_out.emit(pages.count)
 
     def _show_message(self, text: str) -> None:
         self._notice.setText(text)
@@ -217,17 +290,6 @@ class CdaViewer(QWidget):
         for label, value in header.rows():
             self._header_form.addRow(_plain_label(f"{label} :", self._header),
                                      _plain_label(value, self._header))
-
-    def _set_pages(self, images: list[QImage]) -> None:
-        while self._pages_layout.count():
-            item = self._pages_layout.takeAt(0)
-            if widget := item.widget():
-                widget.deleteLater()
-        for number, image in enumerate(images, start=1):
-            page = QLabel(self._pages)
-            page.setPixmap(QPixmap.fromImage(image))
-            page.setAccessibleName(f"Page {number}")
-            self._pages_layout.addWidget(page)
 
 
 def _plain_label(text: str, parent: QWidget) -> QLabel:

@@ -70,10 +70,11 @@ class CdaHeader:
 
 @dataclass(frozen=True)
 class NarrativeBody:
-    """N3: the sections' narrative as sanitised HTML."""
+    """N3: the sections' narrative as sanitised HTML; `breaks` are offsets between top-level blocks."""
 
     html: str
     section_titles: list[str]
+    breaks: list[int]
 
 
 @dataclass(frozen=True)
@@ -211,8 +212,7 @@ def _header(root: etree._Element) -> CdaHeader:
 def _body(root: etree._Element) -> Body:
     structured = _first(root, "h:component/h:structuredBody")
     if structured is not None:
-        html, titles = structured_body_html(structured)
-        return NarrativeBody(html, titles)
+        return NarrativeBody(*structured_body_html(structured))
     text = _first(root, "h:component/h:nonXMLBody/h:text")
     if text is None:
         return UnreadableBody("Le document ne contient pas de corps lisible.")

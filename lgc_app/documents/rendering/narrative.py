@@ -10,11 +10,16 @@ issue 13). A span never reaches past the rows of its row group, a row's spans ne
 row's cell count, and a
 table keeps at most MAX_TABLE_COLUMNS cells a row and MAX_TABLE_CELLS grid slots (the rest is announced, not
 shown): Qt's table layout costs about a millisecond per slot on a loaded 2-core machine.
+
+The writer also records `breaks`: offsets between top-level blocks (headings, the children of a section's text)
+where the HTML may be cut into well-formed pieces, so that the viewer can feed a long narrative to Qt in small
+pieces off the GUI thread (each Qt call holds Python's GIL; see ui/documents/narrative_pages.py).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -31,6 +36,9 @@ _SIMPLE = {"paragraph": "p", "sub": "sub", "sup": "sup", "item": "li"}
 _ROW_GROUPS = ("thead", "tbody", "tfoot")
 _STYLES = {"bold": "b", "italics": "i", "underline": "u", "emphasis": "i"}
 _SKIPPED = {"col", "colgroup", "footnoteRef"}
+_LINE_ENDS = re.compile(r"<br/>|</(?:p|h[2-4]|li|tr|caption|pre)>|<(?:table|ul|ol)\b[^>]*>")
+_CELL_ENDS = re.compile(r"</t[dh]>")
+_TAGS = re.compile(r"<[^>]*>")
 
 
 class _Budget(Exception):
@@ -45,6 +53,7 @@ class HtmlWriter:
         self._size = 0
         self._limit = limit
         self.truncated = False
+        self.breaks: list[int] = []
 
     def raw(self, markup: str) -> None:
         self._size += len(markup)
@@ -56,6 +65,11 @@ class HtmlWriter:
     def text(self, value: str | None) -> None:
         if value:
             self.raw(html.escape(value, quote=True))
+
+    def boundary(self) -> None:
+        """Mark the current end of the output as a place between top-level blocks."""
+        if not self.breaks or self.breaks[-1] != self._size:
+            self.breaks.append(self._size)
 
     def html(self) -> str:
         return "".join(self._parts) + (TRUNCATED if self.truncated else "")
@@ -69,11 +83,13 @@ def local_name(element: etree._Element) -> str | None:
     return qname.localname if qname.namespace == HL7 else None
 
 
-def _children(out: HtmlWriter, element: etree._Element) -> None:
+def _children(out: HtmlWriter, element: etree._Element, *, top: bool = False) -> None:
     out.text(element.text)
     for child in element:
         _element(out, child)
         out.text(child.tail)
+        if top:
+            out.boundary()
 
 
 def _element(out: HtmlWriter, element: etree._Element) -> None:
@@ -208,15 +224,17 @@ def write_section(out: HtmlWriter, section: etree._Element, depth: int, titles: 
         out.raw(f"<h{level}>")
         out.text(heading)
         out.raw(f"</h{level}>")
+        out.boundary()
     text = section.find(f"{{{HL7}}}text")
     if text is not None:
-        _children(out, text)
+        _children(out, text, top=True)
     for nested in section.iterfind(f"{{{HL7}}}component/{{{HL7}}}section"):
         write_section(out, nested, depth + 1, titles)
 
 
-def structured_body_html(body: etree._Element, limit: int = MAX_HTML_CHARS) -> tuple[str, list[str]]:
-    """HTML of every section of a structuredBody, and the section titles in document order."""
+def structured_body_html(body: etree._Element, limit: int = MAX_HTML_CHARS) -> tuple[str, list[str], list[int]]:
+    """HTML of every section of a structuredBody, the section titles in document order, and the offsets in
+    the HTML between top-level blocks (`HtmlWriter.breaks`)."""
     out = HtmlWriter(limit)
     titles: list[str] = []
     try:
@@ -224,4 +242,11 @@ def structured_body_html(body: etree._Element, limit: int = MAX_HTML_CHARS) -> t
             write_section(out, section, 0, titles)
     except _Budget:
         pass
-    return out.html(), titles
+    return out.html(), titles, out.breaks
+
+
+def plain_text(markup: str) -> str:
+    """The text of HTML written here (escaped text, known tags), one line per block, cells tab-separated:
+    what "Copier le texte" copies, without asking Qt to lay the HTML out."""
+    text = _TAGS.sub("", _CELL_ENDS.sub("\t", _LINE_ENDS.sub("\n", markup)))
+    return re.sub(r"\n{3,}", "\n\n", html.unescape(text)).strip()

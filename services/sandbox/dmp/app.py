@@ -6,7 +6,8 @@ Control routes (JSON, on the same mutual-TLS listener; helpers in `control.py`):
   "birth_date", "sex", "dmp": "open"|"closed", "opposition": bool, "authorize_all": bool}`;
 - `GET /_sandbox/patients/{ins}` — its state, its documents' count and statuses, and its signatures' count;
 - `POST /_sandbox/patients/{ins}/documents` — a document "from another professional" (`ForeignDocument`
-  fields; `content` as text or `content_base64`); answers `{"entry_uuid", "unique_id", "repository_id"}`.
+  fields; `content` as text or `content_base64`, or neither for a CDA consultation report); answers
+  `{"entry_uuid", "unique_id", "repository_id"}`.
 """
 
 from __future__ import annotations

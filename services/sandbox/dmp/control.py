@@ -63,17 +63,20 @@ async def add_foreign_document(
     dmp_url: str,
     ins: str,
     *,
-    content: bytes,
+    content: bytes | None = None,
     oid: str = OID_INS_NIR_TEST,
     **metadata: Any,
 ) -> dict[str, str]:
     """Put a document "from another professional" in the patient's DMP.
 
+    Without `content`, the simulator writes a CDA R2 consultation report naming the patient's INS (text/xml).
     `metadata` may set `title`, `mime_type`, `class_code`, `type_code`, `format_code` (`code^scheme`),
     `confidentiality` (list of `code^scheme`), `author_id`, `author_name` (`FAMILY^Given`),
     `creation_time` (ISO 8601). Returns `entry_uuid`, `unique_id` and `repository_id`.
     """
-    payload = {**metadata, "oid": oid, "content_base64": base64.b64encode(content).decode("ascii")}
+    payload = {**metadata, "oid": oid}
+    if content is not None:
+        payload["content_base64"] = base64.b64encode(content).decode("ascii")
     return await _post(http, f"{dmp_url}/_sandbox/patients/{ins}/documents", payload)
 
 

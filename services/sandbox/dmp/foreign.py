@@ -14,6 +14,7 @@ from lxml import etree
 from services.dmp import constants as c
 from services.sandbox.dmp import value_sets
 from services.sandbox.dmp.ebrim import new_uuid, rim
+from services.sandbox.dmp.foreign_cda import consultation_report
 from services.sandbox.dmp.store import SEPARATOR, Entry, Patient, Store
 
 OTHER_PRACTITIONER_ID = "810000000019"
@@ -25,11 +26,12 @@ class ForeignDocument:
     """What a control-route caller may set; codes are `code^scheme` and must be in the value sets."""
 
     title: str = "Compte rendu de consultation de cardiologie"
-    content: bytes = b"Compte rendu de consultation (document de test de la sandbox DMP)."
-    mime_type: str = "text/plain"
+    content: bytes | None = None  # None: a CDA R2 consultation report for the patient (foreign_cda.py)
+    mime_type: str = "text/xml"
     class_code: str = f"10^{c.CS_CLASS_CODE}"
     type_code: str = f"11488-4^{c.CS_LOINC}"
-    format_code: str = f"urn:ihe:iti:xds-sd:text:2008^{c.CS_FORMAT_IHE}"
+    # no CI-SIS volet for a cardiology consultation report: the generic "hors profils" model (TRE_A06)
+    format_code: str = f"urn:asipSante:modelesHorsProfils:2011^{c.CS_FORMAT_CISIS}"
     confidentiality: tuple[str, ...] = (f"N^{c.CS_CONFIDENTIALITY_HL7}",)
     author_id: str = OTHER_PRACTITIONER_ID
     author_name: str = OTHER_PRACTITIONER_NAME  # FAMILY^Given
@@ -73,9 +75,15 @@ def _classification(parent: etree._Element, scheme: str, coded: str) -> None:
 def add_foreign_document(
     store: Store, patient: Patient, document: ForeignDocument, repository_id: str
 ) -> Entry:
+    content = document.content
+    if content is None:
+        content = consultation_report(
+            ins=patient.ins, oid=patient.oid, family_name=patient.family_name, given_name=patient.given_name,
+            birth_date=patient.birth_date, sex=patient.sex, title=document.title, type_code=document.type_code,
+            author_id=document.author_id, author_name=document.author_name, created=document.creation_time)
     entry_uuid = new_uuid()
     unique_id = f"2.25.{uuid.uuid4().int}"
-    digest = hashlib.sha1(document.content).hexdigest()  # noqa: S324 - XDS hash is SHA-1
+    digest = hashlib.sha1(content).hexdigest()  # noqa: S324 - XDS hash is SHA-1
     created = document.creation_time.astimezone(UTC).strftime("%Y%m%d%H%M%S")
     cx = f"{patient.ins}^^^&{patient.oid}&ISO^NH"
     family, _, given = document.author_name.partition("^")
@@ -90,7 +98,7 @@ def add_foreign_document(
     _slot(element, "hash", digest)
     _slot(element, "languageCode", "fr-FR")
     _slot(element, "repositoryUniqueId", repository_id)
-    _slot(element, "size", str(len(document.content)))
+    _slot(element, "size", str(len(content)))
     _slot(element, "sourcePatientId", cx)
     _slot(
         element,
@@ -147,9 +155,9 @@ def add_foreign_document(
         submitter=document.author_id,
         repository_id=repository_id,
         hash=digest,
-        size=len(document.content),
+        size=len(content),
         xml=etree.tostring(element),
     )
     store.add_entry(entry)
-    store.put_content(unique_id, document.content)
+    store.put_content(unique_id, content)
     return entry
