@@ -27,6 +27,7 @@ from lgc_app.patients.models import Patient
 from lgc_app.patients.status import change_status
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.base import utcnow
+from services.sandbox.dmp.foreign_cda import consultation_report
 from services.sandbox.server import RunningSandbox
 from tests.helpers.cisis import add_patient, sample_content
 from tests.helpers.composition import PLANNERS
@@ -134,11 +135,14 @@ def test_only_the_author_decides(qtbot: QtBot, world: DocWorld) -> None:
 def test_imported_documents_are_listed_and_opened_with_the_others(qtbot: QtBot, world: DocWorld) -> None:
     patient_id = _patient(world, IdentityStatus.QUAL)
     _validated(world, patient_id)
-    content = "Compte rendu reçu d'un confrère.".encode()
+    content = consultation_report(ins="285037505612306", oid="1.2.250.1.213.1.4.10", family_name="DUPONT",
+                                  given_name="ELODIE", birth_date="19850314", sex="F", title="CR de cardiologie",
+                                  type_code="11488-4^2.16.840.1.113883.6.1", author_id="810000000001",
+                                  author_name="CARDIO^Claire", created=utcnow())
     with world.context.database.unit_of_work() as session:
         session.add(DmpReceivedDocument(
             patient_id=patient_id, unique_id="1.2.3.4.5", entry_uuid="urn:uuid:1", repository_id="1.2.3",
-            title="CR de cardiologie", mime_type="text/plain", type_code="11488-4",
+            title="CR de cardiologie", mime_type="text/xml", type_code="11488-4",
             type_display="CR de consultation", author="Claire CARDIO", size=len(content), sha1="0" * 40,
             content=content, imported_by="Dr Durand", imported_at=utcnow()))
     panel = _panel(qtbot, world, patient_id)
@@ -153,7 +157,8 @@ def test_imported_documents_are_listed_and_opened_with_the_others(qtbot: QtBot, 
         panel.list.view.clicked.emit(model.index(1, model.TITLE))
     assert panel.host.currentWidget() is panel.received_view
     assert "Reçu du DMP — Claire CARDIO" in panel.received_view.origin.text()
-    assert "Compte rendu reçu d'un confrère." in panel.received_view.viewer.narrative_text()
+    qtbot.waitUntil(lambda: "Examen cardiologique normal" in panel.received_view.viewer.narrative_text(),
+                    timeout=10_000)
     with qtbot.waitSignal(panel.editor_opened, timeout=5000):  # back to one of the cabinet's documents
         panel.list.view.clicked.emit(model.index(0, model.TITLE))
     assert panel.host.currentWidget() is panel.editor
