@@ -31,6 +31,7 @@ from lgc_app import __version__ as app_version
 from lgc_app.bootstrap import AppContext
 from lgc_app.session import Authentication, Session, User, users_to_choose
 from ui import messages
+from ui.actions import outbox as outbox_actions
 from ui.activity import ActivityIndicator
 from ui.diagnostics import DiagnosticsDialog
 from ui.dmp.module import install_dmp
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
 
         self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
         self.service_status = ServiceStatus(context, tasks, self.sandbox, self)
-        self.activity = ActivityIndicator(tasks, self)
+        self.activity = ActivityIndicator(tasks, self, orders=lambda: outbox_actions.orders_in_flight(context))
         self.user_label = QLabel(self)
         self.show_session()
         self.statusBar().addWidget(self.user_label)
