@@ -176,6 +176,10 @@ class ActivityIndicator(QWidget):
             self._orders_timer.start()
         self.setVisible(False)
 
+    def stop(self) -> None:
+        """No more counts (the window closes: the loop is about to stop)."""
+        self._orders_timer.stop()
+
     def count_orders(self) -> None:
         """Start one count of the sends in flight, unless one is still running (counts never pile up)."""
         if self._orders is None or self._counting is not None:

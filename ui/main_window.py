@@ -171,7 +171,6 @@ class MainWindow(QMainWindow):
         room = self.screen().availableGeometry()
         self.resize(min(1400, room.width() * 92 // 100), min(900, room.height() * 92 // 100))
 
-        self.notifications = messages.NotificationArea(self)
         self.panels = QTabWidget(self)
         self.panels.setDocumentMode(True)
         self._side_holder = QWidget(self)
@@ -187,9 +186,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.notifications)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        self.notifications = messages.NotificationArea(central)  # floats over it: no layout jump
         self.welcome = self._welcome()  # the demo puts its guide here (ui/demo_data.py)
         self.add_panel(self.tr("Accueil"), self.welcome)
 
@@ -351,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         messages.bridge().disconnect_display()
+        self.activity.stop()
         for dialog in list(self._dialogs.values()):
             dialog.close()
         self.closing.emit()
