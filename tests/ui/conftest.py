@@ -123,7 +123,6 @@ def window(qloop: qasync.QEventLoop, qtbot: QtBot, context: AppContext) -> Itera
     qtbot.waitExposed(win)
     yield win
     win.monitor.stop()  # a parentless QObject must not keep a live timer past the test (see dispose_loop)
-    win.activity.stop()  # its periodic count would start a task once the test's loop is gone
 
 
 @pytest.fixture
