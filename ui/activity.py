@@ -3,9 +3,17 @@
 No flicker (Anki `aqt/progress.py`): the indicator appears only once a task has run for 300 ms, so quick
 requests never blink it; the list is polled every 100 ms rather than pushed per change. Each cancellable
 task gets an "Annuler" button (ARCHITECTURE.md: every long action can be cancelled).
+
+The outbox's sends (DMP orders waiting or being sent, by this workstation or its worker) are not tasks of
+this window: they are counted every 2 s on the database thread, one count at a time (issue 13 item 7:
+"2 envois en cours").
 """
 
 from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen
@@ -23,9 +31,14 @@ from PySide6.QtWidgets import (
 
 from ui.tasks import Task, TaskManager
 
+log = logging.getLogger("lgc.ui.activity")
+
 SHOW_DELAY_MS = 300
 SPIN_INTERVAL_MS = 50
 POLL_INTERVAL_MS = 100
+ORDERS_POLL_MS = 2000
+
+OrderCount = Callable[[], Coroutine[Any, Any, int]]
 
 
 class Spinner(QWidget):
@@ -81,6 +94,11 @@ class ActivityList(QFrame):
         layout.addWidget(self.tree)
         self.empty = QLabel(self.tr("Aucune opération en cours."), self)
         layout.addWidget(self.empty)
+        self.sends = QLabel(self)
+        self.sends.setObjectName("activitySends")
+        self.sends.setWordWrap(True)
+        layout.addWidget(self.sends)
+        self.set_sends(0)
         self.resize(480, 160)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_INTERVAL_MS)
@@ -95,6 +113,10 @@ class ActivityList(QFrame):
     def hideEvent(self, event: object) -> None:
         self._poll.stop()
 
+    def set_sends(self, count: int) -> None:
+        self.sends.setText(self.tr("%n envoi(s) en cours : détail dans le panneau « Envois ».", "", count))
+        self.sends.setVisible(count > 0)
+
     def cancel_button(self, row: int) -> QPushButton | None:
         widget = self.tree.itemWidget(self.tree.topLevelItem(row), 2)
         return widget if isinstance(widget, QPushButton) else None
@@ -105,7 +127,7 @@ class ActivityList(QFrame):
             self._rebuild(running)
         for row, task in enumerate(running):
             self.tree.topLevelItem(row).setText(1, self.tr("%n s", "", int(task.elapsed)))
-        self.empty.setVisible(not running)
+        self.empty.setVisible(not running and not self.sends.isVisibleTo(self))
         self.tree.setVisible(bool(running))
 
     def _rebuild(self, running: list[Task[object]]) -> None:
@@ -120,9 +142,15 @@ class ActivityList(QFrame):
 
 
 class ActivityIndicator(QWidget):
-    """Status-bar widget: spinner + count, hidden while nothing has been running for 300 ms."""
+    """Status-bar widget: spinner + count, hidden while nothing has been running for 300 ms and no send is in
+    flight.
 
-    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    Args:
+        tasks: the window's task bridge.
+        orders: counts the outbox's orders in flight (a coroutine on the database thread); None: not shown.
+    """
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None, *, orders: OrderCount | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -138,7 +166,39 @@ class ActivityIndicator(QWidget):
         self._delay.setInterval(SHOW_DELAY_MS)
         self._delay.timeout.connect(self._update)
         tasks.tasks_changed.connect(self._on_changed)
+        self.sends = 0
+        self._orders = orders
+        self._counting: Task[int] | None = None
+        self._orders_timer = QTimer(self)
+        self._orders_timer.setInterval(ORDERS_POLL_MS)
+        self._orders_timer.timeout.connect(self.count_orders)
+        if orders is not None:
+            self._orders_timer.start()
         self.setVisible(False)
+
+    def stop(self) -> None:
+        """No more counts (the window closes: the loop is about to stop)."""
+        self._orders_timer.stop()
+
+    def count_orders(self) -> None:
+        """Start one count of the sends in flight, unless one is still running (counts never pile up)."""
+        if self._orders is None or self._counting is not None:
+            return
+        self._counting = self._tasks.run(self._orders(), label_fr=self.tr("Comptage des envois"), visible=False,
+                                         owner=self)
+        self._counting.on_success(self._orders_counted).on_failure(self._count_failed)
+
+    def _orders_counted(self, count: int) -> None:
+        self._counting = None
+        if count != self.sends:
+            self.sends = count
+            self.list.set_sends(count)
+            self._update()
+
+    def _count_failed(self, error: BaseException) -> None:
+        """A busy or unreachable database: the next count tries again; the screens that need it say so."""
+        self._counting = None
+        log.info("sends not counted: %r", error)
 
     def _on_changed(self) -> None:
         if self.list.isVisible():  # the count and the open list must agree at once, not at the next poll
@@ -152,10 +212,12 @@ class ActivityIndicator(QWidget):
     def _update(self) -> None:
         running = self._tasks.running()
         n = len(running)
-        self.count.setText(self.tr("%n requête(s) en cours", "", n))
-        self.setToolTip("\n".join(task.label for task in running))
-        self.setVisible(n > 0)
-        if n == 0:
+        requests = [self.tr("%n requête(s) en cours", "", n)] if n else []
+        sends = [self.tr("%n envoi(s) en cours", "", self.sends)] if self.sends else []
+        self.count.setText(" · ".join(requests + sends))
+        self.setToolTip("\n".join([task.label for task in running] + sends))
+        self.setVisible(bool(n or self.sends))
+        if not (n or self.sends):
             self.list.hide()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -31,6 +31,7 @@ from lgc_app import __version__ as app_version
 from lgc_app.bootstrap import AppContext
 from lgc_app.session import Authentication, Session, User, users_to_choose
 from ui import messages
+from ui.actions import outbox as outbox_actions
 from ui.activity import ActivityIndicator
 from ui.diagnostics import DiagnosticsDialog
 from ui.dmp.module import install_dmp
@@ -170,7 +171,6 @@ class MainWindow(QMainWindow):
         room = self.screen().availableGeometry()
         self.resize(min(1400, room.width() * 92 // 100), min(900, room.height() * 92 // 100))
 
-        self.notifications = messages.NotificationArea(self)
         self.panels = QTabWidget(self)
         self.panels.setDocumentMode(True)
         self._side_holder = QWidget(self)
@@ -186,9 +186,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.notifications)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        self.notifications = messages.NotificationArea(central)  # floats over it: no layout jump
         self.welcome = self._welcome()  # the demo puts its guide here (ui/demo_data.py)
         self.add_panel(self.tr("Accueil"), self.welcome)
 
@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
 
         self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
         self.service_status = ServiceStatus(context, tasks, self.sandbox, self)
-        self.activity = ActivityIndicator(tasks, self)
+        self.activity = ActivityIndicator(tasks, self, orders=lambda: outbox_actions.orders_in_flight(context))
         self.user_label = QLabel(self)
         self.show_session()
         self.statusBar().addWidget(self.user_label)
@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         messages.bridge().disconnect_display()
+        self.activity.stop()
         for dialog in list(self._dialogs.values()):
             dialog.close()
         self.closing.emit()

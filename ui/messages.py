@@ -2,7 +2,8 @@
 
 `error()`, `warning()` and `info()` log the text and hand it to the global bridge; `failure()` words a failed
 action from the one error catalogue (`lgc_app/errors.py`). The bridge buffers messages until a display
-connects (the main window's notification area), so a message raised during start-up is not lost. They may
+connects (the main window's notification area, floating over its central area), so a message raised during
+start-up is not lost. They may
 be called from any thread: the signal is queued to the GUI thread.
 """
 
@@ -13,7 +14,7 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from lgc_app.errors import explain
@@ -137,21 +138,34 @@ class _Banner(QFrame):
 
 
 class NotificationArea(QWidget):
-    """Stack of message banners above the central area: errors stay until closed, information hides itself."""
+    """Stack of message banners floating over the bottom right of its parent (the central area): errors stay
+    until closed, information hides itself.
+
+    It overlays the screens rather than taking a place in their layout, so a message appearing or hiding
+    never moves what is under the cursor (issue 13 item 11); hidden while empty, it catches no click.
+    """
 
     MAX_BANNERS = 5
+    MAX_WIDTH = 560
+    MARGIN = 8
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.setObjectName("notifications")
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(4, 2, 4, 2)
-        self._layout.setSpacing(2)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        parent.installEventFilter(self)  # follows the parent's size
+        self.hide()
 
     def show_message(self, message: Message) -> None:
         banners = self.banners()
         if len(banners) >= self.MAX_BANNERS:  # keep the screen usable if something floods messages
             banners[0].dismiss()
-        self._layout.addWidget(_Banner(message, self))
+        banner = _Banner(message, self)
+        self._layout.addWidget(banner)
+        banner.show()  # now, not with the area: a hidden banner would count for no height in _place
+        self._place()
 
     def banners(self) -> list[_Banner]:
         return [self._layout.itemAt(i).widget() for i in range(self._layout.count())
@@ -159,3 +173,24 @@ class NotificationArea(QWidget):
 
     def texts(self) -> list[str]:
         return [banner.message.text for banner in self.banners()]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildRemoved:  # a banner dismissed: shrink towards the corner
+            self._place()
+        return super().event(event)
+
+    def _place(self) -> None:
+        host = self.parentWidget()
+        if host is None or not self.banners():
+            self.hide()
+            return
+        width = max(1, min(self.MAX_WIDTH, host.width() - 2 * self.MARGIN))
+        height = self._layout.totalHeightForWidth(width)
+        self.setGeometry(host.width() - width - self.MARGIN, host.height() - height - self.MARGIN, width, height)
+        self.show()
+        self.raise_()

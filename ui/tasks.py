@@ -6,6 +6,10 @@ user cancel it, and routes the outcome: `on_success(result)`, `on_failure(error)
 handler, the catalogue's French text (`lgc_app.errors.explain`) in the message bridge (non-modal).
 Cancellation is silent (Anki's `Interrupted`).
 
+A task may have an owner, the widget its handlers update (issue 13 item 1): when the owner is destroyed, or
+closed if it is a dialog, its cancellable tasks are cancelled, and the handlers of a task whose owner is gone
+are never called (they would touch deleted C++ objects); a failure then still reaches the message bridge.
+
 Blocking work never runs on the loop: `run_db()` serialises database calls on one thread (single writer on
 SQLite, Anki `taskman.py`), `run_in_thread()` sends CPU work (XML, signing, PDF) to a small pool.
 """
@@ -24,7 +28,9 @@ from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QMetaObject, QObject, Signal
+from PySide6.QtWidgets import QDialog
 
 from lgc_app.errors import explain
 from ui import messages
@@ -46,7 +52,7 @@ class Task(Generic[T]):
 
     _ids = itertools.count(1)
 
-    def __init__(self, label: str, *, cancellable: bool, visible: bool) -> None:
+    def __init__(self, label: str, *, cancellable: bool, visible: bool, owner: QObject | None = None) -> None:
         self.id = next(self._ids)
         self.label = label
         self.cancellable = cancellable
@@ -57,6 +63,9 @@ class Task(Generic[T]):
         self.started_at = time.monotonic()
         self.finished_at: float | None = None
         self.future: asyncio.Task[T] | None = None
+        self.owner = owner
+        self.orphaned = False  # the owner was closed or destroyed: the handlers must not run
+        self._owner_links: list[QMetaObject.Connection] = []
         self._success: Callable[[T], Any] | None = None
         self._failure: Callable[[BaseException], Any] | None = None
 
@@ -77,6 +86,10 @@ class Task(Generic[T]):
         if not self.cancellable or self.future is None or self.future.done():
             return False
         return self.future.cancel()
+
+    @property
+    def owner_gone(self) -> bool:
+        return self.owner is not None and (self.orphaned or not shiboken6.isValid(self.owner))
 
     def __repr__(self) -> str:
         return f"<Task {self.id} {self.label!r} {self.state.value}>"
@@ -113,7 +126,7 @@ class TaskManager(QObject):
         self._chains: dict[str, _Chain] = {}
 
     def run(self, coro: Coroutine[Any, Any, T], *, label_fr: str, cancellable: bool = True,
-            visible: bool = True) -> Task[T]:
+            visible: bool = True, owner: QObject | None = None) -> Task[T]:
         """Schedule coro on the running loop and return its Task.
 
         Args:
@@ -121,11 +134,15 @@ class TaskManager(QObject):
             label_fr: French label shown in the activity list and in error messages.
             cancellable: whether the activity list offers "Annuler".
             visible: False for background housekeeping (health checks) kept out of the activity indicator.
+            owner: the widget the handlers update: its closing (a dialog) or destruction cancels the task
+                (when cancellable) and the handlers are then never called.
         """
-        task: Task[T] = Task(label_fr, cancellable=cancellable, visible=visible)
+        task: Task[T] = Task(label_fr, cancellable=cancellable, visible=visible, owner=owner)
         task.future = asyncio.get_running_loop().create_task(coro, name=f"lgc:{label_fr}")
         task.future.add_done_callback(functools.partial(self._finish, task))
         self._running[task.id] = task
+        if owner is not None:
+            self._follow_owner(task, owner)
         if visible:
             self.task_started.emit(task)
             self.tasks_changed.emit()
@@ -182,22 +199,45 @@ class TaskManager(QObject):
         if futures:
             await asyncio.gather(*futures, return_exceptions=True)
 
+    def _follow_owner(self, task: Task[Any], owner: QObject) -> None:
+        """Orphan the task when its owner is destroyed or, for a dialog, finished (closed, accepted,
+        rejected): a dialog deleted on close is destroyed only later, after the task's outcome may arrive."""
+        release = functools.partial(self._orphan, task)
+        task._owner_links.append(owner.destroyed.connect(release))
+        if isinstance(owner, QDialog):
+            task._owner_links.append(owner.finished.connect(release))
+
+    @staticmethod
+    def _orphan(task: Task[Any], *_args: object) -> None:
+        task.orphaned = True
+        if task.cancel():
+            log.info("cancelled with its window: %s", task.label)
+
+    @staticmethod
+    def _unfollow_owner(task: Task[Any]) -> None:
+        if task.owner is not None and shiboken6.isValid(task.owner):
+            for link in task._owner_links:
+                QObject.disconnect(link)
+        task._owner_links.clear()
+
     def _finish(self, task: Task[Any], future: asyncio.Task[Any]) -> None:
         self._running.pop(task.id, None)
         task.finished_at = time.monotonic()
+        orphaned = task.owner_gone
+        self._unfollow_owner(task)
         if future.cancelled():
             task.state = TaskState.CANCELLED
             log.info("cancelled: %s after %.1f s", task.label, task.elapsed)
         elif (error := future.exception()) is not None:
             task.state, task.error = TaskState.FAILED, error
             log.warning("failed: %s [%s]", task.label, explain(error).code)  # a bug's traceback is logged once
-            if task._failure is not None:
+            if task._failure is not None and not orphaned:
                 self._call(task, task._failure, error)
-            else:
+            else:  # nobody explains it in place (or the window is gone): the message bridge does
                 messages.failure(task.label, error)
         else:
             task.state, task.result = TaskState.SUCCEEDED, future.result()
-            if task._success is not None:
+            if task._success is not None and not orphaned:
                 self._call(task, task._success, task.result)
         if task.visible:
             self.task_finished.emit(task)

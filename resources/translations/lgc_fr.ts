@@ -287,6 +287,14 @@
             <numerusform>%n requêtes en cours</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/activity.py" line="183" />
+        <source>%n envoi(s) en cours</source>
+        <translation>
+            <numerusform>%n envoi en cours</numerusform>
+            <numerusform>%n envois en cours</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ActivityList</name>
@@ -317,6 +325,14 @@
         <location filename="../../ui/activity.py" line="117" />
         <source>Annuler</source>
         <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/activity.py" line="99" />
+        <source>%n envoi(s) en cours : détail dans le panneau « Envois ».</source>
+        <translation>
+            <numerusform>%n envoi en cours : détail dans le panneau « Envois ».</numerusform>
+            <numerusform>%n envois en cours : détail dans le panneau « Envois ».</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from lgc_app.bootstrap import AppContext
+from tests.helpers.dmp import random_ins
+from tests.helpers.dmp_feed import add_author, add_qualified_patient, validated
+from tests.ui.conftest import run_coro
 from ui import activity
+from ui.actions import outbox as outbox_actions
 from ui.activity import ActivityIndicator
 from ui.tasks import TaskManager, TaskState
 
@@ -70,3 +75,61 @@ def test_elapsed_time_is_polled(qtbot: QtBot, indicator: tuple[ActivityIndicator
     qtbot.waitUntil(widget.isVisible, timeout=2000)
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: widget.list.tree.topLevelItem(0).text(1) == "1 s", timeout=3000)
+
+
+class _Counts:
+    """The outbox count the indicator polls: the next answers, and how many counts ran at once."""
+
+    def __init__(self, *answers: int, delay: float = 0.0) -> None:
+        self.answers = list(answers)
+        self.delay = delay
+        self.calls = 0
+
+    async def __call__(self) -> int:
+        self.calls += 1
+        await asyncio.sleep(self.delay)
+        return self.answers.pop(0)
+
+
+def test_sends_in_flight_are_shown_with_the_requests(qtbot: QtBot) -> None:
+    manager = TaskManager()
+    counts = _Counts(2, 2, 0)
+    widget = ActivityIndicator(manager, orders=counts)
+    qtbot.addWidget(widget)
+    widget.count_orders()
+    qtbot.waitUntil(widget.isVisible, timeout=2000)
+    assert widget.count.text() == "2 envois en cours"
+    assert manager.running() == []  # the count itself is housekeeping, not an activity
+    manager.run(asyncio.sleep(30), label_fr="Consultation du DMP")
+    qtbot.waitUntil(lambda: "requête" in widget.count.text(), timeout=2000)
+    assert widget.count.text() == "1 requête en cours · 2 envois en cours"
+    assert widget.toolTip() == "Consultation du DMP\n2 envois en cours"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    assert widget.list.sends.text() == "2 envois en cours : détail dans le panneau « Envois »."
+    widget.list.hide()
+    manager.cancel_all()
+    qtbot.waitUntil(lambda: widget.count.text() == "2 envois en cours", timeout=2000)
+    widget.count_orders()
+    qtbot.waitUntil(lambda: counts.calls == 2 and widget._counting is None, timeout=2000)
+    assert widget.isVisible()  # the same count again: nothing changes
+    widget.count_orders()
+    qtbot.waitUntil(lambda: not widget.isVisible(), timeout=2000)  # all sent
+
+
+def test_counts_never_pile_up_and_are_periodic(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(activity, "ORDERS_POLL_MS", 100)
+    manager = TaskManager()
+    counts = _Counts(*([1] * 20), delay=0.35)
+    widget = ActivityIndicator(manager, orders=counts)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.count.text() == "1 envoi en cours", timeout=3000)  # started by the timer
+    qtbot.wait(300)
+    assert counts.calls <= 3  # a 100 ms timer, 350 ms counts: one at a time, not one per tick
+
+
+def test_orders_in_flight_counts_pending_and_in_progress(qtbot: QtBot, context: AppContext) -> None:
+    db = context.database
+    author = add_author(db).author
+    assert run_coro(qtbot, outbox_actions.orders_in_flight(context)) == 0
+    validated(db, add_qualified_patient(db, random_ins()), author)  # the DMP order waits for the sender
+    assert run_coro(qtbot, outbox_actions.orders_in_flight(context)) == 1

@@ -41,3 +41,9 @@ async def retry_order(context: AppContext, order_id: str) -> OrderView:
 async def cancel_order(context: AppContext, order_id: str) -> OrderView:
     return await run_db(trace.cancel, context.database, order_id, context.session.who, context.workstation_name,
                         context.describers)
+
+
+async def orders_in_flight(context: AppContext) -> int:
+    """Orders waiting or being sent, whoever sends them (the activity indicator's "envois en cours")."""
+    counts = await run_db(trace.count_orders, context.database)
+    return counts[OrderStatus.PENDING] + counts[OrderStatus.IN_PROGRESS]

@@ -97,7 +97,7 @@ class DmpPreferencesDialog(QDialog):
             layout.addWidget(box)
         layout.addWidget(self.buttons)
         self._set_enabled(False)
-        task = tasks.run(practitioners(context.database), label_fr=self.tr("Lecture des praticiens"))
+        task = tasks.run(practitioners(context.database), label_fr=self.tr("Lecture des praticiens"), owner=self)
         task.on_success(self._practitioners_known)
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -121,7 +121,7 @@ class DmpPreferencesDialog(QDialog):
         if practitioner_id is None:
             return
         task = self._tasks.run(actions.type_preferences(self._context.database, practitioner_id),
-                               label_fr=self.tr("Lecture des réglages DMP"))
+                               label_fr=self.tr("Lecture des réglages DMP"), owner=self)
         task.on_success(lambda wanted: self._show(practitioner_id, wanted))
 
     def _show(self, practitioner_id: int, wanted: dict[DocumentType, bool]) -> None:
@@ -143,7 +143,7 @@ class DmpPreferencesDialog(QDialog):
         changed = {kind: send for kind, send in self.choices().items() if self._shown.get(kind) != send}
         self._set_enabled(False)
         task = self._tasks.run(actions.set_type_preferences(self._context, practitioner_id, changed),
-                               label_fr=self.tr("Enregistrement des réglages DMP"))
+                               label_fr=self.tr("Enregistrement des réglages DMP"), owner=self)
         task.on_success(lambda _none: self._saved(practitioner_id))
         task.on_failure(self._failed)
 

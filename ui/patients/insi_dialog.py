@@ -3,6 +3,7 @@ trait by trait and accepted or refused by the user (RNIV: an INS is attached onl
 
 Every call goes through the task bridge (activity spinner, cancellable) and is logged by the core. Nothing
 changes the identity until "Accepter l'identité INSi"; refusing one differing trait refuses the INS.
+The dialog is non-modal and owns its requests: closing it cancels them (issue 13 items 1 and 7).
 """
 
 from __future__ import annotations
@@ -69,7 +70,6 @@ class InsiDialog(QDialog):
                  pending_ins: tuple[str, str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("insiDialog")
-        self.setWindowTitle(self.tr("Téléservice INSi"))
         self.resize(760, 560)
         self._context = context
         self._tasks = tasks
@@ -219,6 +219,8 @@ class InsiDialog(QDialog):
     def _show_patient(self, patient: PatientView) -> None:
         self.patient = patient
         self.title.setText(patient.display_name)
+        # non-modal, possibly several: the title says whose identity each one is about
+        self.setWindowTitle(fill(self.tr("Téléservice INSi — %1"), patient.display_name))
         self.badge.set_status(patient.status, attributes_text(doubtful=patient.doubtful,
                                                               fictitious=patient.fictitious,
                                                               homonym=patient.homonym))
@@ -260,7 +262,8 @@ class InsiDialog(QDialog):
             self._context.database, self.patient.id, actions.user_of(self._context), card_id=self._vitale_card_id,
             insured_nir=self.insured_nir.text(), beneficiary_nir=self.beneficiary_nir.text() or None,
             birth_rank=self.birth_rank.value(), birth_date=self.vitale_birth_date.text() or None,
-            name=self.vitale_name.text() or None), label_fr=self.tr("Enregistrement de la carte Vitale"))
+            name=self.vitale_name.text() or None), label_fr=self.tr("Enregistrement de la carte Vitale"),
+            owner=self)
         task.on_success(self._vitale_saved).on_failure(self._vitale_save_failed)
 
     def _vitale_saved(self, patient: PatientView) -> None:
@@ -289,7 +292,7 @@ class InsiDialog(QDialog):
     def _request(self, coro: Any) -> None:
         self._show_answer(None)
         self._set_busy(True)
-        self._task = self._tasks.run(coro, label_fr=self.tr("Appel au téléservice INSi"))
+        self._task = self._tasks.run(coro, label_fr=self.tr("Appel au téléservice INSi"), owner=self)
         self._task.on_success(self._answered).on_failure(self._failed)
 
     def cancel_request(self) -> None:
@@ -395,7 +398,7 @@ class InsiDialog(QDialog):
                                                   actions.user_of(self._context),
                                                   accepted_fields=self.accepted_fields(),
                                                   message_id=answer.result.message_id),
-                               label_fr=self.tr("Enregistrement de l'identité INSi"))
+                               label_fr=self.tr("Enregistrement de l'identité INSi"), owner=self)
         task.on_success(self._applied).on_failure(self._apply_failed)
 
     def _applied(self, outcome: InsiApplied) -> None:

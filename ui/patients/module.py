@@ -40,7 +40,8 @@ class PatientsModule(QObject):
         window.set_side_panel(self.list)
         window.add_panel(self.form_title, self.form)
         window.add_panel(self.indicators_title, self.indicators)
-        self.insi_dialog: InsiDialog | None = None
+        self.insi_dialog: InsiDialog | None = None  # the last one opened (tests)
+        self.insi_dialogs: dict[int, InsiDialog] = {}  # open ones, by patient id
         self.datamatrix_dialog: DatamatrixDialog | None = None
         self.list.patient_activated.connect(self.open_patient)
         self.list.new_patient_requested.connect(self.new_patient)
@@ -66,12 +67,27 @@ class PatientsModule(QObject):
         self.form.choose_datamatrix_file()
 
     def open_insi(self, patient: PatientView, pending_ins: tuple[str, str] | None) -> None:
-        """Window-modal (`open()`): the form cannot change under an INSi answer being reviewed."""
+        """Non-modal (issue 13 item 7): the user keeps working during the call. Each dialog holds its patient's
+        id, so an accepted identity goes to that patient and the form refreshes only if it shows it. One
+        dialog per patient: asking again raises it (unless a datamatrix INS is to be verified)."""
+        shown = self.insi_dialogs.get(patient.id)
+        if shown is not None and pending_ins is None:
+            shown.raise_()
+            shown.activateWindow()
+            return
+        if shown is not None:
+            shown.close()  # its own requests are cancelled with it (TaskManager owner)
         dialog = InsiDialog(self.window.context, self.window.tasks, patient, pending_ins, self.window)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.applied.connect(self.form.apply_patient)
         dialog.vitale_saved.connect(self.form.apply_patient)
-        self.insi_dialog = self._keep(dialog, "insi_dialog")
-        dialog.open()
+        self.insi_dialogs[patient.id] = self.insi_dialog = self._keep(dialog, "insi_dialog")
+        dialog.finished.connect(lambda _result: self._insi_closed(patient.id, dialog))
+        dialog.show()
+
+    def _insi_closed(self, patient_id: int, dialog: InsiDialog) -> None:
+        if self.insi_dialogs.get(patient_id) is dialog:
+            del self.insi_dialogs[patient_id]
 
     def show_datamatrix(self, patient_id: int) -> None:
         task = self.window.tasks.run(actions.datamatrix_png(self.window.context.database, patient_id),
@@ -86,8 +102,12 @@ class PatientsModule(QObject):
     def _keep(self, dialog: D, attribute: str) -> D:
         """Delete the dialog when closed and forget it (the attribute is for tests and raising it again)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: setattr(self, attribute, None))
+        dialog.finished.connect(lambda _result: self._forget(dialog, attribute))
         return dialog
+
+    def _forget(self, dialog: QDialog, attribute: str) -> None:
+        if getattr(self, attribute) is dialog:  # not a newer one opened since
+            setattr(self, attribute, None)
 
 
 def install_patients(window: MainWindow) -> PatientsModule:

@@ -369,8 +369,15 @@ class PatientForm(QWidget):
         self.saved.emit(patient.id)
 
     def apply_patient(self, patient: PatientView) -> None:
-        """A patient changed elsewhere (INSi dialog): show it (the INSi dialog opens only on a clean form)."""
-        self.show_patient(patient)
+        """A patient changed elsewhere (the non-modal INSi dialog): the list refreshes, and the form shows the
+        new identity if it shows that patient. Unsaved edits are kept on the old version, never merged into
+        INSi's traits: saving them then meets the version check and says the record changed."""
+        if self.patient is not None and self.patient.id == patient.id:
+            if self.is_dirty():
+                self._inform(self.tr("Ce dossier a été modifié depuis la fenêtre du téléservice INSi : "
+                                     "abandonnez vos modifications pour afficher la nouvelle version."))
+            else:
+                self.show_patient(patient)
         self.saved.emit(patient.id)
 
     # -- INSi and datamatrix ---------------------------------------------------------------------------

@@ -102,7 +102,7 @@ class VitaleCardDialog(QDialog):
                                                         actions.user_of(self._context), card_id=self._card_id,
                                                         insured_nir=card.pop("insured_nir") or "",
                                                         birth_rank=self.birth_rank.value(), **card),
-                               label_fr=self.tr("Enregistrement de la carte Vitale"))
+                               label_fr=self.tr("Enregistrement de la carte Vitale"), owner=self)
         task.on_success(self._saved).on_failure(self._failed)
 
     def _saved(self, patient: PatientView) -> None:
