@@ -1,5 +1,10 @@
 """Anteriority search: find a patient by birth or used name, first names and/or birth date.
 
+Free text is read every way it can be: names then first names, first names then names, and first names
+alone ("jean", "sophie": the search field says "nom, prénom, date"). Dates are typed as the user writes them:
+`14/03/1985`, `14/3/1985`, `14031985`, `1985-03-14`, a month `03/1985` or a year `1985` (a partial date matches
+every date it could be).
+
 Insensitive to case, accents, hyphens, apostrophes and spaces (Ségur INS: "recherche d'antériorité non
 sensible aux caractères spéciaux"), with an optional fuzzy mode, ranked exact > prefix > fuzzy with a boost
 for a matching birth date.
@@ -25,6 +30,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import IntEnum
 
 from rapidfuzz import fuzz
@@ -32,7 +38,7 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, literal_column, select
 from sqlalchemy.orm import Session
 
-from lgc_app.patients.birth_date import BirthDateError, parse_birth_date
+from lgc_app.patients.birth_date import BirthDateError, check_birth_date, parse_birth_date
 from lgc_app.patients.models import Patient, PatientNameVariant, PatientSearchKey
 from lgc_app.patients.phonetic import phonetic_key
 from lgc_app.patients.search_index import PARTIAL_NAME_SEQ, VARIANT_MIN_LENGTH, variants
@@ -48,7 +54,9 @@ FUZZY_THRESHOLD = 75  # rapidfuzz similarity (0-100) below which a fuzzy candida
 NEAR_SIMILARITY = 80.0  # given to a spelling one typo away (ROY / RYO) or sounding alike (PHILIPPE / FILIPE)
 PARTIAL_NAME_PENALTY = 15  # `dupont` ranks DUPONT before D'ARC-DUPONT
 MAX_NAME_TOKENS = 4
-_DATE_TOKEN = re.compile(r"^(?:\d{2}[/.-]\d{2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|\d{8})$")
+# Day and month of one or two digits (`14/3/1985`), a month (`3/1985`), a year alone (`1985`), ISO, `JJMMAAAA`.
+_DAY_MONTH_YEAR = re.compile(r"^(?:(\d{1,2})[/.-])??(?:(\d{1,2})[/.-])?(\d{4})$")
+_COMPACT_DATE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{8})$")
 
 K = PatientSearchKey
 
@@ -68,6 +76,12 @@ class SearchQuery:
     given_names: str = ""
     birth_date: str | None = None  # YYYY-MM-DD, 00 allowed
     fuzzy: bool = False
+
+    @classmethod
+    def quick(cls, text: str) -> SearchQuery:
+        """The quick search of the patient list: typing errors tolerated ("dupnot", "dupond" find DUPONT, after
+        the exact and prefix matches), as the Ségur INS anteriority search asks, to avoid creating a duplicate."""
+        return cls(text=text, fuzzy=True)
 
 
 @dataclass(frozen=True)
@@ -106,15 +120,26 @@ def _succ(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+def search_date(token: str) -> str | None:
+    """The birth date (`YYYY-MM-DD`, 00 for what is not typed) a search token stands for; None for a token that
+    is no date, or not yet one (`12/0`, `198`): a half-typed date is no criterion."""
+    with contextlib.suppress(BirthDateError):
+        if _COMPACT_DATE.fullmatch(token):
+            return parse_birth_date(token)
+        if match := _DAY_MONTH_YEAR.fullmatch(token):
+            day, month, year = (int(part or 0) for part in match.groups())
+            return check_birth_date(year, month, day, today=date.today())
+    return None
+
+
 def _criteria(query: SearchQuery) -> _Criteria:
     birth_date = query.birth_date
     if query.text:
         tokens = []
         for token in query.text.split():
-            if _DATE_TOKEN.fullmatch(token):
-                with contextlib.suppress(BirthDateError):  # a half-typed date is no criterion yet
-                    birth_date = parse_birth_date(token)
-            elif not any(ch.isdigit() for ch in token) and (key := search_key(token)):
+            if any(ch.isdigit() for ch in token):
+                birth_date = search_date(token) or birth_date
+            elif key := search_key(token):
                 tokens.append(key)
         if len(tokens) > MAX_NAME_TOKENS:
             tokens = [*tokens[:MAX_NAME_TOKENS - 1], "".join(tokens[MAX_NAME_TOKENS - 1:])]
@@ -122,6 +147,8 @@ def _criteria(query: SearchQuery) -> _Criteria:
         # First names typed first ("jean dupont") are read too, after the name-first readings.
         readings += [_Reading("".join(tokens[k:]), "".join(tokens[:k]), len(tokens) - k)
                      for k in range(1, len(tokens))]
+        # And first names alone ("jean", "jean marie": the first-name keys run every birth first name together).
+        readings.append(_Reading("", "".join(tokens), 0))
     else:
         readings = [_Reading(search_key(query.name), search_key(query.given_names))]
     readings = [r for r in dict.fromkeys(readings) if r.name or r.given]

@@ -60,7 +60,7 @@ def _view(session: Session, patient_id: int) -> PatientView:
 
 def search(db: Database, text: str, *, limit: int) -> list[SearchHit]:
     with db.reading() as session:
-        return search_patients(session, SearchQuery(text=text), limit=limit)
+        return search_patients(session, SearchQuery.quick(text), limit=limit)
 
 
 def recent(db: Database, *, limit: int) -> list[SearchHit]:
