@@ -2,9 +2,10 @@
 
 Builds (once, cached in the temp folder) databases of 100,000 and 1,000,000 patients with French-looking
 names (accents, hyphens, apostrophes, compound names, a long tail of rare names), then times
-`search_patients` on mixed queries: names typed keystroke by keystroke, full names with and without accents,
-name + birth date, and fuzzy searches with a typo (anywhere, or in the first three letters). Prints
-p50/p95/max per kind of query, the share of fuzzy searches that found the misspelt patient, and the size of
+`search_patients` on the quick searches of the patient list (typing errors tolerated): names typed keystroke by
+keystroke, full names with and without accents, a first name alone, name + birth date, dates alone in several
+forms (`14/03/1985`, `14/3/1985`, `1985`), name + year, and names with a typo (anywhere, or in the first three
+letters). Prints p50/p95/max per kind of query, the share of the misspelt names that were found, and the size of
 the search tables.
 
     .venv/bin/python bench/bench_search.py [--sizes 100000 1000000] [--rebuild]
@@ -177,23 +178,29 @@ _Batch = list[tuple[SearchQuery, str | None]]  # a query and the name key of the
 
 
 def queries(count: int, rng: random.Random) -> dict[str, _Batch]:
+    """Query batches by kind; what the patient list sends is a quick search (`SearchQuery.quick`)."""
     people = list(synthetic_people(min(count, 20_000)))
     sample = rng.sample(people, 60)
+    quick = SearchQuery.quick
     kinds: dict[str, _Batch] = {kind: [] for kind in (
-        "frappe (préfixes)", "nom complet", "nom + prénom accentués", "nom + date",
-        "approché (faute de frappe)", "approché (faute en tête)")}
+        "frappe (préfixes)", "nom complet", "nom + prénom accentués", "prénom seul", "nom + date",
+        "date seule (formats)", "nom + année", "approché (faute de frappe)", "approché (faute en tête)")}
     for name, givens, _born, _sex, _used in sample[:20]:
         typed = f"{name.lower()} {givens.split(' ')[0].lower()}"
-        kinds["frappe (préfixes)"] += [(SearchQuery(text=typed[:end]), None) for end in range(1, len(typed) + 1)]
+        kinds["frappe (préfixes)"] += [(quick(typed[:end]), None) for end in range(1, len(typed) + 1)]
     for name, givens, born, _sex, _used in sample[20:60]:
-        kinds["nom complet"].append((SearchQuery(text=name), None))
-        kinds["nom + prénom accentués"].append((SearchQuery(text=_lower_accented(f"{name} {givens}", rng)), None))
-        kinds["nom + date"].append((SearchQuery(text=f"{name} {born[8:]}/{born[5:7]}/{born[:4]}"), None))
+        year, month, day = born.split("-")
+        kinds["nom complet"].append((quick(name), None))
+        kinds["nom + prénom accentués"].append((quick(_lower_accented(f"{name} {givens}", rng)), None))
+        kinds["prénom seul"].append((quick(_lower_accented(givens.split(" ")[0], rng)), None))
+        kinds["nom + date"].append((quick(f"{name} {day}/{month}/{year}"), None))
+        kinds["date seule (formats)"] += [(quick(text), None) for text in (
+            f"{day}/{month}/{year}", f"{int(day)}/{int(month)}/{year}", year)]
+        kinds["nom + année"].append((quick(f"{name} {year}"), None))
         if len(name) >= 5:
             for kind, typo in (("approché (faute de frappe)", _typo(name, rng)),
                                ("approché (faute en tête)", _head_typo(name, rng))):
-                query = SearchQuery(text=f"{typo} {givens.split()[0]}", fuzzy=True)
-                kinds[kind].append((query, search_key(name)))
+                kinds[kind].append((quick(f"{typo} {givens.split()[0]}"), search_key(name)))
     return kinds
 
 

@@ -17,7 +17,10 @@ import zxingcpp
 from PIL import Image
 
 from lgc_app.errors import UserError
+from lgc_app.patients.birth_date import display_birth_date
 from lgc_app.patients.models import Patient
+from lgc_app.patients.status import STRICT_TRAITS
+from lgc_app.patients.views import PatientView
 
 GS = "\x1d"
 HEADER = "IS01" + "0" * 22
@@ -64,6 +67,28 @@ def traits_of(patient: Patient) -> DatamatrixTraits:
         raise DatamatrixError("Le datamatrix INS n'est imprimé que pour une identité qualifiée.")
     return DatamatrixTraits(ins[0], ins[1], patient.birth_given_names, patient.birth_name, patient.sex.value,
                             patient.birth_date, patient.birth_place_code)
+
+
+@dataclass(frozen=True)
+class TraitMismatch:
+    """A strict trait that differs between a stored identity and a datamatrix INS bearing its INS."""
+
+    label: str
+    stored: str
+    read: str
+
+
+def mismatches(patient: PatientView, traits: DatamatrixTraits) -> list[TraitMismatch]:
+    """The strict traits where the identity that already bears the INS and the datamatrix differ: the record
+    may have been mistyped since, or the datamatrix may be someone else's (identity vigilance, RNIV)."""
+    read = {"birth_name": traits.birth_name, "birth_given_names": traits.given_names,
+            "birth_date": display_birth_date(traits.birth_date), "sex": traits.sex,
+            "birth_place_code": traits.birth_place or ""}
+    stored = {"birth_name": patient.birth_name, "birth_given_names": patient.birth_given_names,
+              "birth_date": display_birth_date(patient.birth_date), "sex": patient.sex.value,
+              "birth_place_code": patient.birth_place_code or ""}
+    return [TraitMismatch(STRICT_TRAITS[field], stored[field], read[field]) for field in read
+            if stored[field] != read[field]]
 
 
 def build_payload(traits: DatamatrixTraits) -> str:

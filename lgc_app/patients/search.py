@@ -1,5 +1,10 @@
 """Anteriority search: find a patient by birth or used name, first names and/or birth date.
 
+Free text is read every way it can be: names then first names, first names then names, and first names
+alone ("jean", "sophie": the search field says "nom, prénom, date"). Dates are typed as the user writes them:
+`14/03/1985`, `14/3/1985`, `14031985`, `1985-03-14`, a month `03/1985` or a year `1985` (a partial date matches
+every date it could be).
+
 Insensitive to case, accents, hyphens, apostrophes and spaces (Ségur INS: "recherche d'antériorité non
 sensible aux caractères spéciaux"), with an optional fuzzy mode, ranked exact > prefix > fuzzy with a boost
 for a matching birth date.
@@ -20,11 +25,12 @@ listed by index seeks (a loose index scan, `_NAMES_IN_RANGE`) and each is sought
 
 from __future__ import annotations
 
+import calendar
 import contextlib
-import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import IntEnum
 
 from rapidfuzz import fuzz
@@ -41,7 +47,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from lgc_app.patients.birth_date import BirthDateError, parse_birth_date
+from lgc_app.patients.birth_date import BirthDateError, check_birth_date, parse_birth_date
 from lgc_app.patients.models import Patient, PatientNameVariant, PatientSearchKey
 from lgc_app.patients.phonetic import phonetic_key
 from lgc_app.patients.search_index import PARTIAL_NAME_SEQ, VARIANT_MIN_LENGTH, variants
@@ -56,8 +62,13 @@ FUZZY_NAME_WORDS = 2  # a name typed in two words ("le corre", "da silva") is re
 FUZZY_THRESHOLD = 75  # rapidfuzz similarity (0-100) below which a fuzzy candidate is dropped
 NEAR_SIMILARITY = 80.0  # given to a spelling one typo away (ROY / RYO) or sounding alike (PHILIPPE / FILIPE)
 PARTIAL_NAME_PENALTY = 15  # `dupont` ranks DUPONT before D'ARC-DUPONT
+# Score of a key row (`_Ranker.score`): per match kind (1-3) of the name and first-name parts, a matching birth
+# date, and the similarities of the parts (0-100 each) as a tie-breaker.
+NAME_WEIGHT, GIVEN_WEIGHT, DATE_WEIGHT, SIMILARITY_DIVISOR = 60, 40, 50, 40
 MAX_NAME_TOKENS = 4
-_DATE_TOKEN = re.compile(r"^(?:\d{2}[/.-]\d{2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|\d{8})$")
+# Day and month of one or two digits (`14/3/1985`), a month (`3/1985`), a year alone (`1985`), ISO, `JJMMAAAA`.
+_DAY_MONTH_YEAR = re.compile(r"^(?:(\d{1,2})[/.-])??(?:(\d{1,2})[/.-])?(\d{4})$")
+_COMPACT_DATE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{8})$")
 
 K = PatientSearchKey
 
@@ -77,6 +88,12 @@ class SearchQuery:
     given_names: str = ""
     birth_date: str | None = None  # YYYY-MM-DD, 00 allowed
     fuzzy: bool = False
+
+    @classmethod
+    def quick(cls, text: str) -> SearchQuery:
+        """The quick search of the patient list: typing errors tolerated ("dupnot", "dupond" find DUPONT, after
+        the exact and prefix matches), as the Ségur INS anteriority search asks, to avoid creating a duplicate."""
+        return cls(text=text, fuzzy=True)
 
 
 @dataclass(frozen=True)
@@ -115,15 +132,26 @@ def _succ(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+def search_date(token: str) -> str | None:
+    """The birth date (`YYYY-MM-DD`, 00 for what is not typed) a search token stands for; None for a token that
+    is no date, or not yet one (`12/0`, `198`): a half-typed date is no criterion."""
+    with contextlib.suppress(BirthDateError):
+        if _COMPACT_DATE.fullmatch(token):
+            return parse_birth_date(token)
+        if match := _DAY_MONTH_YEAR.fullmatch(token):
+            day, month, year = (int(part or 0) for part in match.groups())
+            return check_birth_date(year, month, day, today=date.today())
+    return None
+
+
 def _criteria(query: SearchQuery) -> _Criteria:
     birth_date = query.birth_date
     if query.text:
         tokens = []
         for token in query.text.split():
-            if _DATE_TOKEN.fullmatch(token):
-                with contextlib.suppress(BirthDateError):  # a half-typed date is no criterion yet
-                    birth_date = parse_birth_date(token)
-            elif not any(ch.isdigit() for ch in token) and (key := search_key(token)):
+            if any(ch.isdigit() for ch in token):
+                birth_date = search_date(token) or birth_date
+            elif key := search_key(token):
                 tokens.append(key)
         if len(tokens) > MAX_NAME_TOKENS:
             tokens = [*tokens[:MAX_NAME_TOKENS - 1], "".join(tokens[MAX_NAME_TOKENS - 1:])]
@@ -131,6 +159,8 @@ def _criteria(query: SearchQuery) -> _Criteria:
         # First names typed first ("jean dupont") are read too, after the name-first readings.
         readings += [_Reading("".join(tokens[k:]), "".join(tokens[:k]), len(tokens) - k)
                      for k in range(1, len(tokens))]
+        # And first names alone ("jean", "jean marie": the first-name keys run every birth first name together).
+        readings.append(_Reading("", "".join(tokens), 0))
     else:
         readings = [_Reading(search_key(query.name), search_key(query.given_names))]
     readings = [r for r in dict.fromkeys(readings) if r.name or r.given]
@@ -144,6 +174,9 @@ _COLUMNS = (K.patient_id, K.seq, K.name_key, K.given_key, K.birth_date)
 _NAME = (K.name_key >= bindparam("name_lo"), K.name_key < bindparam("name_hi"))
 _GIVEN = (K.given_key >= bindparam("given_lo"), K.given_key < bindparam("given_hi"))
 _DATE = (K.birth_date >= bindparam("date_lo"), K.birth_date < bindparam("date_hi"))
+# A day or a month with a name or first name: one seek per date it matches (`_dates_of`), the partial dates
+# recorded in that month or year included. A year alone is a range (366 parameters would cost more to bind).
+_DATES = (K.birth_date.in_(bindparam("dates", expanding=True)),)
 _PHONETIC = (K.name_phonetic == bindparam("phonetic"),)
 # Fuzzy reads of one whole name: equalities, so that a common name's rows are sought, never scanned.
 _NAME_IS = (K.name_key == bindparam("name"),)
@@ -167,6 +200,10 @@ _STATEMENTS = {
     "date+name": _template(*_DATE, *_NAME, order=_BY_DATE),
     "date+given": _template(*_DATE, *_GIVEN, order=_BY_DATE),
     "date+name+given": _template(*_DATE, *_NAME, *_GIVEN, order=_BY_DATE),
+    # no ORDER BY: the dates are sought in order, a sort would read every match first
+    "dates+name": _template(*_DATES, *_NAME, order=()),
+    "dates+given": _template(*_DATES, *_GIVEN, order=()),
+    "dates+name+given": _template(*_DATES, *_NAME, *_GIVEN, order=()),
     "phonetic": _template(*_PHONETIC, order=(K.name_phonetic, K.given_key)),
     "phonetic+given": _template(*_PHONETIC, *_GIVEN, order=(K.name_phonetic, K.given_key)),
     # no ORDER BY: PostgreSQL would sort every match of every name to keep the first CANDIDATES
@@ -209,6 +246,19 @@ def _date_prefix(birth_date: str) -> str:
     return f"{year}-{month}-" if day == "00" else birth_date
 
 
+def _dates_of(birth_date: str) -> list[str]:
+    """Every stored date that birth_date matches (`dates_match`): itself, or each day of its month or year,
+    and the partial forms that may hold it (`1985-03-00`, `1985-00-00`)."""
+    year, month, day = birth_date.split("-")
+    dates = {f"{year}-00-00"}
+    for known in [month] if month != "00" else [f"{number:02d}" for number in range(1, 13)]:
+        dates.add(f"{year}-{known}-00")
+        last = calendar.monthrange(int(year), int(known))[1]
+        dates.update([f"{year}-{known}-{day}"] if day != "00" else
+                     (f"{year}-{known}-{number:02d}" for number in range(1, last + 1)))
+    return sorted(dates)
+
+
 _Params = Mapping[str, str | list[str]]
 
 
@@ -216,20 +266,30 @@ def _range(name: str, prefix: str) -> dict[str, str]:
     return {f"{name}_lo": prefix, f"{name}_hi": _succ(prefix)}
 
 
+def _date_filter(birth_date: str | None) -> tuple[str | None, _Params]:
+    """How a birth date narrows a name or first-name statement: a year as a range (`date+…`), a day or a
+    month as the list of dates it matches (`dates+…`)."""
+    if birth_date is None:
+        return None, {}
+    if birth_date.endswith("-00-00"):
+        return "date", dict(_range("date", _date_prefix(birth_date)))
+    return "dates", {"dates": _dates_of(birth_date)}
+
+
 def _statements(connection: Connection, criteria: _Criteria) -> Iterator[tuple[str, _Params]]:
-    date = _range("date", _date_prefix(criteria.birth_date)) if criteria.birth_date else {}
+    date_kind, dates = _date_filter(criteria.birth_date)
     for reading in criteria.readings:
         parts = [part for part, key in (("name", reading.name), ("given", reading.given)) if key]
         params = {**(_range("name", reading.name) if reading.name else {}),
                   **(_range("given", reading.given) if reading.given else {})}
-        if date:
-            yield "+".join(["date", *parts]), {**date, **params}
+        if date_kind:
+            yield "+".join([date_kind, *parts]), {**dates, **params}
         if reading.name and reading.given:
             yield from _name_and_given(connection, reading, params)
         else:
             yield parts[0], params
-    if date and not criteria.readings:
-        yield "date", date
+    if criteria.birth_date and not criteria.readings:
+        yield "date", _range("date", _date_prefix(criteria.birth_date))
 
 
 def _name_and_given(connection: Connection, reading: _Reading, params: dict[str, str]) -> Iterator[
@@ -324,13 +384,14 @@ class _Ranker:
             name = name or given
             given = given or name
             assert name is not None and given is not None
-            score = 60 * name[0] + 40 * given[0] + 50 * date_match + (name[1] + given[1]) / 40
+            score = (NAME_WEIGHT * name[0] + GIVEN_WEIGHT * given[0] + DATE_WEIGHT * date_match
+                     + (name[1] + given[1]) / SIMILARITY_DIVISOR)
             if seq >= PARTIAL_NAME_SEQ and reading.name:
                 score -= PARTIAL_NAME_PENALTY
             candidate = (score, min(name[0], given[0]), date_match)
             best = candidate if best is None or candidate > best else best
         if best is None and criteria.birth_date and not criteria.readings and date_match:
-            best = (50.0 + 100 * MatchKind.EXACT, MatchKind.EXACT, True)
+            best = (DATE_WEIGHT + (NAME_WEIGHT + GIVEN_WEIGHT) * MatchKind.EXACT, MatchKind.EXACT, True)
         return best
 
 
@@ -342,15 +403,35 @@ def search_patients(session: Session, query: SearchQuery, *, limit: int = 20) ->
     ranker = _Ranker(criteria)
     best: dict[int, _Scored] = {}
     connection = session.connection()
-    statements = itertools.chain(_statements(connection, criteria), _fuzzy_statements(connection, ranker))
+    _collect(connection, _statements(connection, criteria), ranker, best)
+    ceiling = _fuzzy_ceiling(criteria)
+    # Names spelt differently are read only while the exact and prefix matches leave room in the first `limit`:
+    # beyond that none could enter the list (p95 of the quick search, which is fuzzy, on common names).
+    if ceiling is not None and sum(scored[0] > ceiling for scored in best.values()) < limit:
+        _collect(connection, _fuzzy_statements(connection, ranker), ranker, best)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])[:limit]
+    return _hits(session, ranked)
+
+
+def _collect(connection: Connection, statements: Iterable[tuple[str, _Params]], ranker: _Ranker,
+             best: dict[int, _Scored]) -> None:
+    """Run statements, keeping each patient's best score in best."""
     for statement, params in statements:
         rows = connection.execute(_STATEMENTS[statement], params)
         for patient_id, seq, name_key, given_key, birth_date in rows:
             scored = ranker.score(seq, name_key, given_key, birth_date)
             if scored is not None and (patient_id not in best or scored > best[patient_id]):
                 best[patient_id] = scored
-    ranked = sorted(best.items(), key=lambda item: -item[1][0])[:limit]
-    return _hits(session, ranked)
+
+
+def _fuzzy_ceiling(criteria: _Criteria) -> float | None:
+    """The best score a row found only by the fuzzy statements can reach (a near name, the best first name
+    and birth date); None when no reading is read fuzzily."""
+    ceilings = [NAME_WEIGHT * MatchKind.FUZZY + GIVEN_WEIGHT * (MatchKind.EXACT if reading.given else MatchKind.FUZZY)
+                for reading in _fuzzy_readings(criteria)]
+    if not ceilings:
+        return None
+    return max(ceilings) + DATE_WEIGHT * (criteria.birth_date is not None) + 200 / SIMILARITY_DIVISOR
 
 
 def _hits(session: Session, ranked: Sequence[tuple[int, _Scored]]) -> list[SearchHit]:

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from lgc_app.patients import datamatrix, indicators, insi_result, service, vitale
+from lgc_app.patients import status as rules
 from lgc_app.patients.models import Patient
 from lgc_app.patients.recent import recent_patients
+from lgc_app.patients.resemblance import Resemblance, resemblance
 from lgc_app.patients.search import SearchHit, SearchQuery, search_patients
 from lgc_app.patients.service import PatientDraft, PatientNotFound
 from lgc_app.patients.views import PatientView
-from lgc_app.patients.vocabulary import IdentityDocumentType
+from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus
 from lgc_app.persistence.database import Database
 from services.insi import InsiIdentity
 
@@ -32,6 +36,7 @@ class Created:
 
     patient: PatientView | None
     duplicates: tuple[SearchHit, ...]
+    resemblances: tuple[Resemblance, ...] = ()  # one per duplicate, same order: the traits that matched
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ def _view(session: Session, patient_id: int) -> PatientView:
 
 def search(db: Database, text: str, *, limit: int) -> list[SearchHit]:
     with db.reading() as session:
-        return search_patients(session, SearchQuery(text=text), limit=limit)
+        return search_patients(session, SearchQuery.quick(text), limit=limit)
 
 
 def recent(db: Database, *, limit: int) -> list[SearchHit]:
@@ -84,7 +89,9 @@ def create_patient(db: Database, draft: PatientDraft, user: str, *, ignore_dupli
     with db.unit_of_work() as session:
         outcome = service.create_patient(session, draft, user, ignore_duplicates=ignore_duplicates)
         created = None if outcome.patient is None else _view(session, outcome.patient.id)
-        return Created(created, tuple(outcome.duplicates))
+        clean = draft.normalised() if outcome.duplicates else draft  # accepted above: it normalises
+        return Created(created, tuple(outcome.duplicates),
+                       tuple(resemblance(clean, hit) for hit in outcome.duplicates))
 
 
 def update_patient(db: Database, patient_id: int, draft: PatientDraft, user: str, *,
@@ -93,6 +100,41 @@ def update_patient(db: Database, patient_id: int, draft: PatientDraft, user: str
     with db.unit_of_work() as session:
         outcome = service.update_patient(session, patient_id, draft, user, expected_version=expected_version)
         return Updated(_view(session, patient_id), outcome.status_reason)
+
+
+@dataclass(frozen=True)
+class CheckPreview:
+    """What recording a seen identity document would change, shown for confirmation before it is recorded:
+    a validation is a commitment of the user (RNIV), never the side effect of one click."""
+
+    document: IdentityDocumentType
+    from_status: IdentityStatus
+    to_status: IdentityStatus
+
+    @property
+    def consequence(self) -> str:
+        """French: what the new status allows."""
+        if self.to_status == self.from_status:
+            return (f"Le statut reste « {self.to_status.label} » ; le contrôle est ajouté à l'historique de "
+                    "l'identité.")
+        if self.to_status == IdentityStatus.QUAL:
+            return ("L'identité devient qualifiée : son INS pourra être utilisé et transmis (documents, DMP, "
+                    "datamatrix INS).")
+        return ("L'identité devient validée : ses traits sont confirmés par une pièce d'identité. Elle sera "
+                "qualifiée quand le téléservice INSi aura confirmé son INS.")
+
+
+def preview_identity_check(db: Database, patient_id: int, document: IdentityDocumentType, *,
+                           today: date | None = None) -> CheckPreview:
+    """What `record_identity_check` would do, nothing recorded.
+
+    Raises:
+        TransitionError: the RNIV forbids the validation (explained before anything is asked).
+    """
+    with db.reading() as session:
+        patient = service.get_patient(session, patient_id)
+        to_status = rules.status_after_document(patient, document, today=today or date.today())
+        return CheckPreview(document, IdentityStatus(patient.status), to_status)
 
 
 def record_identity_check(db: Database, patient_id: int, document: IdentityDocumentType, user: str) -> PatientView:
@@ -148,6 +190,26 @@ def datamatrix_traits(db: Database, patient_id: int) -> datamatrix.DatamatrixTra
     """What the datamatrix INS of a qualified identity carries. Raises DatamatrixError otherwise."""
     with db.reading() as session:
         return datamatrix.traits_of(service.get_patient(session, patient_id))
+
+
+@dataclass(frozen=True)
+class DatamatrixOwner:
+    """The stored identity that already bears the INS of a datamatrix, and the traits where they differ."""
+
+    patient: PatientView
+    mismatches: tuple[datamatrix.TraitMismatch, ...]
+
+
+def datamatrix_owner(db: Database, traits: datamatrix.DatamatrixTraits) -> DatamatrixOwner | None:
+    """The patient whose INS the datamatrix carries (the oldest, should there be several), None if unknown:
+    a known INS opens its record instead of prefilling a second identity (duplicate)."""
+    with db.reading() as session:
+        patient_id = session.scalar(select(Patient.id).where(Patient.ins_matricule == traits.matricule)
+                                    .order_by(Patient.id).limit(1))
+        if patient_id is None:
+            return None
+        patient = _view(session, patient_id)
+        return DatamatrixOwner(patient, tuple(datamatrix.mismatches(patient, traits)))
 
 
 def identity_indicators(db: Database) -> indicators.IdentityIndicators:

@@ -11,9 +11,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, event, func, select, text
 
+from lgc_app.patients import use_cases
 from lgc_app.patients.indicators import identity_indicators
 from lgc_app.patients.models import Patient, PatientNameVariant, PatientSearchKey
-from lgc_app.patients.search import MatchKind, SearchQuery, dates_match, search_patients
+from lgc_app.patients.search import MatchKind, SearchQuery, dates_match, search_date, search_patients
 from lgc_app.patients.vocabulary import IdentityStatus, Sex
 from lgc_app.persistence import models as _all_models  # noqa: F401 - complete metadata for the comparison
 from lgc_app.persistence.base import Base
@@ -102,6 +103,56 @@ def test_date_only_and_partial_dates(db: Database, people: dict[str, int]) -> No
     assert dates_match("2001-06-15", "2001-00-00") and not dates_match("2002-06-15", "2001-00-00")
 
 
+@pytest.mark.parametrize(("typed", "first"), [("jean", "DUPONT JEAN 1950-03-01"),
+                                              ("Aminata", "N'DIAYE AMINATA 2001-00-00"),
+                                              ("chloé", "LEROY CHLOE 1990-09-09"),
+                                              ("élodie marie", "D'ARC-DUPONT ELODIE MARIE 1997-02-12")])
+def test_first_name_alone(db: Database, people: dict[str, int], typed: str, first: str) -> None:
+    assert _names(db, SearchQuery(text=typed))[0] == first
+
+
+def test_first_name_alone_ranks_exact_first_names_first(db: Database, people: dict[str, int]) -> None:
+    names = _names(db, SearchQuery(text="jean"))
+    assert names[:2] == ["DUPONT JEAN 1950-03-01", "DUPONT JEAN 1962-07-14"]
+    assert set(names[2:]) == {"DUPOND JEAN-PIERRE 1980-05-05", "DUPONTEL JEANNE 1970-01-01"}
+    assert _names(db, SearchQuery(text="jean 14/07/1962"))[0] == "DUPONT JEAN 1962-07-14"
+
+
+def _quick(db: Database, text: str) -> list[str]:
+    return [f"{hit.birth_name} {hit.birth_given_names} {hit.birth_date}"
+            for hit in use_cases.search(db, text, limit=20)]
+
+
+@pytest.mark.parametrize("typed", ["dupnot", "dupnot jean", "udpont", "jean dupnot"])
+def test_quick_search_tolerates_a_typo(db: Database, people: dict[str, int], typed: str) -> None:
+    assert "DUPONT JEAN 1950-03-01" in _quick(db, typed)
+
+
+def test_quick_search_ranks_exact_before_near_names(db: Database, people: dict[str, int]) -> None:
+    names = _quick(db, "dupond")
+    assert names[0] == "DUPOND JEAN-PIERRE 1980-05-05"
+    assert {"DUPONT JEAN 1950-03-01", "DUPONT JEAN 1962-07-14"} <= set(names[1:])
+    assert _quick(db, "dupont")[:2] == ["DUPONT JEAN 1950-03-01", "DUPONT JEAN 1962-07-14"]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("14/07/1962", "1962-07-14"), ("14/7/1962", "1962-07-14"), ("1/3/1950", "1950-03-01"),
+    ("14.7.1962", "1962-07-14"), ("14-07-1962", "1962-07-14"), ("14071962", "1962-07-14"),
+    ("1962-07-14", "1962-07-14"), ("7/1962", "1962-07-00"), ("1962", "1962-00-00"),
+    ("12/0", None), ("198", None), ("31/02/1962", None), ("13/1962", None), ("1700", None), ("3/4/19", None),
+])
+def test_search_date_forms(typed: str, expected: str | None) -> None:
+    assert search_date(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["14/7/1962", "7/1962", "1962", "dupont 1962", "jean 14/7/1962", "1962 dupont j"])
+def test_dates_typed_loosely(db: Database, people: dict[str, int], typed: str) -> None:
+    names = _names(db, SearchQuery(text=typed))
+    assert names[0] == "DUPONT JEAN 1962-07-14"
+    if not any(ch.isalpha() for ch in typed):
+        assert names == ["DUPONT JEAN 1962-07-14"]
+
+
 def test_fuzzy_option(db: Database, people: dict[str, int]) -> None:
     assert "DUPONT JEAN 1950-03-01" not in _names(db, SearchQuery(text="dupnot"))
     fuzzy = _names(db, SearchQuery(text="dupnot", fuzzy=True))
@@ -163,6 +214,7 @@ def test_every_query_of_a_search_uses_an_index(db: Database, people: dict[str, i
     """No full scan per keystroke: every table access is an index search, never a scan or a sort (SQLite
     plans; on PostgreSQL with sequential scans disabled, so that an index must be able to serve)."""
     queries = [SearchQuery(text="d"), SearchQuery(text="dupont j"), SearchQuery(text="jean dupont"),
+               SearchQuery(text="aminata"), SearchQuery(text="jean 1962"), SearchQuery(text="dupont 7/1962"),
                SearchQuery(given_names="aminata"), SearchQuery(text="01/03/1950"),
                SearchQuery(birth_date="1950-00-00"), SearchQuery(text="dupont 14/07/1962"),
                SearchQuery(text="udpont jean", fuzzy=True), SearchQuery(text="filipe", fuzzy=True),

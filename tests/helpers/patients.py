@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from lgc_app.patients.insi_result import apply_insi_identity
 from lgc_app.patients.service import PatientDraft, create_patient, record_identity_check
 from lgc_app.patients.vocabulary import IdentityDocumentType
 from lgc_app.persistence.database import Database
 from services.insi import InsiIdentity
+
+if TYPE_CHECKING:
+    from ui.patients.patient_form import PatientForm
 
 OID_TEST = "1.2.250.1.213.1.4.10"
 
@@ -53,3 +58,22 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
                                                      char))
+
+
+def check_confirmation(qtbot: QtBot, form: PatientForm) -> QMessageBox:
+    """The confirmation asked after `form.record_identity_check()` (shown once the core allowed the check)."""
+    def box() -> QMessageBox | None:
+        return next((d for d in form._dialogs if isinstance(d, QMessageBox)
+                     and d.objectName() == "confirmIdentityCheck"), None)
+    qtbot.waitUntil(lambda: box() is not None)
+    found = box()
+    assert found is not None
+    return found
+
+
+def record_check(qtbot: QtBot, form: PatientForm, document: str) -> None:
+    """Choose document, record the check and confirm it, as a user does."""
+    form.document.setCurrentIndex(form.document.findData(document))
+    form.record_identity_check()
+    with qtbot.waitSignal(form.saved):
+        check_confirmation(qtbot, form).button(QMessageBox.StandardButton.Yes).click()

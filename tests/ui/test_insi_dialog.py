@@ -10,7 +10,7 @@ from lgc_app.bootstrap import AppContext
 from lgc_app.patients.models import InsiCall, Patient
 from lgc_app.patients.vocabulary import IdentityStatus
 from services.sandbox.server import RunningSandbox
-from tests.helpers.patients import DUPONT, add_patient
+from tests.helpers.patients import DUPONT, add_patient, record_check
 from tests.ui.conftest import run_coro
 from ui.actions import patients as actions
 from ui.main_window import MainWindow
@@ -67,9 +67,7 @@ def test_one_answer_accepted_then_qualified_with_a_document(insi_context: AppCon
     form = PatientForm(insi_context, TaskManager())
     qtbot.addWidget(form)
     form.show_patient(patient)
-    form.document.setCurrentIndex(form.document.findData("PASSEPORT"))
-    with qtbot.waitSignal(form.saved):
-        form.record_identity_check()
+    record_check(qtbot, form, "PASSEPORT")
     assert form.badge.text() == "Identité qualifiée"
     assert _stored(insi_context, patient_id).status == IdentityStatus.QUAL
 

@@ -18,6 +18,7 @@ from tests.helpers.patients import (
     DUPONT,
     add_patient,
     check_document,
+    record_check,
     retrieve,
     type_text,
 )
@@ -194,9 +195,7 @@ def test_identity_document_check_validates_or_is_refused(form: PatientForm, qtbo
     qtbot.waitUntil(form.message.isVisible)
     assert "haut niveau de confiance" in form.message.text()
     assert form.badge.text() == "Identité provisoire"
-    form.document.setCurrentIndex(form.document.findData("CNI"))
-    with qtbot.waitSignal(form.saved):
-        form.record_identity_check()
+    record_check(qtbot, form, "CNI")
     assert form.badge.text() == "Identité validée"
     assert "Carte nationale d'identité vue par" in form.checks_label.text()
 

@@ -17,7 +17,7 @@ from lgc_app.patients.birth_place import Place, find_places, place_for_code
 from lgc_app.patients.insi_lookup import InsiAnswer
 from lgc_app.patients.search import SearchHit
 from lgc_app.patients.service import PatientDraft
-from lgc_app.patients.use_cases import Created, InsiApplied, Updated
+from lgc_app.patients.use_cases import CheckPreview, Created, DatamatrixOwner, InsiApplied, Updated
 from lgc_app.patients.views import PatientView
 from lgc_app.patients.vocabulary import IdentityDocumentType
 from lgc_app.persistence.database import Database
@@ -54,6 +54,11 @@ async def create_patient(db: Database, draft: PatientDraft, user: str, *,
 async def update_patient(db: Database, patient_id: int, draft: PatientDraft, user: str, *,
                          expected_version: int) -> Updated:
     return await run_db(use_cases.update_patient, db, patient_id, draft, user, expected_version=expected_version)
+
+
+async def preview_identity_check(db: Database, patient_id: int, document: IdentityDocumentType) -> CheckPreview:
+    """What recording document as seen would change (asked before recording). Raises TransitionError."""
+    return await run_db(use_cases.preview_identity_check, db, patient_id, document)
 
 
 async def record_identity_check(db: Database, patient_id: int, document: IdentityDocumentType,
@@ -129,6 +134,13 @@ async def read_datamatrix(path: Path) -> datamatrix.DatamatrixTraits:
     return await run_in_thread(datamatrix.read_datamatrix, path)
 
 
+async def read_datamatrix_owner(db: Database, path: Path) -> tuple[datamatrix.DatamatrixTraits,
+                                                                  DatamatrixOwner | None]:
+    """The traits of a datamatrix INS image, and the stored identity already bearing its INS, if any."""
+    traits = await read_datamatrix(path)
+    return traits, await run_db(use_cases.datamatrix_owner, db, traits)
+
+
 async def identity_indicators(db: Database) -> indicators.IdentityIndicators:
     return await run_db(use_cases.identity_indicators, db)
 
@@ -145,5 +157,6 @@ async def birth_place(code: str) -> Place | None:
 
 __all__ = ["InsiAnswer", "apply_insi", "birth_place", "birth_places", "create_patient", "datamatrix_png",
            "identity_indicators", "insi_client", "insi_search_traits", "insi_search_vitale", "insi_verify",
-           "load_patient", "read_datamatrix", "record_identity_check", "remove_vitale_card",
+           "load_patient", "preview_identity_check", "read_datamatrix", "read_datamatrix_owner",
+           "record_identity_check", "remove_vitale_card",
            "save_vitale_card", "search", "set_attributes", "update_patient", "user_of"]

@@ -20,7 +20,7 @@ from lgc_app.bootstrap import AppContext
 from lgc_app.errors import explain
 from lgc_app.patients.datamatrix import DatamatrixTraits
 from lgc_app.patients.service import IdentityInputError, PatientDraft
-from lgc_app.patients.use_cases import Created, Updated
+from lgc_app.patients.use_cases import CheckPreview, Created, DatamatrixOwner, Updated
 from lgc_app.patients.views import PatientView
 from lgc_app.patients.vocabulary import IdentityStatus
 from ui import messages
@@ -66,7 +66,7 @@ class PatientForm(QWidget):
         self.status = StatusPanel(self)
         self.vitale = VitaleCardsPanel(context, tasks, self, self)
         self.insi = InsiPart(self)
-        self.datamatrix = DatamatrixPart(self, self)
+        self.datamatrix = DatamatrixPart(self, self, context)
         self._build()
         self._connect()
         # The fields and widgets of the parts that tests and the main window reach through the form.
@@ -140,6 +140,7 @@ class PatientForm(QWidget):
         self.datamatrix.show_requested.connect(self.datamatrix_requested)
         self.datamatrix.file_chosen.connect(lambda path: self.confirm_discard(lambda: self.import_datamatrix(path)))
         self.datamatrix.read.connect(self._prefill)
+        self.datamatrix.known.connect(self._open_owner)
 
     # -- what the parts ask of the form (`ui/patients/form/host.py`) -----------------------------------
 
@@ -277,7 +278,7 @@ class PatientForm(QWidget):
 
     def _created(self, outcome: Created) -> None:
         if outcome.patient is None:
-            dialog = DuplicatesDialog(list(outcome.duplicates), self)
+            dialog = DuplicatesDialog(list(outcome.duplicates), list(outcome.resemblances), self)
             dialog.create_anyway.connect(lambda: self._create(ignore_duplicates=True))
             dialog.open_existing.connect(self.open_patient)
             self.keep(dialog)
@@ -347,15 +348,34 @@ class PatientForm(QWidget):
                  self.tr("Attributs de l'identité"), self._status_changed)
 
     def record_identity_check(self) -> None:
-        """Record the document chosen as seen; the core validates (PROV → VALI, RECUP → QUAL) or refuses."""
+        """Record the document chosen as seen, once the user confirmed what it changes; the core validates
+        (PROV → VALI, RECUP → QUAL) or refuses, before anything is asked."""
+        document = self.status.chosen_document()
         if self.patient is None:
+            return
+        if document is None:
+            self._say(self.tr("Choisissez d'abord la pièce d'identité présentée."))
             return
         if self.is_dirty():
             self._say(self.tr("Enregistrez d'abord les modifications : le contrôle porte sur les traits "
                               "enregistrés."))
             return
-        self.run(actions.record_identity_check(self._context.database, self.patient.id,
-                                               self.status.chosen_document(), actions.user_of(self._context)),
+        self._clear_messages()
+        self.run(actions.preview_identity_check(self._context.database, self.patient.id, document),
+                 self.tr("Contrôle de la pièce d'identité"), self._confirm_check)
+
+    def _confirm_check(self, preview: CheckPreview) -> None:
+        box = self.status.confirm_check_box(preview)
+        box.finished.connect(lambda result: self._record_check(preview)
+                             if result == QMessageBox.StandardButton.Yes else None)
+        self.keep(box)
+        box.open()
+
+    def _record_check(self, preview: CheckPreview) -> None:
+        if self.patient is None:
+            return
+        self.run(actions.record_identity_check(self._context.database, self.patient.id, preview.document,
+                                               actions.user_of(self._context)),
                  self.tr("Contrôle de la pièce d'identité"), self._status_changed)
 
     def _status_changed(self, patient: PatientView) -> None:
@@ -395,9 +415,23 @@ class PatientForm(QWidget):
         self.datamatrix.choose_file()
 
     def import_datamatrix(self, path: Path) -> None:
-        """Read a datamatrix INS from an image and prefill a new identity with its traits (RNIV: the INS it
-        carries is only attached after an INSi verification)."""
+        """Read a datamatrix INS from an image: open the identity that already bears its INS, or prefill a new
+        identity with its traits (RNIV: the INS it carries is only attached after an INSi verification)."""
         self.datamatrix.import_file(path)
+
+    def _open_owner(self, owner: DatamatrixOwner) -> None:
+        """A known INS: its record, never a second identity; the traits that differ are pointed out."""
+        self.show_patient(owner.patient)
+        matricule = format_matricule(owner.patient.ins_matricule or "")
+        if not owner.mismatches:
+            self._inform(fill(self.tr("Ce datamatrix INS (INS %1) est celui de ce dossier, ouvert au lieu d'en "
+                                      "créer un nouveau. Ses traits sont identiques à ceux enregistrés."), matricule))
+            return
+        details = "\n".join(fill(self.tr("• %1 : %2 dans le dossier, %3 sur le datamatrix"), mismatch.label,
+                                 mismatch.stored or "—", mismatch.read or "—") for mismatch in owner.mismatches)
+        self._say(fill(self.tr("Ce datamatrix INS (INS %1) est celui de ce dossier, ouvert au lieu d'en créer un "
+                               "nouveau, mais des traits diffèrent :\n%2\nVérifiez l'identité avec une pièce "
+                               "d'identité avant toute modification."), matricule, details))
 
     def _prefill(self, traits: DatamatrixTraits) -> None:
         self.clear()
