@@ -65,12 +65,12 @@ class AllergiesBox(QGroupBox):
         self.patient_id = patient_id
         self.list.clear()
         self.error.set_messages([])
+        self._refresh_buttons()
         self.refresh()
 
     def refresh(self) -> None:
         patient_id = self.patient_id
         if patient_id is None:
-            self._refresh_buttons()
             return
         task = self._tasks.run(run_db(allergies.known_allergies, self._context.database, patient_id),
                                label_fr=self.tr("Allergies du patient"))

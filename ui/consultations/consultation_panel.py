@@ -184,14 +184,16 @@ class ConsultationPanel(QWidget):
         self.patient_label.setText(name)
         self.chooser.clear()
         for row in rows:
-            self.chooser.addItem(f"{local_day(row.started_at)} — {row.reason or self.tr('motif non renseigné')}",
-                                 row.id)
+            self.chooser.addItem(self._choice_text(row.started_at, row.reason), row.id)
         self.chooser.setEnabled(bool(rows))
         if self.view is not None:
             self.chooser.setCurrentIndex(max(self.chooser.findData(self.view.id), 0))
         elif open_latest and rows:
             self.open_consultation(rows[0].id)
         self.new_button.setEnabled(True)
+
+    def _choice_text(self, started_at: datetime, reason: str) -> str:
+        return f"{local_day(started_at)} — {reason or self.tr('motif non renseigné')}"
 
     def _chosen(self, index: int) -> None:
         consultation_id = self.chooser.itemData(index)
@@ -296,13 +298,16 @@ class ConsultationPanel(QWidget):
         task = self.tasks.run(run_db(consultations.save_consultation, self.context.database, view.id, record,
                                      expected_version=self._row_version),
                               label_fr=self.tr("Enregistrement de la consultation"), cancellable=False)
-        task.on_success(lambda version: self._saved(view.id, version, mark)).on_failure(self._save_failed)
+        task.on_success(lambda version: self._saved(view, version, mark, record)).on_failure(self._save_failed)
         return task
 
-    def _saved(self, consultation_id: int, version: int, mark: int) -> None:
-        if self.view is None or self.view.id != consultation_id:
+    def _saved(self, view: ConsultationView, version: int, mark: int, record: ConsultationRecord) -> None:
+        if self.view is None or self.view.id != view.id:
             return
         self._row_version = version
+        index = self.chooser.findData(view.id)
+        if index >= 0:  # the chooser names the consultation by its reason
+            self.chooser.setItemText(index, self._choice_text(view.started_at, record.reason))
         self._dirty = self._changes != mark
         self.banner.set_messages([])
         if not self._dirty:
