@@ -54,10 +54,8 @@ class AllergyConflict:
 
     @property
     def text(self) -> str:
-        if self.cross_reactivity:
-            return (f"« {self.drug} » ({self.drug_class}) : patient allergique à « {self.allergy} », "
-                    f"{self.cross_reactivity}.")
-        return f"« {self.drug} » ({self.drug_class}) : patient allergique à « {self.allergy} » (même classe)."
+        why = self.cross_reactivity or "même classe"
+        return f"« {self.drug} » — {self.drug_class} : patient allergique à « {self.allergy} » ({why})."
 
 
 # --- the allergy list --------------------------------------------------------------------------------------

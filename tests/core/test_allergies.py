@@ -45,7 +45,7 @@ def test_unknown_or_partial_names_resolve_to_nothing() -> None:
 def test_amoxicillin_conflicts_with_a_penicillin_allergy() -> None:
     [conflict] = allergies.find_conflicts([_allergy("Pénicilline")], ["Amoxicilline 1 g", "Paracétamol 1 g"])
     assert (conflict.drug, conflict.allergy, conflict.cross_reactivity) == ("Amoxicilline 1 g", "Pénicilline", "")
-    assert conflict.text == ("« Amoxicilline 1 g » (Pénicillines (bêtalactamines)) : patient allergique à "
+    assert conflict.text == ("« Amoxicilline 1 g » — Pénicillines (bêtalactamines) : patient allergique à "
                              "« Pénicilline » (même classe).")
 
 

@@ -35,7 +35,10 @@ class AllergiesBox(QGroupBox):
         self._context = context
         self._tasks = tasks
         self.patient_id: int | None = None
+        self.setMinimumWidth(330)
         self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda *_: self._refresh_buttons())
         self.substance = QLineEdit(self)
         self.substance.setPlaceholderText(self.tr("Substance ou médicament (ex. : pénicilline)"))
@@ -53,12 +56,11 @@ class AllergiesBox(QGroupBox):
         self.error = ErrorLabel(self)
         grid = QGridLayout(self)
         grid.addWidget(self.list, 0, 0, 1, 2)
-        grid.addWidget(self.substance, 1, 0, 1, 2)
-        grid.addWidget(self.atc_class, 2, 0)
-        grid.addWidget(self.reaction, 2, 1)
-        grid.addWidget(self.error, 3, 0, 1, 2)
-        grid.addWidget(self.remove_button, 4, 0)
-        grid.addWidget(self.add_button, 4, 1)
+        for row, edit in enumerate((self.substance, self.atc_class, self.reaction), start=1):
+            grid.addWidget(edit, row, 0, 1, 2)
+        grid.addWidget(self.error, 4, 0, 1, 2)
+        grid.addWidget(self.remove_button, 5, 0)
+        grid.addWidget(self.add_button, 5, 1)
         self._refresh_buttons()
 
     def set_patient(self, patient_id: int | None) -> None:
