@@ -33,6 +33,7 @@ from lgc_app.session import Authentication, Session, User, users_to_choose
 from ui import messages
 from ui.actions import outbox as outbox_actions
 from ui.activity import ActivityIndicator
+from ui.consultations.module import install_consultations
 from ui.diagnostics import DiagnosticsDialog
 from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         self.patients = install_patients(self)
         self.dmp = install_dmp(self)
         self.documents = install_documents(self)
+        self.consultations = install_consultations(self)
 
         self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
         self.service_status = ServiceStatus(context, tasks, self.sandbox, self)

@@ -88,6 +88,8 @@ def autosave(qtbot: QtBot, editor: DocumentEditor) -> None:
 def validate(qtbot: QtBot, editor: DocumentEditor) -> None:
     """Click "Valider", accept the confirmation, wait until the document is frozen."""
     editor.validate_button.click()
+    # a prescription first checks the patient's allergies on the database thread
+    qtbot.waitUntil(lambda: editor.confirmation is not None or bool(editor.banner.text()), timeout=10_000)
     assert editor.confirmation is not None, editor.banner.text()
     editor.confirm_button().click()
     qtbot.waitUntil(lambda: not editor.detail.is_draft or bool(editor.banner.text()), timeout=20_000)

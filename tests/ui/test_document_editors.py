@@ -241,6 +241,7 @@ def test_validation_freezes_the_prescription_and_its_cda_is_conformant(
     row = editor.lines.rows()[0]  # type: ignore[attr-defined]
     _fill_line(row, "Amoxicilline 1 g, comprimé dispersible", "1 comprimé matin, midi et soir", 7)
     editor.validate_button.click()
+    qtbot.waitUntil(lambda: editor.confirmation is not None, timeout=10_000)  # after the allergy check
     assert "figé" in editor.confirmation.text()  # type: ignore[union-attr]
     editor.confirm_button().click()
     assert editor.busy and not editor.validate_button.isEnabled() and editor.busy_bar.isVisible()

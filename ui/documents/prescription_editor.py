@@ -3,12 +3,17 @@
 Each line: drug, dosage in words, duration in days, renewals, and the mentions a prescription carries
 (non substituable, ALD, AT/MP, non remboursable, hors AMM). A line left empty is refused at validation,
 named next to it, and never saved as an empty line.
+
+Before validation the drugs are checked against the patient's known allergies (issue 14,
+lgc_app.prescribing.allergies): a conflict is listed in a dialog, and prescribing anyway takes a reason,
+recorded with the prescription when it is validated.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -21,9 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from lgc_app.documents.content import Content, PrescriptionContent, PrescriptionLine
+from lgc_app.errors import explain
+from lgc_app.prescribing import allergies
+from lgc_app.prescribing.allergies import AllergyConflict
 from ui.documents.editor_base import DocumentEditor
 from ui.documents.fields import DateField, ErrorLabel, Findings, required
+from ui.documents.reason_dialog import ReasonDialog
 from ui.documents.rows import ItemRow, RowList, tr
+from ui.tasks import run_db
 
 MAX_DURATION_DAYS = 366 * 3
 
@@ -91,6 +101,9 @@ class PrescriptionLineRow(ItemRow[PrescriptionLine]):
 
 
 class PrescriptionEditor(DocumentEditor):
+    allergy_dialog: ReasonDialog | None = None
+    _override: tuple[list[AllergyConflict], str] | None = None  # confirmed, recorded when validating
+
     def build_content(self) -> None:
         page = QWidget(self)
         self.prescribed_on = DateField(page)
@@ -139,3 +152,52 @@ class PrescriptionEditor(DocumentEditor):
         self.prescribed_on.setReadOnly(not editable)
         self.comment.setReadOnly(not editable)
         self.lines.set_editable(editable)
+
+    # -- allergy warning (issue 14) ---------------------------------------------------------------------
+
+    def request_validation(self) -> None:
+        """Check the drugs against the patient's allergies before the usual confirmation."""
+        self._override = None
+        findings = Findings()
+        content = self.read_content(findings, strict=True)
+        if findings or not isinstance(content, PrescriptionContent):
+            super().request_validation()  # shows what to correct
+            return
+        task = self.env.tasks.run(run_db(allergies.prescription_conflicts, self.env.context.database,
+                                         self.detail.patient_id, [line.drug for line in content.lines]),
+                                  label_fr=self.tr("Vérification des allergies"))
+        task.on_success(self._allergies_checked)
+        task.on_failure(lambda error: self.banner.set_messages([explain(error).text]))
+
+    def _allergies_checked(self, conflicts: list[AllergyConflict]) -> None:
+        if not conflicts:
+            super().request_validation()
+            return
+        listed = "\n".join(f"• {conflict.text}" for conflict in conflicts)
+        dialog = ReasonDialog(self.tr("Allergie connue du patient"), self.tr(
+            "Attention : cette ordonnance contient un médicament contre-indiqué par une allergie connue du "
+            "patient.\n\n%1\n\nPour prescrire quand même, indiquez la raison : elle sera enregistrée avec "
+            "l'ordonnance.").replace("%1", listed), self.tr("Prescrire malgré l'allergie"), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.confirmed.connect(lambda reason: self._allergy_confirmed(conflicts, reason))
+        dialog.finished.connect(lambda _result: setattr(self, "allergy_dialog", None))
+        self.allergy_dialog = dialog
+        dialog.open()
+
+    def _allergy_confirmed(self, conflicts: list[AllergyConflict], reason: str) -> None:
+        self._override = (conflicts, reason)
+        super().request_validation()
+
+    def validate_now(self) -> None:
+        """Record the confirmed override first, so that no prescription is validated over a warning without
+        its reason."""
+        pending, self._override = self._override, None
+        if pending is None:
+            super().validate_now()
+            return
+        conflicts, reason = pending
+        task = self.env.tasks.run(run_db(allergies.record_override, self.env.context.database, self.detail.id,
+                                         conflicts, reason, who=self.env.actor.login),
+                                  label_fr=self.tr("Enregistrement du motif"), cancellable=False)
+        task.on_success(lambda _none: DocumentEditor.validate_now(self))
+        task.on_failure(lambda error: self.banner.set_messages([explain(error).text]))

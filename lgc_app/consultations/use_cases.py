@@ -1,0 +1,162 @@
+"""Use cases of the consultation record; each runs in its own transaction and returns frozen snapshots.
+
+The practitioner of a consultation is the session's practitioner (a secretariat session cannot open one).
+A consultation stays editable (autosave): `save_consultation` takes the row version read with it and
+refuses a stale one (edited on another workstation meanwhile).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from lgc_app.consultations.errors import (
+    ConsultationConflictError,
+    ConsultationError,
+    ConsultationNotFoundError,
+)
+from lgc_app.consultations.models import Consultation, ConsultationDocument
+from lgc_app.consultations.vitals import VitalSigns
+from lgc_app.documents.kinds import DocumentType
+from lgc_app.documents.models import Document, Practitioner
+from lgc_app.patients.models import Patient
+from lgc_app.persistence.base import utcnow
+from lgc_app.persistence.database import Database
+
+REASON_LENGTH = 200  # consultations.reason
+
+
+@dataclass(frozen=True)
+class ConsultationRecord:
+    """What the practitioner writes during a consultation."""
+
+    reason: str = ""
+    history: str = ""
+    examination: str = ""
+    conclusion: str = ""
+    vitals: VitalSigns = field(default_factory=VitalSigns)
+
+
+@dataclass(frozen=True)
+class LinkedDocument:
+    id: int
+    type: DocumentType
+    title: str
+
+
+@dataclass(frozen=True)
+class ConsultationView:
+    """One consultation as the screen shows it; `row_version` is handed back on the next save."""
+
+    id: int
+    patient_id: int
+    practitioner_id: int
+    practitioner_name: str
+    started_at: datetime
+    record: ConsultationRecord
+    row_version: int
+    documents: tuple[LinkedDocument, ...]
+
+
+@dataclass(frozen=True)
+class ConsultationSummary:
+    id: int
+    started_at: datetime
+    reason: str
+    practitioner_name: str
+
+
+def start_consultation(db: Database, patient_id: int, practitioner_id: int | None, *, who: str,
+                       now: datetime | None = None) -> ConsultationView:
+    """A new, empty consultation of this patient by the acting practitioner.
+
+    Raises:
+        ConsultationError: the session is not a practitioner's.
+        ConsultationNotFoundError: no such patient or practitioner.
+    """
+    if practitioner_id is None:
+        raise ConsultationError("Seul un praticien peut ouvrir une consultation : changez d'utilisateur.")
+    with db.unit_of_work() as session:
+        if session.get(Patient, patient_id) is None:
+            raise ConsultationNotFoundError(f"Patient {patient_id} introuvable.")
+        if session.get(Practitioner, practitioner_id) is None:
+            raise ConsultationNotFoundError(f"Praticien {practitioner_id} introuvable.")
+        row = Consultation(patient_id=patient_id, practitioner_id=practitioner_id, created_by=who,
+                           started_at=now or utcnow())
+        session.add(row)
+        session.flush()
+        return _view(session, row)
+
+
+def save_consultation(db: Database, consultation_id: int, record: ConsultationRecord, *,
+                      expected_version: int) -> int:
+    """Store what was typed (autosave); returns the new row version.
+
+    Raises:
+        VitalSignError: a vital sign outside its plausible range.
+        ConsultationError: a reason too long for its column.
+        ConsultationConflictError: `expected_version` is stale.
+    """
+    record.vitals.check()
+    if len(record.reason.strip()) > REASON_LENGTH:
+        raise ConsultationError(f"Le motif de consultation est limité à {REASON_LENGTH} caractères.")
+    try:
+        with db.unit_of_work() as session:
+            row = _get(session, consultation_id)
+            if row.version != expected_version:
+                raise ConsultationConflictError()
+            row.reason = record.reason.strip()
+            row.history, row.examination, row.conclusion = record.history, record.examination, record.conclusion
+            for item in fields(record.vitals):
+                setattr(row, item.name, getattr(record.vitals, item.name))
+            session.flush()
+            return row.version
+    except StaleDataError:  # another workstation saved between our read and our write
+        raise ConsultationConflictError() from None
+
+
+def get_consultation(db: Database, consultation_id: int) -> ConsultationView:
+    with db.reading() as session:
+        return _view(session, _get(session, consultation_id))
+
+
+def list_consultations(db: Database, patient_id: int) -> list[ConsultationSummary]:
+    """The patient's consultations, most recent first."""
+    with db.reading() as session:
+        rows = session.execute(select(Consultation, Practitioner).join(
+            Practitioner, Practitioner.id == Consultation.practitioner_id)
+            .where(Consultation.patient_id == patient_id)
+            .order_by(Consultation.started_at.desc(), Consultation.id.desc()))
+        return [ConsultationSummary(c.id, c.started_at, c.reason, p.display_name) for c, p in rows]
+
+
+def consultation_of_document(db: Database, document_id: int) -> int | None:
+    """The consultation a document was drafted from, if any."""
+    with db.reading() as session:
+        return session.scalar(select(ConsultationDocument.consultation_id)
+                              .where(ConsultationDocument.document_id == document_id))
+
+
+def _get(session: Session, consultation_id: int) -> Consultation:
+    row = session.get(Consultation, consultation_id)
+    if row is None:
+        raise ConsultationNotFoundError(f"Consultation {consultation_id} introuvable.")
+    return row
+
+
+def _view(session: Session, row: Consultation) -> ConsultationView:
+    practitioner = session.get(Practitioner, row.practitioner_id)
+    assert practitioner is not None  # foreign key
+    vitals = VitalSigns(**{item.name: getattr(row, item.name) for item in fields(VitalSigns)})
+    documents = session.execute(select(Document.id, Document.type, Document.title)
+                                .join(ConsultationDocument, ConsultationDocument.document_id == Document.id)
+                                .where(ConsultationDocument.consultation_id == row.id).order_by(Document.id))
+    return ConsultationView(
+        id=row.id, patient_id=row.patient_id, practitioner_id=row.practitioner_id,
+        practitioner_name=practitioner.display_name, started_at=row.started_at,
+        record=ConsultationRecord(row.reason, row.history, row.examination, row.conclusion, vitals),
+        row_version=row.version, documents=tuple(LinkedDocument(*document) for document in documents))

@@ -1,0 +1,1 @@
+"""The consultation screens: the consultation record of the open patient and the patient's timeline."""
