@@ -1,13 +1,13 @@
 """consultations (vital signs), documents drafted from them, patient allergies, allergy overrides
 
-Revision ID: 0008_consultations
+Revision ID: 0007_consultations
 Revises: '0006_dmp_opposition'
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_consultations"
+revision = "0007_consultations"
 down_revision = "0006_dmp_opposition"
 branch_labels = None
 depends_on = None
