@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from lgc_app.documents.content import VsmContent
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
@@ -93,8 +93,10 @@ def add_allergy(db: Database, patient_id: int, *, substance: str, atc_class: str
 
 def remove_allergy(db: Database, allergy_id: int) -> None:
     with db.unit_of_work() as session:
-        if session.execute(delete(PatientAllergy).where(PatientAllergy.id == allergy_id)).rowcount == 0:
+        row = session.get(PatientAllergy, allergy_id)
+        if row is None:
             raise AllergyError("Cette allergie a déjà été retirée du dossier.")
+        session.delete(row)
 
 
 def known_allergies(db: Database, patient_id: int) -> tuple[KnownAllergy, ...]:

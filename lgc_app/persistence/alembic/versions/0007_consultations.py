@@ -4,6 +4,8 @@ Revision ID: 0007_consultations
 Revises: '0006_dmp_opposition'
 """
 
+from datetime import datetime
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -23,7 +25,7 @@ VITAL_RANGES = (
 )
 
 
-def _timestamp(name: str, *, nullable: bool = False) -> sa.Column:
+def _timestamp(name: str, *, nullable: bool = False) -> sa.Column[datetime]:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 
