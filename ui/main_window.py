@@ -316,7 +316,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         def build() -> SettingsDialog:
-            dialog = SettingsDialog(self.context.config_path, self)
+            dialog = SettingsDialog(self.context.config_path, self, in_force=self.context.settings,
+                                    demo=self.context.sandbox is not None)
             dialog.saved.connect(self._settings_saved)
             return dialog
         self._single("settings", build, window_modal=True)
