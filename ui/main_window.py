@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.switch_user_action = self._action("Fichier", self.tr("Changer d'utilisateur…"), self.choose_user)
+        self.print_action = self._action("Fichier", self.tr("Imprimer le document…"), self.print_document, keys.Print)
         self.quit_action = self._action("Fichier", self.tr("Quitter"), self.close, keys.Quit)
         self._action("Patients", self.tr("Rechercher un patient"), self._focus_search, keys.Find)
         self.settings_action = self._action("Outils", self.tr("Paramètres…"), self.open_settings)
@@ -258,6 +259,12 @@ class MainWindow(QMainWindow):
         self.echo_action.setEnabled(self.context.sandbox is not None)
         self._action("Aide", self.tr("Diagnostic"), self.open_diagnostics)
         self._action("Aide", self.tr("À propos"), self.open_about)
+
+    def print_document(self) -> None:
+        """Fichier → Imprimer (Ctrl+P): the validated document open in the "Documents" panel."""
+        editor = self.documents.panel.editor
+        if editor is None or editor.request_print() is None:
+            messages.info(self.tr("Ouvrez un document validé dans l'onglet « Documents » pour l'imprimer."))
 
     def _focus_search(self) -> None:
         search = getattr(self.side_panel, "search", None)

@@ -47,6 +47,7 @@ from ui.documents.fields import ErrorLabel, Findings, FindingsDisplay
 from ui.documents.metadata_panel import MetadataPanel
 from ui.documents.reason_dialog import ReasonDialog
 from ui.documents.viewer import CdaViewer
+from ui.print import DocumentPrinting
 from ui.tasks import Task, TaskManager
 
 log = logging.getLogger("lgc.ui.documents.editor")
@@ -142,6 +143,12 @@ class DocumentEditor(QWidget):
         self.archive_button.clicked.connect(self.request_archive)
         self.delete_button = QPushButton(self.tr("Supprimer…"), self)
         self.delete_button.clicked.connect(self.request_delete)
+        self.printing = DocumentPrinting(env.tasks, self)
+        self.print_button = QPushButton(self.tr("Imprimer…"), self)
+        self.print_button.setToolTip(self.tr("Imprimer le document validé (Ctrl+P)"))
+        self.print_button.clicked.connect(self.request_print)
+        self.save_pdf_button = QPushButton(self.tr("Enregistrer en PDF…"), self)
+        self.save_pdf_button.clicked.connect(self.request_save_pdf)
 
         self.tabs = QTabWidget(self)
         self.build_content()
@@ -159,7 +166,8 @@ class DocumentEditor(QWidget):
         title_row.addWidget(self.type_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_state, 1)
-        for button in (self.delete_button, self.archive_button, self.new_version_button, self.validate_button):
+        for button in (self.delete_button, self.archive_button, self.save_pdf_button, self.print_button,
+                       self.new_version_button, self.validate_button):
             buttons.addWidget(button)
         busy = QHBoxLayout()
         busy.addWidget(self.busy_label)
@@ -274,6 +282,28 @@ class DocumentEditor(QWidget):
         self.delete_button.setVisible(detail.status is not DocumentStatus.DELETED
                                       and detail.status is not DocumentStatus.REPLACED)
         self.delete_button.setEnabled(not busy)
+        for button in (self.print_button, self.save_pdf_button):
+            button.setVisible(self.printable)
+
+    # -- printing (issue 13 item 12): the PDF/A frozen at validation ----------------------------------------
+
+    @property
+    def printable(self) -> bool:
+        return self.detail.status in FROZEN
+
+    def _stored_pdf(self) -> Coroutine[Any, Any, bytes]:
+        return actions.frozen_pdf(self.env.context.database, self.detail.id)
+
+    def request_print(self) -> Task[Any] | None:
+        """Imprimer…: the preview of the stored PDF/A, whose "Imprimer" opens the system print dialog."""
+        if not self.printable:
+            return None
+        return self.printing.print_pdf(self._stored_pdf, self.detail.title)
+
+    def request_save_pdf(self) -> None:
+        """Enregistrer en PDF…: a copy of the stored PDF/A, byte for byte."""
+        if self.printable:
+            self.printing.choose_pdf_file(self._stored_pdf, self.detail.title)
 
     # -- autosave ---------------------------------------------------------------------------------------
 
