@@ -33,6 +33,7 @@ from lgc_app.session import Authentication, Session, User, users_to_choose
 from ui import messages
 from ui.activity import ActivityIndicator
 from ui.diagnostics import DiagnosticsDialog
+from ui.help import HelpDialog, current_page
 from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
 from ui.i18n import decimal, role_label
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.monitor = monitor
         self.sandbox = SandboxLink(context)
         self._dialogs: dict[str, QWidget] = {}
+        self.demo_reset_requested = False  # ui/app.py sets the demo database aside and starts again
         self._update_title()
         # 1400×900 when the screen has room: the editors and document viewers need it; less on a small screen
         room = self.screen().availableGeometry()
@@ -257,6 +259,10 @@ class MainWindow(QMainWindow):
         self.echo_action = self._action("Outils", self.tr("Tester la connexion au bac à sable"),
                                         self.test_sandbox)
         self.echo_action.setEnabled(self.context.sandbox is not None)
+        self._action("Aide", self.tr("Guide d'utilisation"), self.open_help, keys.HelpContents)
+        self.reset_demo_action = self._action("Aide", self.tr("Réinitialiser les données de démonstration…"),
+                                              self.ask_demo_reset)
+        self.reset_demo_action.setVisible(self.context.sandbox is not None)
         self._action("Aide", self.tr("Diagnostic"), self.open_diagnostics)
         self._action("Aide", self.tr("À propos"), self.open_about)
 
@@ -335,6 +341,31 @@ class MainWindow(QMainWindow):
             messages.warning(text.replace("%1", str(path)).replace("%2", ", ".join(restart_keys)))
         else:
             messages.info(self.tr("Paramètres enregistrés dans %1.").replace("%1", str(path)))
+
+    def open_help(self) -> None:
+        """Aide → Guide d'utilisation (F1): the page of the screen in use, beside the window."""
+        page = current_page(self.panels.currentWidget())
+        self._single("help", lambda: HelpDialog(self))
+        help_dialog = self._dialogs["help"]
+        assert isinstance(help_dialog, HelpDialog)
+        help_dialog.show_page(page)
+
+    def ask_demo_reset(self) -> None:
+        """Aide → Réinitialiser les données de démonstration (demo only): asked, then a restart on a new base."""
+        def build() -> QMessageBox:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Réinitialiser les données de démonstration"),
+                              self.tr("Le logiciel va redémarrer sur une base de démonstration neuve, avec les "
+                                      "patients et documents d'exemple. L'actuelle est conservée en copie dans "
+                                      "le dossier de démonstration. Continuer ?"),
+                              QMessageBox.StandardButton.Cancel, self)
+            confirm = box.addButton(self.tr("Réinitialiser et redémarrer"), QMessageBox.ButtonRole.AcceptRole)
+            confirm.clicked.connect(self.reset_demo)
+            return box
+        self._single("demo-reset", build, window_modal=True)
+
+    def reset_demo(self) -> None:
+        self.demo_reset_requested = True
+        self.close()
 
     def open_diagnostics(self) -> None:
         self._single("diagnostics", lambda: DiagnosticsDialog(
