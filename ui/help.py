@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QListWidget, QTextBrowser, QWidget
 
-from ui.documents.workspace import DocumentsPanel
 from ui.dmp.dmp_panel import DmpPanel
+from ui.documents.workspace import DocumentsPanel
 from ui.outbox.orders_panel import OrdersPanel
 from ui.patients.insi_dialog import InsiDialog
 from ui.patients.patient_form import PatientForm

@@ -33,9 +33,9 @@ from lgc_app.session import Authentication, Session, User, users_to_choose
 from ui import messages
 from ui.activity import ActivityIndicator
 from ui.diagnostics import DiagnosticsDialog
-from ui.help import HelpDialog, current_page
 from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
+from ui.help import HelpDialog, current_page
 from ui.i18n import decimal, role_label
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
