@@ -15,6 +15,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from lgc_app.documents.partial_date import PartialDate
+
 # a selector on a dynamic property: a faulty row frame is outlined without outlining every field inside it
 INVALID_STYLE = '*[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; }'
 _DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$|^\s*(\d{2})(\d{2})(\d{4})\s*$")
@@ -86,21 +88,28 @@ class FindingsDisplay:
 
 
 class DateField(QLineEdit):
-    """A date typed as JJ/MM/AAAA (or JJMMAAAA); empty means "not given"."""
+    """A date typed as JJ/MM/AAAA (or JJMMAAAA); empty means "not given".
+
+    A wrong date keeps its text and gets a finding; `read` then returns the last good value shown or read, so
+    that the autosave stores the rest of the draft without losing what the field held (issue 13 item 9).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(tr("JJ/MM/AAAA"))
         self.setMaximumWidth(110)
+        self._good: date | None = None
 
     def set_date(self, value: date | None) -> None:
+        self._good = value
         self.setText(value.strftime("%d/%m/%Y") if value else "")
 
     def read(self, findings: Findings, label: ErrorLabel, what: str, *, past_only: bool = True,
              today: date | None = None) -> date | None:
-        """The typed date, or None when empty or wrong (then a finding names `what`)."""
+        """The typed date; None when empty; the last good value when wrong (then a finding names `what`)."""
         text = self.text().strip()
         if not text:
+            self._good = None
             return None
         match = _DATE.match(text)
         try:
@@ -110,10 +119,47 @@ class DateField(QLineEdit):
             value = date(year, month, day)
         except ValueError:
             findings.add(self, tr("%1 : date invalide, attendu JJ/MM/AAAA.").replace("%1", what), label)
-            return None
+            return self._good
         if past_only and value > (today or date.today()):
             findings.add(self, tr("%1 : la date ne peut pas être dans le futur.").replace("%1", what), label)
+            return self._good
+        self._good = value
+        return value
+
+
+class PartialDateField(QLineEdit):
+    """A date known to the year, the month or the day: AAAA, MM/AAAA or JJ/MM/AAAA (CDA allows each).
+
+    Like `DateField`, a wrong entry keeps its text, gets a finding and reads as the last good value.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(tr("[JJ/][MM/]AAAA"))
+        self.setToolTip(tr("Date complète, mois et année (03/2020) ou année seule (2020)."))
+        self.setMaximumWidth(110)
+        self._good: PartialDate | None = None
+
+    def set_date(self, value: PartialDate | None) -> None:
+        self._good = value
+        self.setText(value.french() if value else "")
+
+    def read(self, findings: Findings, label: ErrorLabel, what: str, *,
+             today: date | None = None) -> PartialDate | None:
+        text = self.text().strip()
+        if not text:
+            self._good = None
             return None
+        try:
+            value = PartialDate.parse(text)
+        except ValueError:
+            findings.add(self, tr("%1 : date invalide, attendu JJ/MM/AAAA, MM/AAAA ou AAAA.").replace("%1", what),
+                         label)
+            return self._good
+        if value.earliest() > (today or date.today()):
+            findings.add(self, tr("%1 : la date ne peut pas être dans le futur.").replace("%1", what), label)
+            return self._good
+        self._good = value
         return value
 
 
