@@ -44,6 +44,7 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 # not while the user works (SC.DMP/UX.10); a keyring that asks to be unlocked must not hold the window back.
 WORKER_PREPARE_WAIT = 3.0
 RESTART = -1  # `_run` asks `run` to start again (the demo database was reset)
+_YES, _NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
 @dataclass(frozen=True)
@@ -215,14 +216,13 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
 
 
 def _reset_demo_asked(problem: str) -> bool:
-    """The demo database cannot be opened (corrupt…): offer to set it aside and start on a new one."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "LGC Ségur", problem + "\n\nRéinitialiser les données de "
-                      "démonstration ? La base actuelle est conservée en copie dans le dossier de démonstration.")
-    box.setStandardButtons(QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Close)
-    box.setDefaultButton(QMessageBox.StandardButton.Reset)
-    box.button(QMessageBox.StandardButton.Reset).setText("Réinitialiser")
-    box.button(QMessageBox.StandardButton.Close).setText("Fermer")
-    if box.exec() != QMessageBox.StandardButton.Reset:  # before any window and outside a coroutine (STYLE §2)
+    """The demo database cannot be opened (corrupt…): offer to set it aside and start on a new one.
+
+    Asked before any window and outside a coroutine, like the user chooser (STYLE.md §2)."""
+    answer = QMessageBox.question(None, "LGC Ségur", f"{problem}\n\nRéinitialiser les données de démonstration ? "
+                                  "La base actuelle est conservée en copie dans le dossier de démonstration.",
+                                  _YES | _NO, _NO)
+    if answer != _YES:
         return False
     demo.set_aside_demo_database()
     return True

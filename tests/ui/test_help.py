@@ -86,22 +86,23 @@ def test_demo_database_is_set_aside_with_its_companions() -> None:
     assert not database.exists() and not database.with_name(database.name + "-wal").exists()
 
 
-@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Reset, QMessageBox.StandardButton.Close])
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
 def test_a_corrupt_demo_database_at_start_can_be_reset(qapp: object, monkeypatch: pytest.MonkeyPatch,
                                                        answer: QMessageBox.StandardButton) -> None:
     database = demo.demo_database()
     database.write_bytes(b"\x00garbage")
     shown: list[str] = []
 
-    def exec_box(box: QMessageBox) -> int:
-        shown.append(box.text())
+    def ask(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:
+        shown.append(text)
         return answer
 
-    monkeypatch.setattr(QMessageBox, "exec", exec_box)
-    assert gui_app._reset_demo_asked("Base illisible.") is (answer is QMessageBox.StandardButton.Reset)
-    assert "Base illisible." in shown[0] and "Réinitialiser" in shown[0]
-    assert database.exists() is (answer is QMessageBox.StandardButton.Close)
-    assert len(list(demo.demo_folder().glob("*.bak"))) == (answer is QMessageBox.StandardButton.Reset)
+    monkeypatch.setattr(QMessageBox, "question", ask)
+    reset = answer is QMessageBox.StandardButton.Yes
+    assert gui_app._reset_demo_asked("Base illisible.") is reset
+    assert "Base illisible." in shown[0] and "Réinitialiser les données de démonstration" in shown[0]
+    assert database.exists() is not reset
+    assert len(list(demo.demo_folder().glob("*.bak"))) == int(reset)
 
 
 def test_the_gui_starts_again_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
