@@ -15,6 +15,7 @@ import logging
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,32 @@ def demo_folder() -> Path:
     return folder
 
 
+def demo_database() -> Path:
+    """The demo's own SQLite file (never the user's database)."""
+    return demo_folder() / "lgc-demo.sqlite3"
+
+
+def set_aside_demo_database(now: datetime | None = None) -> Path | None:
+    """Move the demo database aside (kept as a dated backup), so that the next start creates and seeds a new
+    one: "Réinitialiser les données de démonstration" (issue 13 item 15), also for a corrupt file.
+
+    Call it with the database closed (Windows cannot rename an open file). Returns the backup, or None when
+    there was no demo database.
+    """
+    database = demo_database()
+    if not database.exists():
+        return None
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    backup = database.with_name(f"lgc-demo-{stamp}.sqlite3.bak")
+    database.replace(backup)
+    for suffix in ("-wal", "-shm", "-journal"):  # SQLite's companions belong to the file set aside
+        companion = database.with_name(database.name + suffix)
+        if companion.exists():
+            companion.replace(backup.with_name(backup.name + suffix))
+    log.info("demo database set aside as %s", backup)
+    return backup
+
+
 def demo_settings(settings: Settings, latency: float | None = None) -> Settings:
     """The user's settings turned into a standalone demo workstation on its own embedded database.
 
@@ -70,7 +97,7 @@ def demo_settings(settings: Settings, latency: float | None = None) -> Settings:
     """
     return _with(settings, {
         "workstation.role": Role.STANDALONE.value,
-        "database.url": f"sqlite:///{demo_folder() / 'lgc-demo.sqlite3'}",
+        "database.url": f"sqlite:///{demo_database()}",
         "demo.sandbox": True,
         "demo.latency": settings["demo.latency"] if latency is None else latency,
         "cabinet.name": DEMO_CABINET_NAME,

@@ -37,6 +37,7 @@ from lgc_app.documents.content import (
 from lgc_app.documents.dispatch import SendPlanners
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.models import Practitioner
+from lgc_app.documents.partial_date import PartialDate
 from lgc_app.documents.practitioners import add_practitioner
 from lgc_app.patients.insi_result import apply_insi_identity
 from lgc_app.patients.models import Patient
@@ -209,9 +210,9 @@ def _content(document_type: DocumentType) -> tuple[str, Content]:
     if document_type is D.VSM:
         return "Synthèse médicale", VsmContent(
             problems=(
-                Problem("Hypertension artérielle essentielle", "I10", date(2015, 4, 2)),
-                Problem("Diabète de type 2", "E11.9", date(2018, 1, 10)),
-                Problem("Appendicectomie", "", date(1991, 6, 1), date(1991, 6, 15), active=False),
+                Problem("Hypertension artérielle essentielle", "I10", PartialDate(2015, 4, 2)),
+                Problem("Diabète de type 2", "E11.9", PartialDate(2018, 1)),  # the patient remembers the month
+                Problem("Appendicectomie", "", PartialDate(1991), PartialDate(1991), active=False),
             ),
             allergies=(Allergy("Pénicilline", "medicament", "Urticaire généralisée"),),
             treatments=(

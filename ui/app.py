@@ -27,6 +27,7 @@ from lgc_app import APP_NAME, config, demo, demo_seed, logs
 from lgc_app.bootstrap import AppContext, bootstrap
 from lgc_app.demo import DemoSandbox
 from lgc_app.errors import explain
+from lgc_app.persistence.engine import DatabaseError
 from lgc_app.session import Authentication, Session, users_to_choose
 from ui import tasks as taskbridge
 from ui.demo_data import prepare_demo_data
@@ -42,6 +43,8 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 # The worker builds its service connections (TLS context, VIHF signer: ~100 ms of CPU) while the splash is up,
 # not while the user works (SC.DMP/UX.10); a keyring that asks to be unlocked must not hold the window back.
 WORKER_PREPARE_WAIT = 3.0
+RESTART = -1  # `_run` asks `run` to start again (the demo database was reset)
+_YES, _NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,9 @@ def run(options: GuiOptions) -> int:
     app = create_application(sys.argv[:1])
     loop = install_event_loop(app)
     try:
-        return _run(app, loop, options)
+        while (code := _run(app, loop, options)) == RESTART:
+            log.info("restarting on a new demo database")
+        return code
     finally:
         taskbridge.shutdown_executors()
         loop.run_until_complete(loop.shutdown_asyncgens())
@@ -181,6 +186,8 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
     except Exception as exc:  # settings, database, sandbox: the catalogue's text; a bug: its log reference
         splash.close()
         explanation = explain(exc)
+        if options.demo and isinstance(exc, DatabaseError) and _reset_demo_asked(explanation.text):
+            return RESTART
         show_startup_error(explanation.text)
         return 1 if explanation.is_bug else 2
     try:
@@ -202,7 +209,23 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         collector.stop()
     finally:
         context.stop()  # worker, database, sandbox child: also when the window itself failed
+    if window.demo_reset_requested:  # the database is closed now: it can be moved aside
+        demo.set_aside_demo_database()
+        return RESTART
     return 0
+
+
+def _reset_demo_asked(problem: str) -> bool:
+    """The demo database cannot be opened (corrupt…): offer to set it aside and start on a new one.
+
+    Asked before any window and outside a coroutine, like the user chooser (STYLE.md §2)."""
+    answer = QMessageBox.question(None, "LGC Ségur", f"{problem}\n\nRéinitialiser les données de démonstration ? "
+                                  "La base actuelle est conservée en copie dans le dossier de démonstration.",
+                                  _YES | _NO, _NO)
+    if answer != _YES:
+        return False
+    demo.set_aside_demo_database()
+    return True
 
 
 def _choose_user(loop: qasync.QEventLoop, context: AppContext) -> bool:

@@ -37,6 +37,7 @@ from ui.consultations.module import install_consultations
 from ui.diagnostics import DiagnosticsDialog
 from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
+from ui.help import HelpDialog, current_page
 from ui.i18n import decimal, role_label
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self.monitor = monitor
         self.sandbox = SandboxLink(context)
         self._dialogs: dict[str, QWidget] = {}
+        self.demo_reset_requested = False  # ui/app.py sets the demo database aside and starts again
         self._update_title()
         # 1400×900 when the screen has room: the editors and document viewers need it; less on a small screen
         room = self.screen().availableGeometry()
@@ -252,14 +254,25 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.switch_user_action = self._action("Fichier", self.tr("Changer d'utilisateur…"), self.choose_user)
+        self.print_action = self._action("Fichier", self.tr("Imprimer le document…"), self.print_document, keys.Print)
         self.quit_action = self._action("Fichier", self.tr("Quitter"), self.close, keys.Quit)
         self._action("Patients", self.tr("Rechercher un patient"), self._focus_search, keys.Find)
         self.settings_action = self._action("Outils", self.tr("Paramètres…"), self.open_settings)
         self.echo_action = self._action("Outils", self.tr("Tester la connexion au bac à sable"),
                                         self.test_sandbox)
         self.echo_action.setEnabled(self.context.sandbox is not None)
+        self._action("Aide", self.tr("Guide d'utilisation"), self.open_help, keys.HelpContents)
+        self.reset_demo_action = self._action("Aide", self.tr("Réinitialiser les données de démonstration…"),
+                                              self.ask_demo_reset)
+        self.reset_demo_action.setVisible(self.context.sandbox is not None)
         self._action("Aide", self.tr("Diagnostic"), self.open_diagnostics)
         self._action("Aide", self.tr("À propos"), self.open_about)
+
+    def print_document(self) -> None:
+        """Fichier → Imprimer (Ctrl+P): the validated document open in the "Documents" panel."""
+        editor = self.documents.panel.editor
+        if editor is None or editor.request_print() is None:
+            messages.info(self.tr("Ouvrez un document validé dans l'onglet « Documents » pour l'imprimer."))
 
     def _focus_search(self) -> None:
         search = getattr(self.side_panel, "search", None)
@@ -318,7 +331,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         def build() -> SettingsDialog:
-            dialog = SettingsDialog(self.context.config_path, self)
+            dialog = SettingsDialog(self.context.config_path, self, in_force=self.context.settings,
+                                    demo=self.context.sandbox is not None)
             dialog.saved.connect(self._settings_saved)
             return dialog
         self._single("settings", build, window_modal=True)
@@ -329,6 +343,31 @@ class MainWindow(QMainWindow):
             messages.warning(text.replace("%1", str(path)).replace("%2", ", ".join(restart_keys)))
         else:
             messages.info(self.tr("Paramètres enregistrés dans %1.").replace("%1", str(path)))
+
+    def open_help(self) -> None:
+        """Aide → Guide d'utilisation (F1): the page of the screen in use, beside the window."""
+        page = current_page(self.panels.currentWidget())
+        self._single("help", lambda: HelpDialog(self))
+        help_dialog = self._dialogs["help"]
+        assert isinstance(help_dialog, HelpDialog)
+        help_dialog.show_page(page)
+
+    def ask_demo_reset(self) -> None:
+        """Aide → Réinitialiser les données de démonstration (demo only): asked, then a restart on a new base."""
+        def build() -> QMessageBox:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Réinitialiser les données de démonstration"),
+                              self.tr("Le logiciel va redémarrer sur une base de démonstration neuve, avec les "
+                                      "patients et documents d'exemple. L'actuelle est conservée en copie dans "
+                                      "le dossier de démonstration. Continuer ?"),
+                              QMessageBox.StandardButton.Cancel, self)
+            confirm = box.addButton(self.tr("Réinitialiser et redémarrer"), QMessageBox.ButtonRole.AcceptRole)
+            confirm.clicked.connect(self.reset_demo)
+            return box
+        self._single("demo-reset", build, window_modal=True)
+
+    def reset_demo(self) -> None:
+        self.demo_reset_requested = True
+        self.close()
 
     def open_diagnostics(self) -> None:
         self._single("diagnostics", lambda: DiagnosticsDialog(

@@ -1,9 +1,13 @@
 """Outils → Paramètres: a form generated from `lgc_app.config.OPTIONS`, validated field by field.
 
-The dialog edits the settings *file* (not the running settings, which demo mode overlays): it reads the raw
-TOML values, so a bad value already in the file is shown next to its field instead of hiding the form. Each
-value is checked with `config.parse_value`; an error is shown under the field it names and nothing is saved.
-The running workstation keeps its settings until restarted (its database, worker and clients are built once).
+The dialog edits the settings *file*: it reads the raw TOML values, so a bad value already in the file is shown
+next to its field instead of hiding the form. Each value is checked with `config.parse_value`; an error is shown
+under the field it names and nothing is saved. The running workstation keeps its settings until restarted (its
+database, worker and clients are built once): a field whose file value is not the one in force says so.
+
+In demo mode the settings in force are the sandbox's (`lgc_app.demo` overlays endpoints, certificates and the
+demo database): the form shows them under a banner, and saving writes into the user's file only the fields
+the user changed, never a sandbox value (issue 13 item 4).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from lgc_app import config, paths
-from lgc_app.config import ConfigError, Option, Role
+from lgc_app.config import ConfigError, Option, Role, Settings
 from ui.i18n import role_label
 
 LABEL_WIDTH = 260
@@ -89,6 +93,11 @@ class _Field:
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
+        self.in_force = QLabel(parent)
+        self.in_force.setObjectName("inForce")
+        self.in_force.setWordWrap(True)
+        self.in_force.setStyleSheet("color: #8a5a00;")
+        self.in_force.hide()
 
     def raw_value(self) -> Any:
         if isinstance(self.editor, QComboBox):
@@ -127,7 +136,7 @@ class _Field:
 
 
 class SettingsDialog(QDialog):
-    """Edits the settings file.
+    """Edits the settings file; `in_force` are the running settings, `demo` says they are the sandbox's.
 
     Signals:
         saved(Path, list): the file was written; the keys whose change takes effect at the next start.
@@ -135,13 +144,25 @@ class SettingsDialog(QDialog):
 
     saved = Signal(object, list)
 
-    def __init__(self, config_path: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, config_path: Path | None = None, parent: QWidget | None = None, *,
+                 in_force: Settings | None = None, demo: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Paramètres"))
         self.path = config_path or paths.config_file()
+        self.demo = demo and in_force is not None
         raw, problem = self._read_raw()
         self._initial = raw
+        running = {option.key: _raw(value) for option, value in in_force.items()} if in_force else {}
+        self._shown = running if self.demo else raw
         layout = QVBoxLayout(self)
+        self.banner = QLabel(self.tr("<b>Mode démonstration :</b> ces réglages viennent du bac à sable et ne "
+                                     "sont pas enregistrés. Seuls les champs que vous modifiez sont écrits dans "
+                                     "votre fichier de réglages."), self)
+        self.banner.setObjectName("demoBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4d6; border: 1px solid #e0b84c; padding: 6px;")
+        self.banner.setVisible(self.demo)
+        layout.addWidget(self.banner)
         self.problem = QLabel(problem or "", self)
         self.problem.setWordWrap(True)
         self.problem.setObjectName("fileError")
@@ -161,14 +182,18 @@ class SettingsDialog(QDialog):
                 box = QGroupBox(self.tr(SECTION_TITLES.get(option.section, option.section)), body)
                 groups[option.section] = QFormLayout(box)
                 body_layout.addWidget(box)
-            field = _Field(option, raw.get(option.key, option.default), body)
+            field = _Field(option, self._shown.get(option.key, option.default), body)
             self.fields[option.key] = field
+            if running and not self.demo:
+                field.in_force.setText(_in_force_note(option, raw.get(option.key), running[option.key]))
+                field.in_force.setVisible(bool(field.in_force.text()))
             label = QLabel(option.label, body)
             label.setBuddy(field.editor)
             label.setWordWrap(True)
             label.setFixedWidth(LABEL_WIDTH)  # one label column across every group
             groups[option.section].addRow(label, field.widget)
             groups[option.section].addRow("", field.error)
+            groups[option.section].addRow("", field.in_force)
         self.fields["workstation.name"].editor.setPlaceholderText(config.Settings().workstation_name)
         self.fields["database.url"].editor.setPlaceholderText(paths.default_database_url())
         scroll = QScrollArea(self)
@@ -221,15 +246,23 @@ class SettingsDialog(QDialog):
         if values is None:
             return
         try:
-            raw = {key: field.raw_value() for key, field in self.fields.items()
-                   if values[key] != field.option.default}
+            if self.demo:  # the file keeps its values; only what the user changed here is written over them
+                raw = {key: value for key, value in self._initial.items() if key in values}
+                raw |= {key: field.raw_value() for key, field in self.fields.items()
+                        if field.raw_value() != _shown_value(field, self._shown)}
+                raw = {key: value for key, value in raw.items()  # defaults and bad values are not written
+                       if _effective(self.fields[key].option, value) not in (None, self.fields[key].option.default)}
+            else:
+                raw = {key: field.raw_value() for key, field in self.fields.items()
+                       if values[key] != field.option.default}
             path = config.save(config.Settings(raw), self.path)
         except OSError as exc:
             self.problem.setText(self.tr("Enregistrement impossible : %1").replace("%1", str(exc)))
             self.problem.show()
             return
-        changed = [key for key, value in values.items()
-                   if value != _effective(self.fields[key].option, self._initial.get(key))]
+        saved = config.Settings(raw)
+        changed = [key for key in values
+                   if saved[key] != _effective(self.fields[key].option, self._initial.get(key))]
         self.saved.emit(path, changed)
         self.accept()
 
@@ -242,3 +275,30 @@ def _effective(option: Option, raw: Any) -> Any:
         return config.parse_value(option.key, raw)
     except ConfigError:
         return None
+
+
+def _raw(value: Any) -> Any:
+    """A parsed setting as the form edits it (the TOML spelling)."""
+    if isinstance(value, Role):
+        return value.value
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def _shown_value(field: _Field, shown: dict[str, Any]) -> Any:
+    """What the field held when the dialog opened, as `raw_value` returns it (the editors normalise)."""
+    value = shown.get(field.option.key, field.option.default)
+    if isinstance(field.editor, QDoubleSpinBox):
+        return float(value) if isinstance(value, int | float) else field.option.default
+    if isinstance(field.editor, QLineEdit):
+        return "" if value is None else str(value)
+    return value
+
+
+def _in_force_note(option: Option, file_value: Any, running: Any) -> str:
+    """Under a field whose file value differs from the running one (saved since start, command-line option)."""
+    if _raw(_effective(option, file_value)) == running:
+        return ""
+    shown = QCoreApplication.translate("SettingsDialog", "(vide)") if running in (None, "") else str(running)
+    return QCoreApplication.translate("SettingsDialog", "En vigueur jusqu'au redémarrage : %1").replace("%1", shown)

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from lgc_app.documents.errors import DocumentContentError
+from lgc_app.documents.partial_date import PartialDate
 
 # --- VSM (volet de synthèse médicale) ---------------------------------------------------------------
 
@@ -26,8 +27,8 @@ class Problem:
 
     label: str
     cim10: str = ""  # optional CIM-10 code; free text otherwise
-    start: date | None = None
-    end: date | None = None
+    start: PartialDate | None = None  # "2020" or "03/2020" when that is all the patient remembers
+    end: PartialDate | None = None
     active: bool = True
 
 
@@ -43,7 +44,7 @@ class Allergy:
     agent: str
     kind: str = "medicament"  # key of ALLERGY_KINDS
     reaction: str = ""
-    start: date | None = None
+    start: PartialDate | None = None
     active: bool = True
 
 
@@ -53,7 +54,7 @@ class Treatment:
 
     drug: str
     dosage: str = ""
-    start: date | None = None
+    start: PartialDate | None = None
 
 
 RISK_FACTOR_KINDS = {  # JDV_SocialHistoryCodes_CISIS (LOINC)
@@ -90,6 +91,8 @@ class VsmContent:
             _require(factor.description, "description d'un facteur de risque")
         for problem in self.problems:
             _require(problem.label, "libellé d'une pathologie")
+            if problem.start and problem.end and problem.end.latest() < problem.start.earliest():
+                raise DocumentContentError(f"Dates invalides pour « {problem.label} » : la fin précède le début.")
         for treatment in self.treatments:
             _require(treatment.drug, "médicament d'un traitement")
 
@@ -216,6 +219,8 @@ def decode_content(cls: type[Content], data: dict[str, Any] | None) -> Content:
 
 
 def _encode(value: Any) -> Any:
+    if isinstance(value, PartialDate):  # before the dataclass case: stored as reduced-precision ISO 8601
+        return value.iso()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
@@ -238,6 +243,8 @@ def _decode(hint: Any, data: Any) -> Any:
         return tuple(_decode(typing.get_args(hint)[0], item) for item in data or ())
     if hint is date:
         return date.fromisoformat(data) if isinstance(data, str) else data
+    if hint is PartialDate:
+        return PartialDate.from_iso(data) if isinstance(data, str) else data
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(data, dict):
             raise TypeError(f"objet attendu pour {hint.__name__}")

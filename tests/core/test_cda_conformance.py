@@ -80,3 +80,11 @@ def test_recovered_identity_document_has_no_ins_and_passes(
     ids = [(i.get("root"), i.get("extension")) for i in role.findall("h:id", NS)]
     assert len(ids) == 1 and ids[0][0].startswith("2.25.")  # local id under the cabinet's root only
     assert b"279035121518989" not in cda
+
+
+def test_vsm_with_partial_dates_passes_the_cisis_checker(sqlite_db: Database, shared_dir: Path,
+                                                         tmp_path: Path) -> None:
+    cda = _validated(sqlite_db, DocumentType.VSM, IdentityStatus.QUAL)  # partial dates (issue 13 item 9)
+    assert cisis_errors(shared_dir, cda, tmp_path) == []
+    lows = etree.fromstring(cda).xpath("//h:entry//h:effectiveTime/h:low/@value", namespaces=NS)
+    assert {"2020", "201801", "20150402"} <= set(lows)

@@ -28,6 +28,7 @@ from lgc_app.documents.content import (
     VsmContent,
 )
 from lgc_app.documents.kinds import DocumentType
+from lgc_app.documents.partial_date import PartialDate
 from lgc_app.patients.models import Patient
 from lgc_app.patients.service import PatientDraft, create_patient
 from lgc_app.patients.status import change_status
@@ -101,23 +102,23 @@ def sample_content(document_type: DocumentType) -> object:
     if document_type is DocumentType.VSM:
         return VsmContent(
             problems=(
-                Problem("Hypertension artérielle essentielle", "I10", date(2015, 4, 2)),
-                Problem("Diabète de type 2 non insulino-dépendant", "E11.9", date(2018, 1, 10)),
-                Problem("Lombalgie chronique d'origine mécanique", "", date(2020, 9, 1)),
-                Problem(
-                    "Appendicectomie à l'âge de 12 ans", "", date(1991, 6, 1), date(1991, 6, 15), active=False
-                ),
-                Problem("Pyélonéphrite aiguë", "N10", date(2018, 4, 22), date(2018, 4, 30), active=False),
+                Problem("Hypertension artérielle essentielle", "I10", PartialDate(2015, 4, 2)),
+                Problem("Diabète de type 2 non insulino-dépendant", "E11.9", PartialDate(2018, 1)),
+                Problem("Lombalgie chronique d'origine mécanique", "", PartialDate(2020)),
+                Problem("Appendicectomie à l'âge de 12 ans", "", PartialDate(1991, 6), PartialDate(1991, 6, 15),
+                        active=False),
+                Problem("Pyélonéphrite aiguë", "N10", PartialDate(2018, 4, 22), PartialDate(2018, 4, 30),
+                        active=False),
             ),
             allergies=(
-                Allergy("Pénicilline G", "medicament", "Urticaire généralisée et œdème", date(2001, 5, 1)),
+                Allergy("Pénicilline G", "medicament", "Urticaire généralisée et œdème", PartialDate(2001, 5)),
                 Allergy("Arachide", "aliment", "Syndrome oral"),
                 Allergy("Latex", "autre", "", None, active=False),
             ),
             treatments=(
-                Treatment("Ramipril 5 mg, comprimé", "1 comprimé le matin", date(2015, 4, 2)),
+                Treatment("Ramipril 5 mg, comprimé", "1 comprimé le matin", PartialDate(2015)),
                 Treatment("Metformine 1000 mg, comprimé pelliculé", "1 comprimé matin et soir"),
-                Treatment("Atorvastatine 20 mg", "1 comprimé le soir", date(2019, 2, 14)),
+                Treatment("Atorvastatine 20 mg", "1 comprimé le soir", PartialDate(2019, 2, 14)),
             ),
             risk_factors=(
                 RiskFactor("tabac", "Fumeuse, 20 paquets-années, sevrage en cours depuis janvier"),

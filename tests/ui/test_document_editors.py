@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from lgc_app.documents import lifecycle
-from lgc_app.documents.content import NarrativeContent, PrescriptionContent, VacNoteContent, VsmContent
+from lgc_app.documents.content import NarrativeContent, PrescriptionContent, Problem, VacNoteContent, VsmContent
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
+from lgc_app.documents.partial_date import PartialDate
 from lgc_app.session import SECRETARIAT, Authentication, Session
 from tests.helpers.cisis import cisis_errors
 from tests.helpers.document_editors import DocWorld, autosave, make_world, open_editor, validate
@@ -78,15 +79,17 @@ def test_vsm_draft_autosaves_each_section(qtbot: QtBot, world: DocWorld) -> None
     _type(qtbot, editor.allergies.rows()[0].agent, "Pénicilline")  # type: ignore[attr-defined]
     editor.treatments.add_button.click()
     _type(qtbot, editor.treatments.rows()[0].drug, "Ramipril 5 mg")  # type: ignore[attr-defined]
+    _type(qtbot, editor.treatments.rows()[0].start, "03/2020")  # type: ignore[attr-defined]  # partial
     editor.risk_factors.add_button.click()
     _type(qtbot, editor.risk_factors.rows()[0].description, "Fumeur, 20 PA")  # type: ignore[attr-defined]
     editor.vigilance.setPlainText("Insuffisance rénale : adapter les doses.\n\nChutes fréquentes.")
     autosave(qtbot, editor)
     stored = lifecycle.parse_content(DocumentType.VSM, world.document(editor.detail.id).content)
     assert isinstance(stored, VsmContent)
-    assert stored.problems[0].label == "Hypertension artérielle" and stored.problems[0].start == date(2015, 4, 2)
+    assert stored.problems[0].label == "Hypertension artérielle"
+    assert stored.problems[0].start == PartialDate(2015, 4, 2)
     assert stored.allergies[0].agent == "Pénicilline" and stored.allergies[0].kind == "medicament"
-    assert stored.treatments[0].drug == "Ramipril 5 mg"
+    assert stored.treatments[0].drug == "Ramipril 5 mg" and stored.treatments[0].start == PartialDate(2020, 3)
     assert stored.risk_factors[0].description == "Fumeur, 20 PA"
     assert stored.vigilance == ("Insuffisance rénale : adapter les doses.", "Chutes fréquentes.")
 
@@ -149,14 +152,16 @@ def test_future_vaccination_date_is_shown_by_its_field_and_not_saved(qtbot: QtBo
     future = (date.today() + timedelta(days=3)).strftime("%d/%m/%Y")
     editor.administered_on.clear()
     _type(qtbot, editor.administered_on, future)
-    editor.autosave_timer.timeout.emit()
+    _type(qtbot, editor.lot_number, "X4456672")
+    autosave(qtbot, editor)  # the rest of the draft is saved (issue 13 item 9)
     error = editor.errors[editor.administered_on]
     assert error.isVisible() and "futur" in error.text()
     assert editor.administered_on.property("invalid") is True
-    assert "non enregistré" in editor.save_state.text()
+    assert "sauf les champs signalés en rouge" in editor.save_state.text()
     assert editor.administered_on.text() == future  # the typed text stays
     stored = lifecycle.parse_content(DocumentType.VAC_NOTE, world.document(editor.detail.id).content)
     assert stored.administered_on == date.today()  # type: ignore[union-attr]  # never the future date
+    assert stored.lot_number == "X4456672"  # type: ignore[union-attr]
     editor.administered_on.clear()
     _type(qtbot, editor.administered_on, "05/03/2024")
     autosave(qtbot, editor)
@@ -165,22 +170,31 @@ def test_future_vaccination_date_is_shown_by_its_field_and_not_saved(qtbot: QtBo
     assert stored.administered_on == date(2024, 3, 5)  # type: ignore[union-attr]
 
 
-def test_malformed_problem_dates_are_refused(qtbot: QtBot, world: DocWorld) -> None:
+def test_malformed_problem_dates_are_refused_and_the_rest_is_saved(qtbot: QtBot, world: DocWorld) -> None:
     editor = open_editor(qtbot, world, DocumentType.VSM)
     assert isinstance(editor, VsmEditor)
-    created = world.document(editor.detail.id).content
     editor.problems.add_button.click()
     row = editor.problems.rows()[0]
     assert isinstance(row, ProblemRow)
     _type(qtbot, row.label, "Pyélonéphrite")
     _type(qtbot, row.start, "31/02/2018")
-    editor.autosave_timer.timeout.emit()
+    autosave(qtbot, editor)
     assert "date invalide" in row.error.text()
-    row.start.setText("22/04/2018")
-    _type(qtbot, row.end, "01/04/2018")
-    editor.autosave_timer.timeout.emit()
+    assert row.start.text() == "31/02/2018" and row.start.property("invalid") is True
+    stored = lifecycle.parse_content(DocumentType.VSM, world.document(editor.detail.id).content)
+    assert stored.problems == (Problem("Pyélonéphrite"),)  # type: ignore[union-attr]  # saved without the date
+    row.start.setText("04/2018")
+    _type(qtbot, row.end, "03/2018")
+    autosave(qtbot, editor)
     assert "ne peut pas précéder" in row.error.text()
-    assert world.document(editor.detail.id).content == created  # nothing saved meanwhile
+    stored = lifecycle.parse_content(DocumentType.VSM, world.document(editor.detail.id).content)
+    assert stored.problems == (Problem("Pyélonéphrite", start=PartialDate(2018, 4)),)  # type: ignore[union-attr]
+    editor.validate_button.click()
+    assert editor.confirmation is None and "ne peut pas être validé" in editor.banner.text()
+    row.end.setText("2018")  # the same year: may end after April
+    editor.mark_dirty()
+    autosave(qtbot, editor)
+    assert not row.error.isVisible() and "sauf" not in editor.save_state.text()
 
 
 def test_empty_prescription_line_blocks_validation_with_a_message_on_the_line(qtbot: QtBot,

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import pytest
 import qasync
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lgc_app import config, demo
 from tests.ui.conftest import dispose_loop
@@ -55,16 +55,23 @@ def test_admin_command_detection(argv: list[str], admin: bool) -> None:
 
 class _BoxRecorder:
     shown: ClassVar[list[str]] = []
+    asked: ClassVar[list[str]] = []
 
     @staticmethod
     def critical(_parent: object, _title: str, text: str) -> None:
         _BoxRecorder.shown.append(text)
+
+    @staticmethod
+    def question(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:
+        _BoxRecorder.asked.append(text)
+        return QMessageBox.StandardButton.No
 
 
 @pytest.fixture
 def startup_errors(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Message boxes are recorded instead of shown; no log file handler is installed on the test runner."""
     _BoxRecorder.shown = []
+    _BoxRecorder.asked = []
     monkeypatch.setattr(gui_app, "QMessageBox", _BoxRecorder)
     monkeypatch.setattr(gui_app.logs, "setup", lambda *a, **k: None)
     loops: list[qasync.QEventLoop] = []
@@ -86,6 +93,7 @@ def test_demo_with_corrupt_database_gives_clear_message(startup_errors: list[str
     assert "n'est pas une base de données SQLite" in err
     assert "Traceback" not in err
     assert len(startup_errors) == 1 and "n'a pas été modifié" in startup_errors[0]
+    assert len(_BoxRecorder.asked) == 1 and "Réinitialiser les données" in _BoxRecorder.asked[0]  # declined
     assert database.read_bytes() == content
     assert not (demo.demo_folder() / "sandbox" / "sandbox.log").exists()  # failed before starting the sandbox
 

@@ -27,7 +27,8 @@ def test_window_shows_french_menus_and_role(window: MainWindow) -> None:
     outils = [a.text() for a in window.menu("Outils").actions()]
     assert outils == ["Paramètres…", "Tester la connexion au bac à sable", "Envoi au DMP par type de document…"]
     assert not window.echo_action.isEnabled()  # no sandbox configured
-    assert [a.text() for a in window.menu("Aide").actions()] == ["Diagnostic", "À propos"]
+    assert [a.text() for a in window.menu("Aide").actions()] == [
+        "Guide d'utilisation", "Réinitialiser les données de démonstration…", "Diagnostic", "À propos"]
 
 
 def test_slave_role_is_shown(qloop: object, qtbot: QtBot, ui_db_url: str) -> None:

@@ -94,3 +94,42 @@ def test_unreadable_file_is_reported_not_raised(qtbot: QtBot, tmp_path: Path) ->
     qtbot.addWidget(dialog)
     assert "illisible" in dialog.problem.text()
     assert dialog.fields["workstation.role"].raw_value() == "standalone"
+
+
+def test_demo_shows_the_settings_in_force_and_saves_only_user_changes(qtbot: QtBot, settings_file: Path,
+                                                                      tmp_path: Path) -> None:
+    in_force = config.Settings({"cabinet.name": "Cabinet de démonstration", "demo.sandbox": True,
+                                "database.url": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
+                                "services.dmp_url": "https://127.0.0.1:4443/dmp",
+                                "tls.ca_file": str(tmp_path / "ca.pem")})
+    dialog = SettingsDialog(settings_file, in_force=in_force, demo=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.banner.isVisible()
+    assert "Mode démonstration" in dialog.banner.text()
+    assert dialog.fields["demo.sandbox"].raw_value() is True
+    assert dialog.fields["services.dmp_url"].raw_value() == "https://127.0.0.1:4443/dmp"
+    assert dialog.fields["database.url"].raw_value().endswith("demo.sqlite3")
+    dialog.fields["workstation.role"].set_raw_value("master")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    assert saved.args[1] == ["workstation.role"]
+    written = config.load(settings_file)
+    assert written.role is Role.MASTER
+    assert written["cabinet.name"] == "Cabinet du Parc"  # the file's own value, not the sandbox's
+    assert written["demo.sandbox"] is False
+    assert written["services.dmp_url"] == config.Settings()["services.dmp_url"]
+    assert written["tls.ca_file"] is None
+    assert written["database.url"] == ""
+
+
+def test_outside_demo_a_value_saved_since_start_is_marked(qtbot: QtBot, settings_file: Path) -> None:
+    in_force = config.Settings({"cabinet.name": "Ancien cabinet"})
+    dialog = SettingsDialog(settings_file, in_force=in_force)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.banner.isVisible()
+    assert dialog.fields["cabinet.name"].raw_value() == "Cabinet du Parc"
+    assert dialog.fields["cabinet.name"].in_force.isVisible()
+    assert "Ancien cabinet" in dialog.fields["cabinet.name"].in_force.text()
+    assert not dialog.fields["workstation.role"].in_force.isVisible()

@@ -124,6 +124,11 @@ async def frozen_cda(db: Database, document_id: int) -> bytes:
     return await run_db(lifecycle.frozen_bytes, db, document_id)
 
 
+async def frozen_pdf(db: Database, document_id: int) -> bytes:
+    """The PDF/A stored at validation: what is printed and saved as PDF (issue 13 item 12)."""
+    return await run_db(lifecycle.frozen_bytes, db, document_id, pdf=True)
+
+
 def save_draft_now(db: Database, document_id: int, actor: Actor, *, title: str, content: Content,
                    expected_version: int) -> int:
     """Blocking save, only for the last autosave while the window closes (the loop is stopping)."""

@@ -7,7 +7,8 @@ meanwhile. A validated document is shown read-only with its frozen CDA; it chang
 "Nouvelle version" (replace) or archive/delete, each asked for with a reason.
 
 Nothing typed is lost: a failed save keeps the text on screen and says so; input that cannot be stored
-(a wrong date…) is shown next to its field and the draft is not saved until it is fixed.
+(a wrong date…) is shown next to its field and keeps its text, while the rest of the draft is saved (one bad
+field must not hold back the whole draft: issue 13 item 9); validation refuses the draft until it is fixed.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from ui.documents.fields import ErrorLabel, Findings, FindingsDisplay
 from ui.documents.metadata_panel import MetadataPanel
 from ui.documents.reason_dialog import ReasonDialog
 from ui.documents.viewer import CdaViewer
+from ui.print import DocumentPrinting
 from ui.tasks import Task, TaskManager
 
 log = logging.getLogger("lgc.ui.documents.editor")
@@ -106,6 +108,8 @@ class DocumentEditor(QWidget):
         self._busy = False  # a transition is queued or running
         self._viewer_task: Task[None] | None = None
         self._shown_content: Content | None = None  # what the widgets show, as last loaded or saved
+        self._stored_title = detail.title  # saved in place of an emptied title
+        self._held_back = False  # the last save left out fields shown in red
         self._findings = FindingsDisplay()
         self.confirmation: QMessageBox | None = None
         self.reason_dialog: ReasonDialog | None = None
@@ -142,6 +146,12 @@ class DocumentEditor(QWidget):
         self.archive_button.clicked.connect(self.request_archive)
         self.delete_button = QPushButton(self.tr("Supprimer…"), self)
         self.delete_button.clicked.connect(self.request_delete)
+        self.printing = DocumentPrinting(env.tasks, self)
+        self.print_button = QPushButton(self.tr("Imprimer…"), self)
+        self.print_button.setToolTip(self.tr("Imprimer le document validé (Ctrl+P)"))
+        self.print_button.clicked.connect(self.request_print)
+        self.save_pdf_button = QPushButton(self.tr("Enregistrer en PDF…"), self)
+        self.save_pdf_button.clicked.connect(self.request_save_pdf)
 
         self.tabs = QTabWidget(self)
         self.build_content()
@@ -159,7 +169,8 @@ class DocumentEditor(QWidget):
         title_row.addWidget(self.type_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_state, 1)
-        for button in (self.delete_button, self.archive_button, self.new_version_button, self.validate_button):
+        for button in (self.delete_button, self.archive_button, self.save_pdf_button, self.print_button,
+                       self.new_version_button, self.validate_button):
             buttons.addWidget(button)
         busy = QHBoxLayout()
         busy.addWidget(self.busy_label)
@@ -274,6 +285,28 @@ class DocumentEditor(QWidget):
         self.delete_button.setVisible(detail.status is not DocumentStatus.DELETED
                                       and detail.status is not DocumentStatus.REPLACED)
         self.delete_button.setEnabled(not busy)
+        for button in (self.print_button, self.save_pdf_button):
+            button.setVisible(self.printable)
+
+    # -- printing (issue 13 item 12): the PDF/A frozen at validation ----------------------------------------
+
+    @property
+    def printable(self) -> bool:
+        return self.detail.status in FROZEN
+
+    def _stored_pdf(self) -> Coroutine[Any, Any, bytes]:
+        return actions.frozen_pdf(self.env.context.database, self.detail.id)
+
+    def request_print(self) -> Task[Any] | None:
+        """Imprimer…: the preview of the stored PDF/A, whose "Imprimer" opens the system print dialog."""
+        if not self.printable:
+            return None
+        return self.printing.print_pdf(self._stored_pdf, self.detail.title)
+
+    def request_save_pdf(self) -> None:
+        """Enregistrer en PDF…: a copy of the stored PDF/A, byte for byte."""
+        if self.printable:
+            self.printing.choose_pdf_file(self._stored_pdf, self.detail.title)
 
     # -- autosave ---------------------------------------------------------------------------------------
 
@@ -307,42 +340,50 @@ class DocumentEditor(QWidget):
         self.env.tasks.when_idle(self._writes, callback)
 
     def save_now(self) -> bool:
-        """Queue a save of the draft if it changed. False: the typed input cannot be stored as it is."""
+        """Queue a save of the draft if it changed. False: some typed input (shown in red) cannot be stored;
+        the rest of the draft is saved all the same."""
         self._timer.stop()
         if not self._dirty or not self.detail.is_draft:
             return True
         _title, _content, findings = self._read_all(strict=False)
-        if findings:
-            self.save_state.setText(self.tr("Brouillon non enregistré : corrigez les champs signalés en rouge."))
-            return False
         if not self._save_queued:
             self._save_queued = True
             self._enqueue(self._start_save)
-        return True
+        return not findings
+
+    def _storable(self) -> tuple[str, Content, bool]:
+        """What a save stores: the valid input (a wrong field reads as its last good value), and whether some
+        input was left out."""
+        title, content, findings = self._read_all(strict=False)
+        return title or self._stored_title, content, bool(findings)
 
     def _start_save(self) -> Task[int] | None:
         self._save_queued = False
         if not self._dirty or not self.detail.is_draft:
             return None
-        title, content, findings = self._read_all(strict=False)
-        if findings:
-            return None
+        title, content, held_back = self._storable()
         mark = self._changes
         task = self.env.tasks.run(
             actions.save_draft(self.env.context.database, self.detail.id, self.env.actor, title=title,
                                content=content, expected_version=self._row_version),
             label_fr=self.tr("Enregistrement du brouillon"), cancellable=False)
-        task.on_success(lambda version: self._saved(version, mark, content)).on_failure(self._save_failed)
+        task.on_success(lambda version: self._saved(version, mark, title, content, held_back))
+        task.on_failure(self._save_failed)
         return task
 
-    def _saved(self, version: int, mark: int, content: Content) -> None:
+    def _saved(self, version: int, mark: int, title: str, content: Content, held_back: bool) -> None:
         self._row_version = version
         self._shown_content = content
-        self._dirty = self._changes != mark
+        self._stored_title = title
+        self._held_back = held_back
+        self._dirty = self._changes != mark or held_back  # the red fields still wait to be stored
         self.banner.set_messages([])
-        if not self._dirty:
-            self.save_state.setText(self.tr("Brouillon enregistré à %1").replace(
-                "%1", datetime.now().strftime("%H:%M")))
+        when = datetime.now().strftime("%H:%M")
+        if held_back:
+            self.save_state.setText(self.tr("Brouillon enregistré à %1, sauf les champs signalés en rouge.")
+                                    .replace("%1", when))
+        elif not self._dirty:
+            self.save_state.setText(self.tr("Brouillon enregistré à %1").replace("%1", when))
         self.saved.emit(version)
         self.document_changed.emit(self.detail.id)
 
@@ -360,13 +401,17 @@ class DocumentEditor(QWidget):
         def ask(text: str) -> None:
             self._confirm(self.tr("Fermer sans enregistrer ?"), text, self.tr("Abandonner les modifications"),
                           then)
-        if not self.save_now():
-            ask(self.tr("Les dernières modifications de ce brouillon ne peuvent pas être enregistrées (champs "
-                        "signalés en rouge). Les abandonner et fermer le document ?"))
-            return
-        self.when_idle(lambda: ask(self.tr(
-            "Le brouillon n'a pas pu être enregistré. Abandonner les modifications et fermer ?"))
-            if self._dirty and self.detail.is_draft else then())
+        complete = self.save_now()
+
+        def after_save() -> None:
+            if not (self._dirty and self.detail.is_draft):
+                then()
+            elif not complete and self._held_back:
+                ask(self.tr("Le brouillon est enregistré, sauf les champs signalés en rouge, qui ne peuvent pas "
+                            "l'être tels quels. Les abandonner et fermer le document ?"))
+            else:
+                ask(self.tr("Le brouillon n'a pas pu être enregistré. Abandonner les modifications et fermer ?"))
+        self.when_idle(after_save)
 
     def dispose(self) -> None:
         """The editor is closed: stop what would still touch its widgets."""
@@ -379,9 +424,7 @@ class DocumentEditor(QWidget):
         self._timer.stop()
         if not (self._dirty and self.detail.is_draft) or self.env.tasks.chain_busy(self._writes):
             return
-        title, content, findings = self._read_all(strict=False)
-        if findings:
-            return
+        title, content, _held_back = self._storable()
         try:
             actions.save_draft_now(self.env.context.database, self.detail.id, self.env.actor, title=title,
                                    content=content, expected_version=self._row_version)

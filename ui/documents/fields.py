@@ -8,12 +8,16 @@ it, so the user sees what to fix where it is (never only in a dialog).
 from __future__ import annotations
 
 import re
+import typing
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from lgc_app.documents.partial_date import PartialDate
 
 # a selector on a dynamic property: a faulty row frame is outlined without outlining every field inside it
 INVALID_STYLE = '*[invalid="true"] { border: 1px solid #c0392b; border-radius: 2px; }'
@@ -85,36 +89,103 @@ class FindingsDisplay:
         self._widgets, self._labels = [], []
 
 
-class DateField(QLineEdit):
-    """A date typed as JJ/MM/AAAA (or JJMMAAAA); empty means "not given"."""
+class _CheckedDateField(QLineEdit):
+    """A typed date: empty means "not given"; a wrong one keeps its text and gets a finding.
+
+    `read` then returns the last good value shown or read, so that the autosave stores the rest of the draft
+    without losing what the field held (issue 13 item 9). Subclasses say how text becomes a value.
+    """
+
+    FORMAT = ""  # the formats accepted, in the error message
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumWidth(110)
+        self._good: Any = None
+
+    def _parse(self, text: str) -> Any:
+        """The value typed, or ValueError."""
+        raise NotImplementedError
+
+    def _show(self, value: Any) -> str:
+        raise NotImplementedError
+
+    def _first_day(self, value: Any) -> date:
+        raise NotImplementedError
+
+    def set_date(self, value: Any) -> None:
+        self._good = value
+        self.setText(self._show(value) if value else "")
+
+    def _read(self, findings: Findings, label: ErrorLabel, what: str, past_only: bool, today: date | None) -> Any:
+        text = self.text().strip()
+        if not text:
+            self._good = None
+            return None
+        try:
+            value = self._parse(text)
+        except ValueError:
+            findings.add(self, tr("%1 : date invalide, attendu %2.").replace("%1", what).replace("%2", self.FORMAT),
+                         label)
+            return self._good
+        if past_only and self._first_day(value) > (today or date.today()):
+            findings.add(self, tr("%1 : la date ne peut pas être dans le futur.").replace("%1", what), label)
+            return self._good
+        self._good = value
+        return value
+
+
+class DateField(_CheckedDateField):
+    """A full date typed as JJ/MM/AAAA (or JJMMAAAA)."""
+
+    FORMAT = "JJ/MM/AAAA"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(tr("JJ/MM/AAAA"))
-        self.setMaximumWidth(110)
 
-    def set_date(self, value: date | None) -> None:
-        self.setText(value.strftime("%d/%m/%Y") if value else "")
+    def _parse(self, text: str) -> date:
+        match = _DATE.match(text)
+        if match is None:
+            raise ValueError(text)
+        day, month, year = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:]))
+        return date(year, month, day)
+
+    def _show(self, value: date) -> str:
+        return value.strftime("%d/%m/%Y")
+
+    def _first_day(self, value: date) -> date:
+        return value
 
     def read(self, findings: Findings, label: ErrorLabel, what: str, *, past_only: bool = True,
              today: date | None = None) -> date | None:
-        """The typed date, or None when empty or wrong (then a finding names `what`)."""
-        text = self.text().strip()
-        if not text:
-            return None
-        match = _DATE.match(text)
-        try:
-            if match is None:
-                raise ValueError(text)
-            day, month, year = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:]))
-            value = date(year, month, day)
-        except ValueError:
-            findings.add(self, tr("%1 : date invalide, attendu JJ/MM/AAAA.").replace("%1", what), label)
-            return None
-        if past_only and value > (today or date.today()):
-            findings.add(self, tr("%1 : la date ne peut pas être dans le futur.").replace("%1", what), label)
-            return None
-        return value
+        """The typed date; None when empty; the last good value when wrong (then a finding names `what`)."""
+        return typing.cast(date | None, self._read(findings, label, what, past_only, today))
+
+
+class PartialDateField(_CheckedDateField):
+    """A date known to the year, the month or the day: AAAA, MM/AAAA or JJ/MM/AAAA (CDA allows each)."""
+
+    FORMAT = "JJ/MM/AAAA, MM/AAAA ou AAAA"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(tr("[JJ/][MM/]AAAA"))
+        self.setToolTip(tr("Date complète, mois et année (03/2020) ou année seule (2020)."))
+
+    def _parse(self, text: str) -> PartialDate:
+        return PartialDate.parse(text)
+
+    def _show(self, value: PartialDate) -> str:
+        return value.french()
+
+    def _first_day(self, value: PartialDate) -> date:
+        return value.earliest()
+
+    def read(self, findings: Findings, label: ErrorLabel, what: str, *,
+             today: date | None = None) -> PartialDate | None:
+        """The typed date (never in the future); None when empty; the last good value when wrong."""
+        return typing.cast(PartialDate | None, self._read(findings, label, what, True, today))
 
 
 def required(widget: QLineEdit, findings: Findings, label: ErrorLabel, message: str) -> str:

@@ -19,6 +19,8 @@ from lgc_app.errors import UserError
 MAX_PAGES = 50
 TARGET_WIDTH_PX = 1100  # about 130 dpi on A4: readable on screen, 4.5 MB per page
 MAX_PAGE_PIXELS = 1100 * 1600 * 2
+PRINT_DPI = 200  # sharp text on paper; an A4 page is then 1654 × 2339 px (15 MB)
+MAX_PRINT_PIXELS = 1700 * 2400 * 2
 
 _pdfium_lock = threading.Lock()
 
@@ -36,8 +38,9 @@ class PdfPages:
     total: int  # pages in the file; more than len(images) when capped at MAX_PAGES
 
 
-def rasterise(data: bytes, *, max_pages: int | None = None) -> PdfPages:
-    """Render the first `max_pages` (default MAX_PAGES) pages of a PDF at screen resolution.
+def rasterise(data: bytes, *, max_pages: int | None = None, dpi: float | None = None) -> PdfPages:
+    """Render the first `max_pages` (default MAX_PAGES) pages of a PDF at screen resolution, or at `dpi`
+    (printing: ui/print.py).
 
     Raises:
         PdfPagesError: PDFium cannot open the file (damaged, encrypted, not a PDF).
@@ -50,7 +53,7 @@ def rasterise(data: bytes, *, max_pages: int | None = None) -> PdfPages:
         try:
             total = len(document)
             shown = min(total, MAX_PAGES if max_pages is None else max_pages)
-            images = [_render(document[index]) for index in range(shown)]
+            images = [_render(document[index], dpi=dpi) for index in range(shown)]
         except pypdfium2.PdfiumError:
             raise PdfPagesError("Une page du PDF joint ne peut pas être affichée.") from None
         finally:
@@ -85,18 +88,21 @@ def render_page(data: bytes, index: int, width_px: int) -> QImage:
         try:
             document = pypdfium2.PdfDocument(data)
             try:
-                return _render(document[index], width_px)
+                return _render(document[index], width_px=width_px)
             finally:
                 document.close()
         except pypdfium2.PdfiumError:
             raise PdfPagesError("Une page du document ne peut pas être affichée.") from None
 
 
-def _render(page: pypdfium2.PdfPage, width_px: int = TARGET_WIDTH_PX) -> QImage:
+def _render(page: pypdfium2.PdfPage, *, width_px: int = TARGET_WIDTH_PX, dpi: float | None = None) -> QImage:
     width, height = page.get_size()  # PDF points
     if width <= 0 or height <= 0:
         raise pypdfium2.PdfiumError("empty page")
-    scale = min(width_px / width, math.sqrt(MAX_PAGE_PIXELS / (width * height)))
+    if dpi is None:
+        scale = min(width_px / width, math.sqrt(MAX_PAGE_PIXELS / (width * height)))
+    else:  # 72 points an inch
+        scale = min(dpi / 72, math.sqrt(MAX_PRINT_PIXELS / (width * height)))
     bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True, may_draw_forms=False)
     try:
         rgbx = QImage.Format.Format_RGBX8888

@@ -1,8 +1,8 @@
 """Editor of the volet de synthèse médicale (VSM, CDA N3): problems, allergies, treatments, risk factors.
 
 One tab per section of the volet; every item is a row. Codes are optional (CIM-10 for a problem) and the
-drugs are free text (a drug database is out of scope). Dates are checked as typed: never in the future,
-an end never before its start.
+drugs are free text (a drug database is out of scope). Dates may be partial ("2020", "03/2020": issue 13
+item 9) and are checked as typed: never in the future, an end never before its start.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from lgc_app.documents.content import (
     VsmContent,
 )
 from ui.documents.editor_base import DocumentEditor
-from ui.documents.fields import DateField, Findings
+from ui.documents.fields import Findings, PartialDateField
 from ui.documents.rows import ItemRow, RowList, tr
 
 CIM10_CODE = re.compile(r"^[A-Z]\d{2}(\.\d{1,2})?$")
@@ -43,8 +43,8 @@ class ProblemRow(ItemRow[Problem]):
         self.cim10 = QLineEdit(self)
         self.cim10.setPlaceholderText(tr("Ex. : I10"))
         self.cim10.setMaximumWidth(90)
-        self.start = DateField(self)
-        self.end = DateField(self)
+        self.start = PartialDateField(self)
+        self.end = PartialDateField(self)
         self.active = QCheckBox(tr("En cours"), self)
         self.active.setChecked(True)
         self.active.setToolTip(tr("Décochez pour un antécédent (pathologie terminée)."))
@@ -58,8 +58,9 @@ class ProblemRow(ItemRow[Problem]):
     def read(self, findings: Findings, strict: bool) -> Problem:
         start = self.start.read(findings, self.error, tr("Début"))
         end = self.end.read(findings, self.error, tr("Fin"))
-        if start and end and end < start:
+        if start and end and end.latest() < start.earliest():
             findings.add(self.end, tr("La fin ne peut pas précéder le début."), self.error)
+            end = None  # the draft keeps the start; the end waits, red, until it is fixed
         code = self.cim10.text().strip().upper()
         if strict:
             if not self.label.text().strip():
@@ -85,7 +86,7 @@ class AllergyRow(ItemRow[Allergy]):
         self.kind = _kinds_combo(ALLERGY_KINDS, self)
         self.reaction = QLineEdit(self)
         self.reaction.setPlaceholderText(tr("Ex. : urticaire généralisée"))
-        self.start = DateField(self)
+        self.start = PartialDateField(self)
         self.active = QCheckBox(tr("Active"), self)
         self.active.setChecked(True)
         self.place(self.agent, 0, 0, tr("Agent"))
@@ -117,7 +118,7 @@ class TreatmentRow(ItemRow[Treatment]):
         self.drug.setPlaceholderText(tr("Ex. : Ramipril 5 mg, comprimé"))
         self.dosage = QLineEdit(self)
         self.dosage.setPlaceholderText(tr("Ex. : 1 comprimé le matin"))
-        self.start = DateField(self)
+        self.start = PartialDateField(self)
         self.place(self.drug, 0, 0, tr("Médicament"))
         self.place(self.dosage, 0, 1, tr("Posologie"))
         self.place(self.start, 0, 2, tr("Depuis"))

@@ -8,6 +8,7 @@ from lxml import etree
 
 from lgc_app.documents.cda.narrative import reference
 from lgc_app.documents.cda.xmltree import PHARM, coded, day, new_id, sub, template_ids
+from lgc_app.documents.partial_date import PartialDate
 from lgc_app.documents.valuesets import CIM10, HL7_ACT_CODE, SNOMED_CT, Code
 
 DIAGNOSTIC_INTERPRETATION = Code("282291009", SNOMED_CT, "interprétation diagnostique", "SNOMED CT")
@@ -16,8 +17,8 @@ DRUG = Code("DRUG", HL7_ACT_CODE, "Médicament", "HL7:ActCode")
 
 def interval(
     parent: etree._Element,
-    start: date | None,
-    end: date | None,
+    start: date | PartialDate | None,
+    end: date | PartialDate | None,
     *,
     typed: bool = False,
     end_unknown: bool = False,
@@ -41,8 +42,8 @@ def concern(
     fr_template: str,
     *,
     active: bool,
-    start: date | None,
-    end: date | None,
+    start: date | PartialDate | None,
+    end: date | PartialDate | None,
 ) -> etree._Element:
     """A concern act (FR-Liste-des-problemes / -allergies): the caller adds its SUBJ observation."""
     act = sub(sub(parent, "entry"), "act", classCode="ACT", moodCode="EVN")
@@ -61,8 +62,8 @@ def problem_observation(
     *,
     ref: str,
     cim10: str,
-    start: date | None,
-    end: date | None,
+    start: date | PartialDate | None,
+    end: date | PartialDate | None,
     extra_templates: tuple[str, ...] = (),
     code: Code = DIAGNOSTIC_INTERPRETATION,
 ) -> etree._Element:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from lxml import etree
 
+from lgc_app.documents.partial_date import PartialDate
 from lgc_app.documents.valuesets import Code
 
 HL7 = "urn:hl7-org:v3"
@@ -51,11 +52,14 @@ def timestamp(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y%m%d%H%M%S%z")
 
 
-def day(value: date) -> str:
-    return value.strftime("%Y%m%d")
+def day(value: date | PartialDate) -> str:
+    """A TS at the precision known: AAAAMMJJ, or AAAAMM / AAAA for a partial date (CDA R2 TS)."""
+    return value.cda() if isinstance(value, PartialDate) else value.strftime("%Y%m%d")
 
 
-def french_day(value: date | None) -> str:
+def french_day(value: date | PartialDate | None) -> str:
+    if isinstance(value, PartialDate):
+        return value.french()
     return value.strftime("%d/%m/%Y") if value else "-"
 
 

@@ -8,19 +8,16 @@ from lgc_app.documents.cda import vsm
 from lgc_app.documents.cda.parties import DocumentHeader
 from lgc_app.documents.content import ALLERGY_KINDS, RISK_FACTOR_KINDS, VsmContent
 from lgc_app.documents.kinds import DocumentType
+from lgc_app.documents.partial_date import french_since
 from lgc_app.documents.rendering.spec import Section
 from lgc_app.documents.types.registry import DocumentTypeSpec, Level, SharingDefaults
 
 
 def sections(content: VsmContent, created_at: datetime) -> list[Section]:
-    def when(p: object) -> str:
-        start = getattr(p, "start", None)
-        return f" (depuis le {start:%d/%m/%Y})" if start else ""
-
     return [
         Section(
             "Pathologies en cours",
-            tuple(f"{p.label}{when(p)}" for p in content.problems if p.active) or ("-",),
+            tuple(f"{p.label}{french_since(p.start)}" for p in content.problems if p.active) or ("-",),
         ),
         Section("Antécédents", tuple(p.label for p in content.problems if not p.active) or ("-",)),
         Section(
