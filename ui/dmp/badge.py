@@ -70,6 +70,7 @@ class NewDocumentsWatcher(QObject):
         self._tasks = tasks
         self.counts: dict[int, int] = {}
         self._checking: set[int] = set()
+        self._again: set[int] = set()  # asked again while being checked
 
     def count(self, patient_id: int) -> int:
         return self.counts.get(patient_id, 0)
@@ -89,18 +90,24 @@ class NewDocumentsWatcher(QObject):
         task.on_failure(lambda _error: None)  # a badge is a hint: its failure must not raise a message
 
     def check(self, patient_id: int) -> None:
-        """Ask the DMP whether documents arrived since this patient's DMP was last consulted here."""
+        """Ask the DMP whether documents arrived since this patient's DMP was last consulted here. Asked again
+        while a check is in flight, one more check follows it: the first one may predate what is asked about."""
         if patient_id in self._checking:
+            self._again.add(patient_id)
             return
         self._checking.add(patient_id)
         task = self._tasks.run(actions.check_new_documents(self._context, patient_id),
                                label_fr=self.tr("Recherche de nouveaux documents dans le DMP"))
         task.on_success(lambda count: self._checked(patient_id, count))
-        task.on_failure(lambda _error: self._checking.discard(patient_id))  # e.g. identity not qualified
+        task.on_failure(lambda _error: self._checked(patient_id, None))  # e.g. DMP not configured
 
-    def _checked(self, patient_id: int, count: int) -> None:
+    def _checked(self, patient_id: int, count: int | None) -> None:
         self._checking.discard(patient_id)
-        self._set(patient_id, count)
+        if count is not None:
+            self._set(patient_id, count)
+        if patient_id in self._again:
+            self._again.discard(patient_id)
+            self.check(patient_id)
 
     def consulted(self, patient_id: int) -> None:
         """The patient's whole DMP was just listed: nothing is new any more (the use case stored it)."""
