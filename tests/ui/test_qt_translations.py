@@ -38,8 +38,8 @@ def recorder(app: QApplication) -> Iterator[_Recorder]:
 
 
 def _untranslated(asked: set[tuple[str, str]]) -> list[tuple[str, str]]:
-    return sorted((context, source) for context, source in asked
-                  if source not in SAME_IN_FRENCH and context != KEY_NAMES and QCoreApplication.translate(context, source) == source)
+    return sorted((context, source) for context, source in asked if source not in SAME_IN_FRENCH
+                  and context != KEY_NAMES and QCoreApplication.translate(context, source) == source)
 
 
 def _file_dialog(qtbot: QtBot, folder: Path, mode: QFileDialog.AcceptMode) -> QFileDialog:

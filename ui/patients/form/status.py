@@ -79,7 +79,7 @@ class StatusPanel(QGroupBox):
         self.status_reason.setText(fill(self.tr("Dernier changement : %1 (%2, %3)"), last.reason,
                                         last.changed_by, local_time(last.changed_at)) if last else "")
         self.checks_label.setText("\n".join(
-            fill(self.tr("%1 vue par %2 le %3"), check.document_type.label, check.checked_by,
+            fill(self.tr("%1 : pièce vue par %2 le %3"), check.document_type.label, check.checked_by,
                  local_time(check.checked_at, with_time=False)) for check in patient.identity_checks))
         for name, box in self.flags.items():
             box.setChecked(getattr(patient, name))
