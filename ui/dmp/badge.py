@@ -96,7 +96,7 @@ class NewDocumentsWatcher(QObject):
         task = self._tasks.run(actions.check_new_documents(self._context, patient_id),
                                label_fr=self.tr("Recherche de nouveaux documents dans le DMP"))
         task.on_success(lambda count: self._checked(patient_id, count))
-        task.on_failure(lambda _error: self._checking.discard(patient_id))  # e.g. identity not qualified
+        task.on_failure(lambda _error: self._checking.discard(patient_id))  # e.g. DMP unreachable: a hint only
 
     def _checked(self, patient_id: int, count: int) -> None:
         self._checking.discard(patient_id)
