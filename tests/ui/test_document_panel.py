@@ -63,6 +63,8 @@ def test_n3_type_code_is_locked_and_defaults_come_back(qtbot: QtBot, world: DocW
     editor = open_editor(qtbot, world, DocumentType.VSM)
     panel = editor.metadata_panel
     assert not panel.combos["type_code"].isEnabled() and panel.type_note.isVisibleTo(panel)
+    form = panel.combos["type_code"].parentWidget().layout()
+    assert form.getWidgetPosition(panel.type_note)[0] == form.getWidgetPosition(panel.combos["type_code"])[0] + 1
     assert panel.combos["type_code"].currentData() == "SYNTH"
     assert panel.combos["facility_type_code"].currentData() == "SA08"  # the cabinet's sector
     panel.flags["masked_from_professionals"].click()

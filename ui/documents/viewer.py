@@ -40,6 +40,8 @@ from ui.documents.pdf_pages import PdfPagesError, rasterise
 
 log = logging.getLogger("lgc.ui.documents.viewer")
 
+# The body keeps room to be read however many header rows there are (issue 13: it was squeezed to ~90 px).
+MIN_BODY_HEIGHT = 260
 NARRATIVE_CSS = "h2 { font-size: large; } h3, h4 { font-size: medium; } table { border-collapse: collapse; }"
 
 
@@ -130,6 +132,7 @@ class CdaViewer(QWidget):
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._browser)
         self._stack.addWidget(self._scroll)
+        self._stack.setMinimumHeight(MIN_BODY_HEIGHT)
         layout = QVBoxLayout(self)
         layout.addWidget(self._header)
         layout.addWidget(self._notice)
