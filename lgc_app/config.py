@@ -129,7 +129,7 @@ class Option:
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("workstation.role", _role, Role.STANDALONE, "Rôle du poste (standalone, master, slave)"),
+    Option("workstation.role", _role, Role.STANDALONE, "Rôle du poste"),
     Option("workstation.name", _text, "", "Nom du poste (par défaut : nom de la machine)"),
     Option("workstation.master", _text, "", "Poste maître qui exécute les envois d'un poste esclave (nom)"),
     Option("database.url", _database_url, "", "Base de données (vide : SQLite locale)"),

@@ -1,8 +1,10 @@
 """Qt translations, French first: our catalogue (`resources/translations/lgc_fr.qm`) and Qt's own.
 
 Source strings are already French, so our catalogue mostly supplies plural forms ("%n requête(s)"); Qt's
-`qtbase_fr.qm` translates the standard dialogs and buttons (Annuler, Ouvrir…). Another language is one more
-`lgc_<lang>.ts` compiled with `pyside6-lrelease`.
+`qtbase_fr.qm` translates the standard dialogs and buttons (Annuler, Ouvrir…), and
+`resources/translations/qtbase_complement_fr.qm` the few texts of those dialogs it leaves in English (Qt 6
+changed them, e.g. the file dialog's "&Look in:"). Another language is one more `lgc_<lang>.ts` compiled with
+`pyside6-lrelease`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ def install_translations(app: QCoreApplication, language: str = "fr") -> list[QT
     """Load and install our and Qt's catalogues for `language`; returns the translators (keep them alive)."""
     QLocale.setDefault(QLocale(language))
     installed = []
+    # Qt asks the translator installed last first, and the next one when it has no translation: the
+    # complement comes first so that Qt's own catalogue wins wherever it translates a text.
     sources = [
+        (f"qtbase_complement_{language}", str(TRANSLATIONS_DIR)),
         (f"lgc_{language}", str(TRANSLATIONS_DIR)),
         (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     ]

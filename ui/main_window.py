@@ -376,9 +376,11 @@ class MainWindow(QMainWindow):
 
     def open_about(self) -> None:
         def build() -> QMessageBox:
+            # only what this version does (issue 13): MSSanté, Pro Santé Connect and the Annuaire are not there
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("À propos"), self.tr(
-                "<b>LGC Ségur</b> %1<br>Logiciel de gestion de cabinet médical : INS, DMP, MSSanté, "
-                "Pro Santé Connect.").replace("%1", app_version), QMessageBox.StandardButton.Close, self)
+                "<b>LGC Ségur</b> %1<br>Logiciel de gestion de cabinet médical : identités et INS (téléservice "
+                "INSi), documents médicaux, alimentation et consultation du DMP.").replace("%1", app_version),
+                QMessageBox.StandardButton.Close, self)
             box.setModal(False)
             return box
         self._single("about", build)

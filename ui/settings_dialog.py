@@ -48,6 +48,14 @@ SECTION_TITLES = {
     "demo": QT_TRANSLATE_NOOP("SettingsDialog", "Démonstration"),
     "cabinet": QT_TRANSLATE_NOOP("SettingsDialog", "Cabinet"),
 }
+# Under the role chosen: what it means for the sends (lgc_app.workstation: a slave's orders go to its master).
+ROLE_EXPLANATIONS = {
+    Role.STANDALONE: QT_TRANSLATE_NOOP("SettingsDialog", "Ce poste exécute lui-même ses envois (DMP)."),
+    Role.MASTER: QT_TRANSLATE_NOOP("SettingsDialog", "Ce poste exécute ses envois et ceux des postes esclaves "
+                                                     "qui le désignent comme poste maître."),
+    Role.SLAVE: QT_TRANSLATE_NOOP("SettingsDialog", "Ce poste prépare ses envois ; le poste maître indiqué "
+                                                    "ci-dessous les exécute."),
+}
 
 
 class _Field:
@@ -61,8 +69,17 @@ class _Field:
             self.editor: Any = QComboBox(parent)
             for role in Role:
                 self.editor.addItem(role_label(role), role.value)
+            self.explanation = QLabel(parent)
+            self.explanation.setObjectName("roleExplanation")
+            self.explanation.setWordWrap(True)
+            self.editor.currentIndexChanged.connect(self._explain_role)
             self.editor.setCurrentIndex(max(0, self.editor.findData(str(raw))))
-            self.widget = self.editor
+            self._explain_role()
+            self.widget = QWidget(parent)
+            column = QVBoxLayout(self.widget)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(self.editor)
+            column.addWidget(self.explanation)
         elif isinstance(default, bool):
             self.editor = QCheckBox(parent)
             self.editor.setChecked(raw is True)
@@ -118,6 +135,10 @@ class _Field:
             self.editor.setValue(float(value))
         else:
             self.editor.setText(str(value))
+
+    def _explain_role(self) -> None:
+        self.explanation.setText(QCoreApplication.translate(
+            "SettingsDialog", ROLE_EXPLANATIONS[Role(self.editor.currentData())]))
 
     def _browse(self) -> None:
         dialog = QFileDialog(self.widget, self.option.label, str(Path(self.editor.text()).parent)

@@ -450,9 +450,15 @@ async def check_new_documents(db: Database, client: DmpReader, patient_id: int, 
                               offload: Offload = asyncio.to_thread) -> int:
     """Ask the DMP which documents were never listed here; stores and returns their number (the badge).
 
-    A patient never consulted counts every document of its DMP as new, except those this cabinet sent.
+    A patient never consulted counts every document of its DMP as new, except those this cabinet sent. A DMP
+    that may not be queried (identity not qualified, opposition) has nothing new, without a request: the badge
+    is checked at each opening of a patient, and that refusal is expected, not a failure (the DMP panel says
+    why when it is opened).
     """
-    patient = await offload(_patient_ref, db, patient_id)
+    try:
+        patient = await offload(_patient_ref, db, patient_id)
+    except ConsultationError:
+        return 0
     entries, _ = _own_entries(patient, await client.find_documents(patient))
     return await offload(_record_check, db, patient_id, [(entry.entry_uuid, entry.unique_id) for entry in entries])
 

@@ -16,7 +16,9 @@ from lgc_app.documents.rendering import PdfDocument
 from lgc_app.documents.types import spec_for
 from lgc_app.patients.birth_date import display_birth_date
 from lgc_app.patients.datamatrix import patient_payload, symbol_matrix
+from lgc_app.patients.matricule import format_matricule, oid_label
 from lgc_app.patients.models import Patient
+from lgc_app.patients.naming import born
 
 
 def pdf_spec(
@@ -49,11 +51,11 @@ def patient_lines(patient: Patient) -> list[str]:
     """Identity block; the INS is printed only for a qualified identity (Référentiel INS)."""
     lines = [
         f"{patient.birth_name} {patient.birth_given_names}",
-        f"Né(e) le {display_birth_date(patient.birth_date)} — sexe {patient.sex}",
+        f"{born(patient.sex).capitalize()} le {display_birth_date(patient.birth_date)} — sexe {patient.sex}",
     ]
     if patient.used_name and patient.used_name != patient.birth_name:
         lines.insert(1, f"Nom utilisé : {patient.used_name}")
     ins = patient.ins_for_export()
     if ins:
-        lines.append(f"INS : {ins[0]} (OID {ins[1]})")
+        lines.append(f"INS : {format_matricule(ins[0])} ({oid_label(ins[1])})")
     return lines

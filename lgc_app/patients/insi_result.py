@@ -7,6 +7,7 @@ them does not attach the INS at all.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -15,12 +16,14 @@ from sqlalchemy.orm import Session
 from lgc_app.errors import UserError
 from lgc_app.patients import status as rules
 from lgc_app.patients.birth_date import is_complete
-from lgc_app.patients.matricule import MatriculeError, check_oid, parse_matricule
+from lgc_app.patients.matricule import MatriculeError, check_oid, format_matricule, parse_matricule
 from lgc_app.patients.models import InsiCall, Patient
 from lgc_app.patients.service import get_patient
 from lgc_app.patients.vocabulary import IdentityStatus, Sex
 from lgc_app.persistence.base import utcnow
 from services.insi.models import CR_FOUND, CR_NOT_FOUND, CR_SEVERAL, InsiIdentity, InsiResult, TraitsQuery
+
+log = logging.getLogger("lgc.patients.insi")
 
 
 class InsiApplyError(UserError, ValueError):
@@ -112,6 +115,8 @@ def apply_insi_identity(session: Session, patient_id: int, identity: InsiIdentit
 
     Args:
         accepted_fields: the differing fields the user accepted (None: all). Refusing one refuses the INS.
+        message_id: the INSi answer's message id, logged (the status history is read by users: no ids there;
+            the call itself is in `insi_calls`).
 
     Raises:
         InsiApplyError: bad matricule/OID, a strict trait missing from INSi's answer, or a refused trait.
@@ -140,14 +145,15 @@ def apply_insi_identity(session: Session, patient_id: int, identity: InsiIdentit
     for field, value in insi_traits(identity).items():
         setattr(patient, field, Sex(value) if field == "sex" and value is not None else value)
     patient.ins_matricule, patient.ins_oid = matricule, oid
-    reason = "Identité retrouvée par le téléservice INSi"
-    reason += f" (message {message_id})." if message_id else "."
+    reason = "Identité retrouvée par le téléservice INSi."
     if differences:
         reason += " Traits mis à jour : " + ", ".join(d.label for d in differences) + "."
     if former and former != matricule:
         historic = any(h.matricule == former for h in identity.history)
-        reason += f" Matricule {former} remplacé" + (" (ancien INS connu d'INSi)." if historic else ".")
+        reason += (f" Matricule {format_matricule(former)} remplacé"
+                   + (" (ancien INS connu d'INSi)." if historic else "."))
     rules.change_status(patient, target, reason, user)
+    log.info("INS attached to patient %s from INSi message %s", patient_id, message_id or "?")
     session.flush()
     return ApplyOutcome(patient, differences, reason)
 

@@ -6,6 +6,7 @@ PROTOCOLS §1.1: key = 97 − (N mod 97), N being the 13 characters read as a nu
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -85,6 +86,13 @@ def parse_matricule(text: str) -> Matricule:
         raise MatriculeError(f"La clé du matricule INS est incorrecte ({value[13:]} au lieu de {expected}) : "
                              "vérifiez la saisie.")
     return Matricule(value)
+
+
+def format_matricule(matricule: str) -> str:
+    """`285037505612306` → `2 85 03 75 056 123 06`, the grouping printed on a carte Vitale (13 characters
+    without the key are grouped the same way); how a matricule is shown anywhere a person reads it."""
+    cuts = [cut for cut in (0, 1, 3, 5, 7, 10, 13, 15) if cut < len(matricule)] + [len(matricule)]
+    return " ".join(matricule[start:end] for start, end in itertools.pairwise(cuts))
 
 
 def is_valid_matricule(text: str) -> bool:

@@ -16,6 +16,7 @@ from lgc_app.patients import status as rules
 from lgc_app.patients.birth_date import BirthDateError, parse_birth_date
 from lgc_app.patients.birth_place import BirthPlaceError, check_birth_place_code
 from lgc_app.patients.models import IdentityCheck, Patient, StatusChange
+from lgc_app.patients.phone import normalise_phone
 from lgc_app.patients.search import SearchHit, SearchQuery, search_patients
 from lgc_app.patients.traits import TraitError, normalise_given_names, normalise_trait
 from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus, Sex
@@ -103,6 +104,8 @@ class PatientDraft:
             errors["sex"] = "Le sexe doit être M (masculin), F (féminin) ou I (indéterminé)."
         if errors:
             raise IdentityInputError(errors)
+        if self.phone:  # shown grouped ("01 47 15 00 00"), stored without separators
+            values["phone"] = normalise_phone(self.phone)
         return replace(self, **values)
 
 

@@ -12,11 +12,15 @@ import platformdirs
 
 from services.sandbox.faults import FaultPlan, parse_rates
 from services.sandbox.manifest import MANIFEST_NAME, Manifest
+from services.sandbox.registry import available_simulators
 from services.sandbox.server import SandboxError, SandboxOptions, run
 
 # Same folders as lgc_app.paths (services must not import lgc_app): LGC_HOME/data, else platformdirs.
 _APP_NAME = "lgc-segur"
 _APP_AUTHOR = "LGC Segur"
+# How --help names the national services simulated; it lists only those whose package exists.
+_LABELS = {"insi": "INSi", "dmp": "DMP"}
+_ECHO = "echo"  # not a national service: the connection test of the application's "Outils" menu
 
 
 def default_state_dir() -> Path:
@@ -26,10 +30,12 @@ def default_state_dir() -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
+    names = [simulator.name for simulator in available_simulators()]
+    served = ", ".join(_LABELS.get(name, name) for name in names if name != _ECHO)
+    echo = ", et un service d'écho pour tester la connexion" if _ECHO in names else ""
     parser = argparse.ArgumentParser(
         prog="lgc-sandbox",
-        description="Simulateurs locaux des services nationaux (INSi, DMP, PSC, Annuaire, MSSanté) en HTTPS "
-                    "sur la boucle locale.")
+        description=f"Simulateurs locaux des services nationaux ({served}) en HTTPS sur la boucle locale{echo}.")
     parser.add_argument("--state-dir", type=Path, default=None,
                         help="dossier d'état (certificats de test, données, sandbox.json) ; "
                              "par défaut le dossier de données de l'application + /sandbox")

@@ -141,6 +141,7 @@ async def test_unqualified_identity_is_refused_before_any_request(db: Database, 
     async with dmp_wire(sandbox) as wire:
         with pytest.raises(NotQualifiedError, match="identité qualifiée"):
             await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+        assert await consultation.check_new_documents(db, wire.client, patient_id) == 0  # the badge: no failure
         assert wire.exchanges == []
 
 

@@ -4,6 +4,7 @@ stays readable once the session is gone; refusals leave the database unchanged."
 from __future__ import annotations
 
 import dataclasses
+import logging
 
 import pytest
 
@@ -96,7 +97,8 @@ def test_cards_saved_and_removed_come_back_with_the_identity_untouched(db: Datab
     assert _stored(db, patient_id) == before
 
 
-def test_attributes_and_insi_identity(db: Database) -> None:
+def test_attributes_and_insi_identity(db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="lgc.patients.insi")
     patient_id = add_patient(db, "DUPONT", "ELODIE", "14/03/1985")
     assert use_cases.set_attributes(db, patient_id, "test", homonym=True).homonym
     applied = use_cases.apply_insi(db, patient_id, DUPONT, "test", accepted_fields={"birth_given_names",
@@ -104,7 +106,9 @@ def test_attributes_and_insi_identity(db: Database) -> None:
                                    message_id="m1")
     assert applied.patient.status == IdentityStatus.RECUP and applied.patient.ins_matricule == DUPONT.matricule
     assert {d.field for d in applied.differences} == {"birth_given_names", "birth_place_code"}
-    assert "message m1" in applied.reason and applied.patient.ins_for_export() is None  # not qualified yet
+    assert applied.reason.startswith("Identité retrouvée par le téléservice INSi. Traits mis à jour : ")
+    assert "m1" not in applied.reason and "INSi message m1" in caplog.text  # the id is for the log, not users
+    assert applied.patient.ins_for_export() is None  # not qualified yet
     assert use_cases.dmp_heading(db, patient_id) == ("DUPONT Elodie", False)
     use_cases.record_identity_check(db, patient_id, IdentityDocumentType.CNI, "test")
     assert use_cases.dmp_heading(db, patient_id) == ("DUPONT Elodie", True)

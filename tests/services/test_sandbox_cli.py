@@ -65,3 +65,11 @@ def test_cli_rejects_malformed_faults(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_default_state_dir_follows_lgc_home() -> None:
     assert default_state_dir() == Path(os.environ["LGC_HOME"]) / "data" / "sandbox"
+
+
+def test_help_announces_only_the_simulators_that_exist(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "services nationaux (INSi, DMP) en HTTPS" in text and "écho" in text
+    assert not any(name in text for name in ("PSC", "Annuaire", "MSSanté"))  # not simulated yet

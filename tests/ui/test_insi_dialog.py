@@ -196,8 +196,8 @@ def test_a_changed_matricule_is_said_before_acceptance(insi_context: AppContext,
     dialog = _dialog(qtbot, insi_context, patient_id)
     _answer(qtbot, dialog, dialog.traits_button)
     text = dialog.result_label.text()
-    assert ("INS différent : l'INS enregistré 278049934190288 est remplacé par 278049934101703, connu d'INSi "
-            "comme ancien matricule.") in text
+    assert ("INS différent : l'INS enregistré 2 78 04 99 341 902 88 est remplacé par 2 78 04 99 341 017 03, "
+            "connu d'INSi comme ancien matricule.") in text
     assert dialog.accept_button.isEnabled()
     assert _stored(insi_context, patient_id).ins_matricule == "278049934190288"  # nothing replaced yet
 

@@ -90,6 +90,13 @@ def test_diagnostics_shows_live_figures(window: MainWindow, qtbot: QtBot) -> Non
     assert window._dialogs["diagnostics"] is dialog
 
 
+def test_about_announces_only_what_works(window: MainWindow) -> None:
+    window.open_about()
+    text = window._dialogs["about"].text()
+    assert "INSi" in text and "DMP" in text
+    assert not any(name in text for name in ("MSSanté", "Pro Santé Connect", "Annuaire"))
+
+
 def test_french_translations_are_installed(app: QApplication) -> None:
     translate = QCoreApplication.translate
     assert translate("ActivityIndicator", "%n requête(s) en cours", "", 1) == "1 requête en cours"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from lgc_app.bootstrap import AppContext, trace_describers
 from lgc_app.outbox.clock import database_now
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
-from lgc_app.outbox.orders import add_event, enqueue
+from lgc_app.outbox.orders import DEFAULT_MAX_ATTEMPTS, add_event, enqueue
 from lgc_app.outbox.trace import format_proof, moment, read_order
 from lgc_app.persistence.database import Database
 from ui import messages
@@ -62,6 +63,11 @@ def test_lists_orders_with_french_statuses_and_shows_a_trace(qtbot: QtBot, panel
     failed = _order(context.database, "document:2", failed=True)
     show(qtbot, panel)
     assert statuses(panel) == {"document:1": "en attente", "document:2": "à traiter"}
+    model = panel.model
+    attempts = {model.index(r, model.CONTENT).data(): model.index(r, model.ATTEMPTS).data()
+                for r in range(model.rowCount())}
+    assert attempts == {"document:1": "Aucun essai", "document:2": f"1 essai sur {DEFAULT_MAX_ATTEMPTS}"}
+    assert model.attempts_text(replace(model.orders[0], attempts=3, max_attempts=24)) == "3 essais sur 24"
     assert panel.counts.text() == "en attente : 1, à traiter : 1"
     assert not panel.retry_button.isEnabled()
     with qtbot.waitSignal(panel.trace_shown, timeout=5000):

@@ -104,13 +104,14 @@ def test_creation_refused_keeps_every_field(form: PatientForm, qtbot: QtBot,
 def test_creation_stores_a_provisional_identity(form: PatientForm, qtbot: QtBot,
         context: AppContext) -> None:
     _type_identity(form)
-    qtbot.keyClicks(form.edits["phone"], "0601020304")
+    qtbot.keyClicks(form.edits["phone"], "06.01.02.03.04")
     with qtbot.waitSignal(form.saved):
         form.save()
     [patient] = _stored(context)
     assert (patient.birth_name, patient.birth_given_names, patient.first_birth_given_name) == \
         ("MARTIN", "JEAN LOUIS", "JEAN")
     assert patient.birth_date == "1962-11-02" and patient.phone == "0601020304"
+    assert form.edits["phone"].text() == "06 01 02 03 04"  # shown in pairs, stored without separators
     assert form.badge.text() == "Identité provisoire" and form.badge.isVisible()
     assert not form.is_dirty()
 
@@ -197,7 +198,7 @@ def test_identity_document_check_validates_or_is_refused(form: PatientForm, qtbo
     assert form.badge.text() == "Identité provisoire"
     record_check(qtbot, form, "CNI")
     assert form.badge.text() == "Identité validée"
-    assert "Carte nationale d'identité vue par" in form.checks_label.text()
+    assert "Carte nationale d'identité : pièce vue par" in form.checks_label.text()
 
 
 def test_attribute_while_typing_keeps_input_and_version(form: PatientForm, qtbot: QtBot,
@@ -281,7 +282,8 @@ def test_datamatrix_dialog_saves_a_readable_png(window: MainWindow, qtbot: QtBot
     module.show_datamatrix(patient_id)
     qtbot.waitUntil(lambda: module.datamatrix_dialog is not None)
     dialog = module.datamatrix_dialog
-    assert dialog.isVisible() and "2 85 03 75 056 123 06" in dialog.caption.text()
+    assert dialog.caption.text() == "DUPONT ELODIE MARIE — née le 14/03/1985\nINS 2 85 03 75 056 123 06"
+    assert dialog.isVisible()
     target = tmp_path / "dm.png"
     dialog.save_png(target)
     assert read_datamatrix(target) == dialog.traits

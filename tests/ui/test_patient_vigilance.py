@@ -59,7 +59,7 @@ def test_the_recorded_document_is_shown_not_a_default(form: PatientForm, qtbot: 
     patient_id = add_patient(context.database, "BERNARD", "LUCIE", "03/04/1975")
     check_document(context.database, patient_id, IdentityDocumentType.PASSPORT)
     _open(qtbot, form, patient_id)
-    assert "enregistrée" in form.checks_label.text() and "Passeport vue par test" in form.checks_label.text()
+    assert "enregistrée" in form.checks_label.text() and "Passeport : pièce vue par test" in form.checks_label.text()
     assert "Carte nationale" not in form.checks_label.text()
     assert form.document.currentIndex() == -1 and "Carte nationale" not in form.document.currentText()
 
@@ -83,7 +83,7 @@ def test_qualification_is_confirmed_first_and_says_what_it_changes(form: Patient
     with qtbot.waitSignal(form.saved):
         check_confirmation(qtbot, form).button(QMessageBox.StandardButton.Yes).click()
     assert _stored(context, patient_id) == (IdentityStatus.QUAL, ["PASSEPORT"])
-    assert form.badge.text() == "Identité qualifiée" and "Passeport vue par" in form.checks_label.text()
+    assert form.badge.text() == "Identité qualifiée" and "Passeport : pièce vue par" in form.checks_label.text()
 
 
 def test_validation_confirmation_and_refusal_before_asking(form: PatientForm, qtbot: QtBot,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from lgc_app import config
@@ -38,6 +38,12 @@ def test_form_has_one_editor_per_option(dialog: SettingsDialog) -> None:
     roles = dialog.fields["workstation.role"].editor
     labels = [roles.itemText(i) for i in range(roles.count())]
     assert labels == ["Poste autonome", "Poste maître", "Poste esclave"]
+    explanation = dialog.findChild(QLabel, "roleExplanation")
+    assert explanation.text() == "Ce poste exécute lui-même ses envois (DMP)."
+    roles.setCurrentIndex(roles.findData("slave"))
+    assert explanation.text() == "Ce poste prépare ses envois ; le poste maître indiqué ci-dessous les exécute."
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "Rôle du poste" in labels and not any("standalone" in text for text in labels)
 
 
 def test_bad_value_is_refused_next_to_its_field(qtbot: QtBot, dialog: SettingsDialog,

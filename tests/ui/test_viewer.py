@@ -12,12 +12,13 @@ import pytest
 from lxml import etree
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from lgc_app.documents.rendering import PdfDocument, Section, cda_display, render_pdf
 from ui.documents import pdf_pages
 from ui.documents.narrative_pages import SafeTextDocument
-from ui.documents.viewer import CdaViewer, prepare
+from ui.documents.viewer import MIN_BODY_HEIGHT, CdaViewer, prepare
 
 HL7 = "urn:hl7-org:v3"
 
@@ -99,12 +100,20 @@ def test_n1_example_header_shows_the_ins(viewer: CdaViewer, shared_dir: Path, qt
         viewer.load_bytes_sync(data)
     assert loaded.args == ["Compte rendu d'examens biologiques"]
     fields = viewer.header_fields()
-    assert fields["INS"] == "279035121518989 (INS-NIR de test)"
+    assert fields["INS"] == "2 79 03 51 215 189 89 (INS-NIR de test)"
     assert fields["Patient"] == "PAT-TROIS DOMINIQUE MARIE-LOUISE"
-    assert fields["Né(e) le"] == "28/03/1979"
+    assert fields["Naissance"] == "28/03/1979"
     assert fields["Date"] == "01/04/2021 à 13:47"
     assert fields["Confidentialité"] == "Normal"
     assert viewer.page_count() == 2
+
+
+async def test_body_keeps_room_under_a_full_header(viewer: CdaViewer, shared_dir: Path, qtbot: QtBot) -> None:
+    viewer.load_bytes_sync((shared_dir / "cisis" / "examples" / "DOC_NON_STRUCTURE_CDA-R2-N1.xml").read_bytes())
+    viewer.resize(600, 200)  # a small pane: the header rows must not squeeze the body to a strip
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    assert len(viewer.header_fields()) >= 8 and viewer.findChild(QScrollArea).height() >= MIN_BODY_HEIGHT
 
 
 async def test_async_load_runs_in_a_thread_and_shows_the_result(viewer: CdaViewer, shared_dir: Path) -> None:

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -183,9 +182,8 @@ class DocumentList(QWidget):
         self.author.setObjectName("documentAuthor")
         self.author.setToolTip(self.tr("Praticien qui rédige et valide les documents sur ce poste"))
         self.author.currentIndexChanged.connect(self._author_chosen)
-        self.new_button = QToolButton(self)
-        self.new_button.setText(self.tr("Nouveau document"))
-        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button counts its menu arrow in its width; a tool button's arrow covered the last letter
+        self.new_button = QPushButton(self.tr("Nouveau document"), self)
         self.new_menu = QMenu(self)
         for document_type in registered_types():
             action = self.new_menu.addAction(document_type.label)

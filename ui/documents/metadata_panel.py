@@ -91,6 +91,8 @@ class MetadataPanel(QWidget):
             "facility_type_code": self.tr("Type de structure"),
             "confidentiality_code": self.tr("Confidentialité"),
         }
+        self.type_note = QLabel(self.tr("Type imposé par le volet CI-SIS de ce document."), codes)
+        self.type_note.setStyleSheet("color: #555;")
         for name, table in CODED_FIELDS.items():
             combo = QComboBox(codes)
             combo.setObjectName(name)
@@ -99,9 +101,8 @@ class MetadataPanel(QWidget):
             combo.activated.connect(lambda _index, n=name: self._combo_changed(n))
             self.combos[name] = combo
             form.addRow(captions[name], combo)
-        self.type_note = QLabel(self.tr("Type imposé par le volet CI-SIS de ce document."), codes)
-        self.type_note.setStyleSheet("color: #555;")
-        form.addRow("", self.type_note)
+            if name == "type_code":  # the note is about this field: right under it
+                form.addRow("", self.type_note)
         self.format_label = QLabel(codes)
         form.addRow(self.tr("Format"), self.format_label)
 

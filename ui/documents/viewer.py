@@ -52,6 +52,8 @@ from ui.tasks import run_in_thread
 log = logging.getLogger("lgc.ui.documents.viewer")
 
 RELAYOUT_DELAY_MS = 250  # a resize lays the narrative out again once the user stops dragging
+# The body keeps room to be read however many header rows there are (issue 13: it was squeezed to ~90 px).
+MIN_BODY_HEIGHT = 260
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ class CdaViewer(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(self._notice, stretch=1)
         tools.addWidget(self._copy, alignment=Qt.AlignmentFlag.AlignTop)
+        self._scroll.setMinimumHeight(MIN_BODY_HEIGHT)
         layout = QVBoxLayout(self)
         layout.addWidget(self._header)
         layout.addLayout(tools)

@@ -61,8 +61,16 @@ class OrdersModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Créé le"), self.tr("Nature"), self.tr("Contenu"), self.tr("Demandé par"),
-                    self.tr("Poste"), self.tr("Statut"), self.tr("Tentatives"))[section]
+                    self.tr("Poste"), self.tr("Statut"), self.tr("Essais"))[section]
         return None
+
+    def attempts_text(self, order: OrderView) -> str:
+        """"Aucun essai", "1 essai sur 24", "3 essais sur 24": a raw "1/24" reads as a date or a fraction."""
+        if order.attempts == 0:
+            return self.tr("Aucun essai")
+        if order.attempts == 1:
+            return self.tr("1 essai sur %1").replace("%1", str(order.max_attempts))
+        return self.tr("%1 essais sur %2").replace("%1", str(order.attempts)).replace("%2", str(order.max_attempts))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.orders):
@@ -71,7 +79,7 @@ class OrdersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (order.created_at.astimezone().strftime("%d/%m/%Y %H:%M"), order.kind_label,
                     order.subject, order.ordered_by, order.origin_workstation, order.status.label,
-                    f"{order.attempts}/{order.max_attempts}")[index.column()]
+                    self.attempts_text(order))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
             colour = STATUS_COLOURS.get(order.status)
             return QBrush(QColor(colour)) if colour else None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 
 from lgc_app.patients.birth_date import display_birth_date
 from lgc_app.patients.datamatrix import DatamatrixTraits
+from lgc_app.patients.naming import born
 from ui import messages
 from ui.patients.wording import fill, format_matricule
 
@@ -54,8 +55,8 @@ class DatamatrixDialog(QDialog):
 
     def caption_text(self) -> str:
         traits = self.traits
-        return fill(self.tr("%1 %2 — %3 — né(e) le %4\nINS %5"), traits.birth_name, traits.given_names,
-                    traits.sex, display_birth_date(traits.birth_date), format_matricule(traits.matricule))
+        return fill(self.tr("%1 %2 — %3 le %4\nINS %5"), traits.birth_name, traits.given_names, born(traits.sex),
+                    display_birth_date(traits.birth_date), format_matricule(traits.matricule))
 
     def choose_file(self) -> None:
         dialog = QFileDialog(self, self.tr("Enregistrer le datamatrix INS"))

@@ -359,8 +359,8 @@ class InsiDialog(QDialog):
         stored = self.patient.ins_matricule
         if not stored or stored == identity.matricule:
             return ""
-        change = fill(self.tr("INS différent : l'INS enregistré %1 est remplacé par %2"), stored,
-                      identity.matricule)
+        change = fill(self.tr("INS différent : l'INS enregistré %1 est remplacé par %2"), format_matricule(stored),
+                      format_matricule(identity.matricule))
         if any(former.matricule == stored for former in identity.history):
             return change + self.tr(", connu d'INSi comme ancien matricule. ")
         return change + self.tr(" ; INSi ne le connaît pas comme ancien matricule de cette identité : vérifiez "

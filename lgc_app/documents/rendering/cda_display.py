@@ -17,6 +17,7 @@ from lxml import etree
 
 from lgc_app.documents.rendering.narrative import HL7, structured_body_html
 from lgc_app.errors import UserError
+from lgc_app.patients.matricule import format_matricule
 from services.xml import MAX_XML_BYTES, UnsafeXmlError, parse_bytes
 
 MAX_PDF_BYTES = 20 * 1024 * 1024
@@ -63,7 +64,7 @@ class CdaHeader:
     def rows(self) -> list[tuple[str, str]]:
         """(French label, value) pairs, in display order, without the empty ones."""
         rows = [("Titre", self.title), ("Type", self.kind), ("Patient", self.patient),
-                ("Né(e) le", self.birth_date), ("Sexe", self.sex), ("INS", self.ins), ("Auteur", self.author),
+                ("Naissance", self.birth_date), ("Sexe", self.sex), ("INS", self.ins), ("Auteur", self.author),
                 ("Date", self.date), ("Confidentialité", self.confidentiality)]
         return [(label, value) for label, value in rows if value]
 
@@ -179,7 +180,7 @@ def _ins(root: etree._Element) -> str:
     for identifier in root.iterfind(f"{{{HL7}}}recordTarget/{{{HL7}}}patientRole/{{{HL7}}}id"):
         label = INS_OIDS.get(identifier.get("root") or "")
         if label and identifier.get("extension"):
-            return f"{identifier.get('extension')} ({label})"
+            return f"{format_matricule(identifier.get('extension') or '')} ({label})"
     return ""
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from lgc_app.patients.matricule import oid_label
 from lgc_app.patients.views import PatientView
 from ui.patients.wording import fill, format_matricule
 
@@ -31,7 +32,7 @@ class InsiPart(QObject):
         if patient is None or not patient.ins_matricule:
             self.ins_label.setText(self.tr("Pas d'INS"))
             return
-        text = fill(self.tr("INS %1 (OID %2)"), format_matricule(patient.ins_matricule), patient.ins_oid)
+        text = fill(self.tr("INS %1 (%2)"), format_matricule(patient.ins_matricule), oid_label(patient.ins_oid or ""))
         if not patient.is_qualified:  # PROTOCOLS §1.3: it never leaves the software in this state
             text += self.tr(" — non transmis tant que l'identité n'est pas qualifiée")
         self.ins_label.setText(text)

@@ -115,7 +115,7 @@ class StatusPanel(QGroupBox):
                                         last.changed_by, local_time(last.changed_at)) if last else "")
         # What was recorded, never a guess: the choice below starts empty for every identity.
         self.document.setCurrentIndex(-1)
-        recorded = [fill(self.tr("%1 vue par %2 le %3"), check.document_type.label, check.checked_by,
+        recorded = [fill(self.tr("%1 : pièce vue par %2 le %3"), check.document_type.label, check.checked_by,
                          local_time(check.checked_at, with_time=False)) for check in patient.identity_checks]
         self.checks_label.setText(self.tr("Pièce(s) d'identité enregistrée(s) :") + "\n" + "\n".join(recorded)
                                   if recorded else self.tr("Aucune pièce d'identité enregistrée."))

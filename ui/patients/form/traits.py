@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 
 from lgc_app.patients.birth_date import BirthDateError, display_birth_date, parse_birth_date
 from lgc_app.patients.birth_place import Place
+from lgc_app.patients.phone import format_phone
 from lgc_app.patients.service import PatientDraft
 from lgc_app.patients.status import STRICT_TRAITS
 from lgc_app.patients.views import PatientView
@@ -29,6 +30,7 @@ def patient_values(patient: PatientView) -> dict[str, str]:
     """The field texts of a stored identity."""
     values = {name: getattr(patient, name) or "" for name in TEXT_FIELDS}
     values["birth_date"] = display_birth_date(patient.birth_date)
+    values["phone"] = format_phone(patient.phone or "")
     values["sex"] = patient.sex.value
     return values
 
@@ -83,7 +85,9 @@ class TraitsEditor(QWidget):
         self._row(form, self.tr("Sexe"), "sex", self.sex)
         code = QLineEdit(self)
         code.setMaxLength(5)
-        code.setPlaceholderText(self.tr("Code INSEE (99xxx : né·e à l'étranger)"))
+        code.setPlaceholderText(self.tr("Code INSEE"))
+        code.setToolTip(self.tr("Code INSEE de la commune de naissance ; pour une naissance à l'étranger, 99 "
+                                "suivi du code du pays (ex. 99134 : Espagne)."))
         code.textEdited.connect(lambda text: code.setText(text.upper()))
         self.edits["birth_place_code"] = self._row(form, self.tr("Code du lieu de naissance"),
                                                    "birth_place_code", code)
@@ -114,6 +118,8 @@ class TraitsEditor(QWidget):
             edit = QLineEdit(self)
             edit.setObjectName(name)
             self.edits[name] = self._row(form, label, name, edit)
+        phone = self.edits["phone"]
+        phone.editingFinished.connect(lambda: phone.setText(format_phone(phone.text())))
         return box
 
     # -- values ----------------------------------------------------------------------------------------

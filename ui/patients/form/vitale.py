@@ -22,7 +22,7 @@ from lgc_app.patients.views import PatientView, VitaleCardView
 from ui.actions import patients as actions
 from ui.patients.form.host import FormHost
 from ui.patients.vitale_dialog import VitaleCardDialog
-from ui.patients.wording import fill
+from ui.patients.wording import fill, format_matricule
 from ui.tasks import TaskManager
 
 
@@ -70,9 +70,9 @@ class VitaleCardsPanel(QGroupBox):
         cards = patient.vitale_cards if patient else ()
         self.list.clear()
         for card in cards:
-            item = QListWidgetItem(fill(self.tr("N° d'assuré %1, rang %2 : %3 %4, né(e) le %5"),
-                                        card.insured_nir, card.birth_rank, card.name, card.given_name,
-                                        display_birth_date(card.birth_date)))
+            item = QListWidgetItem(fill(self.tr("N° d'assuré %1, rang %2 : %3 %4, date de naissance %5"),
+                                        format_matricule(card.insured_nir), card.birth_rank, card.name,
+                                        card.given_name, display_birth_date(card.birth_date)))
             item.setData(Qt.ItemDataRole.UserRole, card.id)
             self.list.addItem(item)
         self.label.setText(self.tr("Aucune carte Vitale enregistrée pour ce patient.") if not cards
