@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
+from lgc_app.config import Settings
+from lgc_app.cps import configured_card
 from lgc_app.dmp.access import AccessKind, dmp_access
 from lgc_app.dmp.client_factory import DmpConnection, connect
 from lgc_app.session import Authentication, Session
 from services.card.key import CardPrivateKey
+from services.card.pkcs11_card import Pkcs11Card
 from services.card.pkcs12_card import Pkcs12Card
 from services.dmp import constants as c
 from services.sandbox.ca import TEST_CPS_PIN
@@ -74,3 +78,12 @@ def test_otherwise_the_structure_in_indirect_mode(connection: DmpConnection, car
 def test_psc_for_another_author_is_the_structure(connection: DmpConnection) -> None:
     access = dmp_access(connection, _session(Authentication.PRO_SANTE_CONNECT), OTHER)
     assert access.kind is AccessKind.WORKSTATION
+
+
+def test_the_workstation_card_comes_from_its_settings(tmp_path: Path) -> None:
+    assert configured_card(Settings()) is None
+    software = configured_card(Settings({"card.pkcs12_file": str(tmp_path / "cps.p12")}))
+    assert isinstance(software, Pkcs12Card) and software.path == tmp_path / "cps.p12"
+    reader = configured_card(Settings({"card.pkcs11_library": "/usr/lib/libcps.so", "card.pkcs12_file": "x.p12",
+                                       "card.token_label": "CPS"}))
+    assert isinstance(reader, Pkcs11Card) and reader.token_label == "CPS"  # the reader wins over the file
