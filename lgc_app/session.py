@@ -9,7 +9,7 @@ Connect will open sessions the same way, with another `Authentication`.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
@@ -17,6 +17,7 @@ from lgc_app.documents.actors import Actor
 from lgc_app.documents.models import Practitioner
 from lgc_app.persistence.database import Database
 from lgc_app.workstation import Workstation
+from services.card.card import Card
 
 
 class UserRole(enum.StrEnum):
@@ -111,6 +112,9 @@ class Session:
     user: User
     workstation: Workstation
     authentication: Authentication
+    # The CPS the user signed in with (Authentication.CPS), unlocked by its PIN: it signs the user's DMP calls.
+    # In memory only, like every credential of a session.
+    card: Card | None = field(default=None, compare=False, repr=False)
 
     @property
     def who(self) -> str:

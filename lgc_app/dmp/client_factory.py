@@ -28,6 +28,7 @@ from cryptography import x509
 
 from lgc_app import __version__, lps, secrets
 from lgc_app.config import ConfigError, Settings
+from lgc_app.dmp.access import dmp_access
 from lgc_app.dmp.consultation import ConsultationError
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.identifiers import cabinet_root
@@ -56,8 +57,11 @@ class DmpConnection:
     authn_context: str
     lps_id: str
 
-    def client(self, context: VihfContext, trace: Callable[[DmpExchange], None] | None = None) -> DmpClient:
-        return DmpClient(self.http, base_url=self.base_url, vihf=self.vihf, context=context,
+    def client(self, context: VihfContext, trace: Callable[[DmpExchange], None] | None = None, *,
+               vihf: VihfSigner | None = None) -> DmpClient:
+        """A client whose VIHF and submission sets are signed by `vihf` (the CPS card) or else by this
+        connection's signing certificate."""
+        return DmpClient(self.http, base_url=self.base_url, vihf=vihf or self.vihf, context=context,
                          source_id=self.source_id, trace=trace)
 
     async def aclose(self) -> None:
@@ -123,8 +127,12 @@ def connect(settings: Settings, *, timeout: float | None = None) -> DmpConnectio
         lps_id=lps.instance_id(settings.workstation_name))
 
 
-def vihf_context(connection: DmpConnection, practitioner: PractitionerIdentity, cabinet: Cabinet) -> VihfContext:
-    """The VIHF of calls made on behalf of `practitioner` (the document's author) from `cabinet`."""
+def vihf_context(connection: DmpConnection, practitioner: PractitionerIdentity, cabinet: Cabinet,
+                 authentication: tuple[str, str] | None = None) -> VihfContext:
+    """The VIHF of calls made on behalf of `practitioner` (the document's author) from `cabinet`;
+    `authentication` (Authentification_Mode, AuthnContextClassRef) when the session decides it
+    (`lgc_app.dmp.access`), else the connection's."""
+    mode, authn = authentication or (connection.authentication_mode, connection.authn_context)
     profession = AUTHOR_SPECIALTIES.get(f"G15_{practitioner.profession_code}")
     return VihfContext(
         practitioner_id=practitioner.national_id,
@@ -136,8 +144,8 @@ def vihf_context(connection: DmpConnection, practitioner: PractitionerIdentity, 
         lps_name=lps.LPS_NAME,
         lps_version=__version__,
         lps_homologation=lps.LPS_HOMOLOGATION,
-        authentication_mode=connection.authentication_mode,
-        authn_context=connection.authn_context,
+        authentication_mode=mode,
+        authn_context=authn,
         lps_id=connection.lps_id,
     )
 
@@ -152,4 +160,6 @@ def consultation_client(connection: DmpConnection, session: Session, cabinet: Ca
     if practitioner is None:
         raise ConsultationError("La consultation du DMP est réservée aux professionnels de santé : "
                                 "ouvrez une session de praticien.")
-    return connection.client(vihf_context(connection, practitioner, cabinet))
+    access = dmp_access(connection, session, practitioner)
+    return connection.client(vihf_context(connection, practitioner, cabinet, access.authentication),
+                             vihf=access.signer)

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session as OrmSession
 
 from lgc_app.config import ConfigError, Settings
 from lgc_app.dmp import client_factory
+from lgc_app.dmp.access import dmp_access
 from lgc_app.dmp.client_factory import DmpConnection, vihf_context
 from lgc_app.dmp.models import DmpDocumentState, DmpState
 from lgc_app.dmp.opposition import PatientOpposed, check_no_opposition
@@ -34,7 +35,7 @@ from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.models import OrderStatus, SendOrder
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.database import Database
-from lgc_app.session import PractitionerIdentity
+from lgc_app.session import PractitionerIdentity, Session
 from services.dmp import constants as c
 from services.dmp import mtom
 from services.dmp.client import DmpClient, DmpExchange
@@ -62,7 +63,7 @@ class FeedJob:
         return self.submission.documents[0].replaces
 
 
-def _replacement_target(session: Session, document: Document) -> str | None:
+def _replacement_target(session: OrmSession, document: Document) -> str | None:
     """entryUUID of the previous version in the DMP; TransientSendError while it is still on its way."""
     if document.replaces_id is None:
         return None
@@ -124,7 +125,11 @@ class FeedHandler:
     """The `dmp.feed` handler of one worker; builds its DMP connection in a thread, when the worker starts
     (`prepare`) or else on first use."""
 
-    def __init__(self, settings: Settings, *, connect: Callable[[], DmpConnection] | None = None) -> None:
+    def __init__(self, settings: Settings, *, connect: Callable[[], DmpConnection] | None = None,
+                 session: Callable[[], Session | None] | None = None) -> None:
+        """`session` gives the session acting on this workstation when an order runs (a CPS it signed in with
+        signs its own documents, `lgc_app.dmp.access`); None: a worker without user (structure access)."""
+        self._session = session or (lambda: None)
         self._cabinet = Cabinet.from_settings(settings)
         self._activity_type = settings["cabinet.activity_type"]
         self._source_id = client_factory.source_id(self._cabinet.structure_id)
@@ -167,7 +172,10 @@ class FeedHandler:
             raise PermanentSendError(str(exc)) from None
         connection = await self.connection()
         exchanges: list[DmpExchange] = []
-        client = connection.client(vihf_context(connection, job.practitioner, self._cabinet), exchanges.append)
+        access = dmp_access(connection, self._session(), job.practitioner)
+        client = connection.client(vihf_context(connection, job.practitioner, self._cabinet, access.authentication),
+                                   exchanges.append, vihf=access.signer)
+        ctx.trace(f"Authentification auprès du DMP (tentative {ctx.attempt}) : {access.label}")
         ctx.trace(f"Contenu envoyé (tentative {ctx.attempt}) :\n{describe(job.submission)}")
         try:
             return await self._send(ctx, client, job)

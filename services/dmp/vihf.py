@@ -49,7 +49,17 @@ class VihfSigner:
     certificate in indirect mode, or the CPS; never the TLS authentication certificate (§3.0)."""
 
     def __init__(self, cert_pem: bytes, key_pem: bytes, *, key_password: bytes | None = None) -> None:
-        self.key = SigningKey.load(cert_pem, key_pem, password=key_password)
+        self._use(SigningKey.load(cert_pem, key_pem, password=key_password))
+
+    @classmethod
+    def of(cls, key: SigningKey) -> VihfSigner:
+        """The signer of a key loaded elsewhere: the CPS card's (`services.card.key.card_signing_key`)."""
+        signer = cls.__new__(cls)
+        signer._use(key)
+        return signer
+
+    def _use(self, key: SigningKey) -> None:
+        self.key = key
         self._signer = XMLSigner(
             method=methods.enveloped,
             signature_algorithm=self.key.algorithm,

@@ -21,6 +21,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 # The test professional (8 + RPPS, PROTOCOLS.md §3.5/§5.3) and the test structure (IDNST = 3 + SIRET, §6).
@@ -29,6 +30,8 @@ TEST_PRACTITIONER_SURNAME = "MEDECIN-TEST"
 TEST_PRACTITIONER_GIVEN_NAME = "PAUL"
 TEST_STRUCTURE_ID = "399999000000013"
 TEST_STRUCTURE_NAME = "CABINET MEDICAL DE TEST"
+# The PIN of the test CPS as a software card (cps.p12, services/card/pkcs12_card.py): a test value, published.
+TEST_CPS_PIN = "1234"
 
 _CA_YEARS = 10
 _LEAF_DAYS = 825
@@ -39,7 +42,7 @@ Key = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 _FILES = {
     "ca_cert": "ca.pem", "ca_key": "ca.key",
     "server_cert": "server.pem", "server_key": "server.key",
-    "cps_cert": "cps.pem", "cps_key": "cps.key",
+    "cps_cert": "cps.pem", "cps_key": "cps.key", "cps_pkcs12": "cps.p12",
     "structure_cert": "structure.pem", "structure_key": "structure.key",
     "structure_sign_cert": "structure-sign.pem", "structure_sign_key": "structure-sign.key",
     "unknown_ca_cert": "unknown-ca.pem",
@@ -58,6 +61,7 @@ class Pki:
     server_key: Path
     cps_cert: Path
     cps_key: Path
+    cps_pkcs12: Path  # the test CPS as a software card (PKCS#12, password TEST_CPS_PIN)
     structure_cert: Path  # authentication (TLS client) certificate of the structure
     structure_key: Path
     structure_sign_cert: Path  # signing certificate of the structure (no TLS client use)
@@ -134,8 +138,11 @@ def _generate(out: Path) -> None:
 
     # RSA 2048 for the client certificates: XML-DSig signers (VIHF) commonly expect RSA keys.
     cps_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    _write_cert(out / "cps.pem", _leaf(_cps_name(), cps_key, ca, ca_key, ExtendedKeyUsageOID.CLIENT_AUTH))
+    cps = _leaf(_cps_name(), cps_key, ca, ca_key, ExtendedKeyUsageOID.CLIENT_AUTH)
+    _write_cert(out / "cps.pem", cps)
     _write_key(out / "cps.key", cps_key)
+    (out / "cps.p12").write_bytes(pkcs12.serialize_key_and_certificates(
+        b"CPS", cps_key, cps, None, serialization.BestAvailableEncryption(TEST_CPS_PIN.encode("ascii"))))
 
     structure_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     _write_cert(out / "structure.pem",

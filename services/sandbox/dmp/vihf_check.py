@@ -1,6 +1,10 @@
 """Checking the VIHF of a request (PROTOCOLS.md §3.5, §8): present, signed, signature valid, signer issued
 by the sandbox CA and valid now, assertion not expired, every required attribute present and well formed.
 
+The authentication class must agree with the signer and the mode (§3.0, §5.0): a CPS card signs SmartcardPKI
+assertions in direct mode for its holder only; the structure signs TLSClient and MobileTwoFactorUnregistered
+(Pro Santé Connect) ones in indirect mode.
+
 Against the TLS client certificate (§3.0): `Identifiant_Structure` must be the structure the certificate
 names (its OU), and in indirect mode the VIHF must be signed with the structure's signing certificate, not
 with the authentication certificate used for TLS (two keys).
@@ -146,6 +150,35 @@ def _check_against_tls(
                       "signature de la structure")
 
 
+def _is_card(cert: x509.Certificate) -> bool:
+    """A CPS names a person (surname, given name); a structure's certificate names the structure."""
+    return bool(cert.subject.get_attributes_for_oid(NameOID.SURNAME))
+
+
+def _card_holder(cert: x509.Certificate) -> str:
+    """The national id of a CPS holder: the subject's serialNumber (8 + RPPS)."""
+    values = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
+    return str(values[0].value) if values else ""
+
+
+def _check_authentication(authn: str, mode: str, practitioner: str, signer: x509.Certificate) -> None:
+    """The three forms of §3.0/§5.0, and nothing in between: SmartcardPKI is signed by the practitioner's own
+    card in direct mode; TLSClient (structure) and MobileTwoFactorUnregistered (Pro Santé Connect) are signed
+    by the structure in indirect mode."""
+    if authn == c.AUTHN_CPS:
+        if not _is_card(signer):
+            raise _refuse("SmartcardPKI : le VIHF n'est pas signé par une carte CPS")
+        if _card_holder(signer) != practitioner:
+            raise _refuse("SmartcardPKI : le porteur de la carte n'est pas le professionnel du VIHF (NameID)")
+        if mode != c.AUTH_MODE_DIRECT:
+            raise _refuse("SmartcardPKI : Authentification_Mode DIRECTE attendu")
+        return
+    if _is_card(signer):
+        raise _refuse(f"{authn.rsplit(':', 1)[-1]} : VIHF signé par une carte CPS (SmartcardPKI attendu)")
+    if mode not in INDIRECT_MODES:
+        raise _refuse(f"{authn.rsplit(':', 1)[-1]} : mode indirect attendu (VIHF signé par la structure)")
+
+
 def check_vihf(
     header: etree._Element, pki: Pki, *, tls: x509.Certificate | None = None, now: datetime | None = None
 ) -> Caller:
@@ -208,6 +241,7 @@ def check_vihf(
     for name in (c.ATTR_STRUCTURE, c.ATTR_LPS_NAME, c.ATTR_LPS_VERSION, c.ATTR_LPS_HOMOLOGATION):
         if not _text(attributes[name]):
             raise _refuse(f"attribut {name} vide")
+    _check_authentication(authn.strip(), _text(attributes[c.ATTR_AUTH_MODE]), practitioner, signer)
     _check_against_tls(attributes, signer, tls)
     patient = parse_cx(_text(attributes[c.ATTR_RESOURCE_ID]))
     if patient is None:
