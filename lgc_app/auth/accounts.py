@@ -84,16 +84,17 @@ def create_first_administrator(db: Database, draft: AccountDraft, password: str,
     with db.unit_of_work() as session:
         if session.scalar(select(func.count(Account.id))):
             raise AccountError("Des comptes existent déjà : demandez à un administrateur de créer le vôtre.")
-        _add(session, draft, password, policy)
+        add_account(session, draft, password, policy)
 
 
 def create_account(db: Database, actor: Session, draft: AccountDraft, password: str, policy: PasswordPolicy) -> None:
     require(actor, Permission.MANAGE_ACCOUNTS)
     with db.unit_of_work() as session:
-        _add(session, draft, password, policy)
+        add_account(session, draft, password, policy)
 
 
-def _add(session: OrmSession, draft: AccountDraft, password: str, policy: PasswordPolicy) -> None:
+def add_account(session: OrmSession, draft: AccountDraft, password: str, policy: PasswordPolicy) -> None:
+    """Within the caller's transaction: the checks (unique login, RPPS, complexity) and the new row."""
     login = draft.login.strip()
     if not login or not draft.family_name.strip() or not draft.given_name.strip():
         raise AccountError("L'identifiant, le nom d'exercice et le prénom sont obligatoires.")
