@@ -83,6 +83,16 @@ def _float_range(low: float, high: float) -> Callable[[Any], float]:
     return check
 
 
+def _int_range(low: int, high: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("un nombre entier est attendu")
+        if not low <= value <= high:
+            raise ValueError(f"valeur attendue entre {low} et {high}")
+        return value
+    return check
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("un texte est attendu")
@@ -170,6 +180,25 @@ OPTIONS: tuple[Option, ...] = (
     Option("cabinet.sector", _text, "SA07", "Secteur d'activité (TRE_R02, ex. SA07 cabinet individuel)"),
     Option("cabinet.activity_type", _activity_type, "07",
            "Type d'activité des envois au DMP (TRE_R209, ex. 07 consultation / soins externes)"),
+    # SSI IE.36: with a password as the only factor, complexity and attempt limits per the ASPP electronic
+    # identification referential and ANSSI's password recommendations, in the default configuration.
+    Option("accounts.password_min_length", _int_range(12, 128), 12,
+           "Longueur minimale d'un mot de passe (au moins 3 types de caractères)"),
+    Option("accounts.passphrase_min_length", _int_range(16, 256), 20,
+           "Longueur minimale d'une phrase de passe (au moins 4 mots, sans exigence de types)"),
+    Option("accounts.max_failures", _int_range(3, 10), 5, "Échecs de connexion avant verrouillage du compte"),
+    Option("accounts.lock_seconds", _int_range(30, 3600), 60,
+           "Durée du premier verrouillage (secondes, doublée à chaque nouvel échec)"),
+    Option("accounts.idle_minutes", _int_range(1, 240), 15,
+           "Verrouillage de la session après inactivité (minutes)"),
+    Option("accounts.totp_renewal_days", _int_range(0, 3650), 365,
+           "Renouvellement imposé du second facteur TOTP (jours, 0 : jamais)"),
+    Option("mail.smtp_url", _url(("smtp", "smtps")), "smtp://localhost:587",
+           "Serveur d'envoi des codes de vérification (SMTP, STARTTLS exigé)"),
+    Option("mail.sender", _text, "", "Adresse d'expédition des codes de vérification"),
+    Option("mail.password_ref", _text, "", "Entrée du trousseau pour le mot de passe SMTP", True),
+    Option("sms.outbox_dir", _optional_path, None,
+           "Dossier où déposer les SMS de vérification (passerelle SMS ou démonstration)"),
 )
 _BY_KEY = {option.key: option for option in OPTIONS}
 assert len(_BY_KEY) == len(OPTIONS), "duplicate setting key"

@@ -47,6 +47,7 @@ _SERVICE_URLS = {
     "annuaire": "services.annuaire_url",
     "mss_smtp": "services.mss_smtp",
     "mss_imap": "services.mss_imap",
+    "mail_smtp": "mail.smtp_url",  # the sandbox's mail sink receives the verification codes
 }
 
 
@@ -101,6 +102,8 @@ def demo_settings(settings: Settings, latency: float | None = None) -> Settings:
         "demo.sandbox": True,
         "demo.latency": settings["demo.latency"] if latency is None else latency,
         "cabinet.name": DEMO_CABINET_NAME,
+        "mail.sender": "ne-pas-repondre@cabinet-demo.test",
+        "sms.outbox_dir": str(demo_folder() / "sms"),
         **{key: "" for key in _TLS_FILES.values()},
     })
 

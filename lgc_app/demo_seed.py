@@ -181,6 +181,12 @@ def seed(db: Database, cabinet: Cabinet, session: Session, planners: SendPlanner
     return Seeded(created, documents, orders)
 
 
+def seed_as_demo_practitioner(db: Database, cabinet: Cabinet, workstation: Workstation,
+                               planners: SendPlanners) -> Seeded | None:
+    """`seed` written by the demonstration practitioner, whoever signed in on this workstation."""
+    return seed(db, cabinet, demo_session(db, workstation), planners)
+
+
 def _create(db: Database, patient: DemoPatient, user: str) -> int:
     """One patient, through the use cases a desk would use, in one transaction."""
     with db.unit_of_work() as session:

@@ -21,21 +21,22 @@ from typing import Any
 import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
 
 from lgc_app import APP_NAME, config, demo, demo_seed, logs
+from lgc_app.auth.demo_accounts import ensure_demo_accounts
 from lgc_app.bootstrap import AppContext, bootstrap
 from lgc_app.demo import DemoSandbox
 from lgc_app.errors import explain
 from lgc_app.persistence.engine import DatabaseError
-from lgc_app.session import Authentication, Session, users_to_choose
+from ui import messages
 from ui import tasks as taskbridge
+from ui.auth.session_lock import TOTP_RENEWAL_TEXT, SessionLock, open_session
 from ui.demo_data import prepare_demo_data
 from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.stall_monitor import StallMonitor
-from ui.user_chooser import UserChooser
 
 log = logging.getLogger("lgc.ui.app")
 
@@ -130,8 +131,9 @@ async def open_context(options: GuiOptions) -> AppContext:
         settings = settings.replace(demo__latency=options.latency)
     context = await taskbridge.run_db(bootstrap, settings, config_path=options.config)
     try:
-        if options.demo:  # the demonstration practitioner acts (the sandbox's test CPS)
-            context.session = await taskbridge.run_db(demo_seed.demo_session, context.database, context.workstation)
+        if options.demo:  # the demonstration practitioner (the sandbox's test CPS) and one account per role
+            await taskbridge.run_db(demo_seed.demo_session, context.database, context.workstation)
+            await taskbridge.run_db(ensure_demo_accounts, context.database)
             sandbox = DemoSandbox.spawn(latency=context.settings["demo.latency"])
             context.sandbox = sandbox  # stopped with the context if anything below fails
             await taskbridge.run_in_thread(sandbox.wait_ready)
@@ -191,15 +193,19 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         show_startup_error(explanation.text)
         return 1 if explanation.is_bug else 2
     try:
-        if not options.demo and not _choose_user(loop, context):
-            splash.close()
+        splash.close()
+        signed_in = loop.run_until_complete(open_session(context))
+        if signed_in is None:
             return 0
+        context.session = signed_in.session
         tasks = taskbridge.TaskManager()
         monitor = StallMonitor()
         collector = GuiThreadCollector(app)
         window = MainWindow(context, tasks, monitor)
+        SessionLock(window)
         window.show()
-        splash.finish(window)
+        if signed_in.totp_renewal_due:
+            messages.info(TOTP_RENEWAL_TEXT)
         if options.demo:  # first start: the data set is created once the loop runs (ui/demo_data.py)
             QTimer.singleShot(0, window, lambda: prepare_demo_data(window))
         monitor.start()
@@ -225,21 +231,6 @@ def _reset_demo_asked(problem: str) -> bool:
     if answer != _YES:
         return False
     demo.set_aside_demo_database()
-    return True
-
-
-def _choose_user(loop: qasync.QEventLoop, context: AppContext) -> bool:
-    """Open the session of the user who works here (asked when there is a choice); False when cancelled.
-
-    The dialog runs before the main window and outside any coroutine (STYLE.md §2: no `exec()` in a coroutine).
-    """
-    users = loop.run_until_complete(taskbridge.run_db(users_to_choose, context.database))
-    if len(users) > 1:
-        chooser = UserChooser(users)
-        if chooser.exec() != QDialog.DialogCode.Accepted:
-            return False
-        users = [chooser.selected()]
-    context.session = Session(users[0], context.workstation, Authentication.CHOSEN_AT_START)
     return True
 
 

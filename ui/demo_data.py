@@ -54,8 +54,8 @@ def prepare_demo_data(window: MainWindow) -> Task[Seeded | None]:
     label = _tr("Préparation des données de démonstration…")
     window.statusBar().showMessage(label)
     context = window.context
-    task = window.tasks.run(run_db(demo_seed.seed, context.database, Cabinet.from_settings(context.settings),
-                                   context.session, context.planners),
+    task = window.tasks.run(run_db(demo_seed.seed_as_demo_practitioner, context.database,
+                                   Cabinet.from_settings(context.settings), context.workstation, context.planners),
                             label_fr=label, cancellable=False)
     task.on_success(lambda seeded: _show(window, seeded))
     task.on_failure(lambda error: _failed(window, error, label))

@@ -324,10 +324,14 @@ class MainWindow(QMainWindow):
         task.on_success(build)
 
     def set_user(self, user: User) -> None:
-        self.context.session = Session(user, self.context.workstation, Authentication.CHOSEN_AT_START)
+        self.set_session(Session(user, self.context.workstation, Authentication.CHOSEN_AT_START))
+        messages.info(self.tr("Session ouverte pour %1.").replace("%1", user.display_name))
+
+    def set_session(self, session: Session) -> None:
+        """The next actions are recorded in `session`'s name (a sign-in after a lock, or a chosen user)."""
+        self.context.session = session
         self.show_session()
         self.documents.panel.session_changed()
-        messages.info(self.tr("Session ouverte pour %1.").replace("%1", user.display_name))
 
     def open_settings(self) -> None:
         def build() -> SettingsDialog:

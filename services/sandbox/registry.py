@@ -23,7 +23,7 @@ from starlette.types import ASGIApp
 
 from services.sandbox.context import SimulatorContext
 
-SIMULATOR_NAMES = ("echo", "insi", "dmp", "psc", "annuaire", "mss")
+SIMULATOR_NAMES = ("echo", "insi", "dmp", "psc", "annuaire", "mss", "mail")
 _RESERVED_MOUNTS = ("/health", "/_control")
 _RESERVED_NAMES = ("health", "control")
 

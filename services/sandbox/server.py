@@ -82,6 +82,7 @@ class Sandbox:
         self.faults = FaultSettings(options.plan)
         self.simulators: list[Simulator] = available_simulators(options.simulators)
         self.manifest: Manifest | None = None
+        self.published: dict[str, str] = {}  # URLs simulators add (SMTP listener of the mail sink)
         self._stopping = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -142,7 +143,8 @@ class Sandbox:
             if simulator.mutual_tls is mutual:
                 data_dir = self.state_dir / "data" / simulator.name
                 data_dir.mkdir(parents=True, exist_ok=True)
-                context = SimulatorContext(data_dir=data_dir, pki=self.pki, faults=self.faults)
+                context = SimulatorContext(data_dir=data_dir, pki=self.pki, faults=self.faults,
+                                           published=self.published)
                 app = simulator.create_app(context)
                 mounts[simulator.mount] = FaultMiddleware(app, self.faults, self._stopping)
         return BodyLimitMiddleware(_PrefixDispatcher(mounts, Starlette(routes=routes)), self.options.max_request_bytes)
@@ -153,6 +155,7 @@ class Sandbox:
         urls = {"health": base_tls + "/health", "control": base_tls + CONTROL_PATH}
         for simulator in self.simulators:
             urls[simulator.name] = (base_mtls if simulator.mutual_tls else base_tls) + simulator.mount
+        urls.update(self.published)
         pki = self.pki
         return Manifest(pid=os.getpid(), ca_file=pki.ca_cert, cps_cert=pki.cps_cert, cps_key=pki.cps_key,
                         structure_cert=pki.structure_cert, structure_key=pki.structure_key,

@@ -1,0 +1,1 @@
+"""Signing in: the login dialog, the first-run administrator dialog and the idle-session lock."""
