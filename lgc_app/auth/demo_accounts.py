@@ -14,11 +14,11 @@ from lgc_app.session import UserRole
 DEMO_RPPS = "99700366240"  # the sandbox's test CPS, registered by `demo_seed.demo_session`
 DEMO_ACCOUNTS: tuple[tuple[AccountDraft, str], ...] = (
     (AccountDraft("praticien", "MEDECIN-TEST", "Paul", UserRole.PRACTITIONER, "Médecin", DEMO_RPPS),
-     "Demo-Praticien-2024"),
+     "Demo-Medecin-2024"),
     (AccountDraft("secretariat", "ACCUEIL", "Léa", UserRole.SECRETARIAT, "Secrétaire médicale"),
-     "Demo-Secretariat-2024"),
+     "Demo-Accueil-2024"),
     (AccountDraft("administrateur", "GESTION", "Alice", UserRole.ADMINISTRATOR, "Administratrice"),
-     "Demo-Administration-2024"),
+     "Demo-Gestion-2024"),
 )
 
 

@@ -4,6 +4,7 @@ TOTP renewal and deactivation, roles."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -149,3 +150,16 @@ def test_roles_limit_clinical_reading(db: Database) -> None:
     with pytest.raises(NotPermitted, match="lecture du contenu médical"):
         require(secretary, Permission.READ_CLINICAL)
     assert allows(practitioner_session(), Permission.READ_CLINICAL)
+
+
+def test_the_demo_accounts_sign_in_with_the_passwords_the_readme_gives(db: Database) -> None:
+    from lgc_app.auth.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
+    from lgc_app.demo_seed import demo_session
+
+    demo_session(db, STANDALONE)  # registers the demonstration practitioner the first account stands for
+    assert ensure_demo_accounts(db) and not ensure_demo_accounts(db)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for draft, password in DEMO_ACCOUNTS:
+        assert f"`{draft.login}` / `{password}`" in readme
+        signed = sign_in(db, STANDALONE, Settings(), draft.login, password)
+        assert signed.session.user.role is draft.role
