@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -85,7 +85,3 @@ def to_csv(lines: Iterable[AuditLine]) -> str:
 def export_csv(db: Database, filters: AuditFilter) -> str:
     """Every matching entry as CSV."""
     return to_csv(entries(db, filters, limit=None))
-
-
-def event_choices() -> Sequence[AuditEvent]:
-    return tuple(AuditEvent)
