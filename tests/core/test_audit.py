@@ -15,13 +15,13 @@ from lgc_app.audit.events import AuditEvent
 from lgc_app.audit.journal import AuditFilter
 from lgc_app.audit.models import AuditEntry
 from lgc_app.audit.trail import record, record_login
+from lgc_app.dmp.recording import record_refused, record_sent
 from lgc_app.documents import lifecycle
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.content import NarrativeContent, Section
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.practitioners import add_practitioner
-from lgc_app.dmp.recording import record_refused, record_sent
 from lgc_app.outbox.models import OrderStatus, SendOrder
 from lgc_app.outbox.trace import cancel, retry
 from lgc_app.patients import use_cases
