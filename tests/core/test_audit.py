@@ -140,9 +140,9 @@ def _append(db: Database, count: int) -> None:
                                        "DELETE FROM audit_chain_head", "UPDATE audit_chain_head SET last_id = 0"])
 def test_the_database_refuses_to_rewrite_the_journal(db: Database, statement: str) -> None:
     _append(db, 2)
-    with pytest.raises(SqlDatabaseError, match="journal d'audit : modification interdite"):
-        with db.unit_of_work() as session:
-            session.execute(text(statement))
+    with pytest.raises(SqlDatabaseError, match="journal d'audit : modification interdite"), \
+            db.unit_of_work() as session:
+        session.execute(text(statement))
     assert chain.verify(db).intact and chain.verify(db).checked == 2
 
 

@@ -61,7 +61,7 @@ class AuditPanel(QDialog):
         self.event = QComboBox(self)
         self.event.addItem(self.tr("Tous les événements"), None)
         for event in AuditEvent:
-            self.event.addItem(event.label, event)
+            self.event.addItem(event.label, event.value)  # Qt keeps a plain str
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels([self.tr(title) for title in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -95,7 +95,7 @@ class AuditPanel(QDialog):
         patient = self.patient.text().strip()
         event = self.event.currentData()
         return AuditFilter(since, until, self.who.text().strip(), int(patient) if patient.isdigit() else None,
-                           frozenset({event}) if isinstance(event, AuditEvent) else frozenset())
+                           frozenset({AuditEvent(event)}) if event else frozenset())
 
     def refresh(self) -> None:
         task = self._tasks.run(actions.entries(self._context.database, self.filters()),
