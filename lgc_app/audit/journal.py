@@ -45,7 +45,7 @@ class AuditLine:
                    row.detail)
 
 
-def _query(filters: AuditFilter) -> Select[tuple[AuditEntry]]:
+def _query(filters: AuditFilter) -> Select[AuditEntry]:
     query = select(AuditEntry)
     if filters.since is not None:
         query = query.where(AuditEntry.at >= filters.since)
