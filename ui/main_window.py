@@ -33,6 +33,7 @@ from lgc_app.session import Authentication, Session, User, users_to_choose
 from ui import messages
 from ui.actions import outbox as outbox_actions
 from ui.activity import ActivityIndicator
+from ui.audit import audit_panel
 from ui.consultations.module import install_consultations
 from ui.diagnostics import DiagnosticsDialog
 from ui.dmp.module import install_dmp
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
         self.echo_action = self._action("Outils", self.tr("Tester la connexion au bac à sable"),
                                         self.test_sandbox)
         self.echo_action.setEnabled(self.context.sandbox is not None)
+        self.audit_action = self._action("Outils", self.tr("Journal d'audit…"), self.open_audit)
         self._action("Aide", self.tr("Guide d'utilisation"), self.open_help, keys.HelpContents)
         self.reset_demo_action = self._action("Aide", self.tr("Réinitialiser les données de démonstration…"),
                                               self.ask_demo_reset)
@@ -372,6 +374,13 @@ class MainWindow(QMainWindow):
     def reset_demo(self) -> None:
         self.demo_reset_requested = True
         self.close()
+
+    def open_audit(self) -> None:
+        """Outils → Journal d'audit: for an administrator only (SSI)."""
+        if not audit_panel.may_open(self.context):
+            messages.error(self.tr("Le journal d'audit est réservé aux administrateurs."))
+            return
+        self._single("audit", lambda: audit_panel.AuditPanel(self.context, self.tasks, self))
 
     def open_diagnostics(self) -> None:
         self._single("diagnostics", lambda: DiagnosticsDialog(

@@ -30,6 +30,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from lgc_app.audit.events import AuditEvent
+from lgc_app.audit.trail import record
 from lgc_app.dmp.consultation_models import DmpConsultation, DmpReceivedDocument
 from lgc_app.dmp.models import DmpDocumentState
 from lgc_app.dmp.opposition import PatientOpposed, check_no_opposition
@@ -363,7 +365,7 @@ def _imported_id(session: Session, patient_id: int, unique_id: str) -> int | Non
 
 
 def _store(db: Database, patient_id: int, patient: PatientId, document: DmpDocument, content: bytes,
-           user: str) -> int:
+           user: str, workstation: str) -> int:
     _check_received(document, content, patient)
     try:
         with db.unit_of_work() as session:
@@ -377,14 +379,17 @@ def _store(db: Database, patient_id: int, patient: PatientId, document: DmpDocum
                 content=content, imported_by=user, imported_at=utcnow())
             session.add(received)
             session.flush()
+            record(session, AuditEvent.DOCUMENT_RECEIVED, user, workstation, f"document reçu {received.id}",
+                   f"Importé du DMP : {received.title} (uniqueId {document.unique_id})", patient_id=patient_id)
             return received.id
     except IntegrityError:  # imported meanwhile from another workstation: the unique constraint decides
         raise AlreadyImportedError("Ce document est déjà dans le dossier du patient.") from None
 
 
 async def import_document(db: Database, client: DmpReader, patient_id: int, document: DmpDocument, *,
-                          user: str, offload: Offload = asyncio.to_thread) -> int:
-    """Retrieve a DMP document and keep it in the patient's local record; returns its local id.
+                          user: str, workstation: str, offload: Offload = asyncio.to_thread) -> int:
+    """Retrieve a DMP document and keep it in the patient's local record (journaled: who, from which
+    workstation); returns its local id.
 
     Raises:
         AlreadyImportedError: already imported (checked before the request, and again when storing).
@@ -395,7 +400,8 @@ async def import_document(db: Database, client: DmpReader, patient_id: int, docu
     await offload(_ensure_not_imported, db, patient_id, document.unique_id)
     patient = await offload(_patient_ref, db, patient_id)
     retrieved = await client.retrieve(patient, document.repository_id, document.unique_id)
-    document_id = await offload(_store, db, patient_id, patient, document, retrieved.content, user)
+    document_id = await offload(_store, db, patient_id, patient, document, retrieved.content, user,
+                                workstation)
     log.info("DMP document imported for patient %s as received document %s", patient_id, document_id)
     return document_id
 

@@ -168,7 +168,8 @@ class FeedHandler:
                                           self._activity_type)
         except PatientOpposed as exc:
             await asyncio.to_thread(record_refused, ctx.db, document_id, reason=str(exc),
-                                    answer="Non envoyé : opposition du patient")
+                                    answer="Non envoyé : opposition du patient", order_id=ctx.order_id,
+                                    workstation=ctx.workstation)
             raise PermanentSendError(str(exc)) from None
         connection = await self.connection()
         exchanges: list[DmpExchange] = []
@@ -183,7 +184,8 @@ class FeedHandler:
             detail = f"{exc.code} : {exc.detail}"
             if exc.transient:
                 raise TransientSendError(exc.text_for(Retry.AUTOMATIC), detail=detail) from None
-            await asyncio.to_thread(record_refused, ctx.db, document_id, reason=exc.text, answer=f"Refus {exc.code}")
+            await asyncio.to_thread(record_refused, ctx.db, document_id, reason=exc.text, answer=f"Refus {exc.code}",
+                                    order_id=ctx.order_id, workstation=ctx.workstation)
             raise PermanentSendError(exc.text, detail=detail) from None
         finally:
             for exchange in exchanges:
@@ -206,4 +208,5 @@ class FeedHandler:
     @staticmethod
     async def _record_sent(ctx: OrderContext, job: FeedJob, answer: str) -> None:
         await asyncio.to_thread(record_sent, ctx.db, job.document_id, answer=answer, replaces=job.replaces,
-                                replaced_document_id=job.replaced_document_id)
+                                replaced_document_id=job.replaced_document_id, order_id=ctx.order_id,
+                                workstation=ctx.workstation)

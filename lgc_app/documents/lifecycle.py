@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lgc_app.audit.events import AuditEvent
+from lgc_app.audit.trail import record
 from lgc_app.documents import dispatch, metadata
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
@@ -240,6 +242,7 @@ def validate(
         document.pdf = pdf
         document.validated_at = now
         _move(session, document, "validated", actor)
+        _audit(session, document, AuditEvent.DOCUMENT_VALIDATED, actor, f"Validé : {document.title}")
         if parent is not None:
             _move(
                 session, parent, "replaced", actor, note=f"remplacé par la version {document.version_number}"
@@ -282,13 +285,27 @@ def replace(db: Database, document_id: int, actor: Actor) -> int:
 def archive(db: Database, document_id: int, actor: Actor, *, reason: str | None = None) -> None:
     """Archive a validated document; `reason` is recorded on its event."""
     with db.unit_of_work() as session:
-        _move(session, _locked(session, document_id), "archived", actor, note=reason)
+        document = _locked(session, document_id)
+        _move(session, document, "archived", actor, note=reason)
+        _audit(session, document, AuditEvent.DOCUMENT_ARCHIVED, actor, _with_reason(document.title, reason))
 
 
 def delete(db: Database, document_id: int, actor: Actor, *, reason: str | None = None) -> None:
     """Mark a document deleted (the row and its frozen bytes are kept as evidence); `reason` is recorded."""
     with db.unit_of_work() as session:
-        _move(session, _locked(session, document_id), "deleted", actor, note=reason)
+        document = _locked(session, document_id)
+        _move(session, document, "deleted", actor, note=reason)
+        _audit(session, document, AuditEvent.DOCUMENT_DELETED, actor, _with_reason(document.title, reason))
+
+
+def _with_reason(title: str, reason: str | None) -> str:
+    return f"{title} ; motif : {reason}" if reason else title
+
+
+def _audit(session: Session, document: Document, event: AuditEvent, actor: Actor, detail: str) -> None:
+    """Validating, archiving or deleting a document changes the patient's record: journaled (issue 11)."""
+    record(session, event, actor.login, actor.workstation.name, f"document {document.id}", detail,
+           patient_id=document.patient_id)
 
 
 def get_document(db: Database, document_id: int) -> DocumentDetail:

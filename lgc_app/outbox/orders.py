@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lgc_app.audit.events import AuditEvent
+from lgc_app.audit.trail import record
 from lgc_app.logs import mask
 from lgc_app.outbox.clock import database_now
 from lgc_app.outbox.errors import OrderStateError
@@ -102,6 +104,7 @@ def retry(session: Session, order_id: str, user: str, *, workstation: str | None
     order.lease_owner = order.lease_expires_at = None
     add_event(session, order.id, EventKind.RETRIED_BY_USER, now, workstation=workstation,
               detail=f"Relancé par {user}")
+    _audit(session, order, AuditEvent.ORDER_RETRIED, user, workstation)
     notify(session, order.target_workstation)
     return order
 
@@ -119,4 +122,10 @@ def cancel(session: Session, order_id: str, user: str, *, workstation: str | Non
     order.status, order.updated_at = OrderStatus.CANCELLED, now
     add_event(session, order.id, EventKind.CANCELLED, now, workstation=workstation,
               detail=f"Annulé par {user}")
+    _audit(session, order, AuditEvent.ORDER_CANCELLED, user, workstation)
     return order
+
+
+def _audit(session: Session, order: SendOrder, event: AuditEvent, user: str, workstation: str | None) -> None:
+    """A user's decision on a send order is journaled (issue 11), with what the order sends."""
+    record(session, event, user, workstation or "", f"envoi {order.id}", f"{order.kind} : {order.payload_ref}")

@@ -14,6 +14,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from lgc_app.audit.events import AuditEvent
+from lgc_app.audit.trail import record
+from lgc_app.documents.actors import Actor
 from lgc_app.patients import datamatrix, indicators, insi_result, service, vitale
 from lgc_app.patients import status as rules
 from lgc_app.patients.models import Patient
@@ -63,6 +66,12 @@ def _view(session: Session, patient_id: int) -> PatientView:
     return PatientView.of(patient)
 
 
+def _audit(session: Session, actor: Actor, event: AuditEvent, patient_id: int, detail: str) -> None:
+    """Every read or change of a patient record is journaled, in the transaction that does it (issue 11)."""
+    record(session, event, actor.login, actor.workstation.name, f"patient {patient_id}", detail,
+           patient_id=patient_id)
+
+
 def search(db: Database, text: str, *, limit: int) -> list[SearchHit]:
     with db.reading() as session:
         return search_patients(session, SearchQuery.quick(text), limit=limit)
@@ -75,30 +84,42 @@ def recent(db: Database, *, limit: int) -> list[SearchHit]:
 
 
 def load_patient(db: Database, patient_id: int) -> PatientView:
-    """Raises PatientNotFound."""
+    """The record as it is now, not journaled: for code that already holds it (a refresh). Raises
+    PatientNotFound."""
     with db.reading() as session:
         return _view(session, patient_id)
 
 
-def create_patient(db: Database, draft: PatientDraft, user: str, *, ignore_duplicates: bool = False) -> Created:
+def open_patient(db: Database, patient_id: int, actor: Actor) -> PatientView:
+    """A user opens a patient record: journaled. Raises PatientNotFound."""
+    with db.unit_of_work() as session:
+        view = _view(session, patient_id)
+        _audit(session, actor, AuditEvent.PATIENT_READ, patient_id, "Dossier ouvert")
+        return view
+
+
+def create_patient(db: Database, draft: PatientDraft, actor: Actor, *, ignore_duplicates: bool = False) -> Created:
     """Create a provisional identity, unless possible duplicates are found first (nothing created then).
 
     Raises:
         IdentityInputError: input refused (one French message per field).
     """
     with db.unit_of_work() as session:
-        outcome = service.create_patient(session, draft, user, ignore_duplicates=ignore_duplicates)
+        outcome = service.create_patient(session, draft, actor.login, ignore_duplicates=ignore_duplicates)
         created = None if outcome.patient is None else _view(session, outcome.patient.id)
+        if created is not None:
+            _audit(session, actor, AuditEvent.PATIENT_CREATED, created.id, "Identité créée")
         clean = draft.normalised() if outcome.duplicates else draft  # accepted above: it normalises
         return Created(created, tuple(outcome.duplicates),
                        tuple(resemblance(clean, hit) for hit in outcome.duplicates))
 
 
-def update_patient(db: Database, patient_id: int, draft: PatientDraft, user: str, *,
+def update_patient(db: Database, patient_id: int, draft: PatientDraft, actor: Actor, *,
                    expected_version: int) -> Updated:
     """Raises IdentityInputError, ConcurrentEditError (someone saved first), PatientNotFound."""
     with db.unit_of_work() as session:
-        outcome = service.update_patient(session, patient_id, draft, user, expected_version=expected_version)
+        outcome = service.update_patient(session, patient_id, draft, actor.login, expected_version=expected_version)
+        _audit(session, actor, AuditEvent.PATIENT_CHANGED, patient_id, "Identité modifiée")
         return Updated(_view(session, patient_id), outcome.status_reason)
 
 
@@ -137,22 +158,24 @@ def preview_identity_check(db: Database, patient_id: int, document: IdentityDocu
         return CheckPreview(document, IdentityStatus(patient.status), to_status)
 
 
-def record_identity_check(db: Database, patient_id: int, document: IdentityDocumentType, user: str) -> PatientView:
+def record_identity_check(db: Database, patient_id: int, document: IdentityDocumentType, actor: Actor) -> PatientView:
     """Raises TransitionError: the RNIV forbids the validation; nothing is recorded."""
     with db.unit_of_work() as session:
-        service.record_identity_check(session, patient_id, document, user)
+        service.record_identity_check(session, patient_id, document, actor.login)
+        _audit(session, actor, AuditEvent.PATIENT_CHANGED, patient_id, f"Pièce d'identité vue : {document.label}")
         return _view(session, patient_id)
 
 
-def set_attributes(db: Database, patient_id: int, user: str, *, doubtful: bool | None = None,
+def set_attributes(db: Database, patient_id: int, actor: Actor, *, doubtful: bool | None = None,
                    fictitious: bool | None = None, homonym: bool | None = None) -> PatientView:
     with db.unit_of_work() as session:
-        service.set_attributes(session, patient_id, user, doubtful=doubtful, fictitious=fictitious,
+        service.set_attributes(session, patient_id, actor.login, doubtful=doubtful, fictitious=fictitious,
                                homonym=homonym)
+        _audit(session, actor, AuditEvent.PATIENT_CHANGED, patient_id, "Attributs de l'identité modifiés")
         return _view(session, patient_id)
 
 
-def save_vitale_card(db: Database, patient_id: int, user: str, *, insured_nir: str, card_id: int | None = None,
+def save_vitale_card(db: Database, patient_id: int, actor: Actor, *, insured_nir: str, card_id: int | None = None,
                      beneficiary_nir: str | None = None, birth_rank: int = 1, birth_date: str | None = None,
                      name: str | None = None, given_name: str | None = None) -> PatientView:
     """Add (card_id None) or edit a carte Vitale; the identity itself is untouched (RNIV).
@@ -161,19 +184,22 @@ def save_vitale_card(db: Database, patient_id: int, user: str, *, insured_nir: s
         VitaleInputError: refused card data (French message per field); VitaleCardNotFound.
     """
     with db.unit_of_work() as session:
-        vitale.save_vitale_card(session, patient_id, insured_nir=insured_nir, user=user, card_id=card_id,
+        vitale.save_vitale_card(session, patient_id, insured_nir=insured_nir, user=actor.login, card_id=card_id,
                                 beneficiary_nir=beneficiary_nir, birth_rank=birth_rank, birth_date=birth_date,
                                 name=name, given_name=given_name)
+        _audit(session, actor, AuditEvent.PATIENT_CHANGED, patient_id,
+               "Carte Vitale ajoutée" if card_id is None else "Carte Vitale modifiée")
         return _view(session, patient_id)
 
 
-def remove_vitale_card(db: Database, patient_id: int, card_id: int, user: str) -> PatientView:
+def remove_vitale_card(db: Database, patient_id: int, card_id: int, actor: Actor) -> PatientView:
     with db.unit_of_work() as session:
-        vitale.remove_vitale_card(session, patient_id, card_id, user=user)
+        vitale.remove_vitale_card(session, patient_id, card_id, user=actor.login)
+        _audit(session, actor, AuditEvent.PATIENT_CHANGED, patient_id, "Carte Vitale retirée")
         return _view(session, patient_id)
 
 
-def apply_insi(db: Database, patient_id: int, identity: InsiIdentity, user: str, *,
+def apply_insi(db: Database, patient_id: int, identity: InsiIdentity, actor: Actor, *,
                accepted_fields: Collection[str], message_id: str | None) -> InsiApplied:
     """Attach the INSi identity with the differing traits the user accepted (refusing one refuses the INS).
 
@@ -181,8 +207,9 @@ def apply_insi(db: Database, patient_id: int, identity: InsiIdentity, user: str,
         InsiApplyError, TransitionError: nothing changed (French message).
     """
     with db.unit_of_work() as session:
-        outcome = insi_result.apply_insi_identity(session, patient_id, identity, user,
+        outcome = insi_result.apply_insi_identity(session, patient_id, identity, actor.login,
                                                   accepted_fields=accepted_fields, message_id=message_id)
+        _audit(session, actor, AuditEvent.PATIENT_CHANGED, patient_id, f"Identité INSi appliquée ({outcome.reason})")
         return InsiApplied(_view(session, patient_id), tuple(outcome.differences), outcome.reason)
 
 

@@ -1,5 +1,6 @@
 """Imports every domain's ORM models so that `Base.metadata` is complete (Alembic, test truncation)."""
 
+from lgc_app.audit import models as _audit  # noqa: F401
 from lgc_app.auth import models as _auth  # noqa: F401
 from lgc_app.consultations import models as _consultations  # noqa: F401
 from lgc_app.dmp import consultation_models as _dmp_consultation  # noqa: F401

@@ -110,10 +110,12 @@ async def test_fetch_and_import_once(db: Database, sandbox: RunningSandbox) -> N
         [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
                                                  user=USER)).documents
         assert await consultation.fetch(db, wire.client, patient_id, document) == pdf
-        received_id = await consultation.import_document(db, wire.client, patient_id, document, user=USER)
+        received_id = await consultation.import_document(db, wire.client, patient_id, document, user=USER,
+                                                         workstation="poste-test")
         requests = len(wire.exchanges)
         with pytest.raises(AlreadyImportedError, match="déjà dans le dossier"):
-            await consultation.import_document(db, wire.client, patient_id, document, user=USER)
+            await consultation.import_document(db, wire.client, patient_id, document, user=USER,
+                                               workstation="poste-test")
         assert len(wire.exchanges) == requests  # refused before asking the DMP
         [again] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
                                               user=USER)).documents
@@ -132,7 +134,8 @@ async def test_altered_bytes_are_not_stored(db: Database, sandbox: RunningSandbo
                                                  user=USER)).documents
         tampered = consultation.DmpDocument(**{**document.__dict__, "hash": "0" * 40})
         with pytest.raises(IntegrityMismatchError):
-            await consultation.import_document(db, wire.client, patient_id, tampered, user=USER)
+            await consultation.import_document(db, wire.client, patient_id, tampered, user=USER,
+                                               workstation="poste-test")
     assert consultation.received_documents(db, patient_id) == []
 
 

@@ -56,7 +56,8 @@ async def test_a_vsm_of_another_patient_is_refused(db: Database, sandbox: Runnin
         with pytest.raises(RefusedContentError, match="concerne un autre patient"):
             await consultation.fetch(db, wire.client, patient_id, document)
         with pytest.raises(RefusedContentError, match="concerne un autre patient"):
-            await consultation.import_document(db, wire.client, patient_id, document, user=USER)
+            await consultation.import_document(db, wire.client, patient_id, document, user=USER,
+                                               workstation="poste-test")
     _nothing_stored(db, patient_id)
 
 
@@ -64,7 +65,8 @@ async def test_a_cda_naming_the_patient_is_imported(db: Database, sandbox: Runni
     async with dmp_wire(sandbox) as wire:
         ins, patient_id = await _patient(wire, db)
         document = await _listed(wire, db, ins, patient_id, cda(ins))
-        received_id = await consultation.import_document(db, wire.client, patient_id, document, user=USER)
+        received_id = await consultation.import_document(db, wire.client, patient_id, document, user=USER,
+                                                         workstation="poste-test")
     assert consultation.received_content(db, received_id) == (XML, cda(ins))
 
 
@@ -83,7 +85,8 @@ async def test_unreadable_content_is_refused(db: Database, sandbox: RunningSandb
         ins, patient_id = await _patient(wire, db)
         document = await _listed(wire, db, ins, patient_id, content, mime_type)
         with pytest.raises(RefusedContentError, match=reason):
-            await consultation.import_document(db, wire.client, patient_id, document, user=USER)
+            await consultation.import_document(db, wire.client, patient_id, document, user=USER,
+                                               workstation="poste-test")
     _nothing_stored(db, patient_id)
 
 

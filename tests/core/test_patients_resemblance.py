@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from lgc_app.documents.actors import Actor
 from lgc_app.patients import use_cases
 from lgc_app.patients.datamatrix import DatamatrixTraits
 from lgc_app.patients.resemblance import Likeness
@@ -13,12 +14,15 @@ from lgc_app.patients.service import PatientDraft
 from lgc_app.patients.status import TransitionError
 from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus
 from lgc_app.persistence.database import Database
+from tests.helpers.composition import STANDALONE
 from tests.helpers.patients import DUPONT, add_patient, retrieve
+
+ACTOR = Actor("test", workstation=STANDALONE)
 
 
 def test_duplicates_come_with_the_traits_that_matched(db: Database) -> None:
     existing = add_patient(db, "DUPONT", "ELODIE MARIE", "14/03/1985", used_name="MARTIN")
-    outcome = use_cases.create_patient(db, PatientDraft("Martin", "Élodie", "F", "14/03/1985"), "test")
+    outcome = use_cases.create_patient(db, PatientDraft("Martin", "Élodie", "F", "14/03/1985"), ACTOR)
     assert outcome.patient is None and [hit.patient_id for hit in outcome.duplicates] == [existing]
     [resemblance] = outcome.resemblances
     kinds = {trait.label: trait.likeness for trait in resemblance.traits}

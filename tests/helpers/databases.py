@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
-from sqlalchemy import text
+from sqlalchemy import text, update
 
+from lgc_app.audit.models import GENESIS_HASH, AuditChainHead
 from lgc_app.persistence import migrations
 from lgc_app.persistence.base import Base
 from lgc_app.persistence.database import Database
@@ -55,10 +56,13 @@ def pg_drop(name: str) -> None:
 
 
 def pg_truncate(db: Database) -> None:
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    if tables:
-        with db.engine.begin() as conn:
-            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    """Empty every table but the audit chain head, which goes back to the empty chain. The audit journal's
+    triggers refuse this to anyone: the test harness bypasses them as replication does (superuser)."""
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables if t.name != AuditChainHead.__tablename__)
+    with db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        conn.execute(update(AuditChainHead).values(last_id=0, last_hash=GENESIS_HASH))
 
 
 def pg_available() -> bool:

@@ -242,7 +242,8 @@ def test_dmp_column_follows_the_worker_without_losing_the_selection(qtbot: QtBot
     panel.list.view.selectRow(0)
     reset: list[bool] = []
     model.modelReset.connect(lambda: reset.append(True))
-    record_sent(world.context.database, editor.detail.id, answer="ok", replaces=None, replaced_document_id=None)
+    record_sent(world.context.database, editor.detail.id, answer="ok", replaces=None, replaced_document_id=None,
+                order_id="aucun", workstation="poste-test")
     panel.dmp_poll.timeout.emit()  # as the timer does every few seconds
     qtbot.waitUntil(lambda: model.index(0, model.DMP).data() == "envoyé", timeout=5000)
     assert not reset and panel.list.view.selectionModel().isRowSelected(0)

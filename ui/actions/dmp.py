@@ -15,7 +15,6 @@ from lgc_app.dmp.state import DmpVersion
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.persistence.database import Database
-from ui.actions.patients import user_of
 from ui.tasks import run_db
 
 
@@ -29,7 +28,7 @@ async def dmp_client(context: AppContext) -> DmpReader:
 
 async def consult(context: AppContext, patient_id: int, filters: DocumentFilter) -> Consultation:
     client = await dmp_client(context)
-    return await consultation.consult(context.database, client, patient_id, filters, user=user_of(context),
+    return await consultation.consult(context.database, client, patient_id, filters, user=context.session.who,
                                       offload=run_db)
 
 
@@ -41,7 +40,8 @@ async def fetch(context: AppContext, patient_id: int, document: DmpDocument) -> 
 async def import_document(context: AppContext, patient_id: int, document: DmpDocument) -> int:
     client = await dmp_client(context)
     return await consultation.import_document(context.database, client, patient_id, document,
-                                              user=user_of(context), offload=run_db)
+                                              user=context.session.who,
+                                              workstation=context.workstation_name, offload=run_db)
 
 
 async def check_new_documents(context: AppContext, patient_id: int) -> int:
@@ -118,13 +118,13 @@ async def opposition_status(db: Database, patient_id: int) -> OppositionStatus:
 async def record_opposition(context: AppContext, patient_id: int) -> OppositionStatus:
     """Record the patient's opposition in the session user's name; returns the status now stored."""
     def record() -> OppositionStatus:
-        opposition.record_opposition(context.database, patient_id, user_of(context))
+        opposition.record_opposition(context.database, patient_id, context.session.who)
         return opposition.opposition_status(context.database, patient_id)
     return await run_db(record)
 
 
 async def withdraw_opposition(context: AppContext, patient_id: int) -> OppositionStatus:
     def withdraw() -> OppositionStatus:
-        opposition.withdraw_opposition(context.database, patient_id, user_of(context))
+        opposition.withdraw_opposition(context.database, patient_id, context.session.who)
         return opposition.opposition_status(context.database, patient_id)
     return await run_db(withdraw)

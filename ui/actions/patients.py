@@ -12,6 +12,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from lgc_app.bootstrap import AppContext
+from lgc_app.documents.actors import Actor
 from lgc_app.patients import datamatrix, indicators, insi_lookup, use_cases
 from lgc_app.patients.birth_place import Place, find_places, place_for_code
 from lgc_app.patients.insi_lookup import InsiAnswer
@@ -27,9 +28,10 @@ from ui.tasks import run_db, run_in_thread
 LIST_LIMIT = 50
 
 
-def user_of(context: AppContext) -> str:
-    """Who acts, as recorded in the status history and the INSi call log: the session's user."""
-    return context.session.who
+def user_of(context: AppContext) -> Actor:
+    """Who acts, from which workstation, as the status history and the audit journal record it: the session's
+    user."""
+    return context.session.actor()
 
 
 async def search(db: Database, text: str, *, limit: int = LIST_LIMIT) -> list[SearchHit]:
@@ -42,16 +44,22 @@ async def recent(db: Database, *, limit: int = LIST_LIMIT) -> list[SearchHit]:
 
 
 async def load_patient(db: Database, patient_id: int) -> PatientView:
+    """The record again (a refresh after a change elsewhere): not journaled."""
     return await run_db(use_cases.load_patient, db, patient_id)
 
 
-async def create_patient(db: Database, draft: PatientDraft, user: str, *,
+async def open_patient(db: Database, patient_id: int, user: Actor) -> PatientView:
+    """A user opens a patient record: journaled (audit)."""
+    return await run_db(use_cases.open_patient, db, patient_id, user)
+
+
+async def create_patient(db: Database, draft: PatientDraft, user: Actor, *,
                          ignore_duplicates: bool = False) -> Created:
     """Create, unless possible duplicates are found first (nothing created then: `outcome.patient` None)."""
     return await run_db(use_cases.create_patient, db, draft, user, ignore_duplicates=ignore_duplicates)
 
 
-async def update_patient(db: Database, patient_id: int, draft: PatientDraft, user: str, *,
+async def update_patient(db: Database, patient_id: int, draft: PatientDraft, user: Actor, *,
                          expected_version: int) -> Updated:
     return await run_db(use_cases.update_patient, db, patient_id, draft, user, expected_version=expected_version)
 
@@ -62,17 +70,17 @@ async def preview_identity_check(db: Database, patient_id: int, document: Identi
 
 
 async def record_identity_check(db: Database, patient_id: int, document: IdentityDocumentType,
-                                user: str) -> PatientView:
+                                user: Actor) -> PatientView:
     return await run_db(use_cases.record_identity_check, db, patient_id, document, user)
 
 
-async def set_attributes(db: Database, patient_id: int, user: str, *, doubtful: bool | None = None,
+async def set_attributes(db: Database, patient_id: int, user: Actor, *, doubtful: bool | None = None,
                          fictitious: bool | None = None, homonym: bool | None = None) -> PatientView:
     return await run_db(use_cases.set_attributes, db, patient_id, user, doubtful=doubtful, fictitious=fictitious,
                         homonym=homonym)
 
 
-async def save_vitale_card(db: Database, patient_id: int, user: str, *, insured_nir: str,
+async def save_vitale_card(db: Database, patient_id: int, user: Actor, *, insured_nir: str,
                            card_id: int | None = None, beneficiary_nir: str | None = None, birth_rank: int = 1,
                            birth_date: str | None = None, name: str | None = None,
                            given_name: str | None = None) -> PatientView:
@@ -86,7 +94,7 @@ async def save_vitale_card(db: Database, patient_id: int, user: str, *, insured_
                         given_name=given_name)
 
 
-async def remove_vitale_card(db: Database, patient_id: int, card_id: int, user: str) -> PatientView:
+async def remove_vitale_card(db: Database, patient_id: int, card_id: int, user: Actor) -> PatientView:
     return await run_db(use_cases.remove_vitale_card, db, patient_id, card_id, user)
 
 
@@ -100,21 +108,21 @@ async def insi_client(context: AppContext) -> InsiClient:
 async def insi_search_traits(context: AppContext, patient_id: int) -> InsiAnswer:
     """Raises InsiApplyError: traits INSi cannot search on (sex I, partial date); InsiError: the call failed."""
     return await insi_lookup.search_traits(context.database, await insi_client(context), patient_id,
-                                           user_of(context), offload=run_db)
+                                           context.session.who, offload=run_db)
 
 
 async def insi_search_vitale(context: AppContext, patient_id: int, query: VitaleQuery) -> InsiAnswer:
     return await insi_lookup.search_vitale(context.database, await insi_client(context), patient_id, query,
-                                           user_of(context), offload=run_db)
+                                           context.session.who, offload=run_db)
 
 
 async def insi_verify(context: AppContext, patient_id: int, matricule: str, oid: str) -> InsiAnswer:
     """Verify an INS (typed, or read from a datamatrix) against the patient's traits."""
     return await insi_lookup.verify(context.database, await insi_client(context), patient_id, matricule, oid,
-                                    user_of(context), offload=run_db)
+                                    context.session.who, offload=run_db)
 
 
-async def apply_insi(db: Database, patient_id: int, identity: InsiIdentity, user: str, *,
+async def apply_insi(db: Database, patient_id: int, identity: InsiIdentity, user: Actor, *,
                      accepted_fields: Collection[str], message_id: str | None) -> InsiApplied:
     """Attach the INSi identity with the differing traits the user accepted (refusing one refuses the INS)."""
     return await run_db(use_cases.apply_insi, db, patient_id, identity, user, accepted_fields=accepted_fields,
@@ -157,6 +165,6 @@ async def birth_place(code: str) -> Place | None:
 
 __all__ = ["InsiAnswer", "apply_insi", "birth_place", "birth_places", "create_patient", "datamatrix_png",
            "identity_indicators", "insi_client", "insi_search_traits", "insi_search_vitale", "insi_verify",
-           "load_patient", "preview_identity_check", "read_datamatrix", "read_datamatrix_owner",
+           "load_patient", "open_patient", "preview_identity_check", "read_datamatrix", "read_datamatrix_owner",
            "record_identity_check", "remove_vitale_card",
            "save_vitale_card", "search", "set_attributes", "update_patient", "user_of"]

@@ -335,7 +335,8 @@ class PatientForm(QWidget):
         box.open()
 
     def open_patient(self, patient_id: int) -> None:
-        self.run(actions.load_patient(self._context.database, patient_id), self.tr("Ouverture du patient"),
+        self.run(actions.open_patient(self._context.database, patient_id, actions.user_of(self._context)),
+                 self.tr("Ouverture du patient"),
                  self.show_patient)
 
     # -- status actions --------------------------------------------------------------------------------
