@@ -42,6 +42,7 @@ class CibaRequest:
     channel: CibaChannel = CibaChannel.MOBILE
     acr: str | None = ACR_EIDAS1
     scope: str = SCOPE
+    requested_expiry: int | None = None  # CIBA Core §7.1: seconds the professional has to answer
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class DirectCiba:
                 "binding_message": request.binding_message, "channel": request.channel.value}
         if request.acr:
             form["acr_values"] = request.acr
+        if request.requested_expiry:
+            form["requested_expiry"] = str(request.requested_expiry)
         response = await post_form(self._http, self._endpoint, form, self._client)
         try:
             answer = response.json()

@@ -214,7 +214,8 @@ class Realm:
             raise OAuthRefusal("invalid_request", "channel CARD ou MOBILE attendu")
         lifetime = min(requested_expiry or CIBA_LIFETIME, CIBA_LIFETIME)
         auth_req_id = secrets.token_urlsafe(24)
-        self.ciba[auth_req_id] = CibaAuth(client, person, binding_message, channel, self.clock() + lifetime)
+        now = self.clock()  # the first poll, too, waits `interval` after the request (CIBA Core §7.3)
+        self.ciba[auth_req_id] = CibaAuth(client, person, binding_message, channel, now + lifetime, last_poll=now)
         return {"auth_req_id": auth_req_id, "expires_in": lifetime, "interval": CIBA_INTERVAL}
 
     def poll_ciba(self, client: RegisteredClient, auth_req_id: str, issuer: str) -> dict[str, Any]:
