@@ -42,10 +42,12 @@ class HeadlessBrowser:
         self.task: asyncio.Task[None] | None = None
         self.opened: list[str] = []
         self.redirects: list[str] = []
+        self.visited = asyncio.Event()  # set once the page was opened
 
     def __call__(self, url: str) -> None:
         self.opened.append(url)
         self.task = asyncio.get_running_loop().create_task(self._visit(url))
+        self.visited.set()
 
     async def _visit(self, url: str) -> None:
         async with make_async_client(TlsMaterial(ca_file=self.sandbox.manifest.ca_file), timeout=15.0) as http:
@@ -63,8 +65,9 @@ class HeadlessBrowser:
 async def browser_sign_in(client: PscClient, browser: HeadlessBrowser) -> PscSignIn:
     """`client.sign_in_with_browser(browser)`, failing at once when the headless browser fails."""
     sign_in = asyncio.create_task(client.sign_in_with_browser(browser, wait_seconds=30))
-    while browser.task is None and not sign_in.done():
-        await asyncio.sleep(0.01)
+    opened = asyncio.create_task(browser.visited.wait())
+    await asyncio.wait([sign_in, opened], return_when=asyncio.FIRST_COMPLETED)
+    opened.cancel()
     if browser.task is not None:
         await asyncio.wait([sign_in, browser.task], return_when=asyncio.FIRST_EXCEPTION)
         if browser.task.done() and browser.task.exception() is not None:

@@ -17,8 +17,8 @@ from joserfc.jwk import KeySet, OctKey, RSAKey
 from services.psc import ClientAuthMethod, PscClient, PscError, PscSignIn
 from services.psc.client import AuthorizationRequest
 from services.psc.tokens import post_form
-from services.transport import TlsMaterial, make_async_client
 from services.sandbox.server import RunningSandbox
+from services.transport import TlsMaterial, make_async_client
 from tests.helpers.psc import PAUL, HeadlessBrowser, browser_sign_in, psc_client, rotate_keys
 
 
