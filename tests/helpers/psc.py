@@ -97,3 +97,17 @@ async def rotate_keys(sandbox: RunningSandbox, *, retire_old: bool = False) -> s
                                    json={"retire_old": retire_old})
         response.raise_for_status()
         return str(response.json()["kid"])
+
+
+async def approve_waiting(sandbox: RunningSandbox, login_hint: str = PAUL, *, approve: bool = True) -> str:
+    """Answer the first CIBA request waiting for `login_hint` (whatever its digits); returns the digits."""
+    url = sandbox.manifest.url("psc") + "/_sandbox/ciba"
+    async with make_async_client(TlsMaterial(ca_file=sandbox.manifest.ca_file)) as http:
+        for _ in range(400):
+            waiting = [w for w in (await http.get(url)).json() if w["login_hint"] == login_hint]
+            if waiting:
+                digits = str(waiting[0]["binding_message"])
+                await answer_ciba(sandbox, digits, approve=approve, login_hint=login_hint)
+                return digits
+            await asyncio.sleep(0.05)
+    raise AssertionError("no CIBA request came")
