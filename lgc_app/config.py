@@ -112,6 +112,8 @@ def _choice(*choices: str) -> Callable[[Any], str]:
 
 
 def _port(value: Any) -> int:
+    if isinstance(value, str) and value.strip().isdigit():  # as typed in the settings dialog
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 65535:
         raise ValueError("un numéro de port entre 0 et 65535 est attendu (0 : n'importe lequel)")
     return value
