@@ -301,6 +301,13 @@ class PscSignIn:
         except PscError as exc:
             log.warning("PSC logout incomplete: %s", exc.code)
 
+    async def aclose(self) -> None:
+        """Log out, then close the provider connection this sign-in holds."""
+        try:
+            await self.logout()
+        finally:
+            await self._client.aclose()
+
     def _current(self) -> TokenSet:
         if self._tokens is None:
             raise PscError(SESSION_ENDED, detail="déconnecté")
