@@ -12,6 +12,7 @@ import atexit
 import contextlib
 import json
 import logging
+import os
 import subprocess
 import sys
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from lgc_app import paths, secrets
+from lgc_app.auth.psc_login import CLIENT_SECRET_ENV
 from lgc_app.config import Role, Settings
 from lgc_app.errors import UserError
 
@@ -204,7 +206,11 @@ class DemoSandbox:
         if "insi" in self.urls:  # one INSi simulator stands for both endpoints (software certificate, CPS)
             values["services.insi_cps_url"] = self.urls["insi"]
         if "psc" in self.urls:
-            secrets.store(_PSC_DEMO_SECRET_REF, _PSC_DEMO_SECRET)
+            try:
+                secrets.store(_PSC_DEMO_SECRET_REF, _PSC_DEMO_SECRET)
+            except secrets.SecretUnavailable:  # no system keyring: the sandbox client's public test secret
+                os.environ.setdefault(CLIENT_SECRET_ENV, _PSC_DEMO_SECRET)  # this process only
+                log.warning("pas de trousseau système : le secret de démonstration PSC reste en mémoire")
             values |= {"services.psc_client_id": _PSC_DEMO_CLIENT_ID,
                        "services.psc_client_secret_ref": _PSC_DEMO_SECRET_REF}
         if self.manifest.get("structure_id"):
