@@ -107,7 +107,7 @@ class AnnuaireClient:
         try:
             headers = {constants.API_KEY_HEADER: self._api_key, "Accept": constants.FHIR_JSON}
             # a `next` link is used verbatim: no params are merged into its query
-            response = await self._http.get(url, params=httpx.QueryParams(params) if params else None,
+            response = await self._http.get(url, params=httpx.QueryParams(tuple(params)) if params else None,
                                             headers=headers)
         except httpx.HTTPError as exc:
             raise errors.for_transport(classify(exc), f"{type(exc).__name__}: {exc}") from None
