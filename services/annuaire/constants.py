@@ -36,3 +36,20 @@ MAILBOX_TYPE_SYSTEM = "https://mos.esante.gouv.fr/NOS/TRE_R257-TypeBAL/FHIR/TRE-
 # The key the local sandbox simulator accepts: used in demo mode when no key of the portal is configured
 # (the real key comes from portal.api.esante.gouv.fr and lives in the keyring).
 SANDBOX_API_KEY = "lgc-sandbox-annuaire"
+
+# The professions and specialties offered as search filters (code → label): TRE_G15 professions and
+# TRE_R38 ordinal specialties; `qualification-code` takes either (§6).
+QUALIFICATIONS: tuple[tuple[str, str], ...] = (
+    ("10", "Médecin"),
+    ("SM54", "Médecine générale"),
+    ("SM04", "Cardiologie et maladies vasculaires"),
+    ("SM15", "Dermatologie et vénéréologie"),
+    ("SM40", "Pédiatrie"),
+    ("SM42", "Psychiatrie"),
+    ("21", "Pharmacien"),
+    ("40", "Chirurgien-dentiste"),
+    ("50", "Sage-femme"),
+    ("60", "Infirmier"),
+    ("70", "Masseur-kinésithérapeute"),
+)
+PROFESSION_CODES = frozenset({"10", "21", "40", "50", "60", "70"})
