@@ -106,7 +106,7 @@ def _filter(resource_type: str, name: str, modifier: str, value: str) -> Callabl
             return lambda resource: (resource.get(name) or {}).get("reference") in references
         case "address-city" | "address-postalcode":
             key = "city" if name == "address-city" else "postalCode"
-            return lambda resource: any(_text_matches(str(address.get(key, "")), wanted, "exact")
+            return lambda resource: any(_text_matches(str(address.get(key, "")), wanted, modifier)
                                         for address in resource.get("address", []) for wanted in values)
     raise BadSearch(f"paramètre de recherche inconnu pour {resource_type} : {name}")
 
