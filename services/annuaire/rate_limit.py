@@ -12,6 +12,8 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 
+_EPSILON = 1e-9
+
 
 class TokenBucket:
     def __init__(self, rate: float, *, capacity: float | None = None,
@@ -42,7 +44,7 @@ class TokenBucket:
         """Take one token, sleeping until one is available."""
         async with self._lock:
             self._refill()
-            while self._tokens < 1:
+            while self._tokens < 1 - _EPSILON:  # float refill may stop a hair short of a whole token
                 await self._sleep((1 - self._tokens) / self.rate)
                 self._refill()
             self._tokens -= 1
