@@ -1,6 +1,7 @@
 """Imports every domain's ORM models so that `Base.metadata` is complete (Alembic, test truncation)."""
 
 from lgc_app.consultations import models as _consultations  # noqa: F401
+from lgc_app.directory import models as _directory  # noqa: F401
 from lgc_app.dmp import consultation_models as _dmp_consultation  # noqa: F401
 from lgc_app.dmp import models as _dmp_feeding  # noqa: F401
 from lgc_app.documents import models as _documents  # noqa: F401
