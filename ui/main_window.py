@@ -35,6 +35,7 @@ from ui.actions import outbox as outbox_actions
 from ui.activity import ActivityIndicator
 from ui.consultations.module import install_consultations
 from ui.diagnostics import DiagnosticsDialog
+from ui.directory.search_dialog import DirectorySearchDialog
 from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
 from ui.i18n import decimal, role_label
@@ -255,11 +256,15 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("Fichier", self.tr("Quitter"), self.close, keys.Quit)
         self._action("Patients", self.tr("Rechercher un patient"), self._focus_search, keys.Find)
         self.settings_action = self._action("Outils", self.tr("Paramètres…"), self.open_settings)
+        self.annuaire_action = self._action("Outils", self.tr("Annuaire Santé…"), self.open_directory)
         self.echo_action = self._action("Outils", self.tr("Tester la connexion au bac à sable"),
                                         self.test_sandbox)
         self.echo_action.setEnabled(self.context.sandbox is not None)
         self._action("Aide", self.tr("Diagnostic"), self.open_diagnostics)
         self._action("Aide", self.tr("À propos"), self.open_about)
+
+    def open_directory(self) -> None:
+        self._single("annuaire", lambda: DirectorySearchDialog(self.context, self.tasks, parent=self))
 
     def _focus_search(self) -> None:
         search = getattr(self.side_panel, "search", None)
