@@ -61,6 +61,7 @@ class DirectorySearchDialog(QDialog):
         self._tasks = tasks
         self._task: Task[Any] | None = None
         self._page: SearchPage | None = None
+        self._total: int | None = None  # the first page's count (later pages may not repeat it)
         self.entries: list[PractitionerEntry] = []
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -104,7 +105,7 @@ class DirectorySearchDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((170, 100, 190, 220)):
+        for column, width in enumerate((140, 95, 170, 200)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -181,6 +182,7 @@ class DirectorySearchDialog(QDialog):
         if replace:
             self.entries = []
             self.table.setRowCount(0)
+            self._total = page.total if page is not None else None
         if page is not None:
             self._page = page
             for entry in page.practitioners:
@@ -194,7 +196,7 @@ class DirectorySearchDialog(QDialog):
         self.status_label.setText(explain(error).text)
 
     def _show_count(self) -> None:
-        total = self._page.total if self._page else None
+        total = self._total
         if not self.entries:
             self.status_label.setText(self.tr("Aucun professionnel ne correspond."))
         elif total is not None:
