@@ -10,7 +10,7 @@ class DirectoryError(UserError, ValueError):
     summary = "Action impossible sur les correspondants."
 
 
-class CorrespondentNotFound(DirectoryError, LookupError):
+class CorrespondentNotFound(DirectoryError):
     code = "DIRECTORY-CORRESPONDENT-NOT-FOUND"
     summary = "Ce correspondant n'existe plus (retiré depuis un autre poste ?)."
 
