@@ -184,6 +184,9 @@ OPTIONS: tuple[Option, ...] = (
            "Pro Santé Connect sans navigateur (CIBA) : MOBILE (application e-CPS) ou CARD"),
     Option("services.annuaire_url", _url(("https",)), "https://gateway.api.esante.gouv.fr/fhir/v2",
            "Annuaire Santé (FHIR)"),
+    # PROTOCOLS §6: the ESANTE-API-KEY of portal.api.esante.gouv.fr; the setting names its keyring entry.
+    Option("services.annuaire_key_ref", _text, "annuaire-api-key", "Entrée du trousseau pour la clé de l'Annuaire "
+           "Santé (ESANTE-API-KEY)", True),
     Option("services.mss_smtp", _url(("smtps", "smtp")), "smtps://localhost:465", "MSSanté : envoi (SMTP)"),
     Option("services.mss_imap", _url(("imaps",)), "imaps://localhost:993", "MSSanté : réception (IMAP)"),
     Option("tls.ca_file", _optional_path, None, "Autorités de certification (PEM, vide : celles du système)"),

@@ -36,6 +36,7 @@ from ui.activity import ActivityIndicator
 from ui.audit import audit_panel
 from ui.consultations.module import install_consultations
 from ui.diagnostics import DiagnosticsDialog
+from ui.directory.search_dialog import DirectorySearchDialog
 from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
 from ui.help import HelpDialog, current_page
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("Fichier", self.tr("Quitter"), self.close, keys.Quit)
         self._action("Patients", self.tr("Rechercher un patient"), self._focus_search, keys.Find)
         self.settings_action = self._action("Outils", self.tr("Paramètres…"), self.open_settings)
+        self.annuaire_action = self._action("Outils", self.tr("Annuaire Santé…"), self.open_directory)
         self.echo_action = self._action("Outils", self.tr("Tester la connexion au bac à sable"),
                                         self.test_sandbox)
         self.echo_action.setEnabled(self.context.sandbox is not None)
@@ -275,6 +277,9 @@ class MainWindow(QMainWindow):
         editor = self.documents.panel.editor
         if editor is None or editor.request_print() is None:
             messages.info(self.tr("Ouvrez un document validé dans l'onglet « Documents » pour l'imprimer."))
+
+    def open_directory(self) -> None:
+        self._single("annuaire", lambda: DirectorySearchDialog(self.context, self.tasks, parent=self))
 
     def _focus_search(self) -> None:
         search = getattr(self.side_panel, "search", None)
