@@ -140,7 +140,7 @@ def test_the_real_certificate_without_its_key_is_refused(db: Database, settings:
 
 def test_no_configured_authority_no_card_sign_in(db: Database, card: Pkcs12Card) -> None:
     _demo_accounts(db)
-    with pytest.raises(CardNotTrusted, match="tls.ca_file"):
+    with pytest.raises(CardNotTrusted, match=r"tls\.ca_file"):
         card_sign_in(db, STANDALONE, Settings(), card)
     assert not card.unlocked
 
