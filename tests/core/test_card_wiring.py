@@ -80,3 +80,5 @@ def test_the_demo_sandbox_provides_its_software_card(sandbox: RunningSandbox, tm
     card.login(DEMO_CPS_PIN)  # the PIN the login dialog's demo hint and the README give
     assert card.holder().national_id == "899700366240"
     demo.stop()
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"PIN `{DEMO_CPS_PIN}`" in readme
