@@ -31,8 +31,11 @@ def _context(db_url: str, **values: str) -> AppContext:
 
 def test_the_worker_asks_for_the_session_when_an_order_runs(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[dict[str, Handler]] = []
-    monkeypatch.setattr(bootstrap_module, "start_worker_thread",
-                        lambda workstation, db, handlers: started.append(handlers) or None)
+
+    def start(workstation: object, db: object, handlers: dict[str, Handler]) -> None:
+        started.append(handlers)
+
+    monkeypatch.setattr(bootstrap_module, "start_worker_thread", start)
     seen: list[Any] = []
 
     class Recorder:
