@@ -335,8 +335,11 @@ class MainWindow(QMainWindow):
         messages.info(self.tr("Session ouverte pour %1.").replace("%1", user.display_name))
 
     def set_session(self, session: Session) -> None:
-        """The next actions are recorded in `session`'s name (a sign-in after a lock, or a chosen user)."""
-        self.context.session = session
+        """The next actions are recorded in `session`'s name (a sign-in after a lock, or a chosen user); the
+        previous session's credentials end unless the same sign-in goes on."""
+        previous, self.context.session = self.context.session, session
+        if previous.psc is not session.psc or previous.card is not session.card:
+            self.tasks.run(previous.aclose(), label_fr=self.tr("Fin de session"), cancellable=False, visible=False)
         self.show_session()
         self.documents.panel.session_changed()
 
