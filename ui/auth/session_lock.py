@@ -21,7 +21,7 @@ from ui import messages
 from ui.auth.first_run import FirstRunDialog
 from ui.auth.idle_lock import IdleWatch
 from ui.auth.login_dialog import CardLogin, LoginDialog, PscLogin, SignInCall
-from ui.tasks import run_db, run_in_thread
+from ui.tasks import run_db
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -110,10 +110,6 @@ class SessionLock(QObject):
         self.dialog = None
         previous = self.window.context.session
         self.window.set_session(outcome.session)
-        if previous.card is not None and outcome.session.card is None:
-            # the card's unlocking belonged to the previous session: the new one does not sign with it
-            self.window.tasks.run(run_in_thread(previous.card.logout), label_fr="Verrouillage de la carte CPS",
-                                  visible=False)
         if outcome.session.user.login != previous.user.login:
             messages.info(self.tr("Session ouverte pour %1.").replace("%1", outcome.session.user.display_name))
         if outcome.totp_renewal_due:
