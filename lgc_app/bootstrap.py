@@ -14,12 +14,13 @@ Where a new service goes: its client in `services/<name>/`, a `ServiceSlot` in `
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lgc_app import __version__, config, lps, secrets
+from lgc_app import __version__, config, cps, lps, secrets
 from lgc_app.config import Role, Settings
 from lgc_app.dmp import client_factory, feeding
 from lgc_app.dmp import trace as dmp_trace
@@ -36,6 +37,7 @@ from lgc_app.session import Session, workstation_session
 from lgc_app.workstation import Workstation
 from services.annuaire import AnnuaireClient
 from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
+from services.card.card import Card
 from services.insi import InsiClient, LpsIdentity
 from services.transport import TlsMaterial, make_async_client
 
@@ -82,11 +84,16 @@ def send_planners() -> tuple[SendPlanner, ...]:
     return (feeding.plan_document_feed,)
 
 
-def outbox_handlers(settings: Settings) -> dict[str, Handler]:
-    """The handlers a worker of this workstation executes, by order kind (endpoints, certificates)."""
+def outbox_handlers(settings: Settings, *, session: Callable[[], Session | None] | None = None
+                    ) -> dict[str, Handler]:
+    """The handlers a worker of this workstation executes, by order kind (endpoints, certificates).
+
+    `session` gives who acts on this workstation when an order runs: a practitioner signed in with a CPS has
+    their own documents signed by the card (`lgc_app.dmp.access`); None for a worker without a user.
+    """
     return {
         noop.KIND: noop.handle,
-        feeding.KIND: FeedHandler(settings),
+        feeding.KIND: FeedHandler(settings, session=session),
     }
 
 
@@ -144,9 +151,20 @@ class AppContext:
     sandbox: DemoSandbox | None = None
     worker: WorkerThread | None = None
     services: Services = field(init=False)
+    _card: Card | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.services = Services(self)
+
+    def cps_card(self) -> Card | None:
+        """The CPS card of this workstation (`lgc_app.cps`): one object for the status bar, the "Carte CPS"
+        sign-in and the session it opens. Built on first use, from the settings then in force (the demo's
+        sandbox provides its software card). None on a slave: its orders run on the master, whose worker could
+        not sign with a card inserted elsewhere, so its users sign in with their account (SC.DMP/ALI/PROG.02).
+        """
+        if self._card is None and self.role is not Role.SLAVE:
+            self._card = cps.configured_card(self.settings)
+        return self._card
 
     @property
     def role(self) -> Role:
@@ -164,7 +182,9 @@ class AppContext:
     def start_worker(self) -> bool:
         """Start the send-order worker in its own thread when this workstation executes orders."""
         if self.worker is None:
-            self.worker = start_worker_thread(self.workstation, self.database, outbox_handlers(self.settings))
+            # the session is read when each order runs: whoever is signed in then (their CPS signs their documents)
+            handlers = outbox_handlers(self.settings, session=lambda: self.session)
+            self.worker = start_worker_thread(self.workstation, self.database, handlers)
         return self.worker is not None
 
     def stop(self) -> None:

@@ -29,11 +29,14 @@ log = logging.getLogger("lgc.demo")
 
 DEMO_CABINET_NAME = "Cabinet de démonstration"
 MANIFEST_NAME = "sandbox.json"
+# The PIN of the sandbox's software CPS (services/sandbox/ca.py TEST_CPS_PIN, restated: the application never
+# imports the sandbox); public, like the demo accounts' passwords.
+DEMO_CPS_PIN = "1234"
 READY_TIMEOUT = 60.0
 STOP_TIMEOUT = 5.0
 
-# manifest key -> setting it provides
-_TLS_FILES = {
+# manifest key -> setting it provides (certificates, keys, the software CPS)
+_MANIFEST_FILES = {
     "ca_file": "tls.ca_file",
     "cps_cert": "tls.client_cert",
     "cps_key": "tls.client_key",
@@ -41,6 +44,8 @@ _TLS_FILES = {
     "structure_key": "tls.structure_key",
     "structure_sign_cert": "tls.signing_cert",
     "structure_sign_key": "tls.signing_key",
+    # the test CPS as a software card: "Carte CPS" at sign-in, PIN 1234 (README, demo guide)
+    "cps_pkcs12": "card.pkcs12_file",
 }
 _SERVICE_URLS = {
     "insi": "services.insi_url",
@@ -113,7 +118,7 @@ def demo_settings(settings: Settings, latency: float | None = None) -> Settings:
         "cabinet.name": DEMO_CABINET_NAME,
         "mail.sender": "ne-pas-repondre@cabinet-demo.test",
         "sms.outbox_dir": str(demo_folder() / "sms"),
-        **{key: "" for key in _TLS_FILES.values()},
+        **{key: "" for key in _MANIFEST_FILES.values()},
     })
 
 
@@ -200,7 +205,7 @@ class DemoSandbox:
         if self.manifest is None:
             raise SandboxError("Le bac à sable n'est pas prêt.")
         values: dict[str, Any] = {"demo.sandbox": True, "demo.latency": self.latency}
-        values |= {key: str(self.manifest[name]) for name, key in _TLS_FILES.items()
+        values |= {key: str(self.manifest[name]) for name, key in _MANIFEST_FILES.items()
                    if self.manifest.get(name)}
         values |= {key: self.urls[name] for name, key in _SERVICE_URLS.items() if name in self.urls}
         if "insi" in self.urls:  # one INSi simulator stands for both endpoints (software certificate, CPS)

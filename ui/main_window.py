@@ -34,6 +34,7 @@ from ui import messages
 from ui.actions import outbox as outbox_actions
 from ui.activity import ActivityIndicator
 from ui.audit import audit_panel
+from ui.auth.card_status import CardStatus
 from ui.consultations.module import install_consultations
 from ui.diagnostics import DiagnosticsDialog
 from ui.directory.search_dialog import DirectorySearchDialog
@@ -213,6 +214,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.role_label)
         self.statusBar().addWidget(self.service_status)
+        card = context.cps_card()  # a master or standalone workstation with a card shows whose card is in
+        self.card_status = CardStatus(card, tasks, self) if card is not None else None
+        if self.card_status is not None:
+            self.statusBar().addWidget(self.card_status)
         self.statusBar().addPermanentWidget(self.activity)
 
         messages.bridge().connect_display(self.notifications.show_message)

@@ -17,6 +17,11 @@ class AuditEvent(enum.StrEnum):
     DOCUMENT_SENT = "document.envoi"
     DOCUMENT_REFUSED = "document.refus"
     DOCUMENT_RECEIVED = "document.reception"
+    CONSULTATION_OPENED = "consultation.ouverture"
+    CONSULTATION_CREATED = "consultation.creation"
+    CONSULTATION_CHANGED = "consultation.modification"
+    ALLERGY_ADDED = "allergie.ajout"
+    ALLERGY_REMOVED = "allergie.retrait"
     ORDER_RETRIED = "envoi.relance"
     ORDER_CANCELLED = "envoi.annulation"
     LOGIN = "connexion"
@@ -39,6 +44,11 @@ _LABELS = {
     AuditEvent.DOCUMENT_SENT: "Document envoyé",
     AuditEvent.DOCUMENT_REFUSED: "Envoi refusé",
     AuditEvent.DOCUMENT_RECEIVED: "Document reçu",
+    AuditEvent.CONSULTATION_OPENED: "Ouverture d'une consultation",
+    AuditEvent.CONSULTATION_CREATED: "Nouvelle consultation",
+    AuditEvent.CONSULTATION_CHANGED: "Modification d'une consultation",
+    AuditEvent.ALLERGY_ADDED: "Allergie ajoutée",
+    AuditEvent.ALLERGY_REMOVED: "Allergie retirée",
     AuditEvent.ORDER_RETRIED: "Envoi relancé",
     AuditEvent.ORDER_CANCELLED: "Envoi annulé",
     AuditEvent.LOGIN: "Connexion",

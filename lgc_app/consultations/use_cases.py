@@ -2,7 +2,9 @@
 
 The practitioner of a consultation is the session's practitioner (a secretariat session cannot open one).
 A consultation stays editable (autosave): `save_consultation` takes the row version read with it and
-refuses a stale one (edited on another workstation meanwhile).
+refuses a stale one (edited on another workstation meanwhile). Creating, opening and changing a consultation
+is journaled in the same transaction (issue 11: every read or change of a patient record); the journal names
+the consultation, never its clinical content.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from lgc_app.audit.events import AuditEvent
+from lgc_app.audit.trail import record as audit
 from lgc_app.consultations.errors import (
     ConsultationConflictError,
     ConsultationError,
@@ -21,6 +25,7 @@ from lgc_app.consultations.errors import (
 )
 from lgc_app.consultations.models import Consultation, ConsultationDocument
 from lgc_app.consultations.vitals import VitalSigns
+from lgc_app.documents.actors import Actor
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.models import Document, Practitioner
 from lgc_app.patients.models import Patient
@@ -70,14 +75,20 @@ class ConsultationSummary:
     practitioner_name: str
 
 
-def start_consultation(db: Database, patient_id: int, practitioner_id: int | None, *, who: str,
-                       now: datetime | None = None) -> ConsultationView:
-    """A new, empty consultation of this patient by the acting practitioner.
+def _audit(session: Session, actor: Actor, event: AuditEvent, row: Consultation, detail: str) -> None:
+    audit(session, event, actor.login, actor.workstation.name, f"consultation {row.id}", detail,
+          patient_id=row.patient_id)
+
+
+def start_consultation(db: Database, patient_id: int, actor: Actor, *, now: datetime | None = None
+                       ) -> ConsultationView:
+    """A new, empty consultation of this patient by the acting practitioner (`actor`).
 
     Raises:
         ConsultationError: the session is not a practitioner's.
         ConsultationNotFoundError: no such patient or practitioner.
     """
+    practitioner_id = actor.practitioner_id
     if practitioner_id is None:
         raise ConsultationError("Seul un praticien peut ouvrir une consultation : changez d'utilisateur.")
     with db.unit_of_work() as session:
@@ -85,15 +96,16 @@ def start_consultation(db: Database, patient_id: int, practitioner_id: int | Non
             raise ConsultationNotFoundError(f"Patient {patient_id} introuvable.")
         if session.get(Practitioner, practitioner_id) is None:
             raise ConsultationNotFoundError(f"Praticien {practitioner_id} introuvable.")
-        row = Consultation(patient_id=patient_id, practitioner_id=practitioner_id, created_by=who,
+        row = Consultation(patient_id=patient_id, practitioner_id=practitioner_id, created_by=actor.login,
                            started_at=now or utcnow())
         session.add(row)
         session.flush()
+        _audit(session, actor, AuditEvent.CONSULTATION_CREATED, row, "Nouvelle consultation")
         return _view(session, row)
 
 
 def save_consultation(db: Database, consultation_id: int, record: ConsultationRecord, *,
-                      expected_version: int) -> int:
+                      expected_version: int, actor: Actor) -> int:
     """Store what was typed (autosave); returns the new row version.
 
     Raises:
@@ -114,14 +126,26 @@ def save_consultation(db: Database, consultation_id: int, record: ConsultationRe
             for item in fields(record.vitals):
                 setattr(row, item.name, getattr(record.vitals, item.name))
             session.flush()
+            _audit(session, actor, AuditEvent.CONSULTATION_CHANGED, row, f"Consultation enregistrée (version "
+                   f"{row.version})")
             return row.version
     except StaleDataError:  # another workstation saved between our read and our write
         raise ConsultationConflictError() from None
 
 
 def get_consultation(db: Database, consultation_id: int) -> ConsultationView:
+    """The consultation for the application's own use (drafting a document from it); a user opening it goes
+    through `open_consultation`, which is journaled."""
     with db.reading() as session:
         return _view(session, _get(session, consultation_id))
+
+
+def open_consultation(db: Database, consultation_id: int, actor: Actor) -> ConsultationView:
+    """The consultation `actor` opens to read or go on with it; the reading is journaled."""
+    with db.unit_of_work() as session:
+        row = _get(session, consultation_id)
+        _audit(session, actor, AuditEvent.CONSULTATION_OPENED, row, "Consultation ouverte")
+        return _view(session, row)
 
 
 def list_consultations(db: Database, patient_id: int) -> list[ConsultationSummary]:

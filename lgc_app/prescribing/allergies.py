@@ -14,7 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from lgc_app.audit.events import AuditEvent
+from lgc_app.audit.trail import record
+from lgc_app.documents.actors import Actor
 from lgc_app.documents.content import VsmContent
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from lgc_app.documents.models import Document
@@ -69,7 +73,7 @@ def list_allergies(db: Database, patient_id: int) -> tuple[KnownAllergy, ...]:
 
 
 def add_allergy(db: Database, patient_id: int, *, substance: str, atc_class: str = "", reaction: str = "",
-                who: str) -> KnownAllergy:
+                actor: Actor) -> KnownAllergy:
     """Record an allergy. Without an ATC class, the class is found from the substance when the table knows it.
 
     Raises:
@@ -85,18 +89,27 @@ def add_allergy(db: Database, patient_id: int, *, substance: str, atc_class: str
         code = found.code if found else ""
     with db.unit_of_work() as session:
         row = PatientAllergy(patient_id=patient_id, substance=substance, atc_class=code or None,
-                             reaction=reaction.strip(), recorded_by=who)
+                             reaction=reaction.strip(), recorded_by=actor.login)
         session.add(row)
         session.flush()
+        _audit(session, actor, AuditEvent.ALLERGY_ADDED, row, "Allergie ajoutée à la liste du patient")
         return _known(row)
 
 
-def remove_allergy(db: Database, allergy_id: int) -> None:
+def remove_allergy(db: Database, allergy_id: int, *, actor: Actor) -> None:
     with db.unit_of_work() as session:
         row = session.get(PatientAllergy, allergy_id)
         if row is None:
             raise AllergyError("Cette allergie a déjà été retirée du dossier.")
+        _audit(session, actor, AuditEvent.ALLERGY_REMOVED, row, "Allergie retirée de la liste du patient")
         session.delete(row)
+
+
+def _audit(session: Session, actor: Actor, event: AuditEvent, row: PatientAllergy, detail: str) -> None:
+    """A change of the allergy list is a change of the patient record: journaled in its transaction (issue
+    11), naming the entry, not the substance (the journal is exported)."""
+    record(session, event, actor.login, actor.workstation.name, f"allergie {row.id}", detail,
+           patient_id=row.patient_id)
 
 
 def known_allergies(db: Database, patient_id: int) -> tuple[KnownAllergy, ...]:

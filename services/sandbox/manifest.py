@@ -16,8 +16,8 @@ from typing import Any
 
 MANIFEST_NAME = "sandbox.json"
 VERSION = 1
-_PATH_FIELDS = ("ca_file", "cps_cert", "cps_key", "structure_cert", "structure_key", "structure_sign_cert",
-                "structure_sign_key", "unknown_client_cert", "unknown_client_key")
+_PATH_FIELDS = ("ca_file", "cps_cert", "cps_key", "cps_pkcs12", "structure_cert", "structure_key",
+                "structure_sign_cert", "structure_sign_key", "unknown_client_cert", "unknown_client_key")
 
 
 class ManifestError(ValueError):
@@ -30,6 +30,7 @@ class Manifest:
     ca_file: Path
     cps_cert: Path
     cps_key: Path
+    cps_pkcs12: Path  # the same test CPS as a software card (PKCS#12, its password is the PIN)
     structure_cert: Path  # the structure's authentication certificate (mutual TLS)
     structure_key: Path
     structure_sign_cert: Path  # the structure's signing certificate (VIHF, XAdES)

@@ -158,7 +158,8 @@ class Sandbox:
         urls.update(self.published)
         pki = self.pki
         return Manifest(pid=os.getpid(), ca_file=pki.ca_cert, cps_cert=pki.cps_cert, cps_key=pki.cps_key,
-                        structure_cert=pki.structure_cert, structure_key=pki.structure_key,
+                        cps_pkcs12=pki.cps_pkcs12, structure_cert=pki.structure_cert,
+                        structure_key=pki.structure_key,
                         structure_sign_cert=pki.structure_sign_cert, structure_sign_key=pki.structure_sign_key,
                         unknown_client_cert=pki.unknown_client_cert,
                         unknown_client_key=pki.unknown_client_key,

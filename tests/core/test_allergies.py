@@ -70,6 +70,9 @@ def test_no_warning_without_a_matching_class() -> None:
     assert allergies.find_conflicts([_allergy("Pénicilline")], ["Azithromycine 250 mg"]) == []
 
 
+DR_D = Actor("Dr D", workstation=STANDALONE)
+
+
 @pytest.fixture
 def patient_id(db: Database) -> int:
     with db.unit_of_work() as session:
@@ -77,15 +80,15 @@ def patient_id(db: Database) -> int:
 
 
 def test_the_allergy_list_is_recorded_with_its_class(db: Database, patient_id: int) -> None:
-    recorded = allergies.add_allergy(db, patient_id, substance=" Amoxicilline ", reaction="Urticaire", who="Dr D")
+    recorded = allergies.add_allergy(db, patient_id, substance=" Amoxicilline ", reaction="Urticaire", actor=DR_D)
     assert (recorded.substance, recorded.atc_class, recorded.reaction) == ("Amoxicilline", "J01C", "Urticaire")
-    other = allergies.add_allergy(db, patient_id, substance="Latex", atc_class="", who="Dr D")
+    other = allergies.add_allergy(db, patient_id, substance="Latex", atc_class="", actor=DR_D)
     assert other.atc_class is None
     assert [a.substance for a in allergies.list_allergies(db, patient_id)] == ["Amoxicilline", "Latex"]
-    allergies.remove_allergy(db, other.id or 0)
+    allergies.remove_allergy(db, other.id or 0, actor=DR_D)
     assert [a.substance for a in allergies.list_allergies(db, patient_id)] == ["Amoxicilline"]
     with pytest.raises(AllergyError, match="déjà été retirée"):
-        allergies.remove_allergy(db, other.id or 0)
+        allergies.remove_allergy(db, other.id or 0, actor=DR_D)
 
 
 @pytest.mark.parametrize(("substance", "atc_class", "message"), [
@@ -93,7 +96,7 @@ def test_the_allergy_list_is_recorded_with_its_class(db: Database, patient_id: i
 def test_a_bad_allergy_is_refused(db: Database, patient_id: int, substance: str, atc_class: str,
                                   message: str) -> None:
     with pytest.raises(AllergyError, match=message):
-        allergies.add_allergy(db, patient_id, substance=substance, atc_class=atc_class, who="Dr D")
+        allergies.add_allergy(db, patient_id, substance=substance, atc_class=atc_class, actor=DR_D)
 
 
 def test_allergies_of_the_vsm_count_too(db: Database, patient_id: int) -> None:
@@ -103,10 +106,10 @@ def test_allergies_of_the_vsm_count_too(db: Database, patient_id: int) -> None:
                            actor=actor, cabinet=CABINET, content=VsmContent(allergies=(
                                Allergy("Pénicilline", "medicament", "Œdème de Quincke"),
                                Allergy("Arachide", "aliment"))))
-    allergies.add_allergy(db, patient_id, substance="pénicilline", who="Dr D")  # the same substance, once
+    allergies.add_allergy(db, patient_id, substance="pénicilline", actor=DR_D)  # the same substance, once
     known = allergies.known_allergies(db, patient_id)
     assert [(a.substance, a.source) for a in known] == [("pénicilline", FROM_LIST)]
-    allergies.remove_allergy(db, known[0].id or 0)
+    allergies.remove_allergy(db, known[0].id or 0, actor=DR_D)
     [from_vsm] = allergies.known_allergies(db, patient_id)
     assert (from_vsm.substance, from_vsm.source) == ("Pénicilline", FROM_VSM)
     assert allergies.prescription_conflicts(db, patient_id, ["Amoxicilline 1 g"])

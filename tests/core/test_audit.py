@@ -4,6 +4,7 @@ database refuses to rewrite it; `verify` finds the first row that was changed, r
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -146,15 +147,23 @@ def test_the_database_refuses_to_rewrite_the_journal(db: Database, statement: st
     assert chain.verify(db).intact and chain.verify(db).checked == 2
 
 
-def _drop_triggers(db: Database) -> None:
-    """What an attacker with the database's owner rights can do; the chain still tells."""
-    with db.engine.begin() as conn:
-        if db.is_postgresql:
-            conn.execute(text("ALTER TABLE audit_events DISABLE TRIGGER USER"))
-            conn.execute(text("ALTER TABLE audit_chain_head DISABLE TRIGGER USER"))
-        else:
-            for name in ("audit_events_no_update", "audit_events_no_delete", "audit_chain_head_forward"):
-                conn.execute(text(f"DROP TRIGGER {name}"))
+@pytest.fixture
+def drop_triggers(db: Database) -> Iterator[Callable[[], None]]:
+    """What an attacker with the database's owner rights can do; the chain still tells. The PostgreSQL test
+    database is shared by the tests of a worker: its triggers are put back afterwards."""
+    def drop() -> None:
+        with db.engine.begin() as conn:
+            if db.is_postgresql:
+                conn.execute(text("ALTER TABLE audit_events DISABLE TRIGGER USER"))
+                conn.execute(text("ALTER TABLE audit_chain_head DISABLE TRIGGER USER"))
+            else:
+                for name in ("audit_events_no_update", "audit_events_no_delete", "audit_chain_head_forward"):
+                    conn.execute(text(f"DROP TRIGGER {name}"))
+    yield drop
+    if db.is_postgresql:
+        with db.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE audit_events ENABLE TRIGGER USER"))
+            conn.execute(text("ALTER TABLE audit_chain_head ENABLE TRIGGER USER"))
 
 
 @pytest.mark.parametrize(("tampering", "broken_at"), [
@@ -163,9 +172,10 @@ def _drop_triggers(db: Database) -> None:
     ("DELETE FROM audit_events WHERE id = 4", 4),
     ("DELETE FROM audit_events WHERE id = 5", 5),  # the last one: the chain head still names it
 ])
-def test_verify_reports_the_first_broken_row(db: Database, tampering: str, broken_at: int) -> None:
+def test_verify_reports_the_first_broken_row(db: Database, tampering: str, broken_at: int,
+                                             drop_triggers: Callable[[], None]) -> None:
     _append(db, 5)
-    _drop_triggers(db)
+    drop_triggers()
     with db.engine.begin() as conn:
         conn.execute(text(tampering))
     report = chain.verify(db)
@@ -173,9 +183,9 @@ def test_verify_reports_the_first_broken_row(db: Database, tampering: str, broke
     assert f"altéré à l'entrée {broken_at}" in report.text
 
 
-def test_a_rewritten_hash_breaks_the_next_link(db: Database) -> None:
+def test_a_rewritten_hash_breaks_the_next_link(db: Database, drop_triggers: Callable[[], None]) -> None:
     _append(db, 3)
-    _drop_triggers(db)
+    drop_triggers()
     with db.unit_of_work() as session:
         row = session.get(AuditEntry, 2)
         assert row is not None

@@ -89,8 +89,8 @@ def world(db: Database) -> World:
 
 
 def _started(db: Database, world: World, record: ConsultationRecord = RECORD) -> int:
-    view = consultations.start_consultation(db, world.patient_id, world.practitioner_id, who=world.actor.login)
-    consultations.save_consultation(db, view.id, record, expected_version=view.row_version)
+    view = consultations.start_consultation(db, world.patient_id, world.actor)
+    consultations.save_consultation(db, view.id, record, expected_version=view.row_version, actor=world.actor)
     return view.id
 
 
@@ -104,23 +104,23 @@ def test_consultation_is_saved_and_read_back(db: Database, world: World) -> None
 
 def test_only_a_practitioner_opens_a_consultation(db: Database, world: World) -> None:
     with pytest.raises(ConsultationError, match="Seul un praticien"):
-        consultations.start_consultation(db, world.patient_id, None, who="secretariat")
+        consultations.start_consultation(db, world.patient_id, Actor("secretariat", workstation=STANDALONE))
 
 
 def test_a_stale_save_is_refused(db: Database, world: World) -> None:
-    view = consultations.start_consultation(db, world.patient_id, world.practitioner_id, who="x")
-    consultations.save_consultation(db, view.id, RECORD, expected_version=view.row_version)
+    view = consultations.start_consultation(db, world.patient_id, world.actor)
+    consultations.save_consultation(db, view.id, RECORD, expected_version=view.row_version, actor=world.actor)
     with pytest.raises(ConsultationConflictError):
         consultations.save_consultation(db, view.id, replace(RECORD, reason="autre poste"),
-                                        expected_version=view.row_version)
+                                        expected_version=view.row_version, actor=world.actor)
     assert consultations.get_consultation(db, view.id).record.reason == RECORD.reason
 
 
 def test_implausible_vitals_are_never_stored(db: Database, world: World) -> None:
-    view = consultations.start_consultation(db, world.patient_id, world.practitioner_id, who="x")
+    view = consultations.start_consultation(db, world.patient_id, world.actor)
     with pytest.raises(VitalSignError):
         consultations.save_consultation(db, view.id, replace(RECORD, vitals=VitalSigns(weight_kg=750)),
-                                        expected_version=view.row_version)
+                                        expected_version=view.row_version, actor=world.actor)
     with pytest.raises(IntegrityError), db.unit_of_work() as session:  # the CHECK backs the use case up
         row = session.get(Consultation, view.id)
         assert row is not None
@@ -174,10 +174,10 @@ def test_other_types_are_not_written_from_a_consultation(db: Database, world: Wo
 
 
 def test_timeline_lists_consultations_and_documents_most_recent_first(db: Database, world: World) -> None:
-    old = consultations.start_consultation(db, world.patient_id, world.practitioner_id, who="x",
+    old = consultations.start_consultation(db, world.patient_id, world.actor,
                                            now=datetime(2020, 1, 6, 9, 0, tzinfo=UTC))
     consultations.save_consultation(db, old.id, replace(RECORD, reason="Certificat de sport"),
-                                    expected_version=old.row_version)
+                                    expected_version=old.row_version, actor=world.actor)
     recent = _started(db, world)
     prescription_id = drafting.write_document(db, recent, DocumentType.PRESCRIPTION, actor=world.actor,
                                               cabinet=CABINET)

@@ -131,7 +131,8 @@ def test_allergies_are_added_beside_the_consultation(qtbot: QtBot, world: DocWor
 
 
 def test_prescribing_against_an_allergy_warns_and_records_the_reason(qtbot: QtBot, world: DocWorld) -> None:
-    allergies.add_allergy(world.context.database, world.patient_id, substance="Pénicilline", who="Dr D")
+    allergies.add_allergy(world.context.database, world.patient_id, substance="Pénicilline",
+                          actor=world.env.actor)
     editor = open_editor(qtbot, world, DocumentType.PRESCRIPTION)
     assert isinstance(editor, PrescriptionEditor)
     row = editor.lines.rows()[0]
@@ -156,7 +157,8 @@ def test_prescribing_against_an_allergy_warns_and_records_the_reason(qtbot: QtBo
 
 
 def test_cancelling_the_allergy_warning_validates_nothing(qtbot: QtBot, world: DocWorld) -> None:
-    allergies.add_allergy(world.context.database, world.patient_id, substance="Aspirine", who="Dr D")
+    allergies.add_allergy(world.context.database, world.patient_id, substance="Aspirine",
+                          actor=world.env.actor)
     editor = open_editor(qtbot, world, DocumentType.PRESCRIPTION)
     row = editor.lines.rows()[0]  # type: ignore[attr-defined]
     row.drug.insert("Ibuprofène 400 mg")

@@ -1,15 +1,18 @@
-"""The login dialog: identifier + password (+ TOTP code when the account has one), or Pro Santé Connect.
+"""The login dialog: identifier + password (+ TOTP code when the account has one), Pro Santé Connect, or the
+CPS card of the workstation (its PIN dialog, then the core's `card_sign_in`).
 
 The check runs off the GUI thread (Argon2id takes a noticeable fraction of a second, the database may be
 remote); the dialog stays responsive and says what it is doing. Refusals are shown in French under the
 fields, the lock message with its remaining delay (SSI IE.36). It opens a `Session` with
-`Authentication.LOCAL_ACCOUNT` (the core's `sign_in`), or whatever session the injected PSC login returns.
+`Authentication.LOCAL_ACCOUNT` (the core's `sign_in`), or whatever session the injected PSC or card login
+returns.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,9 +31,20 @@ from PySide6.QtWidgets import (
 from lgc_app.auth.sign_in import SecondFactorNeeded, SignedIn
 from lgc_app.errors import explain
 from lgc_app.session import Session
+from services.card.card import Card
+from ui.auth.pin_dialog import PinDialog
+from ui.tasks import TaskManager
 
 SignInCall = Callable[[str, str, str], Awaitable[SignedIn]]  # (login, password, TOTP code)
 PscLogin = Callable[[], Awaitable[Session]]
+
+
+@dataclass(frozen=True)
+class CardLogin:
+    """The "Carte CPS" option: the workstation's card, and the sign-in that runs once its PIN unlocked it."""
+
+    card: Card
+    sign_in: PscLogin
 
 
 class LoginDialog(QDialog):
@@ -39,11 +54,14 @@ class LoginDialog(QDialog):
 
     signed_in = Signal(object)
 
-    def __init__(self, sign_in: SignInCall, *, psc_login: PscLogin | None = None, login: str = "",
-                 locked: bool = False, hint: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, sign_in: SignInCall, *, psc_login: PscLogin | None = None, card_login: CardLogin | None = None,
+                 login: str = "", locked: bool = False, hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sign_in = sign_in
         self._psc_login = psc_login
+        self._card_login = card_login
+        self._card_tasks = TaskManager(self)  # the PIN dialog's card I/O
+        self.pin_dialog: PinDialog | None = None
         self._task: asyncio.Task[Any] | None = None
         self.outcome: SignedIn | None = None
         self.setWindowTitle(self.tr("Session verrouillée") if locked else self.tr("Connexion"))
@@ -80,6 +98,13 @@ class LoginDialog(QDialog):
         self.psc = QPushButton(self.tr("Se connecter avec Pro Santé Connect"), self)
         self.psc.setVisible(psc_login is not None)
         self.psc.clicked.connect(self.submit_psc)
+        self.card = QPushButton(self.tr("Se connecter avec la carte CPS"), self)
+        self.card.setObjectName("cardLogin")
+        self.card.setVisible(card_login is not None)
+        self.card.clicked.connect(self.ask_pin)
+        other_ways = QHBoxLayout()
+        other_ways.addWidget(self.psc)
+        other_ways.addWidget(self.card)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(intro, self, wordWrap=True))
         if hint:  # the demonstration says how to sign in
@@ -89,7 +114,7 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.progress)
-        layout.addWidget(self.psc)
+        layout.addLayout(other_ways)
         layout.addWidget(self.buttons)
         (self.password if login else self.login).setFocus()
         self.setMinimumWidth(440)
@@ -102,7 +127,7 @@ class LoginDialog(QDialog):
     def _busy(self, text: str) -> None:
         self.progress.setText(text)
         self.error.clear()
-        for widget in (self.login, self.password, self.code, self.ok, self.psc):
+        for widget in (self.login, self.password, self.code, self.ok, self.psc, self.card):
             widget.setEnabled(not text)
 
     def submit(self) -> None:
@@ -143,6 +168,25 @@ class LoginDialog(QDialog):
         self._busy(self.tr("Connexion Pro Santé Connect en cours : validez dans votre navigateur ou sur votre "
                            "application e-CPS…"))
         self._task = asyncio.get_running_loop().create_task(self._psc_as_signed_in(self._psc_login))
+        self._task.add_done_callback(self._signed_in)
+
+    def ask_pin(self) -> None:
+        """The card's PIN dialog; once the card accepted the PIN, its holder's session is opened."""
+        if self._task is not None or self._card_login is None or self.pin_dialog is not None:
+            return
+        self.pin_dialog = PinDialog(self._card_login.card, self._card_tasks, self)
+        self.pin_dialog.unlocked.connect(self.submit_card)
+        self.pin_dialog.finished.connect(self._pin_dialog_closed)
+        self.pin_dialog.open()
+
+    def _pin_dialog_closed(self) -> None:
+        self.pin_dialog = None
+
+    def submit_card(self) -> None:
+        if self._task is not None or self._card_login is None:
+            return
+        self._busy(self.tr("Connexion par carte CPS en cours…"))
+        self._task = asyncio.get_running_loop().create_task(self._psc_as_signed_in(self._card_login.sign_in))
         self._task.add_done_callback(self._signed_in)
 
     @staticmethod

@@ -10,14 +10,17 @@ from PySide6.QtWidgets import QDialog
 
 from lgc_app.auth import accounts
 from lgc_app.auth.accounts import AccountDraft
+from lgc_app.auth.card_sign_in import card_sign_in
 from lgc_app.auth.demo_accounts import DEMO_ACCOUNTS
 from lgc_app.auth.passwords import PasswordPolicy
 from lgc_app.auth.sign_in import SignedIn, sign_in
 from lgc_app.bootstrap import AppContext
+from lgc_app.demo import DEMO_CPS_PIN
+from lgc_app.session import Session
 from ui import messages
 from ui.auth.first_run import FirstRunDialog
 from ui.auth.idle_lock import IdleWatch
-from ui.auth.login_dialog import LoginDialog, PscLogin, SignInCall
+from ui.auth.login_dialog import CardLogin, LoginDialog, PscLogin, SignInCall
 from ui.tasks import run_db
 
 if TYPE_CHECKING:
@@ -31,6 +34,17 @@ def sign_in_call(context: AppContext) -> SignInCall:
     async def call(login: str, password: str, code: str) -> SignedIn:
         return await run_db(sign_in, context.database, context.workstation, context.settings, login, password, code)
     return call
+
+
+def card_login(context: AppContext) -> CardLogin | None:
+    """The "Carte CPS" option when this workstation has a card (`AppContext.cps_card`)."""
+    card = context.cps_card()
+    if card is None:
+        return None
+
+    async def call() -> Session:
+        return await run_db(card_sign_in, context.database, context.workstation, context.settings, card)
+    return CardLogin(card, call)
 
 
 async def _dialog_result(dialog: QDialog) -> bool:
@@ -55,11 +69,15 @@ async def open_session(context: AppContext, psc_login: PscLogin | None = None) -
             return None
         login = first_run.created_login
     hint = ""
+    card = card_login(context)
     if context.sandbox is not None:  # the demonstration: its accounts are public (README, demo guide)
         login = login or DEMO_ACCOUNTS[0][0].login
         hint = QCoreApplication.translate("LoginDialog", "Démonstration : %1").replace("%1", " ; ".join(
             f"{draft.login} / {password}" for draft, password in DEMO_ACCOUNTS))
-    dialog = LoginDialog(sign_in_call(context), psc_login=psc_login, login=login, hint=hint)
+        if card is not None:
+            hint += QCoreApplication.translate("LoginDialog", " ; carte CPS : code PIN %1").replace("%1",
+                                                                                                  DEMO_CPS_PIN)
+    dialog = LoginDialog(sign_in_call(context), psc_login=psc_login, card_login=card, login=login, hint=hint)
     return dialog.outcome if await _dialog_result(dialog) else None
 
 
@@ -82,7 +100,7 @@ class SessionLock(QObject):
             return
         self.watch.pause()
         context = self.window.context
-        self.dialog = LoginDialog(sign_in_call(context), psc_login=self.psc_login,
+        self.dialog = LoginDialog(sign_in_call(context), psc_login=self.psc_login, card_login=card_login(context),
                                   login=context.session.user.login, locked=True, parent=self.window)
         self.dialog.signed_in.connect(self._unlocked)
         self.dialog.rejected.connect(self.window.close)  # closing asks about unsaved work, as a normal quit

@@ -109,7 +109,7 @@ class AllergiesBox(QGroupBox):
             return
         task = self._tasks.run(run_db(allergies.add_allergy, self._context.database, patient_id,
                                       substance=self.substance.text(), atc_class=self.atc_class.text(),
-                                      reaction=self.reaction.text(), who=self._context.session.who),
+                                      reaction=self.reaction.text(), actor=self._context.session.actor()),
                                label_fr=self.tr("Ajout d'une allergie"), cancellable=False)
         task.on_success(self._added).on_failure(lambda error: self.error.set_messages([explain(error).text]))
 
@@ -124,7 +124,8 @@ class AllergiesBox(QGroupBox):
         allergy = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if not isinstance(allergy, KnownAllergy) or allergy.id is None:
             return
-        task = self._tasks.run(run_db(allergies.remove_allergy, self._context.database, allergy.id),
+        task = self._tasks.run(run_db(allergies.remove_allergy, self._context.database, allergy.id,
+                                      actor=self._context.session.actor()),
                                label_fr=self.tr("Retrait d'une allergie"), cancellable=False)
         task.on_success(lambda _none: self.refresh())
         task.on_failure(lambda error: self.error.set_messages([explain(error).text]))

@@ -209,14 +209,15 @@ class ConsultationPanel(QWidget):
 
         def start() -> None:
             task = self.tasks.run(run_db(consultations.start_consultation, self.context.database, patient_id,
-                                         session.practitioner_id, who=session.who),
+                                         session.actor()),
                                   label_fr=self.tr("Nouvelle consultation"), cancellable=False)
             task.on_success(self._opened).on_failure(lambda error: self.banner.set_messages([explain(error).text]))
         self._leave(start)
 
     def open_consultation(self, consultation_id: int) -> None:
         def load() -> None:
-            task = self.tasks.run(run_db(consultations.get_consultation, self.context.database, consultation_id),
+            task = self.tasks.run(run_db(consultations.open_consultation, self.context.database, consultation_id,
+                                         self.context.session.actor()),
                                   label_fr=self.tr("Ouverture de la consultation"))
             task.on_success(self._opened)
         self._leave(load)
@@ -297,7 +298,7 @@ class ConsultationPanel(QWidget):
             return None
         mark = self._changes
         task = self.tasks.run(run_db(consultations.save_consultation, self.context.database, view.id, record,
-                                     expected_version=self._row_version),
+                                     expected_version=self._row_version, actor=self.context.session.actor()),
                               label_fr=self.tr("Enregistrement de la consultation"), cancellable=False)
         task.on_success(lambda version: self._saved(view, version, mark, record)).on_failure(self._save_failed)
         return task
@@ -342,7 +343,7 @@ class ConsultationPanel(QWidget):
             return
         try:
             consultations.save_consultation(self.context.database, view.id, record,
-                                            expected_version=self._row_version)
+                                            expected_version=self._row_version, actor=self.context.session.actor())
             self._dirty = False
         except Exception:  # exiting: log it, nothing else can be done
             log.exception("last save of consultation %s failed", view.id)
