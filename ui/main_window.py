@@ -157,9 +157,11 @@ class MainWindow(QMainWindow):
 
     Signals:
         closing(): the window is closing; the application shuts down after it.
+        session_changed(object): another `Session` now acts (modules show what its role may use).
     """
 
     closing = Signal()
+    session_changed = Signal(object)
 
     def __init__(self, context: AppContext, tasks: TaskManager, monitor: StallMonitor,
                  parent: QWidget | None = None) -> None:
@@ -333,7 +335,7 @@ class MainWindow(QMainWindow):
         """The next actions are recorded in `session`'s name (a sign-in after a lock, or a chosen user)."""
         self.context.session = session
         self.show_session()
-        self.documents.panel.session_changed()
+        self.session_changed.emit(session)
 
     def open_settings(self) -> None:
         def build() -> SettingsDialog:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from lgc_app.auth.permissions import Permission, require
 from lgc_app.consultations.errors import (
     ConsultationConflictError,
     ConsultationError,
@@ -26,6 +27,7 @@ from lgc_app.documents.models import Document, Practitioner
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
+from lgc_app.session import Session as UserSession
 
 REASON_LENGTH = 200  # consultations.reason
 
@@ -119,13 +121,17 @@ def save_consultation(db: Database, consultation_id: int, record: ConsultationRe
         raise ConsultationConflictError() from None
 
 
-def get_consultation(db: Database, consultation_id: int) -> ConsultationView:
+def get_consultation(db: Database, consultation_id: int, reader: UserSession) -> ConsultationView:
+    """Raises NotPermitted when `reader`'s role may not read clinical notes (IE.33)."""
+    require(reader, Permission.READ_CLINICAL)
     with db.reading() as session:
         return _view(session, _get(session, consultation_id))
 
 
-def list_consultations(db: Database, patient_id: int) -> list[ConsultationSummary]:
-    """The patient's consultations, most recent first."""
+def list_consultations(db: Database, patient_id: int, reader: UserSession) -> list[ConsultationSummary]:
+    """The patient's consultations, most recent first (their reasons are clinical: NotPermitted for the
+    secretariat)."""
+    require(reader, Permission.READ_CLINICAL)
     with db.reading() as session:
         rows = session.execute(select(Consultation, Practitioner).join(
             Practitioner, Practitioner.id == Consultation.practitioner_id)
