@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lgc_app.persistence.base import Base, UtcDateTime, utcnow
@@ -55,6 +55,8 @@ class Account(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     totp_seed: Mapped[str | None] = mapped_column(Text)  # Fernet token under the cabinet key
     totp_enrolled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # IE.34: an administrator asked for a new seed before the period ends (cleared by the next enrolment)
+    totp_renewal_forced: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 

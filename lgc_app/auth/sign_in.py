@@ -104,7 +104,8 @@ def sign_in(db: Database, workstation: Workstation, settings: Settings, login: s
                 if needs_rehash(row.password_hash):
                     row.password_hash = hash_secret(password)
                 user = user_of(orm, row)
-                due = totp.renewal_due(row.totp_enrolled_at, settings["accounts.totp_renewal_days"], now)
+                due = (row.totp_seed is not None and row.totp_renewal_forced) or totp.renewal_due(
+                    row.totp_enrolled_at, settings["accounts.totp_renewal_days"], now)
                 _journal(orm, workstation, login, user, "")
             elif not isinstance(refusal, SecondFactorNeeded):
                 row.failed_attempts += 1

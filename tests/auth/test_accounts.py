@@ -116,9 +116,9 @@ def test_totp_is_required_renewed_and_deactivated(db: Database, memory_keyring: 
     seed = totp.new_seed()
     now = utcnow()
     with pytest.raises(AccountError):
-        accounts.enrol_totp(db, "admin", seed, "000000" if totp.current_code(seed, now) != "000000" else "111111",
-                            now=now)
-    accounts.enrol_totp(db, "admin", seed, totp.current_code(seed, now), now=now)
+        accounts.enrol_totp(db, admin, "admin", seed,
+                            "000000" if totp.current_code(seed, now) != "000000" else "111111", now=now)
+    accounts.enrol_totp(db, admin, "admin", seed, totp.current_code(seed, now), now=now)
     with db.reading() as orm:  # the seed is sealed with the cabinet key, kept in the keyring
         assert seed not in (accounts.account_row(orm, "admin").totp_seed or "")
     assert secrets.fetch(totp.CABINET_KEY_ENTRY)
