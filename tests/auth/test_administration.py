@@ -60,8 +60,7 @@ def test_an_administrator_edits_identity_and_role_journaled_apart(db: Database) 
                                                      "Rôle : Secrétariat → Praticien")
     changes = _journal(db, AuditEvent.ACCOUNT_CHANGED)
     assert [line.detail.split(" :")[0] for line in changes] == [
-        "Premier compte administrateur créé au démarrage (Alice Durand)".split(" :")[0], "Compte créé",
-        "Identité modifiée"]
+        "Premier compte administrateur créé au démarrage (Alice Durand)", "Compte créé", "Identité modifiée"]
     assert "nom : « Petit » → « Petit-Martin »" in changes[-1].detail
     assert chain.verify(db).intact
     with pytest.raises(AccountError, match="RPPS compte 11 chiffres"):
