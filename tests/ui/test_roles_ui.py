@@ -65,6 +65,8 @@ def test_the_secretariat_sees_the_list_but_no_clinical_screen(qtbot: QtBot, worl
     assert panel.list.model.index(0, 2).data() == "Brouillon"  # title and status stay listed
     assert not panel.list.new_button.isEnabled()
     assert "pas leur contenu" in panel.placeholder.text()
+    window.show_panel("Documents")
+    window.grab().save("/tmp/secretariat_documents.png")
     panel.list._activated(panel.list.model.index(0, 0))  # a double-click opens nothing
     panel.open_document(editor.detail.id)
     qtbot.wait(200)

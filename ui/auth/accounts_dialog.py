@@ -137,6 +137,7 @@ class AccountsDialog(QDialog):
         self.accounts = rows
         now = utcnow()
         self.table.blockSignals(True)
+        self.table.clearSelection()  # selecting the same row again must show its new state
         self.table.setRowCount(len(rows))
         for number, view in enumerate(rows):
             for column, text in enumerate((view.login, view.display_name, view.role.label, view.rpps or "",
