@@ -105,9 +105,9 @@ def create_account(db: Database, actor: Session, draft: AccountDraft, password: 
     require(actor, Permission.MANAGE_ACCOUNTS)
     with db.unit_of_work() as session:
         add_account(session, draft, password, policy)
+        rpps = (draft.rpps or "").strip()
         journal(session, actor, draft.login.strip(), f"Compte créé : {draft.given_name.strip()} "
-                f"{draft.family_name.strip()}, rôle {draft.role.label}"
-                + (f", RPPS {draft.rpps.strip()}" if (draft.rpps or "").strip() else ""))
+                f"{draft.family_name.strip()}, rôle {draft.role.label}" + (f", RPPS {rpps}" if rpps else ""))
 
 
 def add_account(session: OrmSession, draft: AccountDraft, password: str, policy: PasswordPolicy) -> None:
