@@ -17,7 +17,8 @@ from typing import Protocol
 from sqlalchemy import delete, select
 
 from lgc_app.auth.accounts import account_row, journal
-from lgc_app.auth.models import Account, ContactChannel, ContactVerification
+from lgc_app.auth.channels import ContactChannel
+from lgc_app.auth.models import Account, ContactVerification
 from lgc_app.auth.passwords import hash_secret, verify_secret
 from lgc_app.auth.permissions import Permission, require
 from lgc_app.errors import UserError

@@ -14,19 +14,9 @@ from datetime import datetime
 from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
+from lgc_app.auth.channels import ContactChannel
 from lgc_app.persistence.base import Base, UtcDateTime, utcnow
 from lgc_app.session import UserRole
-
-
-class ContactChannel(enum.StrEnum):
-    """A contact used for sign-in or recovery (IE.31/32)."""
-
-    EMAIL = "email"
-    PHONE = "phone"
-
-    @property
-    def label(self) -> str:
-        return "adresse électronique" if self is ContactChannel.EMAIL else "numéro de téléphone"
 
 
 def _enum(enum_class: type[enum.StrEnum], name: str, length: int) -> Enum:

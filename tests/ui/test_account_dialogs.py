@@ -15,8 +15,8 @@ from lgc_app.audit import journal
 from lgc_app.audit.events import AuditEvent
 from lgc_app.auth import accounts, totp
 from lgc_app.auth.accounts import AccountDraft
+from lgc_app.auth.channels import ContactChannel
 from lgc_app.auth.contacts import Senders
-from lgc_app.auth.models import ContactChannel
 from lgc_app.auth.passwords import PasswordPolicy
 from lgc_app.auth.sign_in import sign_in
 from lgc_app.errors import UserError

@@ -6,7 +6,7 @@ from __future__ import annotations
 from lgc_app.auth import accounts, administration, contacts, my_account
 from lgc_app.auth.accounts import AccountDraft, AccountView
 from lgc_app.auth.administration import AccountEdit
-from lgc_app.auth.models import ContactChannel
+from lgc_app.auth.channels import ContactChannel
 from lgc_app.auth.passwords import PasswordPolicy
 from lgc_app.auth.senders import senders_from_settings
 from lgc_app.bootstrap import AppContext

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from lgc_app.auth.accounts import AccountView
-from lgc_app.auth.models import ContactChannel
+from lgc_app.auth.channels import ContactChannel
 from lgc_app.auth.my_account import Enrolment, new_enrolment
 from lgc_app.auth.qr import qr_png
 from lgc_app.bootstrap import AppContext
