@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lgc_app import __version__, config, lps
+from lgc_app import __version__, config, lps, secrets
 from lgc_app.config import Role, Settings
 from lgc_app.dmp import client_factory, feeding
 from lgc_app.dmp import trace as dmp_trace
@@ -34,6 +34,8 @@ from lgc_app.persistence.database import Database
 from lgc_app.service_slot import ServiceSlot
 from lgc_app.session import Session, workstation_session
 from lgc_app.workstation import Workstation
+from services.annuaire import AnnuaireClient
+from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
 from services.insi import InsiClient, LpsIdentity
 from services.transport import TlsMaterial, make_async_client
 
@@ -54,6 +56,25 @@ def make_insi_client(settings: Settings) -> InsiClient:
                            instance=lps.instance_id(settings.workstation_name))
     emitter = settings["cabinet.structure_id"] or settings.workstation_name
     return InsiClient(http, url=settings.insi_url, lps=identity, emitter=emitter)
+
+
+def make_annuaire_client(settings: Settings) -> AnnuaireClient:
+    """The Annuaire Santé client (`services.annuaire_url`, the key in the keyring entry named by
+    `services.annuaire_key_ref`; in demo mode without a key, the local sandbox's). Blocking: TLS context.
+
+    Raises:
+        SecretUnavailable: no key in the keyring (outside demo mode).
+    """
+    try:
+        api_key = secrets.fetch(settings["services.annuaire_key_ref"])
+    except secrets.SecretUnavailable:
+        if not settings["demo.sandbox"]:
+            raise
+        api_key = SANDBOX_API_KEY
+    # server-authenticated TLS only: the Annuaire identifies the application by its key (§6)
+    http = make_async_client(TlsMaterial(settings["tls.ca_file"]),
+                             timeout=settings["demo.latency"] + TIMEOUT_SECONDS)
+    return AnnuaireClient(http, base_url=settings["services.annuaire_url"], api_key=api_key)
 
 
 def send_planners() -> tuple[SendPlanner, ...]:
@@ -88,6 +109,8 @@ class Services:
                                                          self._executor)
         self.dmp: ServiceSlot[DmpConnection] = ServiceSlot("DMP", lambda: client_factory.connect(context.settings),
                                                            self._executor)
+        self.annuaire: ServiceSlot[AnnuaireClient] = ServiceSlot(
+            "Annuaire Santé", lambda: make_annuaire_client(context.settings), self._executor)
 
     def warm_up(self) -> None:
         """Start building every client now (in threads), so the first request does not wait for it; a build
@@ -95,8 +118,8 @@ class Services:
         for slot in self.slots():
             slot.start()
 
-    def slots(self) -> tuple[ServiceSlot[InsiClient] | ServiceSlot[DmpConnection], ...]:
-        return (self.insi, self.dmp)
+    def slots(self) -> tuple[ServiceSlot[InsiClient] | ServiceSlot[DmpConnection] | ServiceSlot[AnnuaireClient], ...]:
+        return (self.insi, self.dmp, self.annuaire)
 
     async def aclose(self) -> None:
         """Close every client (pooled connections, TLS sessions); builds in flight are awaited first."""

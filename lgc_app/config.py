@@ -113,6 +113,22 @@ def _activity_type(value: Any) -> str:
     return value.strip()
 
 
+def _choice(*choices: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise ValueError(f"valeurs possibles : {', '.join(choices)}")
+        return str(value)
+    return check
+
+
+def _port(value: Any) -> int:
+    if isinstance(value, str) and value.strip().isdigit():  # as typed in the settings dialog
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 65535:
+        raise ValueError("un numéro de port entre 0 et 65535 est attendu (0 : n'importe lequel)")
+    return value
+
+
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("true ou false attendu")
@@ -154,8 +170,23 @@ OPTIONS: tuple[Option, ...] = (
            "DMP (services XDS.b)"),
     Option("services.psc_issuer", _url(("https",)),
            "https://auth.bas.psc.esante.gouv.fr/auth/realms/esante-wallet", "Pro Santé Connect (émetteur)"),
+    # PROTOCOLS.md §5.0/§5.2: the client as registered at PSC; its secret lives in the keyring (or the
+    # LGC_PSC_CLIENT_SECRET environment variable, lgc_app/auth/psc_login.py).
+    Option("services.psc_client_id", _text, "", "Pro Santé Connect : identifiant client"),
+    Option("services.psc_client_secret_ref", _text, "psc.client_secret",
+           "Pro Santé Connect : entrée du trousseau pour le secret client", True),
+    Option("services.psc_auth_method", _choice("client_secret_basic", "client_secret_post"), "client_secret_basic",
+           "Pro Santé Connect : authentification du client (client_secret_basic ou client_secret_post)"),
+    Option("services.psc_acr", _text, "eidas1", "Pro Santé Connect : niveau d'authentification exigé (acr)"),
+    Option("services.psc_redirect_port", _port, 0,
+           "Pro Santé Connect : port local de retour du navigateur (0 : n'importe lequel)"),
+    Option("services.psc_ciba_channel", _choice("MOBILE", "CARD"), "MOBILE",
+           "Pro Santé Connect sans navigateur (CIBA) : MOBILE (application e-CPS) ou CARD"),
     Option("services.annuaire_url", _url(("https",)), "https://gateway.api.esante.gouv.fr/fhir/v2",
            "Annuaire Santé (FHIR)"),
+    # PROTOCOLS §6: the ESANTE-API-KEY of portal.api.esante.gouv.fr; the setting names its keyring entry.
+    Option("services.annuaire_key_ref", _text, "annuaire-api-key", "Entrée du trousseau pour la clé de l'Annuaire "
+           "Santé (ESANTE-API-KEY)", True),
     Option("services.mss_smtp", _url(("smtps", "smtp")), "smtps://localhost:465", "MSSanté : envoi (SMTP)"),
     Option("services.mss_imap", _url(("imaps",)), "imaps://localhost:993", "MSSanté : réception (IMAP)"),
     Option("tls.ca_file", _optional_path, None, "Autorités de certification (PEM, vide : celles du système)"),

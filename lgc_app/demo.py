@@ -12,6 +12,7 @@ import atexit
 import contextlib
 import json
 import logging
+import os
 import subprocess
 import sys
 import time
@@ -19,7 +20,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from lgc_app import paths
+from lgc_app import paths, secrets
+from lgc_app.auth.psc_login import CLIENT_SECRET_ENV
 from lgc_app.config import Role, Settings
 from lgc_app.errors import UserError
 
@@ -49,6 +51,13 @@ _SERVICE_URLS = {
     "mss_imap": "services.mss_imap",
     "mail_smtp": "mail.smtp_url",  # the sandbox's mail sink receives the verification codes
 }
+
+
+# The client the sandbox's PSC simulator registers for the demo (services/sandbox/psc/clients.py): a test
+# credential of the local simulator, like its test certificates, stored in the keyring as any client secret.
+_PSC_DEMO_CLIENT_ID = "lgc-segur"
+_PSC_DEMO_SECRET = "lgc-segur-sandbox-secret"
+_PSC_DEMO_SECRET_REF = "psc.client_secret.demo"
 
 
 class SandboxError(UserError, RuntimeError):
@@ -196,6 +205,14 @@ class DemoSandbox:
         values |= {key: self.urls[name] for name, key in _SERVICE_URLS.items() if name in self.urls}
         if "insi" in self.urls:  # one INSi simulator stands for both endpoints (software certificate, CPS)
             values["services.insi_cps_url"] = self.urls["insi"]
+        if "psc" in self.urls:
+            try:
+                secrets.store(_PSC_DEMO_SECRET_REF, _PSC_DEMO_SECRET)
+            except secrets.SecretUnavailable:  # no system keyring: the sandbox client's public test secret
+                os.environ.setdefault(CLIENT_SECRET_ENV, _PSC_DEMO_SECRET)  # this process only
+                log.warning("pas de trousseau système : le secret de démonstration PSC reste en mémoire")
+            values |= {"services.psc_client_id": _PSC_DEMO_CLIENT_ID,
+                       "services.psc_client_secret_ref": _PSC_DEMO_SECRET_REF}
         if self.manifest.get("structure_id"):
             # The demo cabinet is the structure of the sandbox's certificates: the DMP refuses a VIHF whose
             # Identifiant_Structure is not the one of the TLS certificate (PROTOCOLS §3.0).

@@ -24,7 +24,15 @@ class SecretUnavailable(UserError, RuntimeError):
 
 
 def store(name: str, value: str) -> None:
-    keyring.set_password(SERVICE, name, value)
+    """Keep `value` in the system keyring.
+
+    Raises:
+        SecretUnavailable: no keyring on this machine (a minimal Linux without a Secret Service).
+    """
+    try:
+        keyring.set_password(SERVICE, name, value)
+    except keyring.errors.KeyringError as exc:
+        raise SecretUnavailable(f"Trousseau inaccessible pour enregistrer « {name} » : {exc}") from None
 
 
 def fetch(name: str) -> str:

@@ -18,6 +18,7 @@ from lgc_app.documents.models import Practitioner
 from lgc_app.persistence.database import Database
 from lgc_app.workstation import Workstation
 from services.card.card import Card
+from services.psc import PscSignIn
 
 
 class UserRole(enum.StrEnum):
@@ -115,6 +116,16 @@ class Session:
     # The CPS the user signed in with (Authentication.CPS), unlocked by its PIN: it signs the user's DMP calls.
     # In memory only, like every credential of a session.
     card: Card | None = field(default=None, compare=False, repr=False)
+    # The Pro Santé Connect sign-in (Authentication.PRO_SANTE_CONNECT): its tokens, refreshed while the session
+    # lasts and revoked when it ends; the MSSanté mailbox is opened with its access token (PROTOCOLS §4.0).
+    psc: PscSignIn | None = field(default=None, compare=False, repr=False)
+
+    async def aclose(self) -> None:
+        """End the session's credentials: the PSC tokens are revoked, the card is logged out."""
+        if self.psc is not None:
+            await self.psc.aclose()
+        if self.card is not None:
+            self.card.logout()
 
     @property
     def who(self) -> str:

@@ -31,6 +31,7 @@ from lgc_app.errors import explain
 from lgc_app.persistence.engine import DatabaseError
 from ui import messages
 from ui import tasks as taskbridge
+from ui.auth.psc_session import psc_configured, psc_session_opener
 from ui.auth.session_lock import TOTP_RENEWAL_TEXT, SessionLock, open_session
 from ui.demo_data import prepare_demo_data
 from ui.gc_guard import GuiThreadCollector
@@ -194,15 +195,16 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         return 1 if explanation.is_bug else 2
     try:
         splash.close()
-        signed_in = loop.run_until_complete(open_session(context))
+        tasks = taskbridge.TaskManager()
+        psc_login = psc_session_opener(context, tasks) if psc_configured(context) else None
+        signed_in = loop.run_until_complete(open_session(context, psc_login))
         if signed_in is None:
             return 0
         context.session = signed_in.session
-        tasks = taskbridge.TaskManager()
         monitor = StallMonitor()
         collector = GuiThreadCollector(app)
         window = MainWindow(context, tasks, monitor)
-        SessionLock(window)
+        SessionLock(window, psc_login)
         window.show()
         if signed_in.totp_renewal_due:
             messages.info(TOTP_RENEWAL_TEXT)
@@ -237,6 +239,7 @@ def _reset_demo_asked(problem: str) -> bool:
 async def _close(tasks: taskbridge.TaskManager, window: MainWindow) -> None:
     """Cancel what is still running (user requests, health checks, stray tasks) and close the service clients."""
     await tasks.shutdown()
+    await window.context.session.aclose()  # PSC tokens revoked, card logged out
     await window.sandbox.aclose()
     await window.context.services.aclose()
     current = asyncio.current_task()

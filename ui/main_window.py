@@ -38,6 +38,7 @@ from ui.auth import accounts_dialog
 from ui.auth.my_account_dialog import MyAccountDialog
 from ui.consultations.module import install_consultations
 from ui.diagnostics import DiagnosticsDialog
+from ui.directory.search_dialog import DirectorySearchDialog
 from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
 from ui.help import HelpDialog, current_page
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("Fichier", self.tr("Quitter"), self.close, keys.Quit)
         self._action("Patients", self.tr("Rechercher un patient"), self._focus_search, keys.Find)
         self.settings_action = self._action("Outils", self.tr("Paramètres…"), self.open_settings)
+        self.annuaire_action = self._action("Outils", self.tr("Annuaire Santé…"), self.open_directory)
         self.echo_action = self._action("Outils", self.tr("Tester la connexion au bac à sable"),
                                         self.test_sandbox)
         self.echo_action.setEnabled(self.context.sandbox is not None)
@@ -281,6 +283,9 @@ class MainWindow(QMainWindow):
         editor = self.documents.panel.editor
         if editor is None or editor.request_print() is None:
             messages.info(self.tr("Ouvrez un document validé dans l'onglet « Documents » pour l'imprimer."))
+
+    def open_directory(self) -> None:
+        self._single("annuaire", lambda: DirectorySearchDialog(self.context, self.tasks, parent=self))
 
     def _focus_search(self) -> None:
         search = getattr(self.side_panel, "search", None)
@@ -336,8 +341,11 @@ class MainWindow(QMainWindow):
         messages.info(self.tr("Session ouverte pour %1.").replace("%1", user.display_name))
 
     def set_session(self, session: Session) -> None:
-        """The next actions are recorded in `session`'s name (a sign-in after a lock, or a chosen user)."""
-        self.context.session = session
+        """The next actions are recorded in `session`'s name (a sign-in after a lock, or a chosen user); the
+        previous session's credentials end unless the same sign-in goes on."""
+        previous, self.context.session = self.context.session, session
+        if previous.psc is not session.psc or previous.card is not session.card:
+            self.tasks.run(previous.aclose(), label_fr=self.tr("Fin de session"), cancellable=False, visible=False)
         self.show_session()
         self.session_changed.emit(session)
 

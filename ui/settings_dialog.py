@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -91,6 +92,11 @@ class _Field:
             self.editor.setSuffix(" s")
             self.editor.setValue(float(raw) if isinstance(raw, int | float) else default)
             self.widget = self.editor
+        elif isinstance(default, int):
+            self.editor = QSpinBox(parent)
+            self.editor.setRange(0, 10_000_000)  # wider than allowed: parse_value gives the precise message
+            self.editor.setValue(raw if isinstance(raw, int) and not isinstance(raw, bool) else default)
+            self.widget = self.editor
         elif default is None:  # optional file path
             self.editor = QLineEdit("" if raw is None else str(raw), parent)
             self.widget = QWidget(parent)
@@ -121,7 +127,7 @@ class _Field:
             return self.editor.currentData()
         if isinstance(self.editor, QCheckBox):
             return self.editor.isChecked()
-        if isinstance(self.editor, QDoubleSpinBox):
+        if isinstance(self.editor, QDoubleSpinBox | QSpinBox):
             return self.editor.value()
         return self.editor.text()
 
@@ -133,6 +139,8 @@ class _Field:
             self.editor.setChecked(bool(value))
         elif isinstance(self.editor, QDoubleSpinBox):
             self.editor.setValue(float(value))
+        elif isinstance(self.editor, QSpinBox):
+            self.editor.setValue(int(value))
         else:
             self.editor.setText(str(value))
 
@@ -312,6 +320,8 @@ def _shown_value(field: _Field, shown: dict[str, Any]) -> Any:
     value = shown.get(field.option.key, field.option.default)
     if isinstance(field.editor, QDoubleSpinBox):
         return float(value) if isinstance(value, int | float) else field.option.default
+    if isinstance(field.editor, QSpinBox):
+        return value if isinstance(value, int) else field.option.default
     if isinstance(field.editor, QLineEdit):
         return "" if value is None else str(value)
     return value

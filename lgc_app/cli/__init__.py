@@ -15,8 +15,8 @@ from lgc_app.cli.french_parser import FrenchArgumentParser
 from lgc_app.config import ConfigError
 from lgc_app.persistence.engine import DatabaseError
 
-COMMAND_MODULES = ("db", "settings", "worker", "documents", "demo_data", "dmp", "insi", "audit")
-COMMANDS = ("db", "config", "worker", "documents", "demo-data", "dmp", "insi", "audit")
+COMMAND_MODULES = ("db", "settings", "worker", "documents", "demo_data", "dmp", "insi", "psc", "annuaire", "audit")
+COMMANDS = ("db", "config", "worker", "documents", "demo-data", "dmp", "insi", "psc", "annuaire", "audit")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@
 from lgc_app.audit import models as _audit  # noqa: F401
 from lgc_app.auth import models as _auth  # noqa: F401
 from lgc_app.consultations import models as _consultations  # noqa: F401
+from lgc_app.directory import models as _directory  # noqa: F401
 from lgc_app.dmp import consultation_models as _dmp_consultation  # noqa: F401
 from lgc_app.dmp import models as _dmp_feeding  # noqa: F401
 from lgc_app.documents import models as _documents  # noqa: F401

@@ -19,8 +19,9 @@ from services.sandbox.server import SandboxError, SandboxOptions, run
 _APP_NAME = "lgc-segur"
 _APP_AUTHOR = "LGC Segur"
 # How --help names the national services simulated; it lists only those whose package exists.
-_LABELS = {"insi": "INSi", "dmp": "DMP"}
+_LABELS = {"insi": "INSi", "dmp": "DMP", "psc": "Pro Santé Connect", "annuaire": "Annuaire Santé", "mss": "MSSanté"}
 _ECHO = "echo"  # not a national service: the connection test of the application's "Outils" menu
+_MAIL = "mail"  # not a national service: the test mail server that receives verification codes
 
 
 def default_state_dir() -> Path:
@@ -31,8 +32,10 @@ def default_state_dir() -> Path:
 
 def _parser() -> argparse.ArgumentParser:
     names = [simulator.name for simulator in available_simulators()]
-    served = ", ".join(_LABELS.get(name, name) for name in names if name != _ECHO)
-    echo = ", et un service d'écho pour tester la connexion" if _ECHO in names else ""
+    served = ", ".join(_LABELS.get(name, name) for name in names if name not in (_ECHO, _MAIL))
+    extras = [text for name, text in ((_MAIL, "un serveur de courrier de test (codes de vérification)"),
+                                      (_ECHO, "un service d'écho pour tester la connexion")) if name in names]
+    echo = f", et {' et '.join(extras)}" if extras else ""
     parser = argparse.ArgumentParser(
         prog="lgc-sandbox",
         description=f"Simulateurs locaux des services nationaux ({served}) en HTTPS sur la boucle locale{echo}.")

@@ -71,5 +71,6 @@ def test_help_announces_only_the_simulators_that_exist(capsys: pytest.CaptureFix
     with pytest.raises(SystemExit):
         main(["--help"])
     text = " ".join(capsys.readouterr().out.split())
-    assert "services nationaux (INSi, DMP) en HTTPS" in text and "écho" in text
-    assert not any(name in text for name in ("PSC", "Annuaire", "MSSanté"))  # not simulated yet
+    assert "services nationaux (INSi, DMP, Pro Santé Connect, Annuaire Santé) en HTTPS" in text
+    assert "courrier de test" in text and "écho" in text
+    assert "MSSanté" not in text  # not simulated yet

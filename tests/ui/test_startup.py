@@ -113,3 +113,20 @@ def _alive(pid: int) -> bool:
             return handle.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+async def test_the_demo_starts_on_a_machine_without_a_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A minimal Linux has no Secret Service: the demo still starts, its PSC test secret kept in memory only."""
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    from lgc_app.auth.psc_login import CLIENT_SECRET_ENV, client_secret
+
+    monkeypatch.delenv(CLIENT_SECRET_ENV, raising=False)
+    keyring.set_keyring(NoKeyring())  # the autouse fixture puts the test keyring back afterwards
+    context = await open_context(GuiOptions(demo=True))
+    try:
+        assert context.settings["services.psc_client_id"]
+        assert client_secret(context.settings) == os.environ[CLIENT_SECRET_ENV]
+    finally:
+        context.stop()

@@ -272,3 +272,14 @@ def test_the_narrative_document_loads_no_resource() -> None:
     document = SafeTextDocument()
     for url in ("file:///etc/passwd", "https://example.invalid/a.png", "qrc:/icon.png", "a.png"):
         assert document.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url)) is None
+
+
+def test_narrative_lines_wrap_between_words_only(qapp: object) -> None:
+    """Qt's default wrapping cut the prescription's "Renouvellements" heading mid-word to narrow its column."""
+    from PySide6.QtGui import QTextOption
+
+    document = SafeTextDocument()
+    document.setHtml("<table><tr><th>Renouvellements</th><th>x</th></tr></table>")
+    document.setTextWidth(40)  # narrower than the word: the column keeps the whole word
+    assert document.defaultTextOption().wrapMode() is QTextOption.WrapMode.WordWrap
+    assert document.idealWidth() > 40

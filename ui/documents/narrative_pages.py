@@ -17,8 +17,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextCursor, QTextDocument
+from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QMarginsF, QObject, QSizeF, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextCursor, QTextDocument, QTextOption
 
 from ui.documents.pdf_pages import page_count, render_page
 
@@ -29,7 +29,14 @@ MIN_WIDTH_PX = 320
 
 
 class SafeTextDocument(QTextDocument):
-    """A QTextDocument that never loads a resource (image, style sheet, file:, http:)."""
+    """A QTextDocument that never loads a resource (image, style sheet, file:, http:), and wraps lines only
+    between words: Qt's default would cut a table heading mid-word ("Renouvelle/ments") to squeeze a column."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        option = QTextOption(self.defaultTextOption())
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setDefaultTextOption(option)
 
     def loadResource(self, kind: int, name: QUrl) -> object:
         return None

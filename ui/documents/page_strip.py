@@ -38,6 +38,7 @@ class PageStrip(QWidget):
         self._images: OrderedDict[int, QImage] = OrderedDict()
         self._loading: dict[int, asyncio.Task[None]] = {}
         self._generation = 0
+        self._fit_width: int | None = None  # pages wider than this are drawn scaled down (no sideways scrolling)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
 
     def set_pages(self, sizes: list[QSize], render: Callable[[int], QImage] | None,
@@ -48,8 +49,24 @@ class PageStrip(QWidget):
         self._render = render
         self._images = OrderedDict(images or {})
         self._loading = {}
-        width = max((size.width() for size in sizes), default=0)
-        height = sum(size.height() for size in sizes) + GAP_PX * max(len(sizes) - 1, 0)
+        self._resize()
+
+    def fit_to(self, width: int | None) -> None:
+        """Draw the pages at most `width` pixels wide (the viewport's), keeping their proportions; None: their
+        own size. Only the drawing scales: the images are not rendered again."""
+        if width != self._fit_width:
+            self._fit_width = width
+            self._resize()
+
+    def _shown(self, size: QSize) -> QSize:
+        if self._fit_width is None or size.width() <= self._fit_width:
+            return size
+        return QSize(self._fit_width, max(1, size.height() * self._fit_width // size.width()))
+
+    def _resize(self) -> None:
+        shown = [self._shown(size) for size in self._sizes]
+        width = max((size.width() for size in shown), default=0)
+        height = sum(size.height() for size in shown) + GAP_PX * max(len(shown) - 1, 0)
         self.setFixedSize(width, height)
         self.update()
 
@@ -61,15 +78,16 @@ class PageStrip(QWidget):
         return self._images.get(index)
 
     def page_rect(self, index: int) -> QRect:
-        top = sum(size.height() + GAP_PX for size in self._sizes[:index])
-        size = self._sizes[index]
+        top = sum(self._shown(size).height() + GAP_PX for size in self._sizes[:index])
+        size = self._shown(self._sizes[index])
         return QRect((self.width() - size.width()) // 2, top, size.width(), size.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         exposed = event.rect()
         top = 0
-        for index, size in enumerate(self._sizes):
+        for index, size in enumerate(self._shown(size) for size in self._sizes):
             if top > exposed.bottom():
                 break
             rect = QRect((self.width() - size.width()) // 2, top, size.width(), size.height())

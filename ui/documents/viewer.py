@@ -54,6 +54,7 @@ log = logging.getLogger("lgc.ui.documents.viewer")
 RELAYOUT_DELAY_MS = 250  # a resize lays the narrative out again once the user stops dragging
 # The body keeps room to be read however many header rows there are (issue 13: it was squeezed to ~90 px).
 MIN_BODY_HEIGHT = 260
+MIN_FIT_WIDTH = 200  # narrower, pages keep their size and scroll sideways
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,9 @@ class CdaViewer(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # a PDF page fits the width: no sideways scrolling (not before the viewer has a real width)
+        width = self._layout_width()
+        self.page_strip.fit_to(width if width >= MIN_FIT_WIDTH else None)
         laid = self._narrative_pages
         if self._narrative is not None and (laid is None or laid.width != self._layout_width()):
             self._relayout.start()

@@ -25,6 +25,7 @@ from lgc_app.patients.views import PatientView
 from lgc_app.patients.vocabulary import IdentityStatus
 from ui import messages
 from ui.actions import patients as actions
+from ui.directory.correspondents import CorrespondentsPanel
 from ui.patients.badges import StatusBadge, attributes_text
 from ui.patients.duplicates_dialog import DuplicatesDialog
 from ui.patients.form.datamatrix import DatamatrixPart, prefill_values
@@ -67,6 +68,7 @@ class PatientForm(QWidget):
         self.vitale = VitaleCardsPanel(context, tasks, self, self)
         self.insi = InsiPart(self)
         self.datamatrix = DatamatrixPart(self, self, context)
+        self.correspondents = CorrespondentsPanel(context, tasks, self)
         self._build()
         self._connect()
         # The fields and widgets of the parts that tests and the main window reach through the form.
@@ -111,7 +113,7 @@ class PatientForm(QWidget):
         content = QWidget(self)
         parts = QVBoxLayout(content)
         parts.setContentsMargins(0, 0, 0, 0)
-        for part in (self.status, self.traits, self.vitale):
+        for part in (self.status, self.traits, self.vitale, self.correspondents):
             parts.addWidget(part)
         parts.addStretch(1)
         scroll = QScrollArea(self)
@@ -192,6 +194,7 @@ class PatientForm(QWidget):
         self.patient = None
         self.pending_ins = None
         self.traits.show_patient(None)
+        self.correspondents.show_patient(None)
         self._refresh_header()
         self._clear_messages()
 
@@ -200,6 +203,7 @@ class PatientForm(QWidget):
         self.patient = patient
         self.pending_ins = None
         self.traits.show_patient(patient)
+        self.correspondents.show_patient(patient.id)
         self._clear_messages()
         self._refresh_header()
         self.loaded.emit(patient.id)

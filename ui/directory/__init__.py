@@ -1,0 +1,1 @@
+"""Annuaire Santé screens: the search dialog and the patient's correspondents."""
