@@ -1,14 +1,14 @@
 """An administrator forces the renewal of a TOTP factor (SSI IE.34)
 
-Revision ID: 0010_ssi_totp_renewal
-Revises: '0009_audit'
+Revision ID: 0011_ssi_totp_renewal
+Revises: '0010_directory'
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_ssi_totp_renewal"
-down_revision = "0009_audit"
+revision = "0011_ssi_totp_renewal"
+down_revision = "0010_directory"
 branch_labels = None
 depends_on = None
 
