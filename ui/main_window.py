@@ -34,7 +34,9 @@ from ui import messages
 from ui.actions import outbox as outbox_actions
 from ui.activity import ActivityIndicator
 from ui.audit import audit_panel
+from ui.auth import accounts_dialog
 from ui.auth.card_status import CardStatus
+from ui.auth.my_account_dialog import MyAccountDialog
 from ui.consultations.module import install_consultations
 from ui.diagnostics import DiagnosticsDialog
 from ui.directory.search_dialog import DirectorySearchDialog
@@ -159,9 +161,11 @@ class MainWindow(QMainWindow):
 
     Signals:
         closing(): the window is closing; the application shuts down after it.
+        session_changed(object): another `Session` now acts (modules show what its role may use).
     """
 
     closing = Signal()
+    session_changed = Signal(object)
 
     def __init__(self, context: AppContext, tasks: TaskManager, monitor: StallMonitor,
                  parent: QWidget | None = None) -> None:
@@ -261,6 +265,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.switch_user_action = self._action("Fichier", self.tr("Changer d'utilisateur…"), self.choose_user)
+        self.my_account_action = self._action("Fichier", self.tr("Mon compte…"), self.open_my_account)
         self.print_action = self._action("Fichier", self.tr("Imprimer le document…"), self.print_document, keys.Print)
         self.quit_action = self._action("Fichier", self.tr("Quitter"), self.close, keys.Quit)
         self._action("Patients", self.tr("Rechercher un patient"), self._focus_search, keys.Find)
@@ -270,6 +275,7 @@ class MainWindow(QMainWindow):
                                         self.test_sandbox)
         self.echo_action.setEnabled(self.context.sandbox is not None)
         self.audit_action = self._action("Outils", self.tr("Journal d'audit…"), self.open_audit)
+        self.accounts_action = self._action("Outils", self.tr("Comptes utilisateurs…"), self.open_accounts)
         self._action("Aide", self.tr("Guide d'utilisation"), self.open_help, keys.HelpContents)
         self.reset_demo_action = self._action("Aide", self.tr("Réinitialiser les données de démonstration…"),
                                               self.ask_demo_reset)
@@ -346,7 +352,7 @@ class MainWindow(QMainWindow):
         if previous.psc is not session.psc or previous.card is not session.card:
             self.tasks.run(previous.aclose(), label_fr=self.tr("Fin de session"), cancellable=False, visible=False)
         self.show_session()
-        self.documents.panel.session_changed()
+        self.session_changed.emit(session)
 
     def open_settings(self) -> None:
         def build() -> SettingsDialog:
@@ -394,6 +400,17 @@ class MainWindow(QMainWindow):
             messages.error(self.tr("Le journal d'audit est réservé aux administrateurs."))
             return
         self._single("audit", lambda: audit_panel.AuditPanel(self.context, self.tasks, self))
+
+    def open_accounts(self) -> None:
+        """Outils → Comptes utilisateurs: for an administrator only (SSI IE.33–IE.35)."""
+        if not accounts_dialog.may_open(self.context):
+            messages.error(self.tr("La gestion des comptes est réservée aux administrateurs."))
+            return
+        self._single("accounts", lambda: accounts_dialog.AccountsDialog(self.context, self.tasks, self))
+
+    def open_my_account(self) -> None:
+        """Fichier → Mon compte: the user's password, second factor and contacts."""
+        self._single("my-account", lambda: MyAccountDialog(self.context, self.tasks, self))
 
     def open_diagnostics(self) -> None:
         self._single("diagnostics", lambda: DiagnosticsDialog(

@@ -12,6 +12,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from lgc_app.audit.events import AuditEvent
+from lgc_app.audit.trail import record
 from lgc_app.auth import totp
 from lgc_app.auth.models import Account
 from lgc_app.auth.passwords import PasswordPolicy, hash_secret
@@ -59,11 +61,20 @@ class AccountView:
     totp_enrolled_at: datetime | None
     locked_until: datetime | None
     active: bool
+    totp_renewal_forced: bool = False
 
     @classmethod
     def of(cls, row: Account) -> AccountView:
         return cls(row.login, row.family_name, row.given_name, row.profession, row.role, row.rpps, row.email,
-                   row.phone, row.totp_seed is not None, row.totp_enrolled_at, row.locked_until, row.active)
+                   row.phone, row.totp_seed is not None, row.totp_enrolled_at, row.locked_until, row.active,
+                   row.totp_renewal_forced)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    def is_locked(self, now: datetime) -> bool:
+        return self.locked_until is not None and self.locked_until > now
 
 
 def has_accounts(db: Database) -> bool:
@@ -77,20 +88,26 @@ def list_accounts(db: Database) -> list[AccountView]:
         return [AccountView.of(row) for row in session.scalars(select(Account).order_by(Account.login))]
 
 
-def create_first_administrator(db: Database, draft: AccountDraft, password: str, policy: PasswordPolicy) -> None:
-    """The administrator created on first start; refused once any account exists."""
+def create_first_administrator(db: Database, draft: AccountDraft, password: str, policy: PasswordPolicy, *,
+                               workstation: str = "") -> None:
+    """The administrator created on first start (on `workstation`); refused once any account exists."""
     if draft.role is not UserRole.ADMINISTRATOR:
         raise AccountError("Le premier compte doit être celui d'un administrateur.")
     with db.unit_of_work() as session:
         if session.scalar(select(func.count(Account.id))):
             raise AccountError("Des comptes existent déjà : demandez à un administrateur de créer le vôtre.")
         add_account(session, draft, password, policy)
+        record(session, AuditEvent.ACCOUNT_CHANGED, draft.login.strip(), workstation, f"compte {draft.login.strip()}",
+               f"Premier compte administrateur créé au démarrage ({draft.given_name} {draft.family_name})")
 
 
 def create_account(db: Database, actor: Session, draft: AccountDraft, password: str, policy: PasswordPolicy) -> None:
     require(actor, Permission.MANAGE_ACCOUNTS)
     with db.unit_of_work() as session:
         add_account(session, draft, password, policy)
+        rpps = (draft.rpps or "").strip()
+        journal(session, actor, draft.login.strip(), f"Compte créé : {draft.given_name.strip()} "
+                f"{draft.family_name.strip()}, rôle {draft.role.label}" + (f", RPPS {rpps}" if rpps else ""))
 
 
 def add_account(session: OrmSession, draft: AccountDraft, password: str, policy: PasswordPolicy) -> None:
@@ -111,27 +128,42 @@ def add_account(session: OrmSession, draft: AccountDraft, password: str, policy:
                         password_changed_at=utcnow(), failed_attempts=0, active=True))
 
 
-def set_password(db: Database, login: str, password: str, policy: PasswordPolicy) -> None:
-    """A new password for `login` (its own change, or an administrator's reset); unlocks the account."""
+def set_password(db: Database, actor: Session, login: str, password: str, policy: PasswordPolicy) -> None:
+    """An administrator's reset of `login`'s password (its owner changes it with `my_account.change_password`);
+    unlocks the account."""
+    require(actor, Permission.MANAGE_ACCOUNTS)
     policy.check(password, login=login)
     with db.unit_of_work() as session:
-        row = account_row(session, login)
-        row.password_hash = hash_secret(password)
-        row.password_changed_at = utcnow()
-        row.failed_attempts = 0
-        row.locked_until = None
+        replace_password(account_row(session, login), password)
+        journal(session, actor, login, "Mot de passe réinitialisé par un administrateur")
 
 
-def enrol_totp(db: Database, login: str, seed: str, code: str, *, now: datetime | None = None) -> None:
-    """Turn on (or renew, IE.34) the second factor once the user proved their app shows the right code."""
+def replace_password(row: Account, password: str) -> None:
+    """Within the caller's transaction: the new hash, and the account unlocked."""
+    row.password_hash = hash_secret(password)
+    row.password_changed_at = utcnow()
+    row.failed_attempts = 0
+    row.locked_until = None
+
+
+def enrol_totp(db: Database, actor: Session, login: str, seed: str, code: str, *,
+               now: datetime | None = None) -> None:
+    """Turn on (or renew, IE.34) the second factor once the user proved their app shows the right code.
+    Only the account's owner enrols: the seed is shown on their screen."""
+    if actor.user.login != login:
+        raise AccountError("Seul le titulaire du compte peut enrôler son second facteur (Fichier → Mon compte).")
     now = now or utcnow()
     if not totp.code_matches(seed, code, now):
         raise AccountError("Le code ne correspond pas : vérifiez l'heure du téléphone et saisissez le code "
                            "affiché par l'application.")
     with db.unit_of_work() as session:
         row = account_row(session, login)
+        renewed = row.totp_seed is not None
         row.totp_seed = totp.seal(seed)
         row.totp_enrolled_at = now
+        row.totp_renewal_forced = False
+        journal(session, actor, login, "Second facteur (TOTP) renouvelé" if renewed
+                else "Second facteur (TOTP) activé")
 
 
 def deactivate_totp(db: Database, actor: Session, login: str) -> None:
@@ -142,6 +174,14 @@ def deactivate_totp(db: Database, actor: Session, login: str) -> None:
         row = account_row(session, login)
         row.totp_seed = None
         row.totp_enrolled_at = None
+        row.totp_renewal_forced = False
+        journal(session, actor, login, "Second facteur (TOTP) désactivé (perte ou vol)")
+
+
+def journal(session: OrmSession, actor: Session, login: str, detail: str,
+            event: AuditEvent = AuditEvent.ACCOUNT_CHANGED) -> None:
+    """An account change in the audit trail, in the caller's transaction (issue 11 item 6)."""
+    record(session, event, actor.who, actor.workstation.name, f"compte {login}", detail)
 
 
 def user_of(session: OrmSession, row: Account) -> User:

@@ -16,8 +16,9 @@ from typing import Protocol
 
 from sqlalchemy import delete, select
 
-from lgc_app.auth.accounts import account_row
-from lgc_app.auth.models import Account, ContactChannel, ContactVerification
+from lgc_app.auth.accounts import account_row, journal
+from lgc_app.auth.channels import ContactChannel
+from lgc_app.auth.models import Account, ContactVerification
 from lgc_app.auth.passwords import hash_secret, verify_secret
 from lgc_app.auth.permissions import Permission, require
 from lgc_app.errors import UserError
@@ -98,7 +99,7 @@ async def request_change(db: Database, actor: Session, login: str, channel: Cont
         "l'administrateur du cabinet.")
 
 
-def _apply(db: Database, login: str, channel: ContactChannel, code: str, now: datetime) -> _Change:
+def _apply(db: Database, actor: Session, login: str, channel: ContactChannel, code: str, now: datetime) -> _Change:
     with db.unit_of_work() as orm:
         row = account_row(orm, login)
         pending = orm.scalar(select(ContactVerification).where(ContactVerification.account_id == row.id,
@@ -115,6 +116,8 @@ def _apply(db: Database, login: str, channel: ContactChannel, code: str, now: da
         else:
             row.phone = pending.new_value
         orm.delete(pending)
+        journal(orm, actor, login, f"{channel.label.capitalize()} de connexion et de récupération modifiée "
+                "(vérifiée par un code)")
         return _Change(channel, pending.new_value, notify)
 
 
@@ -131,7 +134,7 @@ async def confirm_change(db: Database, actor: Session, login: str, channel: Cont
         VerificationFailed: wrong, expired or exhausted code (the attempt is counted).
     """
     _check_actor(actor, login)
-    change = await offload(_apply, db, login, channel, code, utcnow())
+    change = await offload(_apply, db, actor, login, channel, code, utcnow())
     if not change.new_value:
         raise VerificationFailed()
     for notified_channel, address in change.notify:

@@ -11,22 +11,12 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
+from lgc_app.auth.channels import ContactChannel
 from lgc_app.persistence.base import Base, UtcDateTime, utcnow
 from lgc_app.session import UserRole
-
-
-class ContactChannel(enum.StrEnum):
-    """A contact used for sign-in or recovery (IE.31/32)."""
-
-    EMAIL = "email"
-    PHONE = "phone"
-
-    @property
-    def label(self) -> str:
-        return "adresse électronique" if self is ContactChannel.EMAIL else "numéro de téléphone"
 
 
 def _enum(enum_class: type[enum.StrEnum], name: str, length: int) -> Enum:
@@ -55,6 +45,8 @@ class Account(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     totp_seed: Mapped[str | None] = mapped_column(Text)  # Fernet token under the cabinet key
     totp_enrolled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # IE.34: an administrator asked for a new seed before the period ends (cleared by the next enrolment)
+    totp_renewal_forced: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 

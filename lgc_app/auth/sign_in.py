@@ -2,7 +2,8 @@
 
 After `accounts.max_failures` failures in a row the account is locked for `accounts.lock_seconds`, the delay
 doubling with each further failure (capped at a day); the counter and the lock are in the database, so every
-workstation of the cabinet sees them. A failure is committed before it is reported.
+workstation of the cabinet sees them. A failure is committed before it is reported. Every attempt, accepted or
+refused, is journaled in the same transaction as the counter (issue 11 item 6: login and failed login).
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
+from lgc_app.audit.events import AuditEvent
+from lgc_app.audit.trail import record
 from lgc_app.auth import totp
 from lgc_app.auth.accounts import user_of
 from lgc_app.auth.models import Account
@@ -20,7 +24,7 @@ from lgc_app.config import Settings
 from lgc_app.errors import UserError
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
-from lgc_app.session import Authentication, Session
+from lgc_app.session import Authentication, Session, User
 from lgc_app.workstation import Workstation
 
 MAX_LOCK = timedelta(days=1)
@@ -84,28 +88,47 @@ def sign_in(db: Database, workstation: Workstation, settings: Settings, login: s
     policy = LockPolicy.from_settings(settings)
     with db.unit_of_work() as orm:
         row = orm.scalar(select(Account).where(Account.login == login.strip()).with_for_update())
+        refusal: UserError | None
         if row is None or not row.active:
             verify_secret(_DUMMY_HASH, password)
-            raise SignInRefused()
-        if row.locked_until is not None and row.locked_until > now:
-            raise AccountLocked(row.locked_until - now)
-        refusal = _check(row, password, code, now)
-        if refusal is None:
-            row.failed_attempts = 0
-            row.locked_until = None
-            if needs_rehash(row.password_hash):
-                row.password_hash = hash_secret(password)
-            user = user_of(orm, row)
-            due = totp.renewal_due(row.totp_enrolled_at, settings["accounts.totp_renewal_days"], now)
-        elif not isinstance(refusal, SecondFactorNeeded):
-            row.failed_attempts += 1
-            lock = policy.lock_after(row.failed_attempts)
-            row.locked_until = now + lock if lock is not None else None
-            if lock is not None:
-                refusal = AccountLocked(lock)
+            refusal = SignInRefused()
+            _journal(orm, workstation, login, None, "compte inconnu ou désactivé")
+        elif row.locked_until is not None and row.locked_until > now:
+            refusal = AccountLocked(row.locked_until - now)
+            _journal(orm, workstation, login, None, "compte verrouillé")
+        else:
+            refusal = _check(row, password, code, now)
+            if refusal is None:
+                row.failed_attempts = 0
+                row.locked_until = None
+                if needs_rehash(row.password_hash):
+                    row.password_hash = hash_secret(password)
+                user = user_of(orm, row)
+                due = (row.totp_seed is not None and row.totp_renewal_forced) or totp.renewal_due(
+                    row.totp_enrolled_at, settings["accounts.totp_renewal_days"], now)
+                _journal(orm, workstation, login, user, "")
+            elif not isinstance(refusal, SecondFactorNeeded):
+                row.failed_attempts += 1
+                lock = policy.lock_after(row.failed_attempts)
+                row.locked_until = now + lock if lock is not None else None
+                if lock is not None:
+                    refusal = AccountLocked(lock)
+                _journal(orm, workstation, login, None, f"échec n° {row.failed_attempts}"
+                         + (", compte verrouillé" if lock is not None else ""))
     if refusal is not None:  # raised after the commit: the failure counts on every workstation
         raise refusal
     return SignedIn(Session(user, workstation, Authentication.LOCAL_ACCOUNT), due)
+
+
+def _journal(orm: OrmSession, workstation: Workstation, login: str, user: User | None, why: str) -> None:
+    """A sign-in attempt in the journal. On failure nobody is proven: the journal names the login typed."""
+    method = Authentication.LOCAL_ACCOUNT.label
+    if user is not None:
+        record(orm, AuditEvent.LOGIN, user.label, workstation.name, f"compte {user.login}",
+               f"Connexion réussie ({method})")
+    else:
+        record(orm, AuditEvent.LOGIN_FAILED, login.strip()[:160], workstation.name, f"compte {login.strip()[:100]}",
+               f"Connexion refusée ({method}) : {why}")
 
 
 def _check(row: Account, password: str, code: str, now: datetime) -> UserError | None:

@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from lgc_app.cli.common import open_database
+from lgc_app.cli.common import load_settings, open_database
 from lgc_app.documents import lifecycle
 from lgc_app.documents.errors import DocumentError
+from lgc_app.session import workstation_session
+from lgc_app.workstation import Workstation
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,8 +44,10 @@ def _list(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     db = open_database(args)
+    # an administration command: the workstation acts, as the worker does (lgc_app.auth.permissions)
+    reader = workstation_session(Workstation.from_settings(load_settings(args)))
     try:
-        data = lifecycle.frozen_bytes(db, args.id, pdf=args.pdf)
+        data = lifecycle.frozen_bytes(db, args.id, reader, pdf=args.pdf)
     except DocumentError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 1

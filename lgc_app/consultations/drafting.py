@@ -12,11 +12,11 @@ from lgc_app.consultations.errors import ConsultationError
 from lgc_app.consultations.models import ConsultationDocument
 from lgc_app.consultations.use_cases import ConsultationView, get_consultation
 from lgc_app.documents import lifecycle
-from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.content import Content, NarrativeContent, PrescriptionContent, Section
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.persistence.database import Database
+from lgc_app.session import Session as UserSession
 
 WRITABLE = (DocumentType.CONSULTATION_REPORT, DocumentType.PRESCRIPTION, DocumentType.LETTER)
 
@@ -56,18 +56,19 @@ def prefilled(view: ConsultationView, document_type: DocumentType) -> tuple[str 
     raise ConsultationError(f"Un document « {document_type.label} » ne se rédige pas depuis une consultation.")
 
 
-def write_document(db: Database, consultation_id: int, document_type: DocumentType, *, actor: Actor,
+def write_document(db: Database, consultation_id: int, document_type: DocumentType, *, writer: UserSession,
                    cabinet: Cabinet) -> int:
     """Create the prefilled draft, authored by the consultation's practitioner, and link it; returns its id.
+    `writer` reads the consultation (NotPermitted for a role that may not) and creates the draft.
 
     Two transactions (the draft is the documents domain's use case): a failure between them leaves a draft
     that is simply not linked, never a link to nothing.
     """
-    view = get_consultation(db, consultation_id)
+    view = get_consultation(db, consultation_id, writer)
     title, content = prefilled(view, document_type)
     document_id = lifecycle.create_draft(db, patient_id=view.patient_id, author_id=view.practitioner_id,
-                                         document_type=document_type, actor=actor, cabinet=cabinet, title=title,
-                                         content=content)
+                                         document_type=document_type, actor=writer.actor(), cabinet=cabinet,
+                                         title=title, content=content)
     with db.unit_of_work() as session:
         session.add(ConsultationDocument(document_id=document_id, consultation_id=consultation_id))
     return document_id

@@ -13,11 +13,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from lgc_app.auth.permissions import Permission, require
 from lgc_app.consultations.models import Consultation
 from lgc_app.dmp.consultation import received_documents
 from lgc_app.documents.kinds import DocumentStatus
 from lgc_app.documents.models import Document
 from lgc_app.persistence.database import Database
+from lgc_app.session import Session as UserSession
 
 
 class EntryKind(enum.StrEnum):
@@ -40,7 +42,9 @@ class TimelineEntry:
     detail: str
 
 
-def patient_timeline(db: Database, patient_id: int) -> list[TimelineEntry]:
+def patient_timeline(db: Database, patient_id: int, reader: UserSession) -> list[TimelineEntry]:
+    """Raises NotPermitted when `reader`'s role may not read clinical notes (reasons, conclusions)."""
+    require(reader, Permission.READ_CLINICAL)
     entries: list[TimelineEntry] = []
     with db.reading() as session:
         for row in session.scalars(select(Consultation).where(Consultation.patient_id == patient_id)):

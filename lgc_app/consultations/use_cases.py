@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from lgc_app.audit.events import AuditEvent
 from lgc_app.audit.trail import record as audit
+from lgc_app.auth.permissions import Permission, require
 from lgc_app.consultations.errors import (
     ConsultationConflictError,
     ConsultationError,
@@ -31,6 +32,7 @@ from lgc_app.documents.models import Document, Practitioner
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
+from lgc_app.session import Session as UserSession
 
 REASON_LENGTH = 200  # consultations.reason
 
@@ -133,23 +135,27 @@ def save_consultation(db: Database, consultation_id: int, record: ConsultationRe
         raise ConsultationConflictError() from None
 
 
-def get_consultation(db: Database, consultation_id: int) -> ConsultationView:
-    """The consultation for the application's own use (drafting a document from it); a user opening it goes
-    through `open_consultation`, which is journaled."""
+def get_consultation(db: Database, consultation_id: int, reader: UserSession) -> ConsultationView:
+    """Raises NotPermitted when `reader`'s role may not read clinical notes (IE.33)."""
+    require(reader, Permission.READ_CLINICAL)
     with db.reading() as session:
         return _view(session, _get(session, consultation_id))
 
 
-def open_consultation(db: Database, consultation_id: int, actor: Actor) -> ConsultationView:
-    """The consultation `actor` opens to read or go on with it; the reading is journaled."""
+def open_consultation(db: Database, consultation_id: int, reader: UserSession) -> ConsultationView:
+    """The consultation `reader` opens to read or go on with it: checked (NotPermitted for a role that may not
+    read clinical notes, IE.33) and journaled; `get_consultation` reads without journaling (drafting)."""
+    require(reader, Permission.READ_CLINICAL)
     with db.unit_of_work() as session:
         row = _get(session, consultation_id)
-        _audit(session, actor, AuditEvent.CONSULTATION_OPENED, row, "Consultation ouverte")
+        _audit(session, reader.actor(), AuditEvent.CONSULTATION_OPENED, row, "Consultation ouverte")
         return _view(session, row)
 
 
-def list_consultations(db: Database, patient_id: int) -> list[ConsultationSummary]:
-    """The patient's consultations, most recent first."""
+def list_consultations(db: Database, patient_id: int, reader: UserSession) -> list[ConsultationSummary]:
+    """The patient's consultations, most recent first (their reasons are clinical: NotPermitted for the
+    secretariat)."""
+    require(reader, Permission.READ_CLINICAL)
     with db.reading() as session:
         rows = session.execute(select(Consultation, Practitioner).join(
             Practitioner, Practitioner.id == Consultation.practitioner_id)

@@ -13,6 +13,9 @@ Nothing from the DMP is trusted: a listed entry about another patient is dropped
 client could not read is skipped; both are said to the user (`Consultation.skipped`). Retrieved bytes must
 match the registry's hash and size and pass `received_checks` (recordTarget INS, CDA or PDF, size cap) before
 they are shown or stored.
+
+Listing, reading and importing DMP documents is clinical reading: refused (`NotPermitted`) to a role that may
+not (IE.33, the secretariat), before any request. Counting the new documents (the badge) is not.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from lgc_app.audit.events import AuditEvent
 from lgc_app.audit.trail import record
+from lgc_app.auth.permissions import Permission, require
 from lgc_app.dmp.consultation_models import DmpConsultation, DmpReceivedDocument
 from lgc_app.dmp.models import DmpDocumentState
 from lgc_app.dmp.opposition import PatientOpposed, check_no_opposition
@@ -43,6 +47,7 @@ from lgc_app.offload import Offload
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
+from lgc_app.session import Session as UserSession
 from services.dmp.models import Author, Code, DocumentEntryInfo, DocumentQuery, PatientId, RetrievedDocument
 from services.dmp.results import EntryList
 
@@ -296,14 +301,17 @@ def _remember(db: Database, patient_id: int, user: str, shown: Sequence[DmpDocum
     return now
 
 
-async def consult(db: Database, client: DmpReader, patient_id: int, filters: DocumentFilter, *, user: str,
-                  offload: Offload = asyncio.to_thread) -> Consultation:
-    """List the patient's DMP documents matching `filters`, newest first, and remember what was shown.
+async def consult(db: Database, client: DmpReader, patient_id: int, filters: DocumentFilter, *,
+                  reader: UserSession, offload: Offload = asyncio.to_thread) -> Consultation:
+    """List the patient's DMP documents matching `filters`, newest first, and remember what was shown (as
+    consulted by `reader`).
 
     Raises:
-        NotQualifiedError, ConsultationError: refused before any request.
+        NotPermitted, NotQualifiedError, ConsultationError: refused before any request.
         DmpError: the DMP refused or could not be reached (its `text` is French).
     """
+    require(reader, Permission.READ_CLINICAL)
+    user = reader.who
     patient = await offload(_patient_ref, db, patient_id)
     previous, imported, own = await offload(_known, db, patient_id)
     entries, skipped = _own_entries(patient, await client.find_documents(patient, document_query(filters)))
@@ -341,12 +349,14 @@ def _check_received(document: DmpDocument, content: bytes, patient: PatientId) -
 
 
 async def fetch(db: Database, client: DmpReader, patient_id: int, document: DmpDocument, *,
-                offload: Offload = asyncio.to_thread) -> bytes:
+                reader: UserSession, offload: Offload = asyncio.to_thread) -> bytes:
     """The bytes of one DMP document (ITI-43), checked (`_check_received`) before display.
 
     Raises:
+        NotPermitted: `reader`'s role may not read clinical content (before any request).
         IntegrityMismatchError, RefusedContentError: the bytes may not be shown for this patient.
     """
+    require(reader, Permission.READ_CLINICAL)
     patient = await offload(_patient_ref, db, patient_id)
     retrieved = await client.retrieve(patient, document.repository_id, document.unique_id)
     await offload(_check_received, document, retrieved.content, patient)
@@ -387,21 +397,23 @@ def _store(db: Database, patient_id: int, patient: PatientId, document: DmpDocum
 
 
 async def import_document(db: Database, client: DmpReader, patient_id: int, document: DmpDocument, *,
-                          user: str, workstation: str, offload: Offload = asyncio.to_thread) -> int:
-    """Retrieve a DMP document and keep it in the patient's local record (journaled: who, from which
+                          reader: UserSession, offload: Offload = asyncio.to_thread) -> int:
+    """Retrieve a DMP document and keep it in the patient's local record (journaled: `reader`, from which
     workstation); returns its local id.
 
     Raises:
+        NotPermitted: `reader`'s role may not read clinical content (before any request).
         AlreadyImportedError: already imported (checked before the request, and again when storing).
         IntegrityMismatchError: the bytes do not match the registry's hash or size.
         RefusedContentError: another patient's document (recordTarget INS), unreadable, or over the size cap.
         DmpError: the DMP refused or could not be reached.
     """
+    require(reader, Permission.READ_CLINICAL)
     await offload(_ensure_not_imported, db, patient_id, document.unique_id)
     patient = await offload(_patient_ref, db, patient_id)
     retrieved = await client.retrieve(patient, document.repository_id, document.unique_id)
-    document_id = await offload(_store, db, patient_id, patient, document, retrieved.content, user,
-                                workstation)
+    document_id = await offload(_store, db, patient_id, patient, document, retrieved.content, reader.who,
+                                reader.workstation.name)
     log.info("DMP document imported for patient %s as received document %s", patient_id, document_id)
     return document_id
 
@@ -415,8 +427,10 @@ def received_documents(db: Database, patient_id: int) -> list[ReceivedDocument]:
                                  row.creation_time, row.imported_at, row.imported_by) for row in rows]
 
 
-def received_content(db: Database, received_id: int) -> tuple[str, bytes]:
-    """(MIME type, bytes) of an imported document, exactly as retrieved."""
+def received_content(db: Database, received_id: int, reader: UserSession) -> tuple[str, bytes]:
+    """(MIME type, bytes) of an imported document, exactly as retrieved (NotPermitted for a role that may not
+    read clinical content)."""
+    require(reader, Permission.READ_CLINICAL)
     with db.reading() as session:
         row = session.get(DmpReceivedDocument, received_id)
         if row is None:

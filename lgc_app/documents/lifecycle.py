@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from lgc_app.audit.events import AuditEvent
 from lgc_app.audit.trail import record
+from lgc_app.auth.permissions import Permission, require
 from lgc_app.documents import dispatch, metadata
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
@@ -38,6 +39,7 @@ from lgc_app.documents.valuesets import CONFIDENTIALITY_LEVELS, TYPE_CODES
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
+from lgc_app.session import Session as UserSession
 from services.xml import UnsafeXmlError, parse_bytes
 
 S = DocumentStatus
@@ -308,12 +310,14 @@ def _audit(session: Session, document: Document, event: AuditEvent, actor: Actor
            patient_id=document.patient_id)
 
 
-def get_document(db: Database, document_id: int) -> DocumentDetail:
+def get_document(db: Database, document_id: int, reader: UserSession) -> DocumentDetail:
     """One document version as an editor shows it: content, sharing metadata, history, next version.
 
     Raises:
+        NotPermitted: `reader`'s role may not read clinical content (IE.33: the secretariat sees the list only).
         DocumentNotFoundError: no such document.
     """
+    require(reader, Permission.READ_CLINICAL)
     with db.reading() as session:
         document = _get(session, document_id)
         return DocumentDetail(
@@ -348,12 +352,14 @@ def list_documents(db: Database, *, patient_id: int | None = None) -> list[Docum
         ]
 
 
-def frozen_bytes(db: Database, document_id: int, *, pdf: bool = False) -> bytes:
+def frozen_bytes(db: Database, document_id: int, reader: UserSession, *, pdf: bool = False) -> bytes:
     """The CDA (or PDF) frozen at validation.
 
     Raises:
+        NotPermitted: `reader`'s role may not read clinical content.
         DocumentStateError: the document was never validated.
     """
+    require(reader, Permission.READ_CLINICAL)
     with db.reading() as session:
         document = _get(session, document_id)
         data = document.pdf if pdf else document.cda_xml

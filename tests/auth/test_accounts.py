@@ -116,9 +116,9 @@ def test_totp_is_required_renewed_and_deactivated(db: Database, memory_keyring: 
     seed = totp.new_seed()
     now = utcnow()
     with pytest.raises(AccountError):
-        accounts.enrol_totp(db, "admin", seed, "000000" if totp.current_code(seed, now) != "000000" else "111111",
-                            now=now)
-    accounts.enrol_totp(db, "admin", seed, totp.current_code(seed, now), now=now)
+        accounts.enrol_totp(db, admin, "admin", seed,
+                            "000000" if totp.current_code(seed, now) != "000000" else "111111", now=now)
+    accounts.enrol_totp(db, admin, "admin", seed, totp.current_code(seed, now), now=now)
     with db.reading() as orm:  # the seed is sealed with the cabinet key, kept in the keyring
         assert seed not in (accounts.account_row(orm, "admin").totp_seed or "")
     assert secrets.fetch(totp.CABINET_KEY_ENTRY)
@@ -163,3 +163,28 @@ def test_the_demo_accounts_sign_in_with_the_passwords_the_readme_gives(db: Datab
         assert f"`{draft.login}` / `{password}`" in readme
         signed = sign_in(db, STANDALONE, Settings(), draft.login, password)
         assert signed.session.user.role is draft.role
+
+
+def test_every_sign_in_attempt_is_journaled_with_the_failure_counter(db: Database) -> None:
+    from lgc_app.audit import chain, journal
+    from lgc_app.audit.events import AuditEvent
+
+    accounts.create_first_administrator(db, ADMIN, ADMIN_PASSWORD, POLICY)
+    now = utcnow()
+    with pytest.raises(SignInRefused):
+        sign_in(db, STANDALONE, SETTINGS, "personne", PASSWORD, now=now)
+    for _ in range(5):
+        with pytest.raises((SignInRefused, AccountLocked)):
+            sign_in(db, STANDALONE, SETTINGS, "admin", "mauvais", now=now)
+    with pytest.raises(AccountLocked):
+        sign_in(db, STANDALONE, SETTINGS, "admin", ADMIN_PASSWORD, now=now)
+    sign_in(db, STANDALONE, SETTINGS, "admin", ADMIN_PASSWORD, now=now + timedelta(seconds=61))
+    lines = list(reversed(journal.entries(db, journal.AuditFilter(events=frozenset({AuditEvent.LOGIN,
+                                                                                     AuditEvent.LOGIN_FAILED})))))
+    assert [(line.event, line.who) for line in lines] == [
+        (AuditEvent.LOGIN_FAILED, "personne"), *[(AuditEvent.LOGIN_FAILED, "admin")] * 6,
+        (AuditEvent.LOGIN, "Alice Durand")]
+    assert "compte inconnu" in lines[0].detail
+    assert "échec n° 5, compte verrouillé" in lines[5].detail and "compte verrouillé" in lines[6].detail
+    assert all(line.workstation == "POSTE-1" for line in lines)
+    assert chain.verify(db).intact

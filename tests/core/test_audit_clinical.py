@@ -19,7 +19,7 @@ from lgc_app.persistence.database import Database
 from lgc_app.prescribing import allergies
 from lgc_app.prescribing.errors import AllergyError
 from tests.helpers.cisis import add_patient
-from tests.helpers.composition import STANDALONE
+from tests.helpers.composition import STANDALONE, practitioner_session
 
 RECORD = ConsultationRecord(reason="Douleur thoracique", history="Antécédents familiaux cardiaques",
                             examination="Souffle systolique", conclusion="Adressé au cardiologue")
@@ -46,14 +46,14 @@ def test_creating_opening_and_saving_a_consultation_are_journaled(db: Database, 
                                                                   doctor: Actor) -> None:
     view = consultations.start_consultation(db, patient_id, doctor)
     version = consultations.save_consultation(db, view.id, RECORD, expected_version=view.row_version, actor=doctor)
-    reader = Actor("Dr Remplaçant", workstation=STANDALONE)
+    reader = practitioner_session()
     assert consultations.open_consultation(db, view.id, reader).record == RECORD
-    consultations.get_consultation(db, view.id)  # the application's own reading (drafting) is not a user's
+    consultations.get_consultation(db, view.id, reader)  # the application's own reading (drafting) is not a user's
     subject = f"consultation {view.id}"
     assert _journal(db) == [
         (AuditEvent.CONSULTATION_CREATED, doctor.login, "POSTE-1", patient_id, subject),
         (AuditEvent.CONSULTATION_CHANGED, doctor.login, "POSTE-1", patient_id, subject),
-        (AuditEvent.CONSULTATION_OPENED, reader.login, "POSTE-1", patient_id, subject),
+        (AuditEvent.CONSULTATION_OPENED, reader.who, "POSTE-1", patient_id, subject),
     ]
     with pytest.raises(ConsultationConflictError):  # refused: nothing changed, nothing journaled
         consultations.save_consultation(db, view.id, RECORD, expected_version=version - 1, actor=doctor)

@@ -21,7 +21,7 @@ from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from tests.helpers import databases
 from tests.helpers.cisis import TEST_INS_OID, add_patient, cisis_errors, sample_content
-from tests.helpers.composition import PLANNERS, STANDALONE
+from tests.helpers.composition import PLANNERS, STANDALONE, practitioner_session
 
 CABINET = Cabinet(structure_id="3123456789012", name="Cabinet médical des Érables", sector="SA07")
 NS = {"h": "urn:hl7-org:v3"}
@@ -56,7 +56,7 @@ def _validated(db: Database, document_type: DocumentType, status: IdentityStatus
         content=sample_content(document_type),
     )
     lifecycle.validate(db, document_id, actor, CABINET, planners=PLANNERS)
-    return lifecycle.frozen_bytes(db, document_id)
+    return lifecycle.frozen_bytes(db, document_id, practitioner_session())
 
 
 @pytest.mark.parametrize("document_type", registered_types())

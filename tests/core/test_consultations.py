@@ -27,8 +27,9 @@ from lgc_app.documents.practitioners import add_practitioner
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.base import Base
 from lgc_app.persistence.database import Database
+from lgc_app.session import PractitionerIdentity, Session
 from tests.helpers.cisis import add_patient
-from tests.helpers.composition import STANDALONE
+from tests.helpers.composition import STANDALONE, practitioner_session
 
 CABINET = Cabinet(structure_id="3123456789012", name="Cabinet médical des Érables", sector="SA08")
 VITALS = VitalSigns(weight_kg=72.5, height_cm=170, systolic_mmhg=135, diastolic_mmhg=85, heart_rate_bpm=72,
@@ -78,6 +79,7 @@ class World:
     patient_id: int
     practitioner_id: int
     actor: Actor
+    session: Session  # the practitioner's: reads and writes the record
 
 
 @pytest.fixture
@@ -85,7 +87,9 @@ def world(db: Database) -> World:
     with db.unit_of_work() as session:
         patient_id = add_patient(session, status=IdentityStatus.QUAL).id
     practitioner_id = add_practitioner(db, rpps="10001234567", given_name="Hélène", family_name="Durand")
-    return World(patient_id, practitioner_id, Actor("Dr Hélène Durand", practitioner_id, workstation=STANDALONE))
+    identity = PractitionerIdentity(practitioner_id, "10001234567", "DR", "Hélène", "Durand", "10", "SM26")
+    session = practitioner_session(practitioner=identity)
+    return World(patient_id, practitioner_id, session.actor(), session)
 
 
 def _started(db: Database, world: World, record: ConsultationRecord = RECORD) -> int:
@@ -95,11 +99,11 @@ def _started(db: Database, world: World, record: ConsultationRecord = RECORD) ->
 
 
 def test_consultation_is_saved_and_read_back(db: Database, world: World) -> None:
-    view = consultations.get_consultation(db, _started(db, world))
+    view = consultations.get_consultation(db, _started(db, world), world.session)
     assert view.record == RECORD
     assert view.record.vitals.bmi == 25.1
     assert view.practitioner_name == "Dr Hélène Durand"
-    assert [c.reason for c in consultations.list_consultations(db, world.patient_id)] == [RECORD.reason]
+    assert [c.reason for c in consultations.list_consultations(db, world.patient_id, world.session)] == [RECORD.reason]
 
 
 def test_only_a_practitioner_opens_a_consultation(db: Database, world: World) -> None:
@@ -113,7 +117,7 @@ def test_a_stale_save_is_refused(db: Database, world: World) -> None:
     with pytest.raises(ConsultationConflictError):
         consultations.save_consultation(db, view.id, replace(RECORD, reason="autre poste"),
                                         expected_version=view.row_version, actor=world.actor)
-    assert consultations.get_consultation(db, view.id).record.reason == RECORD.reason
+    assert consultations.get_consultation(db, view.id, world.session).record.reason == RECORD.reason
 
 
 def test_implausible_vitals_are_never_stored(db: Database, world: World) -> None:
@@ -129,9 +133,9 @@ def test_implausible_vitals_are_never_stored(db: Database, world: World) -> None
 
 def test_report_and_letter_are_prefilled_and_linked(db: Database, world: World) -> None:
     consultation_id = _started(db, world)
-    report_id = drafting.write_document(db, consultation_id, DocumentType.CONSULTATION_REPORT, actor=world.actor,
+    report_id = drafting.write_document(db, consultation_id, DocumentType.CONSULTATION_REPORT, writer=world.session,
                                         cabinet=CABINET)
-    report = lifecycle.get_document(db, report_id)
+    report = lifecycle.get_document(db, report_id, world.session)
     assert report.is_draft and report.author_id == world.practitioner_id
     assert report.title.startswith("Compte rendu de consultation du ")
     assert isinstance(report.content, NarrativeContent)
@@ -143,16 +147,16 @@ def test_report_and_letter_are_prefilled_and_linked(db: Database, world: World) 
                              "Température : 38,4 °C", "Crépitants base droite")),
         ("Conclusion", ("Pneumopathie franche lobaire aiguë",)),
     ]
-    letter_id = drafting.write_document(db, consultation_id, DocumentType.LETTER, actor=world.actor,
+    letter_id = drafting.write_document(db, consultation_id, DocumentType.LETTER, writer=world.session,
                                         cabinet=CABINET)
-    letter = lifecycle.get_document(db, letter_id).content
+    letter = lifecycle.get_document(db, letter_id, world.session).content
     assert isinstance(letter, NarrativeContent)
     assert letter.sections[0].heading == "Courrier"
     assert letter.sections[-1].paragraphs[-2:] == ("Pneumopathie franche lobaire aiguë", "Bien confraternellement.")
-    prescription_id = drafting.write_document(db, consultation_id, DocumentType.PRESCRIPTION, actor=world.actor,
+    prescription_id = drafting.write_document(db, consultation_id, DocumentType.PRESCRIPTION, writer=world.session,
                                               cabinet=CABINET)
-    assert lifecycle.get_document(db, prescription_id).content == PrescriptionContent()
-    linked = consultations.get_consultation(db, consultation_id).documents
+    assert lifecycle.get_document(db, prescription_id, world.session).content == PrescriptionContent()
+    linked = consultations.get_consultation(db, consultation_id, world.session).documents
     assert [(d.id, d.type) for d in linked] == [(report_id, DocumentType.CONSULTATION_REPORT),
                                                 (letter_id, DocumentType.LETTER),
                                                 (prescription_id, DocumentType.PRESCRIPTION)]
@@ -163,14 +167,14 @@ def test_a_prefilled_report_validates(db: Database, world: World) -> None:
     from tests.helpers.composition import PLANNERS
 
     report_id = drafting.write_document(db, _started(db, world), DocumentType.CONSULTATION_REPORT,
-                                        actor=world.actor, cabinet=CABINET)
+                                        writer=world.session, cabinet=CABINET)
     lifecycle.validate(db, report_id, world.actor, CABINET, planners=PLANNERS)
-    assert lifecycle.get_document(db, report_id).status is DocumentStatus.VALIDATED
+    assert lifecycle.get_document(db, report_id, world.session).status is DocumentStatus.VALIDATED
 
 
 def test_other_types_are_not_written_from_a_consultation(db: Database, world: World) -> None:
     with pytest.raises(ConsultationError, match="ne se rédige pas"):
-        drafting.write_document(db, _started(db, world), DocumentType.VSM, actor=world.actor, cabinet=CABINET)
+        drafting.write_document(db, _started(db, world), DocumentType.VSM, writer=world.session, cabinet=CABINET)
 
 
 def test_timeline_lists_consultations_and_documents_most_recent_first(db: Database, world: World) -> None:
@@ -179,13 +183,13 @@ def test_timeline_lists_consultations_and_documents_most_recent_first(db: Databa
     consultations.save_consultation(db, old.id, replace(RECORD, reason="Certificat de sport"),
                                     expected_version=old.row_version, actor=world.actor)
     recent = _started(db, world)
-    prescription_id = drafting.write_document(db, recent, DocumentType.PRESCRIPTION, actor=world.actor,
+    prescription_id = drafting.write_document(db, recent, DocumentType.PRESCRIPTION, writer=world.session,
                                               cabinet=CABINET)
     lifecycle.update_draft(db, prescription_id, world.actor, content=PrescriptionContent(
         (PrescriptionLine("Amoxicilline 1 g", "1 cp x 3/j", 7),)))
-    deleted = drafting.write_document(db, recent, DocumentType.LETTER, actor=world.actor, cabinet=CABINET)
+    deleted = drafting.write_document(db, recent, DocumentType.LETTER, writer=world.session, cabinet=CABINET)
     lifecycle.delete(db, deleted, world.actor, reason="doublon")
-    entries = timeline.patient_timeline(db, world.patient_id)
+    entries = timeline.patient_timeline(db, world.patient_id, world.session)
     assert [(e.kind, e.item_id) for e in entries] == [(EntryKind.DOCUMENT, prescription_id),
                                                       (EntryKind.CONSULTATION, recent),
                                                       (EntryKind.CONSULTATION, old.id)]

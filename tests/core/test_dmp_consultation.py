@@ -23,13 +23,13 @@ from services.dmp import constants as c
 from services.dmp.errors import DmpError
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
-from tests.helpers.composition import STANDALONE
+from tests.helpers.composition import STANDALONE, practitioner_session
 from tests.helpers.dmp import DmpWire, dmp_wire, random_ins
 from tests.helpers.dmp_consultation import DUPONT_INS, qualified_patient
 from tests.helpers.dmp_feed import add_author, feed_settings, validated
 from tests.helpers.patients import add_patient
 
-USER = "test@POSTE"
+READER = practitioner_session()  # a practitioner reads the DMP (IE.33)
 CERT = "CERT_DECL^1.2.250.1.213.1.1.4.12"
 CERT_CLASS = "52^1.2.250.1.213.1.1.4.1"
 
@@ -50,7 +50,7 @@ async def _foreign(wire: DmpWire, ins: str, **metadata: object) -> dict[str, str
 async def test_lists_dupont_documents_from_another_professional(db: Database, sandbox: RunningSandbox) -> None:
     patient_id = qualified_patient(db, DUPONT_INS)
     async with dmp_wire(sandbox) as wire:
-        result = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+        result = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), reader=READER)
     assert result.previous_consultation is None
     foreign = [d for d in result.documents if d.title == "Compte rendu de consultation de cardiologie"]
     assert foreign, result.documents
@@ -68,7 +68,7 @@ async def test_filters_by_type_date_and_author(db: Database, sandbox: RunningSan
         await _foreign(wire, ins, title="CR récent", author_name="NOIR^Marc")
 
         async def titles(filters: DocumentFilter) -> list[str]:
-            result = await consultation.consult(db, wire.client, patient_id, filters, user=USER)
+            result = await consultation.consult(db, wire.client, patient_id, filters, reader=READER)
             return [d.title for d in result.documents]
 
         assert await titles(DocumentFilter()) == ["CR récent", "Certificat ancien"]  # newest first
@@ -83,7 +83,7 @@ async def test_new_documents_are_counted_until_consulted(db: Database, sandbox: 
         ins, patient_id = await _fresh(wire, db)
         await _foreign(wire, ins, title="Premier")
         assert await consultation.check_new_documents(db, wire.client, patient_id) == 1  # never consulted
-        await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+        await consultation.consult(db, wire.client, patient_id, DocumentFilter(), reader=READER)
         assert await consultation.check_new_documents(db, wire.client, patient_id) == 0
         await _foreign(wire, ins, title="Deuxième")
         await _foreign(wire, ins, title="Troisième", type_code=CERT, class_code=CERT_CLASS)
@@ -91,10 +91,10 @@ async def test_new_documents_are_counted_until_consulted(db: Database, sandbox: 
         assert consultation.new_document_counts(db, [patient_id]) == {patient_id: 2}
         # a filtered listing marks only what it showed as seen
         shown = await consultation.consult(db, wire.client, patient_id, DocumentFilter(type_code="CERT_DECL"),
-                                           user=USER)
+                                           reader=READER)
         assert [(d.title, d.is_new) for d in shown.documents] == [("Troisième", True)]
         assert consultation.new_document_counts(db, [patient_id]) == {patient_id: 1}
-        complete = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+        complete = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), reader=READER)
         assert {d.title: d.is_new for d in complete.documents} == {"Premier": False, "Deuxième": True,
                                                                     "Troisième": False}
         assert complete.previous_consultation is not None
@@ -108,22 +108,20 @@ async def test_fetch_and_import_once(db: Database, sandbox: RunningSandbox) -> N
         await _foreign(wire, ins, title="À importer", content=pdf, mime_type="application/pdf",
                        format_code=f"urn:ihe:iti:xds-sd:pdf:2008^{c.CS_FORMAT_IHE}")
         [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
-                                                 user=USER)).documents
-        assert await consultation.fetch(db, wire.client, patient_id, document) == pdf
-        received_id = await consultation.import_document(db, wire.client, patient_id, document, user=USER,
-                                                         workstation="poste-test")
+                                                 reader=READER)).documents
+        assert await consultation.fetch(db, wire.client, patient_id, document, reader=READER) == pdf
+        received_id = await consultation.import_document(db, wire.client, patient_id, document, reader=READER)
         requests = len(wire.exchanges)
         with pytest.raises(AlreadyImportedError, match="déjà dans le dossier"):
-            await consultation.import_document(db, wire.client, patient_id, document, user=USER,
-                                               workstation="poste-test")
+            await consultation.import_document(db, wire.client, patient_id, document, reader=READER)
         assert len(wire.exchanges) == requests  # refused before asking the DMP
         [again] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
-                                              user=USER)).documents
+                                              reader=READER)).documents
     assert again.imported
     [received] = consultation.received_documents(db, patient_id)
     assert (received.id, received.title, received.author, received.imported_by) == (
-        received_id, "À importer", "Claire CARDIO", USER)
-    assert consultation.received_content(db, received_id) == ("application/pdf", pdf)
+        received_id, "À importer", "Claire CARDIO", READER.who)
+    assert consultation.received_content(db, received_id, READER) == ("application/pdf", pdf)
 
 
 async def test_altered_bytes_are_not_stored(db: Database, sandbox: RunningSandbox) -> None:
@@ -131,11 +129,10 @@ async def test_altered_bytes_are_not_stored(db: Database, sandbox: RunningSandbo
         ins, patient_id = await _fresh(wire, db)
         await _foreign(wire, ins)
         [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
-                                                 user=USER)).documents
+                                                 reader=READER)).documents
         tampered = consultation.DmpDocument(**{**document.__dict__, "hash": "0" * 40})
         with pytest.raises(IntegrityMismatchError):
-            await consultation.import_document(db, wire.client, patient_id, tampered, user=USER,
-                                               workstation="poste-test")
+            await consultation.import_document(db, wire.client, patient_id, tampered, reader=READER)
     assert consultation.received_documents(db, patient_id) == []
 
 
@@ -143,7 +140,7 @@ async def test_unqualified_identity_is_refused_before_any_request(db: Database, 
     patient_id = add_patient(db, "PROVISOIRE", "JEAN", "1970-01-01", "M")
     async with dmp_wire(sandbox) as wire:
         with pytest.raises(NotQualifiedError, match="identité qualifiée"):
-            await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+            await consultation.consult(db, wire.client, patient_id, DocumentFilter(), reader=READER)
         assert await consultation.check_new_documents(db, wire.client, patient_id) == 0  # the badge: no failure
         assert wire.exchanges == []
 
@@ -154,7 +151,7 @@ async def test_dmp_refusal_is_a_dmp_error(db: Database, sandbox: RunningSandbox)
         await control.register_patient(wire.http, wire.url, ins, dmp="closed")
         patient_id = qualified_patient(db, ins, birth_name="FERME", given_name="LUC", birth_date="1970-01-01")
         with pytest.raises(DmpError) as caught:
-            await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+            await consultation.consult(db, wire.client, patient_id, DocumentFilter(), reader=READER)
     assert caught.value.text == "Le DMP de ce patient est fermé."
     assert consultation.new_document_counts(db, [patient_id]) == {}  # nothing remembered for a failed consultation
 
@@ -172,11 +169,11 @@ async def test_consultations_speak_for_the_session_practitioner_until_closed(
     client = client_factory.consultation_client(
         connection, Session(practitioner, STANDALONE, Authentication.CHOSEN_AT_START), cabinet)
     assert client.context.practitioner_name == "MEDECIN-TEST Paul"
-    result = await consultation.consult(db, client, qualified_patient(db, DUPONT_INS), DocumentFilter(), user=USER)
+    result = await consultation.consult(db, client, qualified_patient(db, DUPONT_INS), DocumentFilter(), reader=READER)
     assert result.documents
     await connection.aclose()  # what the GUI does at exit (Services.aclose)
     with pytest.raises(RuntimeError, match="closed"):
-        await consultation.consult(db, client, qualified_patient(db, random_ins()), DocumentFilter(), user=USER)
+        await consultation.consult(db, client, qualified_patient(db, random_ins()), DocumentFilter(), reader=READER)
 
 
 async def test_documents_this_cabinet_sent_are_not_new(db: Database, sandbox: RunningSandbox) -> None:
@@ -192,6 +189,6 @@ async def test_documents_this_cabinet_sent_are_not_new(db: Database, sandbox: Ru
         assert await consultation.check_new_documents(db, wire.client, patient_id) == 1
         with db.reading() as session:
             assert consultation.new_document_counts(db, [patient_id]) == {patient_id: 1}
-        listed = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)
+        listed = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), reader=READER)
         assert {d.title: d.is_new for d in listed.documents} == {"Envoyé par le cabinet": False,
                                                                   "Venu d'ailleurs": True}

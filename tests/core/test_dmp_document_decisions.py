@@ -21,7 +21,7 @@ from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
-from tests.helpers.composition import PLANNERS
+from tests.helpers.composition import PLANNERS, practitioner_session
 from tests.helpers.dmp import dmp_wire, random_ins
 from tests.helpers.dmp_consultation import qualified_patient
 from tests.helpers.dmp_feed import CABINET, Cabinetry, add_author, add_qualified_patient, draft, validated
@@ -139,6 +139,7 @@ async def test_the_cabinets_own_documents_are_never_new_even_before_any_check(
             state = session.get(DmpDocumentState, document_id)
             assert state is not None
             state.unique_id = ours["unique_id"]
-        listed = await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user="Dr MEDECIN")
+        listed = await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
+                                            reader=practitioner_session())
     assert {d.title: d.is_new for d in listed.documents} == {"Envoyé par le cabinet": False,
                                                               "Venu d'ailleurs": True}

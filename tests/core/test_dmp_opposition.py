@@ -15,6 +15,7 @@ from lgc_app.dmp.opposition import OppositionError, opposition_of, record_opposi
 from lgc_app.dmp.state import document_state
 from lgc_app.persistence.database import Database
 from services.sandbox.dmp import control
+from tests.helpers.composition import practitioner_session
 from tests.helpers.dmp import DmpWire, random_ins
 from tests.helpers.dmp_feed import (
     Cabinetry,
@@ -71,5 +72,5 @@ async def test_an_opposed_patients_dmp_is_not_consulted(db: Database, wire: DmpW
     record_opposition(db, patient, "Dr MEDECIN")
     before = len(wire.exchanges)
     with pytest.raises(consultation.ConsultationError, match="opposé au DMP"):
-        await consultation.consult(db, wire.client, patient, DocumentFilter(), user="Dr MEDECIN")
+        await consultation.consult(db, wire.client, patient, DocumentFilter(), reader=practitioner_session())
     assert len(wire.exchanges) == before  # refused before any request

@@ -16,10 +16,11 @@ from services.dmp import constants as c
 from services.dmp.models import DocumentEntryInfo, DocumentQuery, PatientId, RetrievedDocument
 from services.sandbox.dmp import control
 from services.sandbox.server import RunningSandbox
+from tests.helpers.composition import practitioner_session
 from tests.helpers.dmp import DmpWire, dmp_wire, random_ins
 from tests.helpers.dmp_consultation import qualified_patient
 
-USER = "test@POSTE"
+READER = practitioner_session()  # a practitioner reads the DMP (IE.33)
 XML = "text/xml"
 
 
@@ -41,7 +42,7 @@ async def _listed(wire: DmpWire, db: Database, ins: str, patient_id: int, conten
                   mime_type: str = XML) -> consultation.DmpDocument:
     await control.add_foreign_document(wire.http, wire.url, ins, content=content, mime_type=mime_type,
                                        title="Reçu")
-    [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)).documents
+    [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(), reader=READER)).documents
     return document
 
 
@@ -54,10 +55,9 @@ async def test_a_vsm_of_another_patient_is_refused(db: Database, sandbox: Runnin
         ins, patient_id = await _patient(wire, db)
         document = await _listed(wire, db, ins, patient_id, cda(random_ins()))
         with pytest.raises(RefusedContentError, match="concerne un autre patient"):
-            await consultation.fetch(db, wire.client, patient_id, document)
+            await consultation.fetch(db, wire.client, patient_id, document, reader=READER)
         with pytest.raises(RefusedContentError, match="concerne un autre patient"):
-            await consultation.import_document(db, wire.client, patient_id, document, user=USER,
-                                               workstation="poste-test")
+            await consultation.import_document(db, wire.client, patient_id, document, reader=READER)
     _nothing_stored(db, patient_id)
 
 
@@ -65,9 +65,8 @@ async def test_a_cda_naming_the_patient_is_imported(db: Database, sandbox: Runni
     async with dmp_wire(sandbox) as wire:
         ins, patient_id = await _patient(wire, db)
         document = await _listed(wire, db, ins, patient_id, cda(ins))
-        received_id = await consultation.import_document(db, wire.client, patient_id, document, user=USER,
-                                                         workstation="poste-test")
-    assert consultation.received_content(db, received_id) == (XML, cda(ins))
+        received_id = await consultation.import_document(db, wire.client, patient_id, document, reader=READER)
+    assert consultation.received_content(db, received_id, READER) == (XML, cda(ins))
 
 
 @pytest.mark.parametrize(("content", "mime_type", "reason"), [
@@ -85,8 +84,7 @@ async def test_unreadable_content_is_refused(db: Database, sandbox: RunningSandb
         ins, patient_id = await _patient(wire, db)
         document = await _listed(wire, db, ins, patient_id, content, mime_type)
         with pytest.raises(RefusedContentError, match=reason):
-            await consultation.import_document(db, wire.client, patient_id, document, user=USER,
-                                               workstation="poste-test")
+            await consultation.import_document(db, wire.client, patient_id, document, reader=READER)
     _nothing_stored(db, patient_id)
 
 
@@ -102,8 +100,9 @@ async def test_the_simulators_own_documents_pass_the_checks(db: Database, sandbo
     async with dmp_wire(sandbox) as wire:
         ins, patient_id = await _patient(wire, db)
         await control.add_foreign_document(wire.http, wire.url, ins)
-        [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(), user=USER)).documents
-        content = await consultation.fetch(db, wire.client, patient_id, document)
+        [document] = (await consultation.consult(db, wire.client, patient_id, DocumentFilter(),
+                                                 reader=READER)).documents
+        content = await consultation.fetch(db, wire.client, patient_id, document, reader=READER)
     assert document.mime_type == "text/xml"
     assert received_checks.record_target_ins(etree.fromstring(content)) == {(ins, c.OID_INS_NIR_TEST)}
 
@@ -121,7 +120,8 @@ async def test_an_entry_without_hash_vouches_for_nothing(db: Database, sandbox: 
         ins, patient_id = await _patient(wire, db)
         document = await _listed(wire, db, ins, patient_id, cda(ins))
         with pytest.raises(IntegrityMismatchError):
-            await consultation.fetch(db, wire.client, patient_id, dataclasses.replace(document, hash=""))
+            await consultation.fetch(db, wire.client, patient_id, dataclasses.replace(document, hash=""),
+                                     reader=READER)
 
 
 class _MixedRegistry:
@@ -146,7 +146,7 @@ async def test_entries_about_another_patient_are_dropped_and_said(db: Database, 
         ins, patient_id = await _patient(wire, db)
         await control.add_foreign_document(wire.http, wire.url, ins, content=cda(ins), mime_type=XML)
         registry = _MixedRegistry(wire)
-        result = await consultation.consult(db, registry, patient_id, DocumentFilter(), user=USER)
+        result = await consultation.consult(db, registry, patient_id, DocumentFilter(), reader=READER)
         assert await consultation.check_new_documents(db, registry, patient_id) == 0
     assert [d.entry_uuid.endswith("-x") for d in result.documents] == [False]
     assert result.skipped == (consultation.FOREIGN_ENTRY,)

@@ -33,7 +33,7 @@ from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from tests.helpers import sport_certificate
 from tests.helpers.cisis import add_patient, cisis_errors
-from tests.helpers.composition import PLANNERS, STANDALONE
+from tests.helpers.composition import PLANNERS, STANDALONE, practitioner_session
 from tests.helpers.sport_certificate import SPORT_CERTIFICATE
 
 CABINET = Cabinet(structure_id="3123456789012", name="Cabinet médical des Érables", sector="SA07")
@@ -69,7 +69,7 @@ def test_a_new_type_needs_only_its_module(
 ) -> None:
     assert SPORT_CERTIFICATE in registered_types()
     document_id = _draft(db, patient_id, author, SPORT_CERTIFICATE)
-    draft = lifecycle.get_document(db, document_id)
+    draft = lifecycle.get_document(db, document_id, practitioner_session())
     assert (draft.type, draft.title) == (SPORT_CERTIFICATE, "Certificat d'aptitude au sport")
     assert draft.content == sport.starter  # the spec's starter content
     assert (draft.sharing.type_code.code, draft.sharing.class_code.code) == ("89601-9", "52")  # ASS_X04
@@ -78,8 +78,8 @@ def test_a_new_type_needs_only_its_module(
 
     lifecycle.validate(db, document_id, author, CABINET, planners=PLANNERS)
 
-    cda = lifecycle.frozen_bytes(db, document_id)
-    pdf = lifecycle.frozen_bytes(db, document_id, pdf=True)
+    cda = lifecycle.frozen_bytes(db, document_id, practitioner_session())
+    pdf = lifecycle.frozen_bytes(db, document_id, practitioner_session(), pdf=True)
     assert cisis_errors(shared_dir, cda, tmp_path) == []
     body = etree.fromstring(cda).find("h:component/h:nonXMLBody/h:text", NS)
     assert body is not None and base64.b64decode(body.text or "") == pdf  # N1: the PDF is the body
@@ -106,7 +106,7 @@ def test_the_type_column_refuses_an_unregistered_code(db: Database, author: Acto
         assert document is not None
         document.type = UNKNOWN
     assert isinstance(raised.value.orig, UnknownDocumentTypeError)  # the bind of the column checked it
-    assert lifecycle.get_document(db, document_id).type is DocumentType.LETTER
+    assert lifecycle.get_document(db, document_id, practitioner_session()).type is DocumentType.LETTER
 
 
 def test_a_document_whose_type_is_no_longer_registered_is_listed_but_not_opened(
@@ -116,7 +116,7 @@ def test_a_document_whose_type_is_no_longer_registered_is_listed_but_not_opened(
         document_id = _draft(db, patient_id, author, SPORT_CERTIFICATE)
     assert [d.type for d in lifecycle.list_documents(db)] == [SPORT_CERTIFICATE]
     with pytest.raises(UnknownDocumentTypeError):
-        lifecycle.get_document(db, document_id)
+        lifecycle.get_document(db, document_id, practitioner_session())
     with pytest.raises(UnknownDocumentTypeError):
         lifecycle.validate(db, document_id, author, CABINET, planners=PLANNERS)
 

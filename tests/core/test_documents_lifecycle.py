@@ -20,7 +20,7 @@ from lgc_app.documents.types import registered_types, spec_for
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from tests.helpers.cisis import add_patient, sample_content
-from tests.helpers.composition import PLANNERS, STANDALONE
+from tests.helpers.composition import PLANNERS, STANDALONE, practitioner_session
 
 CABINET = Cabinet(structure_id="3123456789012", name="Cabinet médical des Érables", sector="SA08")
 NS = {"h": "urn:hl7-org:v3"}
@@ -120,7 +120,8 @@ def test_incomplete_content_or_cabinet_is_refused_in_french(db: Database, world:
 def test_every_type_starts_as_a_blank_draft(db: Database, world: World, document_type: DocumentType) -> None:
     document_id = _draft(db, world, document_type)
     assert _status(db, document_id) is DocumentStatus.DRAFT
-    assert lifecycle.get_document(db, document_id).content == spec_for(document_type).new_content()
+    draft = lifecycle.get_document(db, document_id, practitioner_session())
+    assert draft.content == spec_for(document_type).new_content()
 
 
 def test_blank_vaccination_note_is_refused_at_validation(db: Database, world: World) -> None:
@@ -186,6 +187,7 @@ def test_archive_and_delete_transitions(db: Database, world: World) -> None:
         (draft, DocumentStatus.DELETED),
         (validated, DocumentStatus.DELETED),
     ]
-    assert lifecycle.frozen_bytes(db, validated).startswith(b"<?xml")  # the frozen bytes stay as evidence
+    # the frozen bytes stay as evidence
+    assert lifecycle.frozen_bytes(db, validated, practitioner_session()).startswith(b"<?xml")
     with pytest.raises(DocumentStateError, match="n'a pas été validé"):
-        lifecycle.frozen_bytes(db, draft)
+        lifecycle.frozen_bytes(db, draft, practitioner_session())

@@ -89,9 +89,9 @@ async def _scenario(db: Database, sandbox: RunningSandbox, wire: DmpWire, cabine
     with db.unit_of_work() as orm:
         accounts.add_account(orm, AccountDraft("pmedecin", "MEDECIN-TEST", "Paul", UserRole.PRACTITIONER, "Médecin",
                                                DEMO_RPPS), PASSWORD, PasswordPolicy())
-    assert sign_in(db, STANDALONE, settings, "pmedecin", PASSWORD).session.authentication is \
-        Authentication.LOCAL_ACCOUNT
-    accounts.enrol_totp(db, "pmedecin", SEED, pyotp.TOTP(SEED).now())
+    owner = sign_in(db, STANDALONE, settings, "pmedecin", PASSWORD).session
+    assert owner.authentication is Authentication.LOCAL_ACCOUNT
+    accounts.enrol_totp(db, owner, "pmedecin", SEED, pyotp.TOTP(SEED).now())
     with pytest.raises(SecondFactorNeeded):
         sign_in(db, STANDALONE, settings, "pmedecin", PASSWORD)
     sign_in(db, STANDALONE, settings, "pmedecin", PASSWORD, pyotp.TOTP(SEED).now())
@@ -120,7 +120,7 @@ async def _scenario(db: Database, sandbox: RunningSandbox, wire: DmpWire, cabine
         await handler.aclose()
     state = document_state(db, document_id)
     assert state is not None and state.state is DmpState.SENT
-    listed = await consultation.consult(db, wire.client, patient, DocumentFilter(), user=session.who)
+    listed = await consultation.consult(db, wire.client, patient, DocumentFilter(), reader=session)
     assert listed.documents
 
 

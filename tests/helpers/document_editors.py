@@ -64,7 +64,7 @@ def make_world(db_url: str) -> DocWorld:
 
 def new_detail(qtbot: QtBot, world: DocWorld, document_type: DocumentType) -> DocumentDetail:
     env = world.env
-    return run_coro(qtbot, actions.create_draft(world.context.database, patient_id=world.patient_id,
+    return run_coro(qtbot, actions.create_draft(world.context, patient_id=world.patient_id,
                                                 author_id=world.author_id, document_type=document_type, actor=env.actor,
                                                 cabinet=env.cabinet))
 

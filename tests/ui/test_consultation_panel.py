@@ -65,7 +65,7 @@ def test_a_new_consultation_is_typed_and_autosaved(qtbot: QtBot, world: DocWorld
     _autosave(qtbot, panel)
     assert panel.save_state.text().startswith("Consultation enregistrée à ")
     assert panel.view is not None
-    stored = consultations.get_consultation(world.context.database, panel.view.id)
+    stored = consultations.get_consultation(world.context.database, panel.view.id, world.context.session)
     assert stored.record.reason == "Fièvre depuis 3 jours"
     assert stored.record.conclusion == "Angine érythémateuse"
     assert stored.record.vitals.bmi == 25.1
@@ -85,7 +85,8 @@ def test_an_implausible_vital_sign_is_refused_next_to_the_field(qtbot: QtBot, wo
     assert "hors des valeurs plausibles" in panel.vitals.error.text()
     assert "non enregistrée" in panel.save_state.text()
     assert panel.view is not None
-    assert consultations.get_consultation(world.context.database, panel.view.id).record.vitals.weight_kg is None
+    stored = consultations.get_consultation(world.context.database, panel.view.id, world.context.session)
+    assert stored.record.vitals.weight_kg is None
 
 
 def test_the_report_is_written_from_the_consultation(qtbot: QtBot, world: DocWorld,
@@ -98,7 +99,7 @@ def test_the_report_is_written_from_the_consultation(qtbot: QtBot, world: DocWor
     panel.vitals.edits["temperature_c"].textEdited.emit("38,2")
     with qtbot.waitSignal(panel.document_written, timeout=10_000) as written:
         panel.write_buttons[DocumentType.CONSULTATION_REPORT].click()  # saves what is typed first
-    document = lifecycle.get_document(world.context.database, written.args[0])
+    document = lifecycle.get_document(world.context.database, written.args[0], world.context.session)
     assert document.type is DocumentType.CONSULTATION_REPORT and document.status is DocumentStatus.DRAFT
     assert isinstance(document.content, NarrativeContent)
     assert [(s.heading, s.paragraphs) for s in document.content.sections] == [

@@ -26,7 +26,7 @@ def test_window_shows_french_menus_and_role(window: MainWindow) -> None:
     assert window.windowTitle() == "Cabinet Test — LGC Ségur"
     outils = [a.text() for a in window.menu("Outils").actions()]
     assert outils == ["Paramètres…", "Annuaire Santé…", "Tester la connexion au bac à sable", "Journal d'audit…",
-                      "Envoi au DMP par type de document…"]
+                      "Comptes utilisateurs…", "Envoi au DMP par type de document…"]
     assert not window.echo_action.isEnabled()  # no sandbox configured
     assert [a.text() for a in window.menu("Aide").actions()] == [
         "Guide d'utilisation", "Réinitialiser les données de démonstration…", "Diagnostic", "À propos"]

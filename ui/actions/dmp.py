@@ -28,20 +28,20 @@ async def dmp_client(context: AppContext) -> DmpReader:
 
 async def consult(context: AppContext, patient_id: int, filters: DocumentFilter) -> Consultation:
     client = await dmp_client(context)
-    return await consultation.consult(context.database, client, patient_id, filters, user=context.session.who,
+    return await consultation.consult(context.database, client, patient_id, filters, reader=context.session,
                                       offload=run_db)
 
 
 async def fetch(context: AppContext, patient_id: int, document: DmpDocument) -> bytes:
     client = await dmp_client(context)
-    return await consultation.fetch(context.database, client, patient_id, document, offload=run_db)
+    return await consultation.fetch(context.database, client, patient_id, document, reader=context.session,
+                                    offload=run_db)
 
 
 async def import_document(context: AppContext, patient_id: int, document: DmpDocument) -> int:
     client = await dmp_client(context)
     return await consultation.import_document(context.database, client, patient_id, document,
-                                              user=context.session.who,
-                                              workstation=context.workstation_name, offload=run_db)
+                                              reader=context.session, offload=run_db)
 
 
 async def check_new_documents(context: AppContext, patient_id: int) -> int:
@@ -57,8 +57,8 @@ async def received_documents(db: Database, patient_id: int) -> list[ReceivedDocu
     return await run_db(consultation.received_documents, db, patient_id)
 
 
-async def received_content(db: Database, received_id: int) -> tuple[str, bytes]:
-    return await run_db(consultation.received_content, db, received_id)
+async def received_content(context: AppContext, received_id: int) -> tuple[str, bytes]:
+    return await run_db(consultation.received_content, context.database, received_id, context.session)
 
 
 async def patient_label(db: Database, patient_id: int) -> tuple[str, bool]:

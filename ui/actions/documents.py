@@ -59,18 +59,21 @@ async def list_documents(db: Database, patient_id: int) -> PatientDocuments:
     return await run_db(read)
 
 
-async def load_document(db: Database, document_id: int) -> DocumentDetail:
-    return await run_db(lifecycle.get_document, db, document_id)
+async def load_document(context: AppContext, document_id: int) -> DocumentDetail:
+    """Raises NotPermitted when the session's role may not read clinical content."""
+    return await run_db(lifecycle.get_document, context.database, document_id, context.session)
 
 
-async def create_draft(db: Database, *, patient_id: int, author_id: int, document_type: DocumentType, actor: Actor,
-                       cabinet: Cabinet) -> DocumentDetail:
-    """A new draft by `author_id` (the acting practitioner, or the one the secretariat prepares it for), with
-    the type's default metadata."""
+async def create_draft(context: AppContext, *, patient_id: int, author_id: int, document_type: DocumentType,
+                       actor: Actor, cabinet: Cabinet) -> DocumentDetail:
+    """A new draft by `author_id` (the acting practitioner, or another one they prepare it for), with the
+    type's default metadata."""
+    db, reader = context.database, context.session
+
     def create() -> DocumentDetail:
         document_id = lifecycle.create_draft(db, patient_id=patient_id, author_id=author_id,
                                              document_type=document_type, actor=actor, cabinet=cabinet)
-        return lifecycle.get_document(db, document_id)
+        return lifecycle.get_document(db, document_id, reader)
     return await run_db(create)
 
 
@@ -81,52 +84,62 @@ async def save_draft(db: Database, document_id: int, actor: Actor, *, title: str
                         expected_version=expected_version)
 
 
-async def update_metadata(db: Database, document_id: int, actor: Actor, *, expected_version: int,
+async def update_metadata(context: AppContext, document_id: int, actor: Actor, *, expected_version: int,
                           changes: dict[str, Any]) -> DocumentDetail:
     """Change sharing metadata of a draft (checked against the CI-SIS value sets); returns the new state."""
+    db, reader = context.database, context.session
+
     def update() -> DocumentDetail:
         lifecycle.update_metadata(db, document_id, actor, expected_version=expected_version, **changes)
-        return lifecycle.get_document(db, document_id)
+        return lifecycle.get_document(db, document_id, reader)
     return await run_db(update)
 
 
 async def validate(context: AppContext, document_id: int, actor: Actor, cabinet: Cabinet) -> DocumentDetail:
     """Freeze the draft as stored and plan its sends: PDF rendered and CDA built on the database thread, off the
     GUI loop."""
+    reader = context.session
+
     def run() -> DocumentDetail:
         lifecycle.validate(context.database, document_id, actor, cabinet, planners=context.planners)
-        return lifecycle.get_document(context.database, document_id)
+        return lifecycle.get_document(context.database, document_id, reader)
     return await run_db(run)
 
 
-async def new_version(db: Database, document_id: int, actor: Actor) -> DocumentDetail:
+async def new_version(context: AppContext, document_id: int, actor: Actor) -> DocumentDetail:
     """Start version n + 1 of a validated document (the old one stays valid until the new one is)."""
+    db, reader = context.database, context.session
+
     def run() -> DocumentDetail:
-        return lifecycle.get_document(db, lifecycle.replace(db, document_id, actor))
+        return lifecycle.get_document(db, lifecycle.replace(db, document_id, actor), reader)
     return await run_db(run)
 
 
-async def archive(db: Database, document_id: int, actor: Actor, reason: str) -> DocumentDetail:
+async def archive(context: AppContext, document_id: int, actor: Actor, reason: str) -> DocumentDetail:
+    db, reader = context.database, context.session
+
     def run() -> DocumentDetail:
         lifecycle.archive(db, document_id, actor, reason=reason)
-        return lifecycle.get_document(db, document_id)
+        return lifecycle.get_document(db, document_id, reader)
     return await run_db(run)
 
 
-async def delete(db: Database, document_id: int, actor: Actor, reason: str) -> DocumentDetail:
+async def delete(context: AppContext, document_id: int, actor: Actor, reason: str) -> DocumentDetail:
+    db, reader = context.database, context.session
+
     def run() -> DocumentDetail:
         lifecycle.delete(db, document_id, actor, reason=reason)
-        return lifecycle.get_document(db, document_id)
+        return lifecycle.get_document(db, document_id, reader)
     return await run_db(run)
 
 
-async def frozen_cda(db: Database, document_id: int) -> bytes:
-    return await run_db(lifecycle.frozen_bytes, db, document_id)
+async def frozen_cda(context: AppContext, document_id: int) -> bytes:
+    return await run_db(lifecycle.frozen_bytes, context.database, document_id, context.session)
 
 
-async def frozen_pdf(db: Database, document_id: int) -> bytes:
+async def frozen_pdf(context: AppContext, document_id: int) -> bytes:
     """The PDF/A stored at validation: what is printed and saved as PDF (issue 13 item 12)."""
-    return await run_db(lifecycle.frozen_bytes, db, document_id, pdf=True)
+    return await run_db(lifecycle.frozen_bytes, context.database, document_id, context.session, pdf=True)
 
 
 def save_draft_now(db: Database, document_id: int, actor: Actor, *, title: str, content: Content,

@@ -26,8 +26,8 @@ from ui.tasks import run_db
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-TOTP_RENEWAL_TEXT = ("Votre second facteur d'authentification doit être renouvelé : demandez à l'administrateur "
-                     "du cabinet de l'enrôler à nouveau.")
+TOTP_RENEWAL_TEXT = ("Votre second facteur d'authentification doit être renouvelé : Fichier → Mon compte…, "
+                     "« Renouveler le second facteur ».")
 
 
 def sign_in_call(context: AppContext) -> SignInCall:
@@ -63,7 +63,8 @@ async def open_session(context: AppContext, psc_login: PscLogin | None = None) -
         policy = PasswordPolicy.from_settings(context.settings)
 
         async def create(draft: AccountDraft, password: str) -> None:
-            await run_db(accounts.create_first_administrator, context.database, draft, password, policy)
+            await run_db(accounts.create_first_administrator, context.database, draft, password, policy,
+                         workstation=context.workstation.name)
         first_run = FirstRunDialog(create, policy)
         if not await _dialog_result(first_run):
             return None

@@ -38,6 +38,7 @@ from lgc_app.documents.kinds import DocumentType
 from lgc_app.errors import explain
 from lgc_app.patients import use_cases as patient_cases
 from lgc_app.persistence.database import Database
+from lgc_app.session import Session
 from ui.consultations.allergies_box import AllergiesBox
 from ui.consultations.vitals_form import VitalsForm
 from ui.documents.fields import ErrorLabel, Findings, FindingsDisplay
@@ -175,7 +176,8 @@ class ConsultationPanel(QWidget):
         if patient_id is None:
             self.patient_label.setText(self.tr("Aucun patient ouvert."))
             return
-        task = self.tasks.run(run_db(_patient_and_consultations, self.context.database, patient_id),
+        task = self.tasks.run(run_db(_patient_and_consultations, self.context.database, patient_id,
+                                     self.context.session),
                               label_fr=self.tr("Consultations du patient"))
         task.on_success(lambda result: self._listed(patient_id, *result, open_latest=changed))
 
@@ -217,7 +219,7 @@ class ConsultationPanel(QWidget):
     def open_consultation(self, consultation_id: int) -> None:
         def load() -> None:
             task = self.tasks.run(run_db(consultations.open_consultation, self.context.database, consultation_id,
-                                         self.context.session.actor()),
+                                         self.context.session),
                                   label_fr=self.tr("Ouverture de la consultation"))
             task.on_success(self._opened)
         self._leave(load)
@@ -355,13 +357,14 @@ class ConsultationPanel(QWidget):
         view = self.view
         if view is None or not self.save_now():
             return
-        actor, cabinet = self.context.session.actor(), Cabinet.from_settings(self.context.settings)
+        session, cabinet = self.context.session, Cabinet.from_settings(self.context.settings)
 
         def start() -> Task[Any]:
             async def write() -> tuple[int, ConsultationView]:
                 document_id = await run_db(drafting.write_document, self.context.database, view.id, document_type,
-                                           actor=actor, cabinet=cabinet)
-                return document_id, await run_db(consultations.get_consultation, self.context.database, view.id)
+                                           writer=session, cabinet=cabinet)
+                return document_id, await run_db(consultations.get_consultation, self.context.database, view.id,
+                                                 session)
             task = self.tasks.run(write(), label_fr=self.tr("Rédaction depuis la consultation"),
                                   cancellable=False)
             task.on_success(lambda result: self._written(*result))
@@ -376,5 +379,6 @@ class ConsultationPanel(QWidget):
         self.document_written.emit(document_id)
 
 
-def _patient_and_consultations(db: Database, patient_id: int) -> tuple[str, list[ConsultationSummary]]:
-    return patient_cases.display_name(db, patient_id), consultations.list_consultations(db, patient_id)
+def _patient_and_consultations(db: Database, patient_id: int,
+                               reader: Session) -> tuple[str, list[ConsultationSummary]]:
+    return patient_cases.display_name(db, patient_id), consultations.list_consultations(db, patient_id, reader)

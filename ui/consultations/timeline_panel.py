@@ -60,7 +60,7 @@ class TimelinePanel(QWidget):
         patient_id = self.patient_id
         if patient_id is None:
             return
-        task = self._tasks.run(run_db(patient_timeline, self._context.database, patient_id),
+        task = self._tasks.run(run_db(patient_timeline, self._context.database, patient_id, self._context.session),
                                label_fr=self.tr("Chronologie du patient"))
         task.on_success(lambda entries: self._show(patient_id, entries))
 

@@ -580,7 +580,7 @@ class DmpPanel(QWidget):
             return
         self._viewing += 1
         viewing = self._viewing
-        task = self._tasks.run(prepare_received_document(self._context.database, row),
+        task = self._tasks.run(prepare_received_document(self._context, row),
                                label_fr=self.tr("Lecture d'un document importé"))
         task.on_success(lambda prepared: self._show(viewing, prepared))
         task.on_failure(lambda error: self._view_failed(viewing, error))

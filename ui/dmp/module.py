@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
 
+from lgc_app.auth.permissions import Permission, allows
 from ui.dmp.badge import BadgedPatientModel, NewDocumentsWatcher, badge_icon, badge_text
 from ui.dmp.dmp_panel import DmpPanel
 from ui.dmp.document_state import DmpPreferencesDialog, ask_withhold
@@ -38,7 +39,7 @@ class DmpModule(QObject):
         window.add_panel(self.orders_title, self.orders)
         self.panel.consulted.connect(self.watcher.consulted)
         self.watcher.changed.connect(self._badge_changed)
-        window.menu("Patients").addAction(self.tr("DMP du patient"), self.show_dmp)
+        self.show_action = window.menu("Patients").addAction(self.tr("DMP du patient"), self.show_dmp)
         window.menu("Envois").addAction(self.tr("Suivi des envois"), self.show_orders)
         window.menu("Outils").addAction(self.tr("Envoi au DMP par type de document…"), self.open_preferences)
         self.preferences_dialog: DmpPreferencesDialog | None = None
@@ -52,6 +53,15 @@ class DmpModule(QObject):
         self.badged_model.setSourceModel(patient_list.model)
         patient_list.view.setModel(self.badged_model)  # the list's own signals read patient ids from column 0
         patient_list.searched.connect(lambda _text: self.watcher.load(self.badged_model.patient_ids()))
+        window.session_changed.connect(self.apply_role)
+        self.apply_role()
+
+    def apply_role(self) -> None:
+        """The DMP tab lists and shows documents: only for a role that reads clinical content (IE.33). The
+        badge still counts new documents, and "Envois" stays: the secretariat follows the sends."""
+        reads = allows(self.window.context.session, Permission.READ_CLINICAL)
+        self.window.panels.setTabVisible(self.window.panels.indexOf(self.panel), reads)
+        self.show_action.setEnabled(reads)
 
     def patient_opened(self, patient_id: int) -> None:
         self.panel.set_patient(patient_id)
@@ -68,7 +78,8 @@ class DmpModule(QObject):
         self.window.panels.setTabToolTip(index, badge_text(count) if count else "")
 
     def show_dmp(self) -> None:
-        self.window.show_panel(self.panel_title)
+        if self.show_action.isEnabled():
+            self.window.show_panel(self.panel_title)
 
     def show_orders(self) -> None:
         self.window.show_panel(self.orders_title)

@@ -6,18 +6,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from lgc_app.bootstrap import AppContext
 from lgc_app.dmp.consultation import ReceivedDocument
 from lgc_app.errors import explain
-from lgc_app.persistence.database import Database
 from ui.actions import dmp as actions
 from ui.dmp.document_view import metadata_header, prepare_received
 from ui.documents.viewer import CdaViewer, PreparedView
 from ui.tasks import Task, TaskManager, run_in_thread
 
 
-async def prepare_received_document(db: Database, row: ReceivedDocument) -> PreparedView:
-    """Read the stored bytes and prepare their display off the GUI thread."""
-    mime, data = await actions.received_content(db, row.id)
+async def prepare_received_document(context: AppContext, row: ReceivedDocument) -> PreparedView:
+    """Read the stored bytes (as the session: NotPermitted for a role that may not) and prepare their display
+    off the GUI thread."""
+    mime, data = await actions.received_content(context, row.id)
     header = metadata_header(row.title, row.type_label, row.author, row.creation_time)
     return await run_in_thread(prepare_received, mime, data, header)
 
@@ -31,9 +32,9 @@ class ReceivedDocumentView(QWidget):
 
     shown = Signal(int)
 
-    def __init__(self, db: Database, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._context = context
         self._tasks = tasks
         self._task: Task[PreparedView] | None = None
         self.row: ReceivedDocument | None = None
@@ -68,7 +69,7 @@ class ReceivedDocumentView(QWidget):
         self.viewer.clear()
         self.status.setText(self.tr("Lecture du document…"))
         self.status.show()
-        self._task = self._tasks.run(prepare_received_document(self._db, row),
+        self._task = self._tasks.run(prepare_received_document(self._context, row),
                                      label_fr=self.tr("Lecture d'un document reçu du DMP"))
         self._task.on_success(lambda prepared: self._prepared(row.id, prepared))
         self._task.on_failure(lambda error: self._failed(row.id, error))

@@ -229,13 +229,24 @@ class DocumentList(QWidget):
         bottom.addWidget(self.show_deleted)
         layout.addLayout(bottom)
         self._has_patient = False
+        self._has_authors = False
+        self.reads_clinical = True  # False: titles and states only (IE.33), nothing opens
         self.set_patient(None)
         self.refresh_actions()
+
+    def set_reads_clinical(self, reads: bool) -> None:
+        """Whether the acting user's role may open and write documents (the list is shown either way)."""
+        self.reads_clinical = reads
+        self.new_button.setToolTip("" if reads else self.tr("Votre rôle ne permet pas de rédiger de documents."))
+        self._enable_new()
+
+    def _enable_new(self) -> None:
+        self.new_button.setEnabled(self._has_patient and self._has_authors and self.reads_clinical)
 
     def set_patient(self, name: str | None) -> None:
         self._has_patient = name is not None
         self.patient_label.setText(name or self.tr("Aucun patient sélectionné"))
-        self.new_button.setEnabled(self._has_patient and self.current_author() is not None)
+        self._enable_new()
         if name is None:
             self.model.set_rows([])
             self.empty_label.setText(self.tr("Choisissez un patient dans la liste de gauche."))
@@ -252,13 +263,18 @@ class DocumentList(QWidget):
             self.author.addItem(self.tr("Aucun praticien enregistré"))
             self.author.setEnabled(False)
         self.author.setEnabled(bool(choices))
-        self.new_button.setEnabled(self._has_patient and bool(choices))
+        self._has_authors = bool(choices)
+        self._enable_new()
 
     def set_documents(self, rows: list[DocumentRow], received: list[ReceivedDocument] | None = None) -> None:
         shown = [r for r in rows if self.show_deleted.isChecked() or r.summary.status is not DocumentStatus.DELETED]
         self.model.set_rows(shown, received)
-        self.empty_label.setText("" if shown or received else self.tr(
-            "Aucun document pour ce patient : « Nouveau document » pour en rédiger un."))
+        if shown or received:
+            self.empty_label.setText("")
+        else:
+            self.empty_label.setText(self.tr("Aucun document pour ce patient : « Nouveau document » pour en "
+                                             "rédiger un.") if self.reads_clinical
+                                     else self.tr("Aucun document pour ce patient."))
 
     def select_document(self, document_id: int) -> None:
         for number, row in enumerate(self.model.rows):
@@ -318,6 +334,8 @@ class DocumentList(QWidget):
             self.author_changed.emit(author)
 
     def _activated(self, index: QModelIndex) -> None:
+        if not self.reads_clinical:
+            return
         target = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
         if isinstance(target, int):
             self.open_requested.emit(target)

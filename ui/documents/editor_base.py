@@ -41,7 +41,6 @@ from lgc_app.documents.content import Content
 from lgc_app.documents.errors import DocumentConflictError
 from lgc_app.documents.kinds import DocumentStatus
 from lgc_app.errors import explain
-from lgc_app.persistence.database import Database
 from ui.actions import documents as actions
 from ui.actions.documents import DocumentDetail
 from ui.documents.fields import ErrorLabel, Findings, FindingsDisplay
@@ -295,7 +294,7 @@ class DocumentEditor(QWidget):
         return self.detail.status in FROZEN
 
     def _stored_pdf(self) -> Coroutine[Any, Any, bytes]:
-        return actions.frozen_pdf(self.env.context.database, self.detail.id)
+        return actions.frozen_pdf(self.env.context, self.detail.id)
 
     def request_print(self) -> Task[Any] | None:
         """Imprimer…: the preview of the stored PDF/A, whose "Imprimer" opens the system print dialog."""
@@ -441,7 +440,7 @@ class DocumentEditor(QWidget):
 
         def start() -> Task[DocumentDetail]:
             task = self.env.tasks.run(
-                actions.update_metadata(self.env.context.database, self.detail.id, self.env.actor,
+                actions.update_metadata(self.env.context, self.detail.id, self.env.actor,
                                         expected_version=self._row_version, changes=dict(changes)),
                 label_fr=self.tr("Métadonnées de partage"), cancellable=False)
             task.on_success(self._metadata_saved).on_failure(
@@ -492,7 +491,7 @@ class DocumentEditor(QWidget):
         if self.detail.replaced_by_id:
             self.open_requested.emit(self.detail.replaced_by_id)
             return
-        self._transition(lambda: actions.new_version(self.env.context.database, self.detail.id, self.env.actor),
+        self._transition(lambda: actions.new_version(self.env.context, self.detail.id, self.env.actor),
                          self.tr("Nouvelle version du document"), self.tr("Création de la nouvelle version…"),
                          then=lambda draft: self.open_requested.emit(draft.id))
 
@@ -509,13 +508,13 @@ class DocumentEditor(QWidget):
             self.tr("Suppression du document"))
 
     def _ask_reason(self, title: str, explanation: str, verb: str,
-                    action: Callable[[Database, int, Actor, str], Coroutine[Any, Any, DocumentDetail]],
+                    action: Callable[[AppContext, int, Actor, str], Coroutine[Any, Any, DocumentDetail]],
                     label: str) -> None:
         self._timer.stop()
         dialog = ReasonDialog(title, explanation, verb, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.confirmed.connect(lambda reason: self._transition(
-            lambda: action(self.env.context.database, self.detail.id, self.env.actor, reason), label,
+            lambda: action(self.env.context, self.detail.id, self.env.actor, reason), label,
             label + "…"))
         dialog.finished.connect(lambda _result: setattr(self, "reason_dialog", None))
         self.reason_dialog = dialog
@@ -574,7 +573,7 @@ class DocumentEditor(QWidget):
     # -- helpers ----------------------------------------------------------------------------------------
 
     async def _load_viewer(self, document_id: int) -> None:
-        await self.viewer.load_bytes(await actions.frozen_cda(self.env.context.database, document_id))
+        await self.viewer.load_bytes(await actions.frozen_cda(self.env.context, document_id))
 
     def _confirm(self, title: str, text: str, yes: str, then: Callable[[], None]) -> None:
         """A window-modal question (`open()`, never `exec()`: STYLE.md §2)."""

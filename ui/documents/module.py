@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from lgc_app.auth.permissions import Permission, allows
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.types import registered_types
 from ui.documents.workspace import DocumentsPanel
@@ -30,10 +31,21 @@ class DocumentsModule(QObject):
         if patients is not None:  # the patient form tells which patient is the current one
             patients.form.loaded.connect(self.panel.set_patient)
         menu = window.menu("Documents")
-        for document_type in registered_types():
-            menu.addAction(self.tr("Nouveau : %1").replace("%1", document_type.label),
-                           lambda t=document_type: self.new_document(t))
+        self.new_actions = [menu.addAction(self.tr("Nouveau : %1").replace("%1", document_type.label),
+                                           lambda t=document_type: self.new_document(t))
+                            for document_type in registered_types()]
         window.closing.connect(self.panel.flush_sync)
+        window.session_changed.connect(self.session_changed)
+        self.apply_role()
+
+    def session_changed(self) -> None:
+        self.panel.session_changed()
+        self.apply_role()
+
+    def apply_role(self) -> None:
+        """Only a role that reads clinical content writes documents (IE.33)."""
+        for action in self.new_actions:
+            action.setEnabled(allows(self.window.context.session, Permission.READ_CLINICAL))
 
     def new_document(self, document_type: DocumentType) -> None:
         self.window.show_panel(self.title)

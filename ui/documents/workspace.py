@@ -10,6 +10,9 @@ from the DMP opens read-only in the same area.
 The author's DMP decisions on a document ("Envoyer au DMP", "Ne pas envoyer au DMP…") are run here, and a
 new document of a type the DMP keeps one current version of (the VSM) first offers to be the next version
 of the one already in the DMP (RPLC), rather than a second version 1 (issue 13 items 2, 8).
+
+A role that may not read clinical content (IE.33: the secretariat) sees the list — titles, statuses, DMP
+states — but opens and creates nothing; the core refuses it anyway (`NotPermitted`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from lgc_app.auth.permissions import Permission, allows
 from lgc_app.bootstrap import AppContext
 from lgc_app.dmp.consultation import ReceivedDocument
 from lgc_app.dmp.state import ONE_VERSION_IN_DMP, DmpVersion, DocumentDmpState, document_states
@@ -82,7 +86,7 @@ class DocumentsPanel(QWidget):
         self.placeholder.setStyleSheet("color: #555;")
         self.host = QStackedWidget(self)
         self.host.addWidget(self.placeholder)
-        self.received_view = ReceivedDocumentView(context.database, tasks, self.host)
+        self.received_view = ReceivedDocumentView(context, tasks, self.host)
         self.host.addWidget(self.received_view)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.list)
@@ -100,6 +104,7 @@ class DocumentsPanel(QWidget):
         self.dmp_poll.setInterval(DMP_POLL_MS)
         self.dmp_poll.timeout.connect(self.refresh_dmp_states)
         self.dmp_poll.start()
+        self.apply_role()
         # the window may be built before the event loop runs (ui/app.py): start reading once it does
         QTimer.singleShot(0, self, self.load_practitioners)
 
@@ -131,13 +136,31 @@ class DocumentsPanel(QWidget):
         self.author_id = practitioner_id
 
     def session_changed(self) -> None:
-        """Another user now acts at this workstation: new drafts are theirs, the open editor acts as them."""
+        """Another user now acts at this workstation: new drafts are theirs, the open editor acts as them —
+        or closes (its draft saved) when their role may not read it."""
         self.author_id = None
         self.list.acting_practitioner = self.context.session.practitioner_id
         self.list.refresh_actions()
         self.load_practitioners()
         if self.editor is not None:
             self.editor.set_actor(self.env().actor)
+        self.apply_role()
+
+    @property
+    def reads_clinical(self) -> bool:
+        return allows(self.context.session, Permission.READ_CLINICAL)
+
+    def apply_role(self) -> None:
+        """What the session's role may use: the secretariat keeps the list and the DMP decisions' states."""
+        reads = self.reads_clinical
+        self.list.set_reads_clinical(reads)
+        if reads:
+            self.placeholder.setText(self.tr("Ouvrez un document de la liste, ou créez-en un avec « Nouveau "
+                                             "document »."))
+            return
+        self.placeholder.setText(self.tr("Votre rôle (%1) permet de voir la liste des documents du patient, pas "
+                                         "leur contenu.").replace("%1", self.context.session.user.role.label))
+        self._close_editor(self._close_received)
 
     def env(self) -> EditorEnv:
         return EditorEnv(self.context, self.tasks, self.context.session.actor())
@@ -206,7 +229,7 @@ class DocumentsPanel(QWidget):
 
     def create_document(self, document_type: DocumentType) -> None:
         """A new draft of this type; for a type the DMP keeps one version of, first look for the one there."""
-        if self.patient_id is None or self.author_id is None:
+        if self.patient_id is None or self.author_id is None or not self.reads_clinical:
             return
         if document_type not in ONE_VERSION_IN_DMP:
             self._create(document_type)
@@ -256,7 +279,7 @@ class DocumentsPanel(QWidget):
         actor = self.env().actor
 
         def start() -> None:
-            task = self.tasks.run(actions.new_version(self.context.database, found.document_id, actor),
+            task = self.tasks.run(actions.new_version(self.context, found.document_id, actor),
                                   label_fr=self.tr("Nouvelle version du document"))
             task.on_success(self._show_editor)
             task.on_failure(lambda error: messages.failure(self.tr("Nouvelle version du document"), error))
@@ -269,7 +292,7 @@ class DocumentsPanel(QWidget):
         author_id = self.author_id
 
         def create() -> None:
-            task = self.tasks.run(actions.create_draft(self.context.database, patient_id=patient_id,
+            task = self.tasks.run(actions.create_draft(self.context, patient_id=patient_id,
                                                        author_id=author_id, document_type=document_type,
                                                        actor=env.actor, cabinet=env.cabinet),
                                   label_fr=self.tr("Nouveau document"))
@@ -277,11 +300,11 @@ class DocumentsPanel(QWidget):
         self._close_editor(create)
 
     def open_document(self, document_id: int) -> None:
-        if self.editor is not None and self.editor.detail.id == document_id:
+        if (self.editor is not None and self.editor.detail.id == document_id) or not self.reads_clinical:
             return
 
         def load() -> None:
-            task = self.tasks.run(actions.load_document(self.context.database, document_id),
+            task = self.tasks.run(actions.load_document(self.context, document_id),
                                   label_fr=self.tr("Ouverture du document"))
             task.on_success(self._show_editor)
         self._close_editor(load)
@@ -289,7 +312,7 @@ class DocumentsPanel(QWidget):
     def open_received(self, row: ReceivedDocument) -> None:
         """Show a document imported from the DMP, read-only (the open draft is saved first)."""
         def show() -> None:
-            if row.id in {received.id for received in self._received}:
+            if row.id in {received.id for received in self._received} and self.reads_clinical:
                 self.received_view.show_document(row)
                 self.host.setCurrentWidget(self.received_view)
         self._close_editor(show)
