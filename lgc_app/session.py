@@ -156,15 +156,6 @@ def workstation_session(workstation: Workstation) -> Session:
     return Session(user, workstation, Authentication.WORKSTATION)
 
 
-def users_to_choose(db: Database) -> list[User]:
-    """Who may open a session on this workstation until accounts exist: each active practitioner, then the
-    secretariat."""
-    with db.reading() as session:
-        rows = session.scalars(select(Practitioner).where(Practitioner.active.is_(True))
-                               .order_by(Practitioner.family_name, Practitioner.given_name))
-        return [*(practitioner_user(row) for row in rows), SECRETARIAT]
-
-
 def practitioner_by_rpps(db: Database, rpps: str) -> User | None:
     with db.reading() as session:
         row = session.scalar(select(Practitioner).where(Practitioner.rpps == rpps))

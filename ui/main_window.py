@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from lgc_app import __version__ as app_version
 from lgc_app.bootstrap import AppContext
-from lgc_app.session import Authentication, Session, User, users_to_choose
+from lgc_app.session import Session
 from ui import messages
 from ui.actions import outbox as outbox_actions
 from ui.activity import ActivityIndicator
@@ -47,8 +47,7 @@ from ui.i18n import decimal, role_label
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
 from ui.stall_monitor import StallMonitor
-from ui.tasks import TaskManager, run_db, run_in_thread
-from ui.user_chooser import UserChooser
+from ui.tasks import TaskManager, run_in_thread
 
 log = logging.getLogger("lgc.ui.main_window")
 
@@ -162,10 +161,12 @@ class MainWindow(QMainWindow):
     Signals:
         closing(): the window is closing; the application shuts down after it.
         session_changed(object): another `Session` now acts (modules show what its role may use).
+        lock_requested(): Fichier → Verrouiller (the session lock asks who signs in next).
     """
 
     closing = Signal()
     session_changed = Signal(object)
+    lock_requested = Signal()
 
     def __init__(self, context: AppContext, tasks: TaskManager, monitor: StallMonitor,
                  parent: QWidget | None = None) -> None:
@@ -264,7 +265,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.switch_user_action = self._action("Fichier", self.tr("Changer d'utilisateur…"), self.choose_user)
+        self.switch_user_action = self._action("Fichier", self.tr("Verrouiller / changer d'utilisateur"),
+                                              self.lock_requested.emit)
         self.my_account_action = self._action("Fichier", self.tr("Mon compte…"), self.open_my_account)
         self.print_action = self._action("Fichier", self.tr("Imprimer le document…"), self.print_document, keys.Print)
         self.quit_action = self._action("Fichier", self.tr("Quitter"), self.close, keys.Quit)
@@ -331,22 +333,8 @@ class MainWindow(QMainWindow):
         self.user_label.setText(text)
         self.user_label.setToolTip(session.status_text)
 
-    def choose_user(self) -> None:
-        """Fichier → Changer d'utilisateur: the next actions are recorded in the chosen user's name."""
-        task = self.tasks.run(run_db(users_to_choose, self.context.database), label_fr=self.tr("Utilisateurs"))
-
-        def build(users: list[User]) -> None:
-            chooser = UserChooser(users, self.context.session.user, self)
-            chooser.chosen.connect(self.set_user)
-            self._single("users", lambda: chooser, window_modal=True)
-        task.on_success(build)
-
-    def set_user(self, user: User) -> None:
-        self.set_session(Session(user, self.context.workstation, Authentication.CHOSEN_AT_START))
-        messages.info(self.tr("Session ouverte pour %1.").replace("%1", user.display_name))
-
     def set_session(self, session: Session) -> None:
-        """The next actions are recorded in `session`'s name (a sign-in after a lock, or a chosen user); the
+        """The next actions are recorded in `session`'s name (a sign-in after a lock); the
         previous session's credentials end unless the same sign-in goes on."""
         previous, self.context.session = self.context.session, session
         if previous.psc is not session.psc or previous.card is not session.card:

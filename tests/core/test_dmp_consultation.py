@@ -18,7 +18,7 @@ from lgc_app.dmp.models import DmpDocumentState
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.persistence.database import Database
-from lgc_app.session import SECRETARIAT, Authentication, Session, users_to_choose
+from lgc_app.session import SECRETARIAT, Authentication, Session, practitioner_by_rpps
 from services.dmp import constants as c
 from services.dmp.errors import DmpError
 from services.sandbox.dmp import control
@@ -165,7 +165,8 @@ async def test_consultations_speak_for_the_session_practitioner_until_closed(
         client_factory.consultation_client(connection, Session(SECRETARIAT, STANDALONE,
                                                                Authentication.CHOSEN_AT_START), cabinet)
     add_author(db)
-    [practitioner, _secretariat] = users_to_choose(db)
+    practitioner = practitioner_by_rpps(db, "99700366240")
+    assert practitioner is not None
     client = client_factory.consultation_client(
         connection, Session(practitioner, STANDALONE, Authentication.CHOSEN_AT_START), cabinet)
     assert client.context.practitioner_name == "MEDECIN-TEST Paul"

@@ -13,7 +13,7 @@ from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.models import Document
 from lgc_app.documents.practitioners import add_practitioner
 from lgc_app.patients.vocabulary import IdentityStatus
-from lgc_app.session import Authentication, Session, users_to_choose
+from lgc_app.session import Authentication, Session, practitioner_by_rpps
 from tests.helpers.cisis import add_patient
 from tests.ui.conftest import run_coro
 from ui.actions import documents as actions
@@ -57,7 +57,8 @@ def make_world(db_url: str) -> DocWorld:
         patient_id = add_patient(session, status=IdentityStatus.QUAL).id
     author_id = add_practitioner(context.database, rpps="10001234567", given_name="Hélène",
                                  family_name="Durand")
-    [author, _secretariat] = users_to_choose(context.database)
+    author = practitioner_by_rpps(context.database, "10001234567")
+    assert author is not None
     context.session = Session(author, context.workstation, Authentication.CHOSEN_AT_START)  # the author acts
     return DocWorld(context, TaskManager(), patient_id, author_id)
 

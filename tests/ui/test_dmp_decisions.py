@@ -13,7 +13,7 @@ from lgc_app.dmp import feeding
 from lgc_app.dmp.models import DmpDocumentState, DmpState
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.outbox.models import OrderStatus, SendOrder
-from lgc_app.session import Authentication, Session, users_to_choose
+from lgc_app.session import Authentication, Session, practitioner_by_rpps
 from tests.helpers.dmp import random_ins
 from tests.helpers.dmp_feed import add_author, add_qualified_patient, validated
 from tests.helpers.outbox import proof_facts
@@ -26,7 +26,8 @@ pytestmark = pytest.mark.usefixtures("qloop")
 
 
 def _act_as_the_practitioner(context: AppContext) -> None:
-    [practitioner, _secretariat] = users_to_choose(context.database)
+    practitioner = practitioner_by_rpps(context.database, "99700366240")
+    assert practitioner is not None
     context.session = Session(practitioner, context.workstation, Authentication.CHOSEN_AT_START)
 
 

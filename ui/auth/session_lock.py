@@ -92,9 +92,7 @@ class SessionLock(QObject):
         self.dialog: LoginDialog | None = None
         self.watch = IdleWatch(window.context.settings["accounts.idle_minutes"] * 60_000, self)
         self.watch.idle.connect(self.lock)
-        window.switch_user_action.setText(self.tr("Verrouiller / changer d'utilisateur"))
-        window.switch_user_action.triggered.disconnect()
-        window.switch_user_action.triggered.connect(self.lock)
+        window.lock_requested.connect(self.lock)
 
     def lock(self) -> None:
         if self.dialog is not None:
