@@ -3,6 +3,7 @@ and the SoftHSM2 token: the card's counter shown, the PIN forgotten, a blocked c
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,3 +94,16 @@ def test_the_status_bar_says_whose_card_is_present(qloop: qasync.QEventLoop, qtb
     unlocked = CardStatus(software, TaskManager())
     qtbot.addWidget(unlocked)
     qtbot.waitUntil(lambda: unlocked.text() == "CPS : Paul MEDECIN-TEST (déverrouillée)", timeout=5000)
+
+
+def test_the_card_status_is_built_before_the_event_loop_runs(qloop: qasync.QEventLoop, qtbot: QtBot,
+                                                            pki: Pki) -> None:
+    """ui/app.py builds the main window (and its card status) before starting the loop: reading the card then
+    crashed the application after sign-in."""
+    asyncio.events._set_running_loop(None)  # as in ui/app.py before `loop.run_forever()`
+    try:
+        status = CardStatus(Pkcs12Card(pki.cps_pkcs12), TaskManager())
+    finally:
+        asyncio.events._set_running_loop(qloop)
+    qtbot.addWidget(status)
+    qtbot.waitUntil(lambda: status.text() != "CPS : lecture…", timeout=5000)  # read once the loop runs

@@ -26,13 +26,14 @@ class CardStatus(QLabel):
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self.poll)
         self._timer.start()
-        self.poll()
+        # the window is built before the event loop runs (ui/app.py): the first reading waits for it
+        QTimer.singleShot(0, self, self.poll)
 
     def poll(self) -> None:
         if self._polling:
             return
         self._polling = True
-        self._tasks.run(run_in_thread(self._card.holder), label_fr="Lecture de la carte CPS", visible=False,
+        self._tasks.run(run_in_thread(self._card.holder), label_fr=self.tr("Lecture de la carte CPS"), visible=False,
                         ).on_success(self._present).on_failure(self._absent)
 
     def _present(self, holder: CardHolder) -> None:
