@@ -7,6 +7,7 @@ PostgreSQL skips those runs; in CI (CI=true) it is an error, never a skip.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,19 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--db", choices=("both", "sqlite", "postgresql"), default=os.environ.get("LGC_TEST_DB", "both"),
                      help="back-end(s) for database tests: each runs on SQLite and PostgreSQL by default")
+
+
+@pytest.fixture(autouse=True)
+def _root_log_handlers() -> Iterator[None]:
+    """A command run by a test (`logs.setup`) adds handlers to the root logger: they go with the test, or a later
+    test's log lines would be written to a stream pytest has closed ("--- Logging error ---")."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in set(root.handlers) - set(handlers):
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
 
 
 @pytest.fixture(autouse=True)
