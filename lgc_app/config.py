@@ -57,6 +57,12 @@ def _url(schemes: tuple[str, ...]) -> Callable[[Any], str]:
     return check
 
 
+def _optional_url(schemes: tuple[str, ...]) -> Callable[[Any], str]:
+    """An URL of one of `schemes`, or "" (the service is then discovered, e.g. by DNS SRV records)."""
+    check = _url(schemes)
+    return lambda value: "" if value in (None, "") else check(value)
+
+
 def _database_url(value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise ValueError("une URL SQLAlchemy est attendue (sqlite:///… ou postgresql://…)")
@@ -187,8 +193,25 @@ OPTIONS: tuple[Option, ...] = (
     # PROTOCOLS §6: the ESANTE-API-KEY of portal.api.esante.gouv.fr; the setting names its keyring entry.
     Option("services.annuaire_key_ref", _text, "annuaire-api-key", "Entrée du trousseau pour la clé de l'Annuaire "
            "Santé (ESANTE-API-KEY)", True),
-    Option("services.mss_smtp", _url(("smtps", "smtp")), "smtps://localhost:465", "MSSanté : envoi (SMTP)"),
-    Option("services.mss_imap", _url(("imaps",)), "imaps://localhost:993", "MSSanté : réception (IMAP)"),
+    # PROTOCOLS §4.0 (MSSanté): submission and IMAP both with STARTTLS (smtp:// 587, imap:// 143; smtps:// and
+    # imaps:// where an operator offers implicit TLS); empty: RFC 6186 SRV records of the mailbox's domain.
+    Option("services.mss_smtp", _optional_url(("smtp", "smtps")), "",
+           "MSSanté : serveur d'envoi (smtp://hôte:587 STARTTLS ; vide : enregistrements DNS SRV)"),
+    Option("services.mss_imap", _optional_url(("imap", "imaps")), "",
+           "MSSanté : serveur de réception (imap://hôte:143 STARTTLS ; vide : enregistrements DNS SRV)"),
+    Option("mss.mailbox", _text, "", "MSSanté : adresse de la boîte aux lettres du cabinet"),
+    # §4.0 CONF.07/CONF.27: personal and organisational boxes sign in with the user's PSC token (XOAUTH2 or
+    # OAUTHBEARER), an applicative box with its IGC-Santé certificate (then SASL EXTERNAL, or LOGIN).
+    Option("mss.auth", _choice("xoauth2", "oauthbearer", "external", "login"), "xoauth2",
+           "MSSanté : authentification (xoauth2/oauthbearer : jeton Pro Santé Connect ; external/login : "
+           "certificat de la boîte applicative)"),
+    Option("mss.client_cert", _optional_path, None,
+           "MSSanté : certificat IGC-Santé de la boîte applicative (PEM)"),
+    Option("mss.client_key", _optional_path, None, "MSSanté : clé privée du certificat de la boîte applicative"),
+    Option("mss.password_ref", _text, "", "MSSanté : entrée du trousseau pour le mot de passe (LOGIN)", True),
+    Option("mss.nil", _text, "", "MSSanté : référence produit déclarée sur Convergence (X-MSS-NIL)"),
+    Option("mss.poll_seconds", _int_range(15, 3600), 120,
+           "MSSanté : relève périodique de la boîte si IDLE n'est pas disponible (secondes)"),
     Option("tls.ca_file", _optional_path, None, "Autorités de certification (PEM, vide : celles du système)"),
     Option("tls.client_cert", _optional_path, None, "Certificat client (CPS ou certificat logiciel, PEM)"),
     Option("tls.client_key", _optional_path, None, "Clé privée du certificat client (PEM)"),
