@@ -1,0 +1,1 @@
+"""MSSanté: the secure health messaging client (submission, reading, IHE XDM archives, reports)."""
