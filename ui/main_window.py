@@ -44,6 +44,7 @@ from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
 from ui.help import HelpDialog, current_page
 from ui.i18n import decimal, role_label
+from ui.labresults.module import install_labresults
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
 from ui.stall_monitor import StallMonitor
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self.dmp = install_dmp(self)
         self.documents = install_documents(self)
         self.consultations = install_consultations(self)
+        self.labresults = install_labresults(self)
 
         self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
         self.service_status = ServiceStatus(context, tasks, self.sandbox, self)
