@@ -3,7 +3,9 @@
 `record_lab_results` runs inside the caller's transaction (the integration of a received document, or the
 extraction a user asks for on a document imported from the DMP): it adds rows, never commits. It is idempotent:
 a row is keyed by patient, report id and observation (`models.LabResult`), so the same report recorded again —
-from the same source, or from another (by mail and from the DMP) — stores nothing new.
+from the same source, or from another (by mail and from the DMP) — stores nothing new. Two workstations recording
+the same report at the same instant cannot both add it: the unique constraint fails the second transaction, whose
+caller retries it (and then finds the results there).
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ the file; another document gives none; hostile or broken input never raises and 
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from lgc_app.labresults.extraction import extract_results, parse_ts, read_lab_report
+from lgc_app.labresults.extraction import MAX_OBSERVATIONS, extract_results, parse_ts, read_lab_report
 from tests.helpers.labresults import FT4, HL7, TSH, tsh_example
 
 
@@ -106,6 +107,22 @@ def test_corrupted_bytes_never_raise(shared_dir: Path, position: int, junk: byte
     at = position % len(example)
     results = extract_results(example[:at] + junk + example[at + len(junk):])
     assert all(result.loinc_code for result in results)
+
+
+def test_an_oversized_document_is_refused_before_parsing() -> None:
+    assert read_lab_report(b"<ClinicalDocument>" + b" " * (31 * 1024 * 1024) + b"</ClinicalDocument>") is None
+
+
+def test_a_document_brings_at_most_the_cap_of_results(shared_dir: Path) -> None:
+    root = etree.fromstring(tsh_example(shared_dir))
+    act = next(root.iter(f"{HL7}act"))
+    relationship = next(act.iter(f"{HL7}entryRelationship"))
+    for _ in range(MAX_OBSERVATIONS):
+        act.append(copy.deepcopy(relationship))
+    report = read_lab_report(etree.tostring(root))
+    assert report is not None
+    assert len(report.observations) == MAX_OBSERVATIONS
+    assert report.skipped == (f"plus de {MAX_OBSERVATIONS} résultats : les suivants sont ignorés",)
 
 
 def test_hl7_timestamps() -> None:
