@@ -62,8 +62,8 @@ def test_the_results_tab_shows_the_table_and_the_chart(qtbot: QtBot, practitione
     panel = window.labresults.panel
     model = panel.model
     assert model.rowCount() == 6
-    assert [model.index(row, VALUE).data() for row in range(0, 6, 2)] in (["6.3", "3.4", "2.1"],
-                                                                           ["7.67", "7.67", "7.67"])
+    # latest first; within one report, the order it was recorded in, reversed
+    assert [model.index(row, VALUE).data() for row in range(6)] == ["7.67", "6.3", "7.67", "3.4", "7.67", "2.1"]
     latest_tsh = next(row for row in range(6) if model.index(row, VALUE).data() == "6.3")
     assert model.index(latest_tsh, FLAG).data() == "▲ Élevé"  # in words, not colour alone
     assert model.index(latest_tsh, FLAG).data(Qt.ItemDataRole.ForegroundRole).color() == QColor(176, 0, 32)
