@@ -38,7 +38,7 @@ from lgc_app.persistence.database import Database
 from lgc_app.session import Session
 from services.dmp.models import PatientId
 from services.errors import Retry, ServiceError
-from services.mss.connection import MailboxAccess, discover
+from services.mss.connection import Endpoint, MailboxAccess, discover
 from services.mss.message_build import Attachment, Documents, OutgoingMessage, PatientLabel, build_message
 from services.mss.smtp import Submitted, submit
 
@@ -176,7 +176,9 @@ class MssSendHandler:
             raw = await asyncio.to_thread(lambda: build_message(job.outgoing, when=job.created_at.timestamp())
                                           .as_bytes())
             ctx.trace(f"Message envoyé (tentative {ctx.attempt}) :\n{describe(job, raw)}")
-            endpoint = await discover(access.domain, "submission", self._settings["services.mss_smtp"])
+            configured = self._settings["services.mss_smtp"]  # empty: the domain's SRV records (RFC 6186)
+            endpoint = Endpoint.from_url(configured) if configured else await discover(access.domain, "submission",
+                                                                                       "")
             submitted = await submit(access, endpoint, raw, job.outgoing.recipients, envid=job.envid)
         except ServiceError as exc:
             detail = f"{exc.code} : {exc.detail}"

@@ -53,6 +53,7 @@ def new_message(session: Session, *, actor: Actor, kind: str, patient_id: int | 
     order = orders.enqueue(session, kind=kind, payload_ref=f"mss:{message.id}", payload={"message": message.id},
                            ordered_by=actor.login, origin_workstation=actor.workstation.name,
                            target_workstation=actor.workstation.executor, max_attempts=MAX_ATTEMPTS)
+    session.flush()  # no ORM relationship orders the two inserts: the order row must exist first
     message.order_id = order.id
     return message
 

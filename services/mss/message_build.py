@@ -10,6 +10,7 @@ whose documents name two patients is refused here, before anything leaves.
 
 from __future__ import annotations
 
+import email.policy
 import re
 import unicodedata
 import uuid
@@ -25,6 +26,9 @@ from services.mss import xdm_write
 SUBJECT_PREFIX = "XDM/1.0/DDM+"
 PATIENT_DOMAIN = "patient.mssante.fr"
 CDA_MIME_TYPES = ("text/xml", "application/xml")
+# CRLF, and headers folded only past RFC 5322's 998 characters: a subject folded at 78 comes back with a leading
+# space from some parsers, and receivers match the `XDM/1.0/DDM+` prefix at its very start.
+_POLICY = email.policy.SMTP.clone(max_line_length=998)
 
 
 class MessageBuildError(ServiceError):
@@ -146,7 +150,7 @@ def build_message(outgoing: OutgoingMessage, *, when: float | None = None) -> Em
     """
     if not outgoing.recipients:
         raise MessageBuildError("MSS-NO-RECIPIENT", "Indiquez au moins un destinataire.", transient=False)
-    message = EmailMessage()
+    message = EmailMessage(policy=_POLICY)
     message["From"] = outgoing.sender
     message["To"] = ", ".join(outgoing.recipients)
     message["Date"] = formatdate(when, usegmt=True)
