@@ -20,13 +20,16 @@ from lgc_app.directory.models import Correspondent
 from lgc_app.directory.use_cases import CorrespondentRole
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.identifiers import new_document_oid
+from lgc_app.documents.kinds import DocumentStatus
 from lgc_app.documents.models import Document
+from lgc_app.errors import UserError
 from lgc_app.mss.patient_objection import objection_of
 from lgc_app.mss.preferences import preferences_of
 from lgc_app.mss.sent_models import MssMessage, MssRecipient, RecipientStatus
 from lgc_app.outbox import orders
 from lgc_app.patients.models import Patient
-from services.mss.message_build import patient_address
+from lgc_app.persistence.database import Database
+from services.mss.message_build import is_patient_address, patient_address
 
 KIND = "mss.send"  # a validated document
 COMPOSE_KIND = "mss.compose"  # a free message (compose dialog)
@@ -96,9 +99,37 @@ def plan_mss_sends(session: Session, document: Document, actor: Actor) -> list[s
     return planned
 
 
-def plan_to(session: Session, document: Document, actor: Actor, address: str) -> str:
-    """One message of the document to one chosen address (`lgc mss send`); returns the order id."""
-    kind = PATIENT if address.lower().endswith("@patient.mssante.fr") else CorrespondentRole.OTHER.value
-    message = new_message(session, actor=actor, kind=KIND, patient_id=document.patient_id, document_id=document.id,
-                          recipients=[(address, kind)])
-    return str(message.order_id)
+class MssSendRefused(UserError, ValueError):
+    code = "MSS-SEND-REFUSED"
+    summary = "Cet envoi par messagerie sécurisée est impossible."
+
+
+def send_document_to(db: Database, document_id: int, address: str, actor: Actor) -> str:
+    """One message of a validated document to one address (`lgc mss send`); returns the order id.
+
+    Raises:
+        MssSendRefused: unknown or unvalidated document, malformed address, or a patient address that is not this
+            patient's qualified INS one or to which the patient objected.
+    """
+    address = address.strip()
+    if address.count("@") != 1 or not address.partition("@")[0] or "." not in address.partition("@")[2]:
+        raise MssSendRefused(f"Adresse MSSanté invalide : « {address} ».")
+    with db.unit_of_work() as session:
+        document = session.get(Document, document_id)
+        if document is None or document.status is not DocumentStatus.VALIDATED:
+            raise MssSendRefused(f"Document {document_id} introuvable ou non validé : seul un document validé part.")
+        kind = CorrespondentRole.OTHER.value
+        if is_patient_address(address):
+            patient = session.get(Patient, document.patient_id)
+            assert patient is not None  # foreign key
+            ins = patient.ins_for_export()
+            if ins is None:
+                raise MssSendRefused(UNQUALIFIED)
+            if address.lower() != patient_address(ins[0]).lower():
+                raise MssSendRefused("Cette adresse Mon espace santé n'est pas celle du patient du document.")
+            if objection_of(session, patient.id) is not None:
+                raise MssSendRefused(OBJECTED)
+            kind = PATIENT
+        message = new_message(session, actor=actor, kind=KIND, patient_id=document.patient_id,
+                              document_id=document.id, recipients=[(address, kind)])
+        return str(message.order_id)

@@ -67,7 +67,7 @@ def test_a_qualified_patient_and_the_treating_doctor_get_one_message_each(db: Da
 def test_no_patient_address_without_a_qualified_identity(db: Database, cabinet: Cabinetry) -> None:
     patient_id = add_qualified_patient(db, random_ins(), status=IdentityStatus.VALI)
     validated(db, patient_id, cabinet.author)
-    [(order, [(address, status, reason)])] = _messages(db)
+    [(order, [(_address, status, reason)])] = _messages(db)
     assert order is None and status is RecipientStatus.NOT_SENT and "non qualifiée" in reason
 
 
