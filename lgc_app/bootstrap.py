@@ -27,6 +27,10 @@ from lgc_app.dmp import trace as dmp_trace
 from lgc_app.dmp.client_factory import DmpConnection
 from lgc_app.dmp.handler import FeedHandler
 from lgc_app.documents.dispatch import SendPlanner
+from lgc_app.mss import access as mss_access
+from lgc_app.mss import planning as mss_planning
+from lgc_app.mss import trace as mss_trace
+from lgc_app.mss.handler import MssSendHandler
 from lgc_app.outbox import noop
 from lgc_app.outbox.handler import Handler
 from lgc_app.outbox.runner import WorkerThread, start_worker_thread
@@ -39,6 +43,7 @@ from services.annuaire import AnnuaireClient
 from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
 from services.card.card import Card
 from services.insi import InsiClient, LpsIdentity
+from services.mss.connection import MailboxAccess
 from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
@@ -79,9 +84,18 @@ def make_annuaire_client(settings: Settings) -> AnnuaireClient:
     return AnnuaireClient(http, base_url=settings["services.annuaire_url"], api_key=api_key)
 
 
+def make_mss_access(settings: Settings, session: Session | None) -> MailboxAccess:
+    """The practice's MSSanté mailbox as the acting session may open it (`mss.*` settings, its PSC token).
+
+    Raises:
+        MailboxUnavailable: no PSC sign-in for a bearer mailbox (transient), mailbox or password not configured.
+    """
+    return mss_access.mailbox_access(settings, session)
+
+
 def send_planners() -> tuple[SendPlanner, ...]:
     """What a validated document implies (`documents.dispatch`): each planner enqueues its orders."""
-    return (feeding.plan_document_feed,)
+    return (feeding.plan_document_feed, mss_planning.plan_mss_sends)
 
 
 def outbox_handlers(settings: Settings, *, session: Callable[[], Session | None] | None = None
@@ -91,9 +105,12 @@ def outbox_handlers(settings: Settings, *, session: Callable[[], Session | None]
     `session` gives who acts on this workstation when an order runs: a practitioner signed in with a CPS has
     their own documents signed by the card (`lgc_app.dmp.access`); None for a worker without a user.
     """
+    mss = MssSendHandler(settings, session=session, access=make_mss_access)
     return {
         noop.KIND: noop.handle,
         feeding.KIND: FeedHandler(settings, session=session),
+        mss_planning.KIND: mss,
+        mss_planning.COMPOSE_KIND: mss,
     }
 
 
@@ -101,6 +118,8 @@ def trace_describers() -> dict[str, Describer]:
     """What each order kind adds to its trace and listing (`lgc_app.outbox.trace`), by kind."""
     registry: dict[str, Describer] = {}
     register(registry, feeding.KIND, dmp_trace.describer())
+    register(registry, mss_planning.KIND, mss_trace.describer())
+    register(registry, mss_planning.COMPOSE_KIND, mss_trace.describer())
     return registry
 
 
