@@ -113,7 +113,7 @@ def _demo_start(options_latency: float) -> dict[str, float]:
             assert seeding.future is not None
             seeded = await seeding.future
             woken = time.perf_counter()
-            orders = seeded.dmp_orders if seeded is not None else 0
+            orders = seeded.send_orders if seeded is not None else 0
             totals = context.worker.worker.totals  # type: ignore[union-attr]
             for _ in range(2400):  # polled (up to 2 minutes): the totals belong to the worker's thread
                 if sum(totals.values()) >= orders:
