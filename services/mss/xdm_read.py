@@ -14,8 +14,10 @@ client's reader (`services.dmp.results.document_entry_info`), the same French me
 from __future__ import annotations
 
 import hashlib
+import logging
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -26,6 +28,8 @@ from services.dmp.metadata import rim
 from services.dmp.models import DocumentEntryInfo, PatientId
 from services.dmp.results import MalformedEntryError, document_entry_info
 from services.xml import UnsafeXmlError, parse_bytes
+
+log = logging.getLogger("lgc.mss.xdm")
 
 METADATA_NAME = "METADATA.XML"
 _CHUNK = 64 * 1024
@@ -86,8 +90,18 @@ def read_xdm(data: bytes, limits: XdmLimits = XdmLimits()) -> XdmSubmission:
     """The documents of an XDM archive, each checked against its metadata.
 
     Raises:
-        XdmError: the archive is refused (see the module docstring for the reasons).
+        XdmError: the archive is refused (see the module docstring for the reasons); nothing else escapes.
     """
+    try:
+        return _read(data, limits)
+    except XdmError:
+        raise
+    except Exception as exc:  # a corruption no check above names (the fuzz tests look for them)
+        log.warning("XDM archive refused on %s", type(exc).__name__)
+        raise XdmError("XDM-UNREADABLE", "L'archive IHE_XDM.zip est illisible.") from None
+
+
+def _read(data: bytes, limits: XdmLimits) -> XdmSubmission:
     try:
         archive = zipfile.ZipFile(BytesIO(data))
         infos = archive.infolist()
@@ -166,26 +180,34 @@ class _Reader:
         self._limits = limits
         self._total = 0
 
+    def limit_for(self, name: str) -> int:
+        return self._entries[name].file_size
+
     def lookup(self, name: str) -> str | None:
         if name in self._entries:
             return name
         folded = {key.casefold(): key for key in self._entries}
         return folded.get(name.casefold())
 
-    def read(self, name: str, cap: int) -> bytes:
+    def read(self, name: str, cap: int, *, declared: int | None = None) -> bytes:
+        """The entry's bytes, inflating at most `cap`, the entry cap, its zip size and the archive's total;
+        more than `declared` (the metadata's size) is a size mismatch."""
         info = self._entries[name]
-        cap = min(cap, self._limits.max_entry_bytes, info.file_size)
+        limit = min(cap, self._limits.max_entry_bytes, info.file_size)
         out = bytearray()
         try:
             with self._archive.open(info) as stream:
                 while chunk := stream.read(_CHUNK):
                     out += chunk
                     self._total += len(chunk)
-                    if len(out) > cap or self._total > self._limits.max_total_bytes:
+                    if declared is not None and len(out) > declared:
+                        raise XdmError("XDM-SIZE", f"Le document {name[:80]} n'a pas la taille annoncée dans "
+                                                   "METADATA.XML : l'archive a été refusée.")
+                    if len(out) > limit or self._total > self._limits.max_total_bytes:
                         raise XdmError("XDM-BOMB", "Un fichier de l'archive IHE_XDM.zip dépasse sa taille déclarée "
                                                    "ou la taille maximale : l'archive a été refusée.")
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
-            # CRC mismatch, truncated data, unsupported compression, password asked
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+            # CRC mismatch, corrupt deflate stream, truncated data, unsupported compression, password asked
             raise XdmError("XDM-UNREADABLE", f"Le fichier {name[:80]} de l'archive IHE_XDM.zip est illisible.") \
                 from exc
         return bytes(out)
@@ -219,7 +241,7 @@ def _document(reader: _Reader, subset: str, extrinsic: etree._Element) -> XdmDoc
     found = reader.lookup(name) if name else None
     if found is None:
         raise XdmError("XDM-URI", f"Le document « {uri[:80]} » annoncé dans METADATA.XML est absent de l'archive.")
-    content = reader.read(found, _cap(entry))
+    content = reader.read(found, reader.limit_for(found), declared=entry.size)
     if entry.size is not None and entry.size != len(content):
         raise XdmError("XDM-SIZE", f"Le document {uri[:80]} n'a pas la taille annoncée dans METADATA.XML : "
                                    "l'archive a été refusée.")
@@ -228,11 +250,6 @@ def _document(reader: _Reader, subset: str, extrinsic: etree._Element) -> XdmDoc
         raise XdmError("XDM-HASH", f"L'empreinte du document {uri[:80]} ne correspond pas à METADATA.XML : "
                                    "l'archive a été refusée.")
     return XdmDocument(entry, found, content)
-
-
-def _cap(entry: DocumentEntryInfo) -> int:
-    """Never inflate more than the declared size (plus one byte, to see it was exceeded)."""
-    return entry.size + 1 if entry.size is not None else 1 << 62
 
 
 def _slot(extrinsic: etree._Element, name: str) -> str:
