@@ -10,6 +10,7 @@ hides the `XDM/1.0/DDM+` subject prefix (ECO.2.1.3: receivers hide it). A malfor
 from __future__ import annotations
 
 import email
+import email.parser
 import hashlib
 import logging
 from dataclasses import dataclass, field
@@ -74,7 +75,21 @@ def display_subject(subject: str) -> str:
 
 def fallback_message_id(raw: bytes) -> str:
     """A stable id for a message without Message-ID: the same bytes fetched twice get the same id."""
-    return f"<sha256-{hashlib.sha256(raw).hexdigest()[:40]}@lgc.invalid>"
+    return digest_message_id(hashlib.sha256(raw).hexdigest())
+
+
+def digest_message_id(sha256_hex: str) -> str:
+    return f"<sha256-{sha256_hex[:40]}@lgc.invalid>"
+
+
+def head_message_id(head: bytes, sha256_hex: str) -> str:
+    """The Message-ID from the first bytes of a message (its header block), else the digest-based one."""
+    try:
+        headers = email.parser.BytesHeaderParser(policy=policy.default).parsebytes(head)
+        value = str(headers.get("Message-ID", "")).strip()[:250]
+    except Exception:  # noqa: BLE001 - a malformed header block: the message is identified by its bytes
+        value = ""
+    return value or digest_message_id(sha256_hex)
 
 
 def parse_message(raw: bytes, limits: MessageLimits = MessageLimits()) -> ParsedMessage:
