@@ -73,13 +73,14 @@ def list_inbox(db: Database, *, states: tuple[ItemState, ...] | None = None) -> 
                            item.type_display, item.author, message.sender, message.subject, message.received_at,
                            item.patient_label, item.patient_id, patient.display_name if patient else "", item.seen,
                            message.quarantined, item.received_document_id is not None or item.unique_id != "")
-                for item, message, patient in session.execute(query).tuples()]
+                for item, message, patient in session.execute(query)]
 
 
 def badge_counts(db: Database) -> dict[str, int]:
     """{"new": not yet opened, "to_match": …, "ko": …} for the inbox's badges."""
     with db.reading() as session:
-        by_state = dict(session.execute(select(InboxItem.state, func.count()).group_by(InboxItem.state)).tuples())
+        by_state: dict[str, int] = {state: count for state, count in session.execute(
+            select(InboxItem.state, func.count()).group_by(InboxItem.state))}
         new = session.scalar(select(func.count()).select_from(InboxItem).where(InboxItem.seen.is_(False))) or 0
     return {"new": new, "to_match": by_state.get(ItemState.TO_MATCH.value, 0), "ko": by_state.get(ItemState.KO.value, 0)}
 
