@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
@@ -16,6 +17,7 @@ from typing import Protocol, TypeVar
 from sqlalchemy.orm import Session
 
 R = TypeVar("R")
+_log = logging.getLogger("lgc.mss.inbox")
 
 ReportHandler = Callable[[Session, bytes], bool]
 
@@ -63,3 +65,10 @@ class InboxHooks:
     reply: ReplySender
     reports: ReportHandler = no_report
     lab_results: LabResultsRecorder = no_lab_results
+
+
+def unwired_hooks(mailbox: str) -> InboxHooks:
+    """Until the sending side is wired at the composition root: replies are logged, not sent."""
+    def log_reply(session: Session, reply: Reply) -> None:
+        _log.warning("réponse MSSanté (%s) à %s non envoyée : envoi MSSanté non configuré", reply.kind, reply.to)
+    return InboxHooks(mailbox, log_reply)
