@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 from lgc_app.cli.common import load_settings, open_database
 from lgc_app.config import Settings
+from lgc_app.errors import UserError
 from lgc_app.mss.inbox.hooks import InboxHooks, unwired_hooks
 from lgc_app.mss.inbox.reception import fetch_once, settings_opener
-from lgc_app.errors import UserError
 from services.errors import ServiceError
 
 HooksFactory = Callable[[Settings], InboxHooks]

@@ -26,8 +26,7 @@ from typing import Any
 import aioimaplib
 
 from services.errors import ServiceError
-from services.mss.connection import Endpoint, MailboxAccess, Mechanism, TlsMode, oauthbearer_response, \
-    xoauth2_response
+from services.mss.connection import Endpoint, MailboxAccess, Mechanism, TlsMode, oauthbearer_response, xoauth2_response
 
 log = logging.getLogger("lgc.mss.imap")
 
@@ -93,7 +92,7 @@ class ImapSession:
 
     @classmethod
     async def open(cls, endpoint: Endpoint, access: MailboxAccess, context: ssl.SSLContext, *,
-                   timeout: float = 30.0) -> ImapSession:
+                   timeout: float = 30.0) -> ImapSession:  # noqa: ASYNC109 - per-command timeout, not a deadline
         """Connect, secure (STARTTLS or implicit TLS, certificate verified by `context`) and authenticate.
 
         Raises:
@@ -269,7 +268,7 @@ class ImapSession:
         try:
             if self._protocol.state in (aioimaplib.AUTH, aioimaplib.SELECTED, aioimaplib.NONAUTH):
                 await asyncio.wait_for(self._protocol.logout(), 5.0)
-        except Exception as exc:  # noqa: BLE001 - closing must not hide the error that made us close
+        except Exception as exc:
             log.debug("IMAP logout failed: %s", type(exc).__name__)
         transport = self._protocol.transport
         if transport is not None:

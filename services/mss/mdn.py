@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import UTC, datetime
-from email.message import EmailMessage, MIMEPart
+from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 PROCESSED = "processed"
@@ -52,7 +52,7 @@ def build_mdn(*, original_message_id: str, original_recipient: str, final_recipi
     message.make_mixed()
     message.set_type("multipart/report")
     message.set_param("report-type", "disposition-notification")
-    report = MIMEPart()
+    report = EmailMessage()
     fields = [f"Reporting-UA: {_clean(reporting_ua)}", f"Original-Recipient: rfc822;{_clean(original_recipient)}",
               f"Final-Recipient: rfc822;{_clean(final_recipient)}",
               f"Original-Message-ID: {_clean(original_message_id, 250)}", f"Disposition: {disposition}"]

@@ -87,7 +87,7 @@ def head_message_id(head: bytes, sha256_hex: str) -> str:
     try:
         headers = email.parser.BytesHeaderParser(policy=policy.default).parsebytes(head)
         value = str(headers.get("Message-ID", "")).strip()[:250]
-    except Exception:  # noqa: BLE001 - a malformed header block: the message is identified by its bytes
+    except Exception:
         value = ""
     return value or digest_message_id(sha256_hex)
 
@@ -162,7 +162,8 @@ def _leaves(message: Message, limits: MessageLimits) -> list[Message]:
         if part.is_multipart():
             children = part.get_payload()
             for child in children if isinstance(children, list) else []:
-                walk(child, depth + 1)
+                if isinstance(child, Message):
+                    walk(child, depth + 1)
         elif part.get_content_type() != "message/rfc822":
             leaves.append(part)
 

@@ -206,7 +206,8 @@ class _Reader:
                     if len(out) > limit or self._total > self._limits.max_total_bytes:
                         raise XdmError("XDM-BOMB", "Un fichier de l'archive IHE_XDM.zip dépasse sa taille déclarée "
                                                    "ou la taille maximale : l'archive a été refusée.")
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+                RuntimeError) as exc:
             # CRC mismatch, corrupt deflate stream, truncated data, unsupported compression, password asked
             raise XdmError("XDM-UNREADABLE", f"Le fichier {name[:80]} de l'archive IHE_XDM.zip est illisible.") \
                 from exc

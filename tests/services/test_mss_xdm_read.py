@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from services.mss.xdm_read import XdmError, XdmLimits, read_xdm
@@ -49,7 +49,8 @@ def test_an_entry_lying_about_its_size_is_stopped_while_inflating(shared_dir: Pa
     # make the central directory claim a tiny size for DOC0001.XML: inflating must stop at the claim
     with zipfile.ZipFile(io.BytesIO(bytes(archive))) as original:
         info = original.getinfo("IHE_XDM/SUBSET01/DOC0001.XML")
-    central = archive.rfind(b"PK\x01\x02", 0, archive.find(b"IHE_XDM/SUBSET01/DOC0001.XML", archive.find(b"PK\x01\x02")))
+    name_in_directory = archive.find(b"IHE_XDM/SUBSET01/DOC0001.XML", archive.find(b"PK\x01\x02"))
+    central = archive.rfind(b"PK\x01\x02", 0, name_in_directory)
     size_field = central + 24
     assert int.from_bytes(archive[size_field:size_field + 4], "little") == info.file_size
     archive[size_field:size_field + 4] = (100).to_bytes(4, "little")
@@ -93,7 +94,10 @@ def test_any_entry_names_are_read_or_refused_never_escaping(names: list[str]) ->
     with zipfile.ZipFile(buffer, "w") as archive, warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # duplicate names are part of the input space
         for name in names:
-            archive.writestr(name, b"x")
+            try:
+                archive.writestr(name, b"x")
+            except (IndexError, ValueError):  # a name zipfile itself cannot write ("/")
+                assume(False)
     try:
         read_xdm(buffer.getvalue())
     except XdmError as refused:

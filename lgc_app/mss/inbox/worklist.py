@@ -64,7 +64,8 @@ class InboxEntry:
 def list_inbox(db: Database, *, states: tuple[ItemState, ...] | None = None) -> list[InboxEntry]:
     """Received documents, newest first (`states` narrows, e.g. `OPEN_STATES` for the KO work list)."""
     with db.reading() as session:
-        query = (select(InboxItem, InboxMessage, Patient).join(InboxMessage, InboxMessage.id == InboxItem.message_row_id)
+        query = (select(InboxItem, InboxMessage, Patient)
+                 .join(InboxMessage, InboxMessage.id == InboxItem.message_row_id)
                  .outerjoin(Patient, Patient.id == InboxItem.patient_id)
                  .order_by(InboxMessage.received_at.desc(), InboxItem.id.desc()))
         if states is not None:
@@ -82,7 +83,8 @@ def badge_counts(db: Database) -> dict[str, int]:
         by_state: dict[str, int] = {state: count for state, count in session.execute(
             select(InboxItem.state, func.count()).group_by(InboxItem.state))}
         new = session.scalar(select(func.count()).select_from(InboxItem).where(InboxItem.seen.is_(False))) or 0
-    return {"new": new, "to_match": by_state.get(ItemState.TO_MATCH.value, 0), "ko": by_state.get(ItemState.KO.value, 0)}
+    return {"new": new, "to_match": by_state.get(ItemState.TO_MATCH.value, 0),
+            "ko": by_state.get(ItemState.KO.value, 0)}
 
 
 def item_content(db: Database, item_id: int, reader: UserSession) -> tuple[str, bytes]:
