@@ -31,6 +31,9 @@ from lgc_app.mss import access as mss_access
 from lgc_app.mss import planning as mss_planning
 from lgc_app.mss import trace as mss_trace
 from lgc_app.mss.handler import MssSendHandler
+from lgc_app.mss.inbox import reception
+from lgc_app.mss.inbox.hooks import InboxHooks, unwired_hooks
+from lgc_app.mss.inbox.reception import ReceptionThread
 from lgc_app.outbox import noop
 from lgc_app.outbox.handler import Handler
 from lgc_app.outbox.runner import WorkerThread, start_worker_thread
@@ -44,6 +47,7 @@ from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
 from services.card.card import Card
 from services.insi import InsiClient, LpsIdentity
 from services.mss.connection import MailboxAccess
+from services.mss.imap import ImapError
 from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
@@ -169,6 +173,7 @@ class AppContext:
     describers: dict[str, Describer] = field(default_factory=trace_describers)
     sandbox: DemoSandbox | None = None
     worker: WorkerThread | None = None
+    reception: ReceptionThread | None = None
     services: Services = field(init=False)
     _card: Card | None = field(init=False, default=None)
 
@@ -206,7 +211,27 @@ class AppContext:
             self.worker = start_worker_thread(self.workstation, self.database, handlers)
         return self.worker is not None
 
+    def start_reception(self, hooks: InboxHooks | None = None) -> bool:
+        """Start reading the MSSanté mailbox in its own thread on a master or standalone workstation with a
+        mailbox configured (never on a slave); the signed-in user's PSC token is asked at each connection."""
+        if self.reception is None and self.workstation.runs_worker and self.settings["mss.mailbox"]:
+            async def token() -> str:
+                psc = self.session.psc
+                if psc is None:
+                    raise ImapError("MSS-IMAP-NO-TOKEN", "Connectez-vous avec Pro Santé Connect pour lire la "
+                                                         "messagerie MSSanté.", transient=True)
+                return await psc.access_token()
+            opener = reception.settings_opener(self.settings, token)
+            worker = reception.ReceptionWorker(self.database, opener, hooks or unwired_hooks(
+                self.settings["mss.mailbox"]), poll_seconds=self.settings["mss.poll_seconds"])
+            self.reception = reception.ReceptionThread(worker)
+            self.reception.start()
+        return self.reception is not None
+
     def stop(self) -> None:
+        if self.reception is not None:
+            self.reception.stop()
+            self.reception = None
         if self.worker is not None:
             self.worker.stop()
             self.worker = None
