@@ -69,10 +69,10 @@ class PostOffice:
         outcome = {"address": mailbox.address, "original": recipient.original}
         if mailbox.closed:
             return reports.DsnRecipient(**outcome, action="failed", status="5.2.1",
-                                        diagnostic="550 5.2.1 messagerie fermée")
+                                        diagnostic="550 5.2.1 messagerie fermee")
         if mailbox.kind == PATIENT and len(raw) > PATIENT_MAX_BYTES:
             return reports.DsnRecipient(**outcome, action="failed", status="5.3.4",
-                                        diagnostic="552 5.3.4 message de plus de 25 Mo refusé par Mon espace santé")
+                                        diagnostic="552 5.3.4 message de plus de 25 Mo refuse par Mon espace sante")
         self.store.add(mailbox.address, raw)
         if mailbox.auto_mdn:
             self._answer_mdn(mailbox.address, message, PROCESSED)

@@ -57,7 +57,7 @@ def mdn(*, sender: str, to: str, original: Message, final_recipient: str, dispos
     _envelope(report, sender, to, f"Accusé de lecture : {subject}")
     report.attach(MIMEText(f"Le message « {subject} » adressé à {final_recipient} a été traité "
                            f"({disposition}).\n", "plain", "utf-8"))
-    fields = [f"Reporting-UA: {final_recipient.split('@')[-1]}; LGC Sandbox MSSanté",
+    fields = [f"Reporting-UA: {final_recipient.split('@')[-1]}; LGC Sandbox MSSante",
               f"Original-Recipient: rfc822; {final_recipient}", f"Final-Recipient: rfc822; {final_recipient}",
               f"Original-Message-ID: {original.get('Message-ID', '')}", f"Disposition: {disposition}"]
     notification = MIMEBase("message", "disposition-notification")

@@ -208,7 +208,7 @@ class OperatorHandler:
         assert server.session is not None
         certificate = peer_certificate(server.session)
         if certificate is None:
-            return AuthResult(success=False, message="538 5.7.11 LOGIN exige un certificat client présenté en TLS")
+            return AuthResult(success=False, handled=False, message="538 5.7.11 LOGIN exige un certificat client présenté en TLS")
         user = await _initial_response(server, args, SMTP.AuthLoginUsernameChallenge)
         password = await _challenge(server, SMTP.AuthLoginPasswordChallenge) if user is not None else None
         if user is None or password is None:
@@ -223,7 +223,7 @@ class OperatorHandler:
         try:
             user, token = parse(blob)
         except SaslError as exc:
-            return AuthResult(success=False, message=f"501 5.5.2 {exc}")
+            return AuthResult(success=False, handled=False, message=f"501 5.5.2 {exc}")
         outcome = await self.authenticator.bearer(user, token)
         if isinstance(outcome, Refusal):
             # XOAUTH2 and RFC 7628: the error as a challenge, the client's dummy answer, then the failure.
@@ -252,7 +252,7 @@ async def _challenge(server: SMTP, challenge: str | bytes) -> bytes | None:
 
 def _result(outcome: Authenticated | Refusal) -> AuthResult:
     if isinstance(outcome, Refusal):
-        return AuthResult(success=False, message=f"535 5.7.8 {outcome.text}")
+        return AuthResult(success=False, handled=False, message=f"535 5.7.8 {outcome.text}")
     return AuthResult(success=True, auth_data=outcome)
 
 
