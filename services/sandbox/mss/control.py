@@ -82,7 +82,7 @@ def create_control_app(trust: TrustSpace, store: MailStore, post_office: PostOff
         return JSONResponse({"to": target})
 
     async def inject_message(request: Request) -> Response:
-        if shared_dir is None:
+        if shared_dir is None or not (shared_dir / "cisis" / "examples").is_dir():
             return _error(503, "dossier de référence « shared » introuvable : lancez la sandbox avec --shared "
                                "DOSSIER ou LGC_SHARED (exemples CI-SIS nécessaires à l'injection)")
         try:

@@ -92,9 +92,9 @@ def _zip(files: list[tuple[str, bytes]]) -> bytes:
 
 def _bomb(files: list[tuple[str, bytes]]) -> bytes:
     buffer = io.BytesIO(_zip(files))
-    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as zipped, \
-            zipped.open(zipfile.ZipInfo(SUBSET + "DOC0002.XML", date_time=(2024, 1, 1, 0, 0, 0)), "w",
-                        force_zip64=True) as handle:
+    bomb = zipfile.ZipInfo(SUBSET + "DOC0002.XML", date_time=(2024, 1, 1, 0, 0, 0))
+    bomb.compress_type = zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(buffer, "a") as zipped, zipped.open(bomb, "w", force_zip64=True) as handle:
         chunk = bytes(1024 * 1024)
         for _ in range(BOMB_BYTES // len(chunk)):
             handle.write(chunk)
