@@ -5,7 +5,6 @@ IDLE woken by a delivery."""
 from __future__ import annotations
 
 import asyncio
-import base64
 import imaplib
 import ssl
 import time

@@ -14,7 +14,18 @@ import pytest
 from lxml import etree
 
 from services.sandbox.server import RunningSandbox, run_in_thread
-from tests.helpers.mss_sim import APPLICATIVE, CARDIO, LAB_REPORT, PRACTITIONER, SOFTWARE, control, inject, parsed, raw
+from tests.helpers.mss_sim import (
+    APPLICATIVE,
+    CARDIO,
+    LAB_REPORT,
+    PRACTITIONER,
+    SOFTWARE,
+    control,
+    inject,
+    parsed,
+    raw,
+    tls,
+)
 from tests.helpers.mss_sim import xdm_of as archive_of
 
 RIM = "{urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0}"
@@ -55,7 +66,7 @@ def test_the_injected_lab_report_is_a_faithful_mssante_message(sandbox: RunningS
         slots = _slots(entries[0])
         document = archive.read("IHE_XDM/SUBSET01/" + slots["URI"][0])
     assert document == (shared_dir / "cisis" / "examples" / LAB_REPORT).read_bytes()
-    assert slots["hash"] == [hashlib.sha1(document).hexdigest()]  # noqa: S324 - XDS hash
+    assert slots["hash"] == [hashlib.sha1(document).hexdigest()]
     assert slots["size"] == [str(len(document))]
     patient_ids = {e.get("value") for e in metadata.iter(f"{RIM}ExternalIdentifier")
                    if e.get("identificationScheme") in ("urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427",
@@ -71,7 +82,8 @@ def test_the_patient_can_be_substituted(sandbox: RunningSandbox) -> None:
                "birth_date": "1985-03-14", "sex": "F"}
     answer = inject(sandbox, APPLICATIVE, example="VSM_1.4_2022.01.xml", patient=patient)
     message = parsed(raw(sandbox, APPLICATIVE, answer["uid"]))
-    assert "Synthèse Médicale DUPONT ELODIE MARIE 14/03/1985" in str(make_header(decode_header(message["Subject"]))) and message["X-MSS-CODECDA"] == "SYNTH"
+    subject = str(make_header(decode_header(message["Subject"])))
+    assert "Synthèse Médicale DUPONT ELODIE MARIE 14/03/1985" in subject and message["X-MSS-CODECDA"] == "SYNTH"
     with zipfile.ZipFile(io.BytesIO(archive_of(message))) as archive:
         cda = etree.fromstring(archive.read("IHE_XDM/SUBSET01/DOC0001.XML"))
         metadata = archive.read("IHE_XDM/SUBSET01/METADATA.XML")
@@ -134,7 +146,7 @@ def test_without_shared_folder_injection_answers_503(tmp_path: Path, monkeypatch
     running = run_in_thread(tmp_path / "state", simulators=("mss",))
     try:
         running.set_faults()
-        with httpx.Client(verify=str(running.manifest.ca_file)) as http:
+        with httpx.Client(verify=tls(running)) as http:
             response = http.post(running.manifest.url("mss") + "/_control/inject",
                                  json={"to": APPLICATIVE, "example": LAB_REPORT})
         assert response.status_code == 503 and "--shared" in response.json()["error"]

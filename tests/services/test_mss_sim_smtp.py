@@ -86,9 +86,8 @@ def _variant(template: bytes, **headers: str) -> tuple[str, object]:
 
 
 def _send_refused(sandbox: RunningSandbox, data: bytes, sender: str = APPLICATIVE, to: str = CARDIO) -> str:
-    with smtp_applicative(sandbox) as client:
-        with pytest.raises(smtplib.SMTPDataError) as caught:
-            client.sendmail(sender, [to], data)
+    with smtp_applicative(sandbox) as client, pytest.raises(smtplib.SMTPDataError) as caught:
+        client.sendmail(sender, [to], data)
     assert 500 <= caught.value.smtp_code < 600
     return caught.value.smtp_error.decode()
 
@@ -121,9 +120,9 @@ def test_external_and_login_need_a_client_certificate(sandbox: RunningSandbox) -
 
 
 def test_a_certificate_of_an_unknown_ca_fails_the_handshake(sandbox: RunningSandbox) -> None:
-    with pytest.raises((ssl.SSLError, smtplib.SMTPServerDisconnected, ConnectionError)):
-        with smtp(sandbox, "unknown") as client:
-            client.docmd("AUTH", "EXTERNAL =")
+    with pytest.raises((ssl.SSLError, smtplib.SMTPServerDisconnected, ConnectionError)), \
+            smtp(sandbox, "unknown") as client:
+        client.docmd("AUTH", "EXTERNAL =")
 
 
 def test_the_cps_certificate_does_not_own_the_applicative_box(sandbox: RunningSandbox) -> None:
@@ -139,9 +138,8 @@ def test_external_with_the_structure_certificate(sandbox: RunningSandbox) -> Non
 
 
 def test_login_after_the_client_certificate(sandbox: RunningSandbox) -> None:
-    with smtp(sandbox, "structure") as client:
-        with pytest.raises(smtplib.SMTPAuthenticationError):
-            client.login(APPLICATIVE, "mauvais")
+    with smtp(sandbox, "structure") as client, pytest.raises(smtplib.SMTPAuthenticationError):
+        client.login(APPLICATIVE, "mauvais")
     with smtp(sandbox, "structure") as client:
         client.login(APPLICATIVE, "bal-applicative-sandbox")
 
@@ -171,7 +169,7 @@ def test_bearer_with_a_real_psc_token_sends_as_the_practitioner(sandbox: Running
 def test_bearer_refusals(sandbox: RunningSandbox, token: str) -> None:
     for user, value in ((PRACTITIONER, "forged." + token[7:]), (CARDIO, token)):
         with smtp(sandbox) as client:
-            code, challenge = client.docmd("AUTH", "XOAUTH2 " + bearer(user, value))
+            code, _ = client.docmd("AUTH", "XOAUTH2 " + bearer(user, value))
             assert code == 334  # the JSON error, then the client's empty answer, then the refusal
             code, text = client.docmd("")
             assert code == 535, text

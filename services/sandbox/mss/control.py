@@ -93,8 +93,8 @@ def create_control_app(trust: TrustSpace, store: MailStore, post_office: PostOff
                 raise inject.InjectError("destinataire ou expéditeur hors de l'espace de confiance")
             cda = inject.example_path(shared_dir, str(body.get("example", ""))).read_bytes()
             # off the loop: a zip bomb variant writes 150 MB of zeros through deflate
-            raw = await run_in_threadpool(inject.build, cda, sender=sender, to=to, patient=_patient(body.get("patient")),
-                                          variant=body.get("variant"))
+            raw = await run_in_threadpool(inject.build, cda, sender=sender, to=to,
+                                          patient=_patient(body.get("patient")), variant=body.get("variant"))
         except inject.InjectError as exc:
             return _error(400, str(exc))
         stored = store.add(to, f"Return-Path: <{sender}>\r\n".encode() + raw)

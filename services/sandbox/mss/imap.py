@@ -128,7 +128,7 @@ class ImapSession:
                 return
             name, args = args[0].upper(), args[1:]
         handler = getattr(self, f"_cmd_{name.lower()}", None)
-        if handler is None or uid and name not in ("FETCH", "SEARCH", "STORE", "EXPUNGE"):
+        if handler is None or (uid and name not in ("FETCH", "SEARCH", "STORE", "EXPUNGE")):
             await self.send(f"{tag} BAD commande inconnue : {name}")
             return
         if not self.over_tls and name not in _BEFORE_TLS:
@@ -322,7 +322,7 @@ class ImapSession:
                 index += 1
                 chosen = {m.uid for _, m in self._targets(str(criteria[index]), uid=True)}
                 targets = [(n, m) for n, m in targets if m.uid in chosen]
-            elif isinstance(word, str) and word[:1].isdigit() or word == "*":
+            elif (isinstance(word, str) and word[:1].isdigit()) or word == "*":
                 chosen_numbers = {n for n, _ in self._targets(str(word), uid=False)}
                 targets = [(n, m) for n, m in targets if n in chosen_numbers]
             else:

@@ -63,7 +63,7 @@ def parse_oauthbearer(blob: bytes) -> tuple[str, str]:
     """(authorization identity, bearer token) of an OAUTHBEARER (RFC 7628 §3.1) initial response."""
     header, sep, rest = blob.partition(b"\x01")
     parts = header.decode("utf-8", "replace").split(",")
-    if not sep or len(parts) < 3 or parts[0] not in ("n", "y") and not parts[0].startswith("p="):
+    if not sep or len(parts) < 3 or (parts[0] not in ("n", "y") and not parts[0].startswith("p=")):
         raise SaslError("en-tête GS2 OAUTHBEARER invalide")
     user = parts[1][2:] if parts[1].startswith("a=") else ""
     return user.replace("=2C", ",").replace("=3D", "="), _bearer(_fields(b"\x01" + rest))
@@ -98,7 +98,8 @@ def certificate_identity(der: bytes | None) -> str | None:
     if not serial:
         return None
     kind = "ps" if subject.get_attributes_for_oid(NameOID.GIVEN_NAME) else "structure"
-    return f"{kind}:{serial[0].value}"
+    value = serial[0].value
+    return f"{kind}:{value.decode() if isinstance(value, bytes) else value}"
 
 
 class Authenticator:

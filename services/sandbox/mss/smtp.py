@@ -103,12 +103,10 @@ class OperatorSmtp(SMTP):
 
     async def push(self, status: str | bytes) -> None:
         """Replies in ASCII (RFC 5321 §4.2): French texts lose their accents, not their meaning."""
-        if isinstance(status, str):
-            status = ascii_text(status)
-        await super().push(status)
+        await super().push(ascii_text(status).encode("ascii") if isinstance(status, str) else status)
 
     def _set_rset_state(self) -> None:
-        super()._set_rset_state()
+        super()._set_rset_state()  # type: ignore[no-untyped-call]
         self.submission = Submission(sender="")
 
     async def smtp_MAIL(self, arg: str | None) -> None:
@@ -125,7 +123,7 @@ class OperatorSmtp(SMTP):
     async def smtp_RCPT(self, arg: str | None) -> None:
         stripped, params = _split_params(arg or "", ("NOTIFY", "ORCPT"))
         notify = frozenset(params.get("NOTIFY", "FAILURE").upper().split(","))
-        if "NEVER" in notify and len(notify) > 1 or not notify <= {"NEVER", "SUCCESS", "FAILURE", "DELAY"}:
+        if ("NEVER" in notify and len(notify) > 1) or not notify <= {"NEVER", "SUCCESS", "FAILURE", "DELAY"}:
             await self.push("501 5.5.4 NOTIFY=NEVER ou une liste de SUCCESS, FAILURE, DELAY attendu")
             return
         before = len(self.envelope.rcpt_tos) if self.envelope else 0
@@ -157,7 +155,7 @@ class OperatorHandler:
 
     async def handle_MAIL(self, server: SMTP, session: SmtpSession, envelope: Envelope, address: str,
                           options: list[str]) -> str:
-        granted: Authenticated = session.auth_data
+        granted = _granted(session)
         if not self.authenticator.trust.owns(granted.identity, address):
             return f"553 5.7.1 l'identité authentifiée ne détient pas la boîte {address} (relais refusé)"
         envelope.mail_from = address
@@ -176,7 +174,7 @@ class OperatorHandler:
 
     async def handle_DATA(self, server: OperatorSmtp, session: SmtpSession, envelope: Envelope) -> str:
         raw = envelope.original_content or b""
-        granted: Authenticated = session.auth_data
+        granted = _granted(session)
         try:
             check_message(raw, set(self.authenticator.trust.mailboxes_of(granted.identity)))
         except MessageRefused as exc:
@@ -208,7 +206,8 @@ class OperatorHandler:
         assert server.session is not None
         certificate = peer_certificate(server.session)
         if certificate is None:
-            return AuthResult(success=False, handled=False, message="538 5.7.11 LOGIN exige un certificat client présenté en TLS")
+            return AuthResult(success=False, handled=False,
+                              message="538 5.7.11 LOGIN exige un certificat client présenté en TLS")
         user = await _initial_response(server, args, SMTP.AuthLoginUsernameChallenge)
         password = await _challenge(server, SMTP.AuthLoginPasswordChallenge) if user is not None else None
         if user is None or password is None:
@@ -225,10 +224,9 @@ class OperatorHandler:
         except SaslError as exc:
             return AuthResult(success=False, handled=False, message=f"501 5.5.2 {exc}")
         outcome = await self.authenticator.bearer(user, token)
-        if isinstance(outcome, Refusal):
-            # XOAUTH2 and RFC 7628: the error as a challenge, the client's dummy answer, then the failure.
-            if await _challenge(server, bearer_failure(outcome)) is None:
-                return AuthResult(success=False, handled=True)
+        # XOAUTH2 and RFC 7628: on failure, the error as a challenge, the client's dummy answer, then the refusal.
+        if isinstance(outcome, Refusal) and await _challenge(server, bearer_failure(outcome)) is None:
+            return AuthResult(success=False, handled=True)
         return _result(outcome)
 
 
@@ -248,6 +246,13 @@ async def _initial_response(server: SMTP, args: list[str], challenge: str = "") 
 async def _challenge(server: SMTP, challenge: str | bytes) -> bytes | None:
     answer = await server.challenge_auth(challenge)
     return answer if isinstance(answer, bytes) else None
+
+
+def _granted(session: SmtpSession) -> Authenticated:
+    """Who authenticated (aiosmtpd refuses MAIL and DATA before a successful AUTH)."""
+    granted = session.auth_data
+    assert isinstance(granted, Authenticated)
+    return granted
 
 
 def _result(outcome: Authenticated | Refusal) -> AuthResult:

@@ -187,10 +187,10 @@ def archive(files: list[tuple[str, bytes]]) -> bytes:
 
 def readme(sender: str) -> bytes:
     return (f"Archive IHE XDM (ITI-32) produite par {SOFTWARE}.\r\nEmetteur : {sender}\r\n"
-            "Contenu : IHE_XDM/SUBSET01/METADATA.XML et les documents CDA qu'il decrit.\r\n").encode("utf-8")
+            "Contenu : IHE_XDM/SUBSET01/METADATA.XML et les documents CDA qu'il decrit.\r\n").encode()
 
 
 def index(title: str) -> bytes:
     return ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>IHE XDM</title></head><body>"
             f"<h1>Documents transmis</h1><ul><li><a href=\"IHE_XDM/SUBSET01/DOC0001.XML\">{title}</a></li></ul>"
-            "<p><a href=\"README.TXT\">README.TXT</a></p></body></html>").encode("utf-8")
+            "<p><a href=\"README.TXT\">README.TXT</a></p></body></html>").encode()
