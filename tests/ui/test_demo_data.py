@@ -39,8 +39,8 @@ def test_first_start_seeds_once_and_refreshes_the_screens(qloop: object, qtbot: 
         assert window.statusBar().currentMessage() == ""
         assert [m.text for m in message_log if "Données de démonstration prêtes" in m.text] == [
             "Données de démonstration prêtes : 7 patients et 8 documents validés, 9 envois en cours vers le DMP "
-            "et MSSanté du bac à sable (onglet « Envois »). Recherchez par exemple « dupont », « leroy » ou « lefèvre » dans "
-            "la liste des patients."]
+            "et MSSanté du bac à sable (onglet « Envois »). Recherchez par exemple « dupont », « leroy » ou "
+            "« lefèvre » dans la liste des patients."]
         qtbot.waitUntil(lambda: window.documents.panel.author_id is not None)  # the demo practitioner, read again
 
         assert _wait(qtbot, prepare_demo_data(window)) is None  # next start: the data set is there
