@@ -43,7 +43,9 @@ def _exchange(process: subprocess.Popen[bytes], request: bytes) -> bytes:
     pdf, errors = process.communicate(request)
     if process.returncode != 0:
         detail = errors.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
-        log.warning("narrative layout child failed (code %s): %s", process.returncode, detail[0])
+        # a negative code is a signal: usually our own kill of a cancelled layout
+        log.log(logging.INFO if process.returncode < 0 else logging.WARNING,
+                "narrative layout child ended with code %s: %s", process.returncode, detail[0])
         raise NarrativeLayoutError(f"code {process.returncode}")
     return pdf
 
