@@ -47,6 +47,7 @@ PSC_LOGIN_HINT = "899700366240"  # the sandbox's test professional (8 + RPPS), t
 PATIENT_SEARCH = "dupont"  # the demo's qualified patient, who has a DMP in the sandbox
 WAIT_SECONDS = 90.0  # one step's longest wait: a PSC sign-in makes about six 3-second round trips
 POLL_SECONDS = 0.05
+FEED_POLL_SECONDS = 0.5  # the outbox is counted on the database thread
 
 SENDS = "Envois au DMP"  # the outbox's sends: counted by the activity indicator, not tasks of the window
 Meanwhile = Callable[["MainWindow", str, str], Awaitable[None]]
@@ -243,11 +244,11 @@ class ConsultationScenario:
         context = self.window.context
         self.window.dmp.show_orders()
         await self._in_flight(SENDS, lambda: self.window.activity.sends > 0)
-        deadline = time.monotonic() + WAIT_SECONDS
-        while await outbox_actions.orders_in_flight(context):
-            if time.monotonic() > deadline:
-                raise ScenarioError(_tr("Envois au DMP toujours en cours"))
-            await asyncio.sleep(0.5)
+        for _ in range(int(WAIT_SECONDS / FEED_POLL_SECONDS)):
+            if not await outbox_actions.orders_in_flight(context):
+                return
+            await asyncio.sleep(FEED_POLL_SECONDS)
+        raise ScenarioError(_tr("Envois au DMP toujours en cours"))
 
     async def back(self) -> None:
         self.window.patients.list.search.clear()
@@ -319,14 +320,13 @@ class ConsultationScenario:
             await asyncio.sleep(self.pause)
 
     @staticmethod
-    async def _until(probe: Callable[[], W | None | bool | str], timeout: float = WAIT_SECONDS) -> Any:
-        """Poll `probe` on the event loop until it gives something true; its value."""
-        deadline = time.monotonic() + timeout
-        while not (value := probe()):
-            if time.monotonic() > deadline:
-                raise ScenarioError(f"attente trop longue ({timeout:.0f} s)")
+    async def _until(probe: Callable[[], W | bool | str | None]) -> Any:
+        """Poll `probe` on the event loop until it gives something true (WAIT_SECONDS at most); its value."""
+        for _ in range(int(WAIT_SECONDS / POLL_SECONDS)):
+            if value := probe():
+                return value
             await asyncio.sleep(POLL_SECONDS)
-        return value
+        raise ScenarioError(f"attente trop longue ({WAIT_SECONDS:.0f} s)")
 
     @staticmethod
     async def _until_done(future: asyncio.Future[W]) -> W:

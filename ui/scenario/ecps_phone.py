@@ -16,19 +16,20 @@ from ui.tasks import run_in_thread
 
 CONTROL_PATH = "/_sandbox/ciba"
 POLL_SECONDS = 0.2
+WAIT_SECONDS = 60.0
 
 
 class PhoneError(RuntimeError):
     """The sandbox never received the sign-in request (or refused the answer)."""
 
 
-async def approve(settings: Settings, login_hint: str, digits: str, *, timeout: float = 60.0) -> None:
+async def approve(settings: Settings, login_hint: str, digits: str) -> None:
     """Wait until the request for `login_hint` with these `digits` reaches the sandbox, then approve it."""
     url = settings["services.psc_issuer"].rstrip("/") + CONTROL_PATH
-    http = await run_in_thread(make_async_client, TlsMaterial(ca_file=settings["tls.ca_file"]), timeout=timeout)
+    http = await run_in_thread(make_async_client, TlsMaterial(ca_file=settings["tls.ca_file"]), timeout=WAIT_SECONDS)
     try:
-        async with asyncio.timeout(timeout):
-            while not await _waiting(http, url, login_hint, digits):
+        async with asyncio.timeout(WAIT_SECONDS):
+            while not await _waiting(http, url, login_hint, digits):  # noqa: ASYNC110 - the sandbox is polled
                 await asyncio.sleep(POLL_SECONDS)
         answer = await http.post(url, json={"login_hint": login_hint, "binding_message": digits, "approve": True})
         answer.raise_for_status()
