@@ -95,8 +95,8 @@ def run(runs: int = 1, latency: float = 3.0) -> list[tuple[str, str]]:
                 rows.append((f"{prefix} : {step['name']}", "non jouée (fonction absente)"))
                 continue
             rows.append((f"{prefix} : {step['name']}",
-                         f"p99 {step['p99_stall_ms']:.1f} ms, max {step['max_stall_ms']:.1f} ms "
-                         f"({step['seconds']:.1f} s)"))
+                         f"p99 {step['p99_stall_ms']:.1f} ms, max {step['max_stall_ms']:.1f} ms, "
+                         f"max requête en cours {step['in_flight_max_stall_ms']:.1f} ms ({step['seconds']:.1f} s)"))
         rows.append((f"{prefix} : ensemble", f"p99 {played['p99']:.1f} ms, max {played['max']:.1f} ms "
                                             f"({played['samples']} mesures)"))
     rows.append(("charge de la machine (load average 1 min)", f"{os.getloadavg()[0]:.2f}"))

@@ -9,12 +9,14 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 MARGIN_PX = 24
+STATUS_BAR_PX = 28  # the main window's status bar stays readable under the caption
 STYLE = ("QLabel#scenarioCaption { background: rgba(20, 40, 70, 215); color: white; font-size: 17px; "
          "padding: 12px 18px; border-radius: 8px; }")
 
 
 class Caption(QLabel):
-    """A banner over the top centre of `host`, following its size."""
+    """A banner over the bottom centre of `host` (where the screens have the least to read), following its
+    size."""
 
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
@@ -43,4 +45,4 @@ class Caption(QLabel):
         width = min(720, host.width() - 2 * MARGIN_PX)
         self.setFixedWidth(max(width, 200))
         self.adjustSize()
-        self.move((host.width() - self.width()) // 2, MARGIN_PX + 40)
+        self.move((host.width() - self.width()) // 2, host.height() - self.height() - MARGIN_PX - STATUS_BAR_PX)

@@ -68,6 +68,7 @@ class StepReport:
     max_stall_ms: float = 0.0
     p99_stall_ms: float = 0.0
     requests: tuple[str, ...] = ()  # labels of the requests seen in flight
+    in_flight_max_stall_ms: float = 0.0  # the longest lateness while one of them was in flight
 
 
 class ScenarioError(RuntimeError):
@@ -93,6 +94,7 @@ class ConsultationScenario:
         self.monitor = monitor or StallMonitor(window)
         self.samples: list[float] = []  # every lateness sample of the played steps (overall p99)
         self._requests: list[str] = []
+        self._in_flight_max = 0.0
         self.steps: tuple[tuple[str, str, Callable[[], Awaitable[None]], Callable[[], bool]], ...] = (
             ("psc_login", _tr("Connexion Pro Santé Connect…"), self.psc_login,
              lambda: psc_configured(window.context)),
@@ -136,13 +138,15 @@ class ConsultationScenario:
     async def _play_step(self, name: str, caption: str, run: Callable[[], Awaitable[None]]) -> StepReport:
         self._step = name
         self._requests = []
+        self._in_flight_max = 0.0
         self.monitor.reset()
         started = time.perf_counter()
         await run()
         seconds = time.perf_counter() - started
         self.samples += self.monitor.lateness_ms()
         return StepReport(name, caption, seconds=seconds, max_stall_ms=self.monitor.max_stall_ms,
-                          p99_stall_ms=self.monitor.p99_ms, requests=tuple(self._requests))
+                          p99_stall_ms=self.monitor.p99_ms, requests=tuple(self._requests),
+                          in_flight_max_stall_ms=self._in_flight_max)
 
     def has_mssante(self) -> bool:
         """MSSanté is being built: its steps play once the window has its module."""
@@ -298,6 +302,7 @@ class ConsultationScenario:
             return next((task for task in self.window.tasks.running() if task.label == label), None)
         in_flight = running or (lambda: request() is not None)
         await self._until(in_flight)
+        started = time.perf_counter()
         self._requests.append(label)
         self._say(self._caption_of(self._step), _tr("Requête en cours : %1 — la fenêtre reste utilisable.")
                   .replace("%1", label))
@@ -305,6 +310,8 @@ class ConsultationScenario:
             await self.meanwhile(self.window, self._step, label)
             if not in_flight():
                 raise ScenarioError(f"« {label} » ended before the work done meanwhile: nothing was shown in flight")
+        await self._until(lambda: not in_flight())
+        self._in_flight_max = max(self._in_flight_max, self.monitor.recent_max_ms(time.perf_counter() - started))
 
     # -- helpers ------------------------------------------------------------------------------------------------
 
