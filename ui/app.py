@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
 
 from lgc_app import APP_NAME, config, demo, demo_seed, logs
 from lgc_app.auth.demo_accounts import ensure_demo_accounts
+from lgc_app.auth.sign_in import SignedIn
 from lgc_app.bootstrap import AppContext, bootstrap
 from lgc_app.demo import DemoSandbox
 from lgc_app.errors import explain
@@ -37,6 +38,7 @@ from ui.demo_data import prepare_demo_data
 from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
+from ui.scenario.on_screen import play_on_screen
 from ui.stall_monitor import StallMonitor
 
 log = logging.getLogger("lgc.ui.app")
@@ -45,6 +47,7 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 # The worker builds its service connections (TLS context, VIHF signer: ~100 ms of CPU) while the splash is up,
 # not while the user works (SC.DMP/UX.10); a keyring that asks to be unlocked must not hold the window back.
 WORKER_PREPARE_WAIT = 3.0
+SCENARIO_LATENCY = 3.0  # SC.DMP/UX.10: every service answers after 3 s
 RESTART = -1  # `_run` asks `run` to start again (the demo database was reset)
 _YES, _NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
@@ -54,6 +57,7 @@ class GuiOptions:
     demo: bool = False
     config: Path | None = None
     latency: float | None = None
+    scenario: str | None = None  # with `demo`: played on screen once the window shows (ui/scenario)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -127,7 +131,8 @@ async def open_context(options: GuiOptions) -> AppContext:
     settings = await taskbridge.run_db(config.load, options.config)
     await taskbridge.run_in_thread(preload_network_stack)
     if options.demo:
-        settings = demo.demo_settings(settings, options.latency)
+        latency = SCENARIO_LATENCY if options.scenario and options.latency is None else options.latency
+        settings = demo.demo_settings(settings, latency)
     elif options.latency is not None:
         settings = settings.replace(demo__latency=options.latency)
     context = await taskbridge.run_db(bootstrap, settings, config_path=options.config)
@@ -197,7 +202,10 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         splash.close()
         tasks = taskbridge.TaskManager()
         psc_login = psc_session_opener(context, tasks) if psc_configured(context) else None
-        signed_in = loop.run_until_complete(open_session(context, psc_login))
+        # a scenario signs in itself (Pro Santé Connect, its first step): the demo practitioner starts
+        signed_in = (SignedIn(loop.run_until_complete(taskbridge.run_db(
+            demo_seed.demo_session, context.database, context.workstation)), totp_renewal_due=False)
+            if options.scenario else loop.run_until_complete(open_session(context, psc_login)))
         if signed_in is None:
             return 0
         context.session = signed_in.session
@@ -209,7 +217,7 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         if signed_in.totp_renewal_due:
             messages.info(TOTP_RENEWAL_TEXT)
         if options.demo:  # first start: the data set is created once the loop runs (ui/demo_data.py)
-            QTimer.singleShot(0, window, lambda: prepare_demo_data(window))
+            QTimer.singleShot(0, window, lambda: _prepare_demo(window, options.scenario))
         monitor.start()
         loop.run_forever()
         monitor.stop()
@@ -221,6 +229,13 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         demo.set_aside_demo_database()
         return RESTART
     return 0
+
+
+def _prepare_demo(window: MainWindow, scenario: str | None) -> None:
+    seeding = prepare_demo_data(window)
+    if scenario and seeding.future is not None:  # played on the data set (the task's own callbacks stay)
+        seeding.future.add_done_callback(lambda done: None if done.cancelled() or done.exception()
+                                         else play_on_screen(window, scenario))
 
 
 def _reset_demo_asked(problem: str) -> bool:

@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="fichier de paramètres (TOML) à utiliser")
     parser.add_argument("--latency", metavar="SECONDES", type=float,
                         help="latence simulée du bac à sable, en secondes (par ex. 3)")
+    parser.add_argument("--scenario", choices=("consultation",),
+                        help="avec --demo : joue à l'écran une consultation type (latence de 3 s par défaut)")
     return parser
 
 
@@ -45,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from ui.app import GuiOptions, run
 
-    return run(GuiOptions(demo=args.demo, config=args.config, latency=args.latency))
+    if args.scenario and not args.demo:
+        build_parser().error("--scenario ne se joue qu'en démonstration (--demo)")
+    return run(GuiOptions(demo=args.demo, config=args.config, latency=args.latency, scenario=args.scenario))
 
 
 if __name__ == "__main__":  # frozen build entry (packaging/lgc.spec)
