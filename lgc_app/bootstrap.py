@@ -105,7 +105,8 @@ def trace_describers() -> dict[str, Describer]:
 
 
 class Services:
-    """One client per national service, built on first use (or `warm_up`) in a thread; `aclose()` at exit.
+    """One client per national service, built on first use in a thread (not at start-up: its TLS context would
+    compete with the window for the CPU); `aclose()` at exit.
 
     The builders read the context's settings when they run, so a sandbox attached after bootstrap is used.
     """
@@ -118,12 +119,6 @@ class Services:
                                                            self._executor)
         self.annuaire: ServiceSlot[AnnuaireClient] = ServiceSlot(
             "Annuaire Santé", lambda: make_annuaire_client(context.settings), self._executor)
-
-    def warm_up(self) -> None:
-        """Start building every client now (in threads), so the first request does not wait for it; a build
-        that fails (settings not filled in yet) is reported to that first request instead."""
-        for slot in self.slots():
-            slot.start()
 
     def slots(self) -> tuple[ServiceSlot[InsiClient] | ServiceSlot[DmpConnection] | ServiceSlot[AnnuaireClient], ...]:
         return (self.insi, self.dmp, self.annuaire)
