@@ -35,7 +35,6 @@ from lgc_app.persistence.database import Database
 from lgc_app.service_slot import ServiceSlot
 from lgc_app.session import Session, workstation_session
 from lgc_app.workstation import Workstation
-from services.annuaire import AnnuaireClient
 from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
 from services.card.card import Card
 from services.insi import InsiClient, LpsIdentity
@@ -43,6 +42,7 @@ from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
     from lgc_app.demo import DemoSandbox
+    from services.annuaire import AnnuaireClient
 
 log = logging.getLogger("lgc.bootstrap")
 
@@ -73,6 +73,8 @@ def make_annuaire_client(settings: Settings) -> AnnuaireClient:
         if not settings["demo.sandbox"]:
             raise
         api_key = SANDBOX_API_KEY
+    from services.annuaire import AnnuaireClient  # FHIR models: imported when the client is first needed
+
     # server-authenticated TLS only: the Annuaire identifies the application by its key (§6)
     http = make_async_client(TlsMaterial(settings["tls.ca_file"]),
                              timeout=settings["demo.latency"] + TIMEOUT_SECONDS)

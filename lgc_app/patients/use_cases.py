@@ -19,6 +19,7 @@ from lgc_app.audit.trail import record
 from lgc_app.documents.actors import Actor
 from lgc_app.patients import datamatrix, indicators, insi_result, service, vitale
 from lgc_app.patients import status as rules
+from lgc_app.patients.list_rows import PatientRow, patient_rows
 from lgc_app.patients.models import Patient
 from lgc_app.patients.recent import recent_patients
 from lgc_app.patients.resemblance import Resemblance, resemblance
@@ -81,6 +82,16 @@ def recent(db: Database, *, limit: int) -> list[SearchHit]:
     """The patients created or updated last: the list before any search."""
     with db.reading() as session:
         return recent_patients(session, limit)
+
+
+def search_rows(db: Database, text: str, *, limit: int) -> list[PatientRow]:
+    """The patient list's answer to text, its rows prepared here (the database thread), not while painting."""
+    return patient_rows(search(db, text, limit=limit))
+
+
+def recent_rows(db: Database, *, limit: int) -> list[PatientRow]:
+    """The patient list before any search, as rows (`recent`)."""
+    return patient_rows(recent(db, limit=limit))
 
 
 def load_patient(db: Database, patient_id: int) -> PatientView:
