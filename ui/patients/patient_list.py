@@ -100,6 +100,9 @@ def patient_table(model: PatientListModel, parent: QWidget) -> QTableView:
     view = record_table(model, PatientListModel.NAME, parent)
     view.setItemDelegateForColumn(PatientListModel.STATUS, StatusBadgeDelegate(view))
     header = view.horizontalHeader()
+    # Fixed widths: a column fitted to its content measures every row at each answer.
+    header.setSectionResizeMode(PatientListModel.BIRTH_DATE, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(PatientListModel.BIRTH_DATE, view.fontMetrics().horizontalAdvance("00/00/0000") + 24)
     header.setSectionResizeMode(PatientListModel.STATUS, QHeaderView.ResizeMode.Fixed)
     widest = max(view.fontMetrics().horizontalAdvance(status_text(status)) for status in IdentityStatus)
     header.resizeSection(PatientListModel.STATUS, widest + 24)  # the whole wording fits in the pill
