@@ -233,14 +233,14 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
     return 0
 
 
-def after_start(tasks: taskbridge.TaskManager) -> None:
+def after_start(tasks: taskbridge.TaskManager) -> taskbridge.Task[None]:
     """Once the window is interactive: what start-up allocated is moved out of the garbage collector's reach
     (the GUI-thread full collection, ui/gc_guard.py, then walks only what the user's work allocates, not the
     ~150k objects of the imports: ~38 ms → ~1 ms), and the ORM mappers are configured on the database thread
     rather than by the first query a user action makes (25-36 ms)."""
     gc.freeze()
-    tasks.run(taskbridge.run_db(configure_mappers), label_fr="Préparation de la base de données",
-              cancellable=False, visible=False)
+    return tasks.run(taskbridge.run_db(configure_mappers), label_fr="Préparation de la base de données",
+                     cancellable=False, visible=False)
 
 
 def _reset_demo_asked(problem: str) -> bool:

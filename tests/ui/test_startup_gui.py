@@ -1,0 +1,39 @@
+"""After start-up: the start's objects frozen out of the garbage collector's reach, the ORM mappers configured
+on the database thread before the first user action."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import configure_mappers
+
+import ui.app
+from ui.tasks import TaskManager, TaskState
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    gc.unfreeze()
+    yield
+    gc.unfreeze()  # the other tests' objects stay collectable
+
+
+def test_after_start_freezes_the_start_and_configures_the_mappers_off_the_gui_thread(
+        qloop: object, qtbot: QtBot, unfrozen: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[threading.Thread] = []
+
+    def configure() -> None:
+        threads.append(threading.current_thread())
+        configure_mappers()
+
+    monkeypatch.setattr(ui.app, "configure_mappers", configure)
+    assert gc.get_freeze_count() == 0
+    task = ui.app.after_start(TaskManager())
+    assert gc.get_freeze_count() > 10_000  # the modules, classes and widgets of the start
+    qtbot.waitUntil(lambda: task.state is not TaskState.RUNNING, timeout=5000)
+    assert task.state is TaskState.SUCCEEDED
+    assert threads and threads[0] is not threading.main_thread()
