@@ -24,8 +24,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
 
-from sqlalchemy.orm import configure_mappers
-
 from lgc_app import APP_NAME, config, logs
 from lgc_app.bootstrap import AppContext, bootstrap
 from lgc_app.errors import explain
@@ -217,7 +215,7 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
             from ui.demo_data import prepare_demo_data
 
             QTimer.singleShot(0, window, lambda: prepare_demo_data(window))
-        QTimer.singleShot(0, window, lambda: after_start(tasks))
+        QTimer.singleShot(0, window, lambda: after_start(context, tasks))
         monitor.start()
         loop.run_forever()
         monitor.stop()
@@ -233,13 +231,13 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
     return 0
 
 
-def after_start(tasks: taskbridge.TaskManager) -> taskbridge.Task[None]:
+def after_start(context: AppContext, tasks: taskbridge.TaskManager) -> taskbridge.Task[None]:
     """Once the window is interactive: what start-up allocated is moved out of the garbage collector's reach
     (the GUI-thread full collection, ui/gc_guard.py, then walks only what the user's work allocates, not the
     ~150k objects of the imports: ~38 ms → ~1 ms), and the ORM mappers are configured on the database thread
     rather than by the first query a user action makes (25-36 ms)."""
     gc.freeze()
-    return tasks.run(taskbridge.run_db(configure_mappers), label_fr="Préparation de la base de données",
+    return tasks.run(taskbridge.run_db(context.database.prepare_orm), label_fr="Préparation de la base de données",
                      cancellable=False, visible=False)
 
 

@@ -32,7 +32,6 @@ from lgc_app.persistence.database import Database
 from services.insi import InsiIdentity
 
 
-
 @dataclass(frozen=True)
 class Created:
     """Either the created identity, or the possible duplicates found first (nothing created: patient None)."""

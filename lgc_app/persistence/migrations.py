@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 SCRIPT_LOCATION = Path(__file__).with_name("alembic")
 HEAD_REVISION = "0011_ssi_totp_renewal"  # the newest file of alembic/versions (tests/core/test_startup.py)
-VERSION_TABLE = "alembic_version"
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -49,9 +48,9 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     """The revision stored in the database (Alembic's version table), None for a database without one."""
     with engine.connect() as conn:
-        if not inspect(conn).has_table(VERSION_TABLE):
+        if not inspect(conn).has_table("alembic_version"):
             return None
-        revisions = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+        revisions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     if len(revisions) > 1:
         raise DatabaseError(f"La base porte plusieurs révisions de schéma ({', '.join(revisions)}) : "
                             "elle n'a pas été modifiée.")

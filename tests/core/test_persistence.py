@@ -47,7 +47,7 @@ def test_corrupt_sqlite_is_refused_untouched_after_an_unclean_session(tmp_path: 
     data = bytearray(path.read_bytes())
     data[4096:8192] = b"\xff" * 4096  # smash the second page
     path.write_bytes(bytes(data))
-    with pytest.raises(DatabaseError, match="corrompue|illisible"):
+    with pytest.raises(DatabaseError, match=r"corrompue|illisible"):
         Database.open(f"sqlite:///{path}")
     assert path.read_bytes() == bytes(data)
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_head_revision_constant_is_the_head_of_the_versions_folder() -> None:
-    assert migrations.HEAD_REVISION == migrations.head_revision()
+    assert migrations.head_revision() == migrations.HEAD_REVISION
 
 
 def test_the_dummy_hash_is_that_of_the_dummy_login_with_the_current_parameters() -> None:
@@ -103,7 +103,7 @@ def test_a_corrupt_file_left_by_a_crash_is_refused_untouched_with_the_french_mes
     data[4096:8192] = b"\xff" * 4096  # the second page, smashed while nobody closed the file
     path.write_bytes(bytes(data))
     for _ in range(2):  # refused again at the next start: the leftover stays until the file passes the check
-        with pytest.raises(DatabaseError, match="corrompue|illisible") as refused:
+        with pytest.raises(DatabaseError, match=r"corrompue|illisible") as refused:
             Database.open(f"sqlite:///{path}")
         assert "Elle n'a pas été modifiée" in str(refused.value)
     assert path.read_bytes() == bytes(data)

@@ -11,7 +11,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import configure_mappers
 
-import ui.app
+from lgc_app.bootstrap import AppContext
+from lgc_app.persistence import database
+from ui.app import after_start
 from ui.tasks import TaskManager, TaskState
 
 
@@ -23,16 +25,16 @@ def unfrozen() -> Iterator[None]:
 
 
 def test_after_start_freezes_the_start_and_configures_the_mappers_off_the_gui_thread(
-        qloop: object, qtbot: QtBot, unfrozen: None, monkeypatch: pytest.MonkeyPatch) -> None:
+        qloop: object, qtbot: QtBot, context: AppContext, unfrozen: None, monkeypatch: pytest.MonkeyPatch) -> None:
     threads: list[threading.Thread] = []
 
     def configure() -> None:
         threads.append(threading.current_thread())
         configure_mappers()
 
-    monkeypatch.setattr(ui.app, "configure_mappers", configure)
+    monkeypatch.setattr(database, "configure_mappers", configure)
     assert gc.get_freeze_count() == 0
-    task = ui.app.after_start(TaskManager())
+    task = after_start(context, TaskManager())
     assert gc.get_freeze_count() > 10_000  # the modules, classes and widgets of the start
     qtbot.waitUntil(lambda: task.state is not TaskState.RUNNING, timeout=5000)
     assert task.state is TaskState.SUCCEEDED

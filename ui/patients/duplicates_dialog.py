@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lgc_app.patients.resemblance import Resemblance
 from lgc_app.patients.list_rows import patient_rows
+from lgc_app.patients.resemblance import Resemblance
 from lgc_app.patients.search import SearchHit
 from ui.patients.patient_list import PatientListModel, patient_table
 
