@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import gc
 import json
 import os
 import statistics
@@ -36,6 +37,7 @@ PHASES = (("import", "imports terminés"), ("database", "base ouverte + worker")
 
 def child() -> None:
     """One cold start; prints the seconds since the parent spawned us, per phase, as JSON."""
+    gc.disable()  # as `lgc` starts the GUI (ui/launcher.py)
     t0 = float(os.environ["LGC_BENCH_T0"])
     marks: dict[str, float] = {}
     cpu: dict[str, float] = {}

@@ -11,8 +11,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import configure_mappers
 
+import ui.app
 from lgc_app.bootstrap import AppContext
 from lgc_app.persistence import database
+from ui import launcher
 from ui.app import after_start
 from ui.tasks import TaskManager, TaskState
 
@@ -39,3 +41,26 @@ def test_after_start_freezes_the_start_and_configures_the_mappers_off_the_gui_th
     qtbot.waitUntil(lambda: task.state is not TaskState.RUNNING, timeout=5000)
     assert task.state is TaskState.SUCCEEDED
     assert threads and threads[0] is not threading.main_thread()
+
+
+@pytest.fixture
+def collecting() -> Iterator[None]:
+    """Automatic collection on, as in a process that just started (the GUI tests run with it off)."""
+    gc.enable()
+    yield
+    gc.disable()
+
+
+def test_the_start_runs_without_automatic_collection_and_gives_it_back(monkeypatch: pytest.MonkeyPatch,
+                                                                       collecting: None) -> None:
+    during: list[bool] = []
+
+    def run(options: object) -> int:
+        during.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(ui.app, "run", run)
+    assert gc.isenabled()
+    assert launcher.main([]) == 0
+    assert during == [False]
+    assert gc.isenabled()
