@@ -3,7 +3,7 @@
 A SQLite file is copied aside (online backup API, consistent even in WAL mode) before any migration step.
 A database that holds tables but no Alembic version is someone else's: it is refused, untouched.
 
-Alembic (and mako, pygments with it: ~150 ms of imports) is imported only when the schema is not at head: the
+Alembic (and mako with it: ~150 ms of imports) is imported only when the schema is not at head: the
 stored revision is read with one query and compared with `HEAD_REVISION`, which a test keeps equal to the head
 of the versions folder.
 """

@@ -11,6 +11,7 @@ removes the leftovers once the check has passed (a corrupt file keeps them: it i
 from __future__ import annotations
 
 import glob
+import logging
 import os
 import secrets
 import sys
@@ -20,6 +21,7 @@ from typing import BinaryIO
 from lgc_app.paths import private_file
 
 INFIX = ".ouverte-"  # `lgc.sqlite3.ouverte-<pid>-<random>` beside `lgc.sqlite3`
+_log = logging.getLogger("lgc.persistence.open_marker")
 
 
 def _lock(handle: BinaryIO) -> bool:
@@ -83,12 +85,21 @@ class OpenMarker:
         self._handle = handle
 
     @classmethod
-    def hold(cls, database: Path) -> OpenMarker:
-        path = private_file(database.with_name(f"{database.name}{INFIX}{os.getpid()}-{secrets.token_hex(4)}"))
-        handle = path.open("rb")
-        if not _lock(handle):  # a fresh name nobody else opens: cannot happen short of a broken file system
+    def hold(cls, database: Path) -> OpenMarker | None:
+        """Mark the database open; None where the folder refuses the marker or its lock (read-only, a file
+        system without locks): the database still opens, and a crash of this session goes unnoticed."""
+        path = database.with_name(f"{database.name}{INFIX}{os.getpid()}-{secrets.token_hex(4)}")
+        try:
+            handle = private_file(path).open("rb")
+        except OSError as exc:
+            _log.warning("base %s ouverte sans marqueur (%s) : un arrêt brutal ne serait pas détecté", database, exc)
+            return None
+        if not _lock(handle):
             handle.close()
-            raise OSError(f"marker {path} already locked")
+            path.unlink(missing_ok=True)
+            _log.warning("base %s ouverte sans marqueur (verrou refusé) : un arrêt brutal ne serait pas détecté",
+                         database)
+            return None
         return cls(path, handle)
 
     def release(self) -> None:

@@ -127,3 +127,11 @@ def test_the_gui_start_path_on_sqlite_at_head_leaves_migration_and_other_tools_u
     unneeded = {"alembic", "mako", "psycopg", "fhir", "pkcs11", "lgc_app.demo_seed",
                 "ui.demo_data", "services.annuaire.client"}
     assert loaded & unneeded == set()
+
+
+def test_a_folder_without_locks_still_opens_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(open_marker, "_lock", lambda handle: False)
+    path = tmp_path / "lgc.sqlite3"
+    db = Database.open(f"sqlite:///{path}")
+    assert open_marker.markers(path) == []
+    db.close()

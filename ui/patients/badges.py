@@ -71,7 +71,7 @@ class StatusBadgeDelegate(QStyledItemDelegate):
     """Paints the `STATUS_ROLE` value of a cell as a status pill (list rows).
 
     Each pill is drawn once per status, cell size, font and pixel ratio, then copied: shaping the wording and
-    an antialiased rounded rectangle at every repaint cost more than the rest of a patient list's paint."""
+    an antialiased rounded rectangle at every repaint cost as much as the rest of a patient list's paint."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
