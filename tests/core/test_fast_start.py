@@ -82,7 +82,7 @@ def test_a_session_that_did_not_end_makes_the_next_start_check_the_file(tmp_path
     assert checks == [path]
 
 
-def test_a_database_another_process_holds_open_is_not_taken_for_a_crash(tmp_path: Path, checks: list[Path]) -> None:
+def test_a_database_held_open_elsewhere_is_not_taken_for_a_crash(tmp_path: Path, checks: list[Path]) -> None:
     path = tmp_path / "lgc.sqlite3"
     first = Database.open(f"sqlite:///{path}")  # the GUI, say; the worker or a command opens it next
     second = Database.open(f"sqlite:///{path}")
