@@ -42,7 +42,6 @@ from lgc_app.persistence.database import Database
 from lgc_app.service_slot import ServiceSlot
 from lgc_app.session import Session, workstation_session
 from lgc_app.workstation import Workstation
-from services.annuaire import AnnuaireClient
 from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
 from services.card.card import Card
 from services.insi import InsiClient, LpsIdentity
@@ -52,6 +51,7 @@ from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
     from lgc_app.demo import DemoSandbox
+    from services.annuaire import AnnuaireClient
 
 log = logging.getLogger("lgc.bootstrap")
 
@@ -82,6 +82,8 @@ def make_annuaire_client(settings: Settings) -> AnnuaireClient:
         if not settings["demo.sandbox"]:
             raise
         api_key = SANDBOX_API_KEY
+    from services.annuaire import AnnuaireClient  # FHIR models: imported when the client is first needed
+
     # server-authenticated TLS only: the Annuaire identifies the application by its key (§6)
     http = make_async_client(TlsMaterial(settings["tls.ca_file"]),
                              timeout=settings["demo.latency"] + TIMEOUT_SECONDS)
@@ -128,7 +130,8 @@ def trace_describers() -> dict[str, Describer]:
 
 
 class Services:
-    """One client per national service, built on first use (or `warm_up`) in a thread; `aclose()` at exit.
+    """One client per national service, built on first use in a thread (not at start-up: its TLS context would
+    compete with the window for the CPU); `aclose()` at exit.
 
     The builders read the context's settings when they run, so a sandbox attached after bootstrap is used.
     """
@@ -141,12 +144,6 @@ class Services:
                                                            self._executor)
         self.annuaire: ServiceSlot[AnnuaireClient] = ServiceSlot(
             "Annuaire Santé", lambda: make_annuaire_client(context.settings), self._executor)
-
-    def warm_up(self) -> None:
-        """Start building every client now (in threads), so the first request does not wait for it; a build
-        that fails (settings not filled in yet) is reported to that first request instead."""
-        for slot in self.slots():
-            slot.start()
 
     def slots(self) -> tuple[ServiceSlot[InsiClient] | ServiceSlot[DmpConnection] | ServiceSlot[AnnuaireClient], ...]:
         return (self.insi, self.dmp, self.annuaire)
