@@ -218,7 +218,7 @@ def test_attachment_refusals(name: str, content: bytes, expected: str) -> None:
 def test_attachments_recognised_by_content_and_named_safely(tmp_path: Path) -> None:
     cda = compose.attachment_from_bytes("CR.XML", CDA)
     assert (cda.filename, cda.mime_type) == ("CR.XML", "text/xml")
-    text = compose.attachment_from_bytes("../../etc/note\x07.txt", "Tension 12/8".encode())
+    text = compose.attachment_from_bytes("../../etc/note\x07.txt", b"Tension 12/8")
     assert (text.filename, text.mime_type) == ("note.txt", "text/plain")
     long = compose.attachment_from_bytes("a" * 400 + ".pdf", PDF)
     assert len(long.filename) == 255 and long.filename.endswith(".pdf")
