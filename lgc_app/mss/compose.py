@@ -193,6 +193,11 @@ class RecipientChoices:
     patient_refusal: str  # why not, otherwise ("" when it may)
     patient_name: str
 
+    @property
+    def patient_refusal_short(self) -> str:
+        return {UNQUALIFIED: "identité non qualifiée", OBJECTED: "le patient s'y est opposé"}.get(
+            self.patient_refusal, self.patient_refusal)
+
 
 @dataclass(frozen=True)
 class AddressOption:

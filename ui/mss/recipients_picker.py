@@ -94,8 +94,8 @@ class RecipientsPicker(QGroupBox):
             self._add(choices.patient_box, self.tr("Mon espace santé du patient — %1 — %2")
                       .replace("%1", choices.patient_name).replace("%2", choices.patient_box.address), checked=False)
         else:
-            self._add_unusable(self.tr("Mon espace santé du patient : %1").replace("%1", choices.patient_refusal),
-                               choices.patient_refusal, "")
+            self._add_unusable(self.tr("Mon espace santé du patient : impossible (%1)")
+                               .replace("%1", choices.patient_refusal_short), choices.patient_refusal, "")
         self.note.setText("" if choices.correspondents else self.tr(
             "Aucun correspondant avec une messagerie MSSanté : cherchez le destinataire dans l'Annuaire Santé."))
         self.loaded.emit(patient_id)
