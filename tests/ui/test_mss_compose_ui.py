@@ -90,7 +90,7 @@ def test_filling_the_dialog_and_sending_queues_the_order(qtbot: QtBot, context: 
     dialog.add_files([pdf])
     qtbot.waitUntil(lambda: dialog.files.rowCount() == 1, timeout=5000)
     assert [dialog.files.item(0, column).text() for column in range(3)] == ["bilan.pdf", "application/pdf", "293 ko"]
-    assert "Taille estimée du message : 405 ko (au plus 20,0 Mo)" == dialog.size_label.text()
+    assert dialog.size_label.text() == "Taille estimée du message : 405 ko (au plus 20,0 Mo)"
     dialog.grab().save(str(SHOTS / "mss_compose_dialog.png"))
     with qtbot.waitSignal(dialog.queued, timeout=5000) as sent:
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
