@@ -179,8 +179,9 @@ async def test_an_injected_lab_report_is_integrated_with_its_results(db: Databas
         assert row is not None and row.type_code == "11502-2"  # CR d'examens biologiques
     assert _lab_results(db, patient_id) > 0
     await drain(db, _worker(db, settings), within=60)
-    answers = [m for m in sim.messages(sandbox, sim.SOFTWARE) if m["subject"].startswith("Traité")]
-    assert any(sent["message_id"] in sim.raw(sandbox, sim.SOFTWARE, m["uid"]).decode() for m in answers)
+    answers = [sim.raw(sandbox, sim.SOFTWARE, m["uid"]) for m in sim.messages(sandbox, sim.SOFTWARE)]
+    mdn = next(raw for raw in answers if f"Original-Message-ID: {sent['message_id']}".encode() in raw)
+    assert b"Disposition: automatic-action/MDN-sent-automatically; processed\r\n" in mdn
 
 
 @pytest.mark.parametrize("variant", ["bad_hash", "patient_mismatch"])
