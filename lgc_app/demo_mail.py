@@ -27,8 +27,8 @@ _DUPONT, _MARTIN = PATIENTS[0].insi, PATIENTS[1].insi
 
 def _identity(insi: InsiIdentity | None) -> dict[str, str]:
     assert insi is not None  # both demo patients carry an INSi answer
-    return {"ins": insi.matricule, "oid": TEST_INS_OID, "family": insi.birth_name, "given": " ".join(insi.given_names),
-            "birth_date": insi.birth_date, "sex": insi.sex}
+    return {"ins": insi.matricule, "oid": TEST_INS_OID, "family": insi.birth_name or "",
+            "given": " ".join(insi.given_names), "birth_date": insi.birth_date or "", "sex": insi.sex or ""}
 
 
 def control_url(settings: Settings) -> str:
