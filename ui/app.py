@@ -37,6 +37,7 @@ from ui.demo_data import prepare_demo_data
 from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
+from ui.mss.inbox_actions import start_reception
 from ui.stall_monitor import StallMonitor
 
 log = logging.getLogger("lgc.ui.app")
@@ -141,6 +142,7 @@ async def open_context(options: GuiOptions) -> AppContext:
             context.attach_sandbox(sandbox)
         context.services.warm_up()  # TLS contexts built while the splash is up, not on the first request
         context.start_worker()
+        start_reception(context)  # the practice's MSSanté mailbox, read in the background
         if context.worker is not None:
             await taskbridge.run_in_thread(context.worker.wait_prepared, WORKER_PREPARE_WAIT)
     except BaseException:
