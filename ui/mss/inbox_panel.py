@@ -186,8 +186,9 @@ class InboxPanel(QWidget):
         self.refreshed.emit()
 
     def poll(self) -> None:
-        """Read the badge counts (one grouped count); reload the list when they changed: something arrived."""
-        if self._polling is not None:
+        """Read the badge counts (one grouped count); reload the list when they changed: something arrived.
+        Not while the window is hidden (closing: the loop may be gone)."""
+        if self._polling is not None or not self.window().isVisible():
             return
         self._polling = self.tasks.run(actions.badge_counts(self.context.database),
                                        label_fr=self.tr("Nouveaux documents reçus"), visible=False)
