@@ -34,7 +34,7 @@ class InboxModule(QObject):
         window.session_changed.connect(lambda _session: self.panel.apply_role())
         self.connection = QLabel(window)
         self.connection.setObjectName("mssReception")
-        window.statusBar().addWidget(self.connection)
+        window.statusBar().addPermanentWidget(self.connection)  # beside the activity indicator
         self.state_timer = QTimer(self)
         self.state_timer.setInterval(STATE_POLL_MS)
         self.state_timer.timeout.connect(self.show_connection)

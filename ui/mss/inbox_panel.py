@@ -130,7 +130,8 @@ class InboxPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(upper)
         splitter.addWidget(self.lower)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 2)  # the list keeps room for a dozen rows above the document
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.dialog: MatchingDialog | RejectDialog | None = None

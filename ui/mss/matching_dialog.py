@@ -65,14 +65,13 @@ class MatchingDialog(QDialog):
         self.patient: PatientView | None = None
         self._loading: Task[PatientView] | None = None
         self.setWindowTitle(self.tr("Rapprocher le document reçu d'un patient"))
-        self.resize(900, 560)
+        self.resize(1040, 560)
         about = QLabel(self.tr("« %1 » reçu de %2.\n%3").replace("%1", entry.title).replace("%2", entry.sender)
                        .replace("%3", entry.reason), self)
         about.setTextFormat(Qt.TextFormat.PlainText)
         about.setWordWrap(True)
         self.search = PatientListPanel(context, tasks, self)
         self.search.new_button.hide()  # a document is matched to a known patient, never creates one
-        self.search.setMinimumWidth(360)
         self.search.patient_activated.connect(self.choose)
         if self.received is not None:  # start from the birth name received
             self.search.search.setText(self.received.birth_name)
@@ -98,6 +97,7 @@ class MatchingDialog(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(self.search)
         splitter.addWidget(side)
+        splitter.setSizes([440, 600])
         self.buttons = QDialogButtonBox(self)
         self.ok_button = self.buttons.addButton(self.tr("Rapprocher de ce patient"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
