@@ -12,6 +12,7 @@ import asyncio
 import base64
 import binascii
 import logging
+import re
 import socket
 import ssl
 from collections.abc import Callable
@@ -340,7 +341,7 @@ class ImapSession:
             names = ["FLAGS", "INTERNALDATE", "RFC822.SIZE"]
         if uid and "UID" not in names:
             names.insert(0, "UID")
-        unknown = [name for name in names if name not in _FETCH_ITEMS]
+        unknown = [name for name in names if name not in _FETCH_ITEMS and not _PARTIAL.fullmatch(name)]
         if unknown:
             await self.send(f"{tag} BAD élément FETCH non pris en charge : {unknown[0]}")
             return
@@ -371,6 +372,10 @@ class ImapSession:
             head = raw.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
             label = b"RFC822.HEADER" if name == "RFC822.HEADER" else b"BODY[HEADER]"
             return label + b" " + literal(head)
+        partial = _PARTIAL.fullmatch(name)
+        if partial is not None:  # RFC 3501 §6.4.5: the client streams a big message by chunks
+            start, count = int(partial[1]), int(partial[2])
+            return b"BODY[]<%d> " % start + literal(raw[start:start + count])
         label = b"RFC822" if name == "RFC822" else b"BODY[]"
         return label + b" " + literal(raw)
 
@@ -423,6 +428,7 @@ class ImapSession:
 
 
 _KNOWN_BY_CASE = {flag.upper(): flag for flag in KNOWN_FLAGS}
+_PARTIAL = re.compile(r"BODY\.PEEK\[\]<(\d+)\.(\d+)>")
 _FETCH_ITEMS = ("UID", "FLAGS", "RFC822.SIZE", "INTERNALDATE", "BODY.PEEK[]", "BODY[]", "RFC822",
                 "BODY.PEEK[HEADER]", "BODY[HEADER]", "RFC822.HEADER")
 
