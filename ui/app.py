@@ -36,6 +36,7 @@ from ui.auth.session_lock import TOTP_RENEWAL_TEXT, SessionLock, open_session
 from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
+from ui.mss.inbox_actions import start_reception
 from ui.stall_monitor import StallMonitor
 
 log = logging.getLogger("lgc.ui.app")
@@ -148,6 +149,7 @@ async def open_context(options: GuiOptions) -> AppContext:
             await taskbridge.run_in_thread(sandbox.wait_ready)
             context.attach_sandbox(sandbox)
         context.start_worker()
+        start_reception(context)  # the practice's MSSanté mailbox, read in the background
         if context.worker is not None:
             await taskbridge.run_in_thread(context.worker.wait_prepared, WORKER_PREPARE_WAIT)
     except BaseException:

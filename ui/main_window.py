@@ -46,6 +46,7 @@ from ui.help import HelpDialog, current_page
 from ui.i18n import decimal, role_label
 from ui.labresults.module import install_labresults
 from ui.mss.compose_module import install_compose
+from ui.mss.inbox_module import install_inbox
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
 from ui.stall_monitor import StallMonitor
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         self.consultations = install_consultations(self)
         self.labresults = install_labresults(self)
         self.mss_compose = install_compose(self)
+        self.inbox = install_inbox(self)
 
         self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
         self.service_status = ServiceStatus(context, tasks, self.sandbox, self)

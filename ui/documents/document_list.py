@@ -1,7 +1,8 @@
 """The documents of the current patient: type, title, status, version, last change, DMP and MSSanté states.
 
 Newest first; replaced, archived and deleted versions are greyed, and deleted ones are hidden unless asked
-for. Documents imported from the DMP follow, marked "Reçu du DMP" (issue 13 item 8), and open read-only.
+for. Documents imported from the DMP or received by MSSanté follow, marked "Reçu du DMP" or "Reçu par MSSanté"
+(issue 13 item 8, issue 12 item 3), and open read-only.
 The list is read on the database thread through the task bridge; an answer for a patient who is no longer
 the current one is dropped.
 
@@ -43,6 +44,7 @@ from lgc_app.documents.kinds import DocumentStatus
 from lgc_app.documents.types import registered_types
 from ui.actions.documents import DocumentRow, PractitionerChoice, SharingStates
 from ui.mss.compose_state import in_trouble, mss_summary
+from ui.mss.inbox_origin import origin_short, origin_text
 from ui.record_table import record_table
 
 INACTIVE = {DocumentStatus.REPLACED, DocumentStatus.ARCHIVED, DocumentStatus.DELETED}
@@ -143,13 +145,13 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
     def _received_data(self, row: ReceivedDocument, column: int, role: int) -> Any:
-        """A document imported from the DMP: its origin in the status column, its import as the date."""
+        """A document received from the DMP or by MSSanté: its origin in the status column, its arrival as the
+        date."""
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.type_label, row.title, self.tr("Reçu du DMP"), "—", local_datetime(row.imported_at),
+            return (row.type_label, row.title, origin_short(row), "—", local_datetime(row.imported_at),
                     "—", "—")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Reçu du DMP — auteur : %1 — importé le %2 par %3").replace(
-                "%1", row.author or "?").replace("%2", local_datetime(row.imported_at)).replace("%3", row.imported_by)
+            return self.tr("%1\nAuteur : %2").replace("%1", origin_text(row)).replace("%2", row.author or "?")
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(QColor("#0b3d6e"))
         if role == Qt.ItemDataRole.UserRole:
