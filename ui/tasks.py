@@ -104,6 +104,16 @@ class _Chain:
         self.idle: list[Callable[[], None]] = []
 
 
+def _loop() -> asyncio.AbstractEventLoop:
+    """The running loop. A Qt timer may fire while it does not run (the window is built before it starts; it
+    stops before the window's last events): the task then starts when it runs again (ui/app.py runs it once
+    more at shutdown to finish what the closing window started)."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.get_event_loop_policy().get_event_loop()
+
+
 class TaskManager(QObject):
     """Starts coroutines on the running (qasync) loop and reports them to the GUI.
 
@@ -138,7 +148,7 @@ class TaskManager(QObject):
                 (when cancellable) and the handlers are then never called.
         """
         task: Task[T] = Task(label_fr, cancellable=cancellable, visible=visible, owner=owner)
-        task.future = asyncio.get_running_loop().create_task(coro, name=f"lgc:{label_fr}")
+        task.future = _loop().create_task(coro, name=f"lgc:{label_fr}")
         task.future.add_done_callback(functools.partial(self._finish, task))
         self._running[task.id] = task
         if owner is not None:

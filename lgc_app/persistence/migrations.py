@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 SCRIPT_LOCATION = Path(__file__).with_name("alembic")
-HEAD_REVISION = "0011_ssi_totp_renewal"  # the newest file of alembic/versions (tests/core/test_fast_start.py)
+HEAD_REVISION = "0014_mss_inbox"  # the newest file of alembic/versions (tests/core/test_fast_start.py)
 
 
 def alembic_config(engine: Engine) -> Config:

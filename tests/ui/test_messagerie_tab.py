@@ -339,7 +339,7 @@ def test_the_reception_worker_runs_beside_the_gui_and_its_state_is_shown(
     assert window.inbox.connection.text() == "MSSanté : relève automatique active"
     panel = window.inbox.panel
     server.deliver(mm.cisis_message(shared_dir, LAB))
-    qtbot.waitUntil(lambda: len(server.seen()) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: len(server.seen()) == 1, timeout=60_000)  # a loaded CI machine
     panel.poll()  # what the timer does every few seconds
     qtbot.waitUntil(lambda: panel.counts.get("new") == 1, timeout=10_000)
     _show_filter(qtbot, panel, None)
