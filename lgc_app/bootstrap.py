@@ -13,6 +13,7 @@ Where a new service goes: its client in `services/<name>/`, a `ServiceSlot` in `
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -29,11 +30,11 @@ from lgc_app.dmp.handler import FeedHandler
 from lgc_app.documents.dispatch import SendPlanner
 from lgc_app.outbox import noop
 from lgc_app.outbox.handler import Handler
-from lgc_app.outbox.runner import WorkerThread, start_worker_thread
+from lgc_app.outbox.process import WorkerProcess, start_worker_process
 from lgc_app.outbox.trace import Describer, register
 from lgc_app.persistence.database import Database
 from lgc_app.service_slot import ServiceSlot
-from lgc_app.session import Session, workstation_session
+from lgc_app.session import ActingSession, Session, workstation_session
 from lgc_app.workstation import Workstation
 from services.annuaire import AnnuaireClient
 from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
@@ -84,12 +85,13 @@ def send_planners() -> tuple[SendPlanner, ...]:
     return (feeding.plan_document_feed,)
 
 
-def outbox_handlers(settings: Settings, *, session: Callable[[], Session | None] | None = None
+def outbox_handlers(settings: Settings, *, session: Callable[[], ActingSession | None] | None = None
                     ) -> dict[str, Handler]:
     """The handlers a worker of this workstation executes, by order kind (endpoints, certificates).
 
     `session` gives who acts on this workstation when an order runs: a practitioner signed in with a CPS has
-    their own documents signed by the card (`lgc_app.dmp.access`); None for a worker without a user.
+    their own documents signed by the card (`lgc_app.dmp.access`); in the worker process it is the GUI's
+    session seen through the channel (`lgc_app.outbox.remote_session`); None for a worker without a user.
     """
     return {
         noop.KIND: noop.handle,
@@ -149,7 +151,7 @@ class AppContext:
     planners: tuple[SendPlanner, ...] = field(default_factory=send_planners)
     describers: dict[str, Describer] = field(default_factory=trace_describers)
     sandbox: DemoSandbox | None = None
-    worker: WorkerThread | None = None
+    worker: WorkerProcess | None = None
     services: Services = field(init=False)
     _card: Card | None = field(init=False, default=None)
 
@@ -180,11 +182,16 @@ class AppContext:
         self.settings = sandbox.overlay(self.settings)
 
     def start_worker(self) -> bool:
-        """Start the send-order worker in its own thread when this workstation executes orders."""
+        """Start the send-order worker in its own process when this workstation executes orders (from the
+        GUI's event loop, where the signed-in user's PSC tokens are refreshed)."""
         if self.worker is None:
+            try:
+                loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+            except RuntimeError:
+                loop = None
             # the session is read when each order runs: whoever is signed in then (their CPS signs their documents)
-            handlers = outbox_handlers(self.settings, session=lambda: self.session)
-            self.worker = start_worker_thread(self.workstation, self.database, handlers)
+            self.worker = start_worker_process(self.workstation, self.settings, session=lambda: self.session,
+                                               config_path=self.config_path, loop=loop)
         return self.worker is not None
 
     def stop(self) -> None:
