@@ -16,6 +16,7 @@ answer does not hold the notices behind it. Calls are blocking (`call`, from a t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import logging
@@ -110,20 +111,20 @@ class Channel:
             self._fail(ident, ChannelClosed(f"{self._name} : canal fermé"))
         return future
 
-    def call(self, op: str, timeout: float = CALL_TIMEOUT, **args: Any) -> Any:
-        """Blocking request (from a thread, never from an event loop)."""
+    def call(self, op: str, within: float = CALL_TIMEOUT, **args: Any) -> Any:
+        """Blocking request (from a thread, never from an event loop), answered `within` seconds."""
         try:
-            return self.request(op, **args).result(timeout)
+            return self.request(op, **args).result(within)
         except TimeoutError:
-            raise ChannelClosed(f"{self._name} : pas de réponse à « {op} » en {timeout:.0f} s") from None
+            raise ChannelClosed(f"{self._name} : pas de réponse à « {op} » en {within:.0f} s") from None
 
-    async def acall(self, op: str, timeout: float = CALL_TIMEOUT, **args: Any) -> Any:
+    async def acall(self, op: str, within: float = CALL_TIMEOUT, **args: Any) -> Any:
         """Awaitable request, on whichever loop awaits it."""
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(within):
                 return await asyncio.wrap_future(self.request(op, **args))
         except TimeoutError:
-            raise ChannelClosed(f"{self._name} : pas de réponse à « {op} » en {timeout:.0f} s") from None
+            raise ChannelClosed(f"{self._name} : pas de réponse à « {op} » en {within:.0f} s") from None
 
     def close(self) -> None:
         """Stop writing (the peer reads end-of-file) and fail every call still waiting."""
@@ -135,10 +136,8 @@ class Channel:
         for future in pending.values():
             if not future.done():
                 future.set_exception(ChannelClosed(f"{self._name} : canal fermé"))
-        try:
+        with contextlib.suppress(OSError):
             self._writer.close()
-        except OSError:
-            pass
         self._pool.shutdown(wait=False, cancel_futures=True)
         if self._on_closed is not None:
             self._on_closed()
@@ -201,10 +200,8 @@ class Channel:
         if ident is None:  # a notice: quick, handled in order on this thread
             handler(args)
             return
-        try:
+        with contextlib.suppress(RuntimeError):  # closing: the asker fails with ChannelClosed
             self._pool.submit(self._answer, ident, handler, args)
-        except RuntimeError:  # closing
-            pass
 
     def _answer(self, ident: int, handler: Handler, args: dict[str, Any]) -> None:
         try:

@@ -30,7 +30,7 @@ from typing import IO, Any
 
 import lgc_app
 from lgc_app.config import Settings
-from lgc_app.outbox.ipc import Channel
+from lgc_app.outbox.ipc import Channel, Handler
 from lgc_app.outbox.remote_session import certificate_id, session_to_wire
 from lgc_app.session import ActingSession
 from lgc_app.workstation import Workstation
@@ -175,9 +175,7 @@ class WorkerProcess:
         process = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, env=child_environment(os.environ))
         assert process.stdin is not None and process.stdout is not None and process.stderr is not None
-        channel = Channel(process.stdout, process.stdin, name="lgc-worker-ipc", handlers={
-            "ready": self._ready, "changed": self._changed, "session": self._answer_session,
-            "sign": self._answer_sign, "token": self._answer_token})
+        channel = Channel(process.stdout, process.stdin, name="lgc-worker-ipc", handlers=self.answers())
         with self._lock:
             self._process, self._channel = process, channel
         channel.start()
@@ -217,6 +215,11 @@ class WorkerProcess:
             self._on_state(state)
 
     # -- what the child asks -------------------------------------------------------------------------------
+
+    def answers(self) -> dict[str, Handler]:
+        """What this process does for its child, by operation (the child's channel calls them)."""
+        return {"ready": self._ready, "changed": self._changed, "session": self._answer_session,
+                "sign": self._answer_sign, "token": self._answer_token}
 
     def _ready(self, _args: dict[str, Any]) -> None:
         self._prepared.set()

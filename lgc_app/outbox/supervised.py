@@ -55,7 +55,12 @@ def run_supervised() -> int:
     _log_to_stderr()
     started = threading.Event()
     start: dict[str, Any] = {}
-    channel.on("start", lambda args: (start.update(args), started.set()))
+
+    def on_start(args: dict[str, Any]) -> None:
+        start.update(args)
+        started.set()
+
+    channel.on("start", on_start)
     channel.when_closed(started.set)
     channel.start()
     if not started.wait(START_TIMEOUT) or "settings" not in start:
