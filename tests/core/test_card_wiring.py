@@ -18,7 +18,6 @@ from lgc_app.bootstrap import AppContext, bootstrap
 from lgc_app.config import Settings
 from lgc_app.cps import configured_card
 from lgc_app.demo import DEMO_CPS_PIN, DemoSandbox
-from lgc_app.dmp import feeding
 from lgc_app.session import Authentication
 from services.card.pkcs12_card import Pkcs12Card
 from services.sandbox.server import RunningSandbox
