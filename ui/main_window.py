@@ -44,6 +44,7 @@ from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
 from ui.help import HelpDialog, current_page
 from ui.i18n import decimal, role_label
+from ui.outbox.worker_status import install_worker_status
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
 from ui.stall_monitor import StallMonitor
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         self.card_status = CardStatus(card, tasks, self) if card is not None else None
         if self.card_status is not None:
             self.statusBar().addWidget(self.card_status)
+        self.worker_status = install_worker_status(self)
         self.statusBar().addPermanentWidget(self.activity)
 
         messages.bridge().connect_display(self.notifications.show_message)

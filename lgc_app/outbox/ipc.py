@@ -198,7 +198,10 @@ class Channel:
             return
         args = message.get("args") or {}
         if ident is None:  # a notice: quick, handled in order on this thread
-            handler(args)
+            try:
+                handler(args)
+            except Exception:  # a listener's bug must not close the channel
+                _log.exception("%s : avis « %s » mal traité", self._name, message.get("op"))
             return
         with contextlib.suppress(RuntimeError):  # closing: the asker fails with ChannelClosed
             self._pool.submit(self._answer, ident, handler, args)

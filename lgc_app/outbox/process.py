@@ -99,8 +99,7 @@ class WorkerProcess:
 
     def __init__(self, settings: Settings, *, session: Callable[[], ActingSession | None],
                  config_path: Path | None = None, loop: asyncio.AbstractEventLoop | None = None,
-                 command: Sequence[str] | None = None, restart_delays: Sequence[float] = RESTART_DELAYS,
-                 on_state: Callable[[WorkerState], None] | None = None) -> None:
+                 command: Sequence[str] | None = None, restart_delays: Sequence[float] = RESTART_DELAYS) -> None:
         self.settings = settings
         self.command = list(command or worker_command(config_path, bool(settings["demo.sandbox"])))
         self.restarts = 0
@@ -108,7 +107,7 @@ class WorkerProcess:
         self._session = session
         self._loop = loop
         self._delays = tuple(restart_delays)
-        self._on_state = on_state
+        self._state_listeners: list[Callable[[WorkerState], None]] = []
         self._process: subprocess.Popen[bytes] | None = None
         self._channel: Channel | None = None
         self._prepared = threading.Event()
@@ -124,6 +123,15 @@ class WorkerProcess:
     def on_orders_changed(self, listener: Callable[[], None]) -> None:
         """Call `listener` (from a channel thread) each time the child recorded order outcomes."""
         self._order_listeners.append(listener)
+
+    def on_state_changed(self, listener: Callable[[WorkerState], None]) -> None:
+        """Call `listener` (from whichever thread saw it) at each change of `state`."""
+        self._state_listeners.append(listener)
+
+    def forget(self, listener: object) -> None:
+        """No more calls to `listener` (its window is gone)."""
+        self._order_listeners = [known for known in self._order_listeners if known != listener]
+        self._state_listeners = [known for known in self._state_listeners if known != listener]
 
     def start(self) -> None:
         self._spawn()
@@ -211,8 +219,8 @@ class WorkerProcess:
         if state is self.state:
             return
         self.state = state
-        if self._on_state is not None:
-            self._on_state(state)
+        for listener in list(self._state_listeners):
+            listener(state)
 
     # -- what the child asks -------------------------------------------------------------------------------
 
@@ -226,7 +234,7 @@ class WorkerProcess:
         self._set_state(WorkerState.RUNNING)
 
     def _changed(self, _args: dict[str, Any]) -> None:
-        for listener in self._order_listeners:
+        for listener in list(self._order_listeners):
             listener()
 
     def _answer_session(self, _args: dict[str, Any]) -> dict[str, Any] | None:

@@ -155,8 +155,8 @@ async def test_the_child_executes_orders_is_restarted_after_kill_9_and_stops(
     settings = Settings({"database.url": db_url, "workstation.name": "poste-1"})
     states: list[WorkerState] = []
     process = WorkerProcess(settings, session=lambda: signed_in, loop=asyncio.get_running_loop(),
-                            command=[sys.executable, "-c", _PROBE_CHILD], restart_delays=(0.2,),
-                            on_state=states.append)
+                            command=[sys.executable, "-c", _PROBE_CHILD], restart_delays=(0.2,))
+    process.on_state_changed(states.append)
     caplog.set_level(logging.INFO)
     process.start()
     try:
