@@ -46,6 +46,7 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 # not while the user works (SC.DMP/UX.10); a keyring that asks to be unlocked must not hold the window back.
 WORKER_PREPARE_WAIT = 3.0
 RESTART = -1  # `_run` asks `run` to start again (the demo database was reset)
+CLOSE_STEP_TIMEOUT = 3.0  # seconds each clean-up step of the exit may take (issue 14 item 7: never hangs)
 _YES, _NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
@@ -213,7 +214,7 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         monitor.start()
         loop.run_forever()
         monitor.stop()
-        loop.run_until_complete(_close(tasks, window))
+        loop.run_until_complete(close_window(tasks, window))
         collector.stop()
     finally:
         context.stop()  # worker, database, sandbox child: also when the window itself failed
@@ -236,12 +237,20 @@ def _reset_demo_asked(problem: str) -> bool:
     return True
 
 
-async def _close(tasks: taskbridge.TaskManager, window: MainWindow) -> None:
-    """Cancel what is still running (user requests, health checks, stray tasks) and close the service clients."""
+async def close_window(tasks: taskbridge.TaskManager, window: MainWindow) -> None:
+    """After the window closed: cancel what is still running (user requests, health checks, stray tasks),
+    then end the session's credentials and close the service clients, each within CLOSE_STEP_TIMEOUT (a PSC
+    revocation or a connection close to an unreachable service must not hold the exit). Send orders are not
+    tasks of the window: they stay in the outbox, and the worker process finishes or leaves them
+    (`AppContext.stop`)."""
     await tasks.shutdown()
-    await window.context.session.aclose()  # PSC tokens revoked, card logged out
-    await window.sandbox.aclose()
-    await window.context.services.aclose()
+    for step in (window.context.session.aclose,  # PSC tokens revoked, card logged out
+                 window.sandbox.aclose, window.context.services.aclose):
+        try:
+            async with asyncio.timeout(CLOSE_STEP_TIMEOUT):
+                await step()
+        except TimeoutError:
+            log.warning("exit: %s abandoned after %.0f s", step.__qualname__, CLOSE_STEP_TIMEOUT)
     current = asyncio.current_task()
     stray = [task for task in asyncio.all_tasks() if task is not current]
     for task in stray:

@@ -119,6 +119,7 @@ def test_the_child_is_lgc_worker_with_the_guis_options_and_no_secret(monkeypatch
 # A child whose handlers include a probe asking the GUI for the acting user's token (as the MSSanté handler
 # will): the round trip happens, and the token shows nowhere but in the probe's own hands.
 _PROBE_CHILD = textwrap.dedent("""
+    import asyncio
     import sys
     from lgc_app.outbox import supervised
     from lgc_app.outbox.handler import HandlerResult
@@ -129,7 +130,11 @@ _PROBE_CHILD = textwrap.dedent("""
         async def probe(ctx):
             token = await session().psc.access_token()
             return HandlerResult(summary=f"jeton de {len(token)} caractères pour {session().who}")
-        return {**original(settings, session=session), "probe.token": probe}
+
+        async def slow(ctx):  # a service that does not answer
+            await asyncio.sleep(60)
+            return HandlerResult()
+        return {**original(settings, session=session), "probe.token": probe, "probe.slow": slow}
 
     supervised.outbox_handlers = handlers
     sys.exit(supervised.run_supervised())
@@ -191,3 +196,22 @@ async def test_the_child_executes_orders_is_restarted_after_kill_9_and_stops(
     everything = child_log + details + caplog.text
     assert PLANTED_TOKEN not in everything and PLANTED_SECRET not in everything
 
+
+
+async def test_an_exit_never_waits_for_a_stuck_order_which_stays_in_the_outbox(db: Database, db_url: str) -> None:
+    settings = Settings({"database.url": db_url, "workstation.name": "poste-1"})
+    process = WorkerProcess(settings, session=lambda: None, command=[sys.executable, "-c", _PROBE_CHILD])
+    process.start()
+    try:
+        assert await asyncio.to_thread(process.wait_prepared, START_UP)
+        enqueue_orders(db, kind="probe.slow")
+        process.wake()
+        await _until(lambda: count_orders(db)[OrderStatus.IN_PROGRESS] == 1, 30, "ordre en cours")
+    finally:
+        started = time.monotonic()
+        graceful = await asyncio.to_thread(process.stop, 1.0)
+        elapsed = time.monotonic() - started
+    assert not graceful and elapsed < 5  # killed after its second: the exit does not hang
+    assert not process.is_alive()
+    # its lease will expire and another attempt will follow: nothing lost
+    assert count_orders(db)[OrderStatus.IN_PROGRESS] == 1
