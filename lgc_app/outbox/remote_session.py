@@ -22,11 +22,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from lgc_app.documents.actors import Actor
+from lgc_app.outbox.errors import TransientSendError
 from lgc_app.outbox.handler import Handler, HandlerResult, OrderContext
 from lgc_app.outbox.ipc import Channel, ChannelClosed
 from lgc_app.session import ActingSession, Authentication, PractitionerIdentity, User, UserRole
 from lgc_app.workstation import Workstation
 from services.card.card import CARD_NOT_UNLOCKED, CardError, CardHolder, PinState, SignMechanism
+from services.errors import Retry
 from services.psc.errors import SESSION_ENDED, PscError
 
 SIGN_TIMEOUT = 30.0
@@ -181,7 +183,12 @@ class _Refreshing:
 
     async def __call__(self, ctx: OrderContext) -> HandlerResult:
         await self._mirror.refresh()
-        return await self._handler(ctx)
+        try:
+            return await self._handler(ctx)
+        except (CardError, PscError) as exc:
+            # The GUI's credentials went away meanwhile (card removed, user signed out): the order waits for
+            # them, with the card's or PSC's own reason.
+            raise TransientSendError(exc.text_for(Retry.AUTOMATIC), detail=exc.detail) from None
 
     async def prepare(self) -> None:
         prepare = getattr(self._handler, "prepare", None)

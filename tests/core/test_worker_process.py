@@ -21,6 +21,8 @@ from sqlalchemy import select
 
 from lgc_app.auth.psc_login import CLIENT_SECRET_ENV
 from lgc_app.config import Settings
+from lgc_app.outbox.errors import TransientSendError
+from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.ipc import Channel, ChannelClosed
 from lgc_app.outbox.models import OrderStatus, SendOrderEvent
 from lgc_app.outbox.process import WorkerProcess, WorkerState, child_environment, worker_command
@@ -104,6 +106,24 @@ async def test_the_worker_mirrors_the_guis_session_and_asks_it_for_tokens() -> N
         assert ended.value.code == SESSION_ENDED
         await mirror.refresh()
         assert mirror.current() is None
+
+
+async def test_an_order_whose_card_went_away_waits_with_the_cards_reason(db: Database) -> None:
+    acting: list[Session | None] = [practitioner_session()]
+
+    async def signing(ctx: OrderContext) -> HandlerResult:
+        assert mirror.current() is not None and mirror.current().who == acting[0].who  # type: ignore[union-attr]
+        raise CardError(CARD_NOT_UNLOCKED)  # the GUI refused: the card was removed since the session began
+
+    gui_side = WorkerProcess(Settings(), session=lambda: acting[0])
+    for _gui, worker in _channel_pair(gui_side.answers()):
+        mirror = SessionMirror(worker, STANDALONE)
+        handler = mirror.refreshing({"k": signing})["k"]
+        context = OrderContext(order_id="o", kind="k", payload_ref="r", payload={}, attempt=1, max_attempts=5,
+                               workstation="poste-1", db=db, trace=lambda _text: None)
+        with pytest.raises(TransientSendError) as waiting:
+            await handler(context)
+    assert waiting.value.text == "La carte CPS n'est pas déverrouillée : saisissez son code PIN."
 
 
 def test_the_child_is_lgc_worker_with_the_guis_options_and_no_secret(monkeypatch: pytest.MonkeyPatch) -> None:
