@@ -42,9 +42,6 @@ from ui.stall_monitor import StallMonitor
 log = logging.getLogger("lgc.ui.app")
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-# The worker builds its service connections (TLS context, VIHF signer: ~100 ms of CPU) while the splash is up,
-# not while the user works (SC.DMP/UX.10); a keyring that asks to be unlocked must not hold the window back.
-WORKER_PREPARE_WAIT = 3.0
 RESTART = -1  # `_run` asks `run` to start again (the demo database was reset)
 CLOSE_STEP_TIMEOUT = 3.0  # seconds each clean-up step of the exit may take (issue 14 item 7: never hangs)
 _YES, _NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
@@ -119,7 +116,7 @@ def preload_network_stack() -> None:
 
 
 async def open_context(options: GuiOptions) -> AppContext:
-    """Settings → (demo overlay) → database → (sandbox) → worker and its connections; blocking steps run in
+    """Settings → (demo overlay) → database → (sandbox) → worker process started; blocking steps run in
     threads.
 
     Raises:
@@ -141,9 +138,9 @@ async def open_context(options: GuiOptions) -> AppContext:
             await taskbridge.run_in_thread(sandbox.wait_ready)
             context.attach_sandbox(sandbox)
         context.services.warm_up()  # TLS contexts built while the splash is up, not on the first request
+        # Not awaited: the worker process imports and connects beside the window, on the other core, without
+        # taking this process's GIL (its status-bar word says when it runs).
         context.start_worker()
-        if context.worker is not None:
-            await taskbridge.run_in_thread(context.worker.wait_prepared, WORKER_PREPARE_WAIT)
     except BaseException:
         context.stop()
         raise
