@@ -123,7 +123,7 @@ def _demo_start(options_latency: float) -> dict[str, float]:
             assert seeding.future is not None
             seeded = await seeding.future
             woken = time.perf_counter()
-            orders = seeded.dmp_orders if seeded is not None else 0
+            orders = seeded.send_orders if seeded is not None else 0
             while (done := await settled() - baseline) < orders and time.perf_counter() - woken < 120:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(changed.wait(), 1.0)

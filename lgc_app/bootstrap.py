@@ -28,6 +28,13 @@ from lgc_app.dmp import trace as dmp_trace
 from lgc_app.dmp.client_factory import DmpConnection
 from lgc_app.dmp.handler import FeedHandler
 from lgc_app.documents.dispatch import SendPlanner
+from lgc_app.mss import access as mss_access
+from lgc_app.mss import planning as mss_planning
+from lgc_app.mss import trace as mss_trace
+from lgc_app.mss.handler import MssSendHandler
+from lgc_app.mss.inbox import reception
+from lgc_app.mss.inbox.hooks import InboxHooks, unwired_hooks
+from lgc_app.mss.inbox.reception import ReceptionThread
 from lgc_app.outbox import noop
 from lgc_app.outbox.handler import Handler
 from lgc_app.outbox.process import WorkerProcess, start_worker_process
@@ -40,6 +47,8 @@ from services.annuaire import AnnuaireClient
 from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
 from services.card.card import Card
 from services.insi import InsiClient, LpsIdentity
+from services.mss.connection import MailboxAccess
+from services.mss.imap import ImapError
 from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
@@ -80,9 +89,18 @@ def make_annuaire_client(settings: Settings) -> AnnuaireClient:
     return AnnuaireClient(http, base_url=settings["services.annuaire_url"], api_key=api_key)
 
 
+def make_mss_access(settings: Settings, session: ActingSession | None) -> MailboxAccess:
+    """The practice's MSSanté mailbox as the acting session may open it (`mss.*` settings, its PSC token).
+
+    Raises:
+        MailboxUnavailable: no PSC sign-in for a bearer mailbox (transient), mailbox or password not configured.
+    """
+    return mss_access.mailbox_access(settings, session)
+
+
 def send_planners() -> tuple[SendPlanner, ...]:
     """What a validated document implies (`documents.dispatch`): each planner enqueues its orders."""
-    return (feeding.plan_document_feed,)
+    return (feeding.plan_document_feed, mss_planning.plan_mss_sends)
 
 
 def outbox_handlers(settings: Settings, *, session: Callable[[], ActingSession | None] | None = None
@@ -93,9 +111,12 @@ def outbox_handlers(settings: Settings, *, session: Callable[[], ActingSession |
     their own documents signed by the card (`lgc_app.dmp.access`); in the worker process it is the GUI's
     session seen through the channel (`lgc_app.outbox.remote_session`); None for a worker without a user.
     """
+    mss = MssSendHandler(settings, session=session, access=make_mss_access)
     return {
         noop.KIND: noop.handle,
         feeding.KIND: FeedHandler(settings, session=session),
+        mss_planning.KIND: mss,
+        mss_planning.COMPOSE_KIND: mss,
     }
 
 
@@ -103,6 +124,8 @@ def trace_describers() -> dict[str, Describer]:
     """What each order kind adds to its trace and listing (`lgc_app.outbox.trace`), by kind."""
     registry: dict[str, Describer] = {}
     register(registry, feeding.KIND, dmp_trace.describer())
+    register(registry, mss_planning.KIND, mss_trace.describer())
+    register(registry, mss_planning.COMPOSE_KIND, mss_trace.describer())
     return registry
 
 
@@ -152,6 +175,7 @@ class AppContext:
     describers: dict[str, Describer] = field(default_factory=trace_describers)
     sandbox: DemoSandbox | None = None
     worker: WorkerProcess | None = None
+    reception: ReceptionThread | None = None
     services: Services = field(init=False)
     _card: Card | None = field(init=False, default=None)
 
@@ -194,7 +218,27 @@ class AppContext:
                                                config_path=self.config_path, loop=loop)
         return self.worker is not None
 
+    def start_reception(self, hooks: InboxHooks | None = None) -> bool:
+        """Start reading the MSSanté mailbox in its own thread on a master or standalone workstation with a
+        mailbox configured (never on a slave); the signed-in user's PSC token is asked at each connection."""
+        if self.reception is None and self.workstation.runs_worker and self.settings["mss.mailbox"]:
+            async def token() -> str:
+                psc = self.session.psc
+                if psc is None:
+                    raise ImapError("MSS-IMAP-NO-TOKEN", "Connectez-vous avec Pro Santé Connect pour lire la "
+                                                         "messagerie MSSanté.", transient=True)
+                return await psc.access_token()
+            opener = reception.settings_opener(self.settings, token)
+            worker = reception.ReceptionWorker(self.database, opener, hooks or unwired_hooks(
+                self.settings["mss.mailbox"]), poll_seconds=self.settings["mss.poll_seconds"])
+            self.reception = reception.ReceptionThread(worker)
+            self.reception.start()
+        return self.reception is not None
+
     def stop(self) -> None:
+        if self.reception is not None:
+            self.reception.stop()
+            self.reception = None
         if self.worker is not None:
             self.worker.stop()
             self.worker = None

@@ -54,6 +54,7 @@ _SERVICE_URLS = {
     "annuaire": "services.annuaire_url",
     "mss_smtp": "services.mss_smtp",
     "mss_imap": "services.mss_imap",
+    "mss_mailbox": "mss.mailbox",  # the demo practice's applicative box (client certificate, SASL EXTERNAL)
     "mail_smtp": "mail.smtp_url",  # the sandbox's mail sink receives the verification codes
 }
 
@@ -218,6 +219,9 @@ class DemoSandbox:
                 log.warning("pas de trousseau système : le secret de démonstration PSC reste en mémoire")
             values |= {"services.psc_client_id": _PSC_DEMO_CLIENT_ID,
                        "services.psc_client_secret_ref": _PSC_DEMO_SECRET_REF}
+        if "mss_mailbox" in self.urls:  # the applicative box opens with the structure's certificate, no PSC needed
+            values |= {"mss.auth": "external", "mss.client_cert": str(self.manifest["structure_cert"]),
+                       "mss.client_key": str(self.manifest["structure_key"])}
         if self.manifest.get("structure_id"):
             # The demo cabinet is the structure of the sandbox's certificates: the DMP refuses a VIHF whose
             # Identifiant_Structure is not the one of the TLS certificate (PROTOCOLS §3.0).

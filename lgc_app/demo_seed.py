@@ -131,7 +131,7 @@ class Seeded:
 
     patients: int
     documents: int
-    dmp_orders: int
+    send_orders: int
 
 
 def demo_session(db: Database, workstation: Workstation) -> Session:

@@ -9,6 +9,8 @@ LPS_NAME = "LGC-SEGUR"
 LPS_IDAM = "LGC-SEGUR-0001"
 # LPS_ID_HOMOLOGATION_DMP: the number the CNAM gives at DMP homologation (assumed until then).
 LPS_HOMOLOGATION = "LGC-SEGUR-DMP-0001"
+# X-MSS-NIL when the setting mss.nil is empty: the "référence produit" until the declaration on Convergence.
+MSS_PRODUCT_REFERENCE = "LGC-SEGUR-MSS-0001"
 
 
 def instance_id(workstation_name: str) -> str:

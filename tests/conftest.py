@@ -21,7 +21,7 @@ from tests.helpers.keyring_backend import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["tests.helpers.sandbox", "tests.helpers.dmp_feed"]
+pytest_plugins = ["tests.helpers.sandbox", "tests.helpers.dmp_feed", "tests.helpers.mss_server"]
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -71,11 +71,11 @@ def _show(window: MainWindow, seeded: Seeded | None) -> None:
     window.patients.list.refresh()
     window.documents.panel.load_practitioners()
     window.dmp.orders.refresh()
-    messages.info(_tr("Données de démonstration prêtes : %1 patients et %2 documents validés, dont %3 en cours "
-                      "d'envoi au DMP du bac à sable (onglet « Envois »). Recherchez par exemple « dupont », "
+    messages.info(_tr("Données de démonstration prêtes : %1 patients et %2 documents validés, %3 envois en cours "
+                      "vers le DMP et MSSanté du bac à sable (onglet « Envois »). Recherchez par exemple « dupont », "
                       "« leroy » ou « lefèvre » dans la liste des patients.")
                   .replace("%1", str(seeded.patients)).replace("%2", str(seeded.documents))
-                  .replace("%3", str(seeded.dmp_orders)))
+                  .replace("%3", str(seeded.send_orders)))
 
 
 def _failed(window: MainWindow, error: BaseException, label: str) -> None:

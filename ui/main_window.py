@@ -44,6 +44,7 @@ from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
 from ui.help import HelpDialog, current_page
 from ui.i18n import decimal, role_label
+from ui.labresults.module import install_labresults
 from ui.outbox.worker_status import install_worker_status
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         self.dmp = install_dmp(self)
         self.documents = install_documents(self)
         self.consultations = install_consultations(self)
+        self.labresults = install_labresults(self)
 
         self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
         self.service_status = ServiceStatus(context, tasks, self.sandbox, self)

@@ -15,8 +15,9 @@ from lgc_app.cli.french_parser import FrenchArgumentParser
 from lgc_app.config import ConfigError
 from lgc_app.persistence.engine import DatabaseError
 
-COMMAND_MODULES = ("db", "settings", "worker", "documents", "demo_data", "dmp", "insi", "psc", "annuaire", "audit")
-COMMANDS = ("db", "config", "worker", "documents", "demo-data", "dmp", "insi", "psc", "annuaire", "audit")
+COMMAND_MODULES = ("db", "settings", "worker", "documents", "demo_data", "dmp", "insi", "psc", "annuaire", "audit",
+                   "mss")
+COMMANDS = ("db", "config", "worker", "documents", "demo-data", "dmp", "insi", "psc", "annuaire", "audit", "mss")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -39,5 +39,5 @@ def _run(args: argparse.Namespace) -> int:
         print("Données de démonstration déjà présentes (utilisez --force pour ajouter des documents).")
     else:
         print(f"Données de démonstration créées : {seeded.patients} patients, {seeded.documents} documents "
-              f"validés, {seeded.dmp_orders} envois au DMP en attente.")
+              f"validés, {seeded.send_orders} envois (DMP, MSSanté) en attente.")
     return 0

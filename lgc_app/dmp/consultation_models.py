@@ -7,7 +7,9 @@ old creation date. `new_count` caches the last background check so that lists sh
 network call.
 
 `dmp_received_documents` holds documents imported from the DMP into the local record: the exact bytes
-retrieved (ITI-43) and the registry metadata, never edited. A uniqueId is imported once per patient.
+retrieved (ITI-43) and the registry metadata, never edited. A uniqueId is imported once per patient. The table
+also holds the documents received by MSSanté and integrated into the record (`origin` "mss", with the sender
+and message), so one document from both pipes is detected as a duplicate by its uniqueId.
 """
 
 from __future__ import annotations
@@ -57,3 +59,6 @@ class DmpReceivedDocument(Base):
     content: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     imported_by: Mapped[str] = mapped_column(String(120))
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    origin: Mapped[str] = mapped_column(String(8), default="dmp", server_default="dmp")  # "dmp" | "mss"
+    origin_sender: Mapped[str] = mapped_column(String(200), default="", server_default="")  # MSSanté sender
+    origin_message_id: Mapped[str] = mapped_column(String(250), default="", server_default="")

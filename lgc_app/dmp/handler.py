@@ -27,7 +27,7 @@ from lgc_app.dmp.client_factory import DmpConnection, vihf_context
 from lgc_app.dmp.models import DmpDocumentState, DmpState
 from lgc_app.dmp.opposition import PatientOpposed, check_no_opposition
 from lgc_app.dmp.recording import record_refused, record_sent
-from lgc_app.dmp.submission import SubmissionError, build_submission, describe
+from lgc_app.dmp.submission import EntryIds, SubmissionError, build_submission, describe
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.models import Document
 from lgc_app.outbox.errors import PermanentSendError, TransientSendError
@@ -99,7 +99,7 @@ def load_job(db: Database, document_id: int, cabinet: Cabinet, source_id: str,
         check_no_opposition(session, patient.id)
         replaces = _replacement_target(session, document)
         try:
-            submission = build_submission(document, patient, cabinet, state, source_id=source_id,
+            submission = build_submission(document, patient, cabinet, EntryIds.of(state), source_id=source_id,
                                           replaces=replaces, now=datetime.now(UTC), activity_type=activity_type)
         except SubmissionError as exc:
             raise PermanentSendError(str(exc)) from None

@@ -21,31 +21,38 @@ XML_TYPES = frozenset({"text/xml", "application/xml", "application/hl7-v3+xml"})
 _INS_IDS = f"{{{HL7}}}recordTarget/{{{HL7}}}patientRole/{{{HL7}}}id"
 
 
-def content_refusal(content: bytes, mime_type: str, patient: PatientId) -> str | None:
-    """Why `content` (declared `mime_type`) may not be shown or stored for `patient`, in French; None if it may."""
+def content_refusal(content: bytes, mime_type: str, patient: PatientId | None, *,
+                    origin: str = "du DMP") -> str | None:
+    """Why `content` (declared `mime_type`) may not be shown or stored for `patient`, in French; None if it may.
+
+    `origin` completes "Le document reçu …" ("par MSSanté" for the inbox). `patient` None (a patient matched by
+    hand, without a qualified INS) checks the format only.
+    """
     mime = mime_type.split(";", 1)[0].strip().lower()
     if mime in XML_TYPES:
-        return _cda_refusal(content, patient)
+        return _cda_refusal(content, patient, origin)
     if mime == "application/pdf":
         if len(content) > MAX_PDF_BYTES:
-            return f"Le document PDF reçu du DMP dépasse {MAX_PDF_BYTES // (1024 * 1024)} Mo."
-        return None if content.startswith(PDF_MAGIC) else "Le document reçu du DMP n'est pas un PDF valide."
-    return (f"Le format du document reçu du DMP ({mime[:60] or 'non déclaré'}) n'est pas pris en charge : "
+            return f"Le document PDF reçu {origin} dépasse {MAX_PDF_BYTES // (1024 * 1024)} Mo."
+        return None if content.startswith(PDF_MAGIC) else f"Le document reçu {origin} n'est pas un PDF valide."
+    return (f"Le format du document reçu {origin} ({mime[:60] or 'non déclaré'}) n'est pas pris en charge : "
             "seuls les documents CDA et PDF sont acceptés.")
 
 
-def _cda_refusal(content: bytes, patient: PatientId) -> str | None:
+def _cda_refusal(content: bytes, patient: PatientId | None, origin: str) -> str | None:
     try:
         root = parse_bytes(content, max_bytes=MAX_XML_BYTES)
     except UnsafeXmlError:
-        return "Le document reçu du DMP n'est pas un document CDA lisible (XML invalide ou trop volumineux)."
+        return f"Le document reçu {origin} n'est pas un document CDA lisible (XML invalide ou trop volumineux)."
     if root.tag != f"{{{HL7}}}ClinicalDocument":
-        return "Le document reçu du DMP n'est pas un document CDA."
+        return f"Le document reçu {origin} n'est pas un document CDA."
+    if patient is None:
+        return None
     named = record_target_ins(root)
     if not named:
-        return "Le document reçu du DMP ne porte pas l'INS du patient : il ne peut pas être rattaché au dossier."
+        return f"Le document reçu {origin} ne porte pas l'INS du patient : il ne peut pas être rattaché au dossier."
     if named != {(patient.ins, patient.oid)}:
-        return "Le document reçu du DMP concerne un autre patient (INS différente) : il a été refusé."
+        return f"Le document reçu {origin} concerne un autre patient (INS différente) : il a été refusé."
     return None
 
 

@@ -110,22 +110,40 @@ def content_type(activity_type: str) -> Code:
     return Code(activity_type, c.CS_CONTENT_TYPE, ACTIVITY_TYPES.get(activity_type, ""))
 
 
-def build_submission(document: Document, patient: Patient, cabinet: Cabinet, state: DmpDocumentState, *,
-                     source_id: str, replaces: str | None, now: datetime,
-                     activity_type: str = c.CONTENT_TYPE_OFFICE_CARE) -> Submission:
-    """The ITI-41 submission of one validated document version (`replaces`: RPLC target entryUUID).
+@dataclass(frozen=True)
+class EntryIds:
+    """The identifiers of a send, chosen when it was planned so that every attempt sends the same entry."""
 
-    The author validated the document: they are also its legalAuthenticator (the CDA header says so too).
+    unique_id: str  # the CDA ClinicalDocument/id (`unique_id_of`)
+    entry_uuid: str
+    submission_uid: str
+
+    @classmethod
+    def of(cls, state: DmpDocumentState) -> EntryIds:
+        if not state.unique_id or not state.entry_uuid or not state.submission_uid:
+            raise SubmissionError(f"Document {state.document_id} sans identifiants d'envoi.")
+        return cls(state.unique_id, state.entry_uuid, state.submission_uid)
+
+
+def build_submission(document: Document, patient: Patient, cabinet: Cabinet, ids: EntryIds, *,
+                     source_id: str, replaces: str | None, now: datetime,
+                     activity_type: str = c.CONTENT_TYPE_OFFICE_CARE, pid: PatientId | None = None
+                     ) -> Submission:
+    """The XDS submission of one validated document version: ITI-41 for the DMP, the XDM archive of MSSanté.
+
+    `replaces`: RPLC target entryUUID; `pid`: the patientId when it is not the qualified INS (an MSSanté
+    message about a patient whose identity is not qualified names them by the cabinet's local id). The
+    author validated the document: they are also its legalAuthenticator (the CDA header says so too).
     """
     cda = document.cda_xml
-    if cda is None or not state.unique_id or not state.entry_uuid or not state.submission_uid:
-        raise SubmissionError(f"Document {document.id} sans CDA figé ou sans identifiants d'envoi.")
+    if cda is None:
+        raise SubmissionError(f"Document {document.id} sans CDA figé.")
     times = cda_times(cda)
     shared = metadata_of(document)
     author = author_of(document.author, cabinet)
-    pid = patient_id_of(patient)
+    pid = pid or patient_id_of(patient)
     entry = DocumentEntry(
-        unique_id=state.unique_id,
+        unique_id=ids.unique_id,
         title=document.title,
         content=cda,
         mime_type=CDA_MIME_TYPE,
@@ -145,9 +163,9 @@ def build_submission(document: Document, patient: Patient, cabinet: Cabinet, sta
         service_start=times.service_start,
         service_stop=times.service_stop,
         replaces=replaces,
-        entry_uuid=state.entry_uuid,
+        entry_uuid=ids.entry_uuid,
     )
-    return Submission(unique_id=state.submission_uid, source_id=source_id, patient=pid, author=author,
+    return Submission(unique_id=ids.submission_uid, source_id=source_id, patient=pid, author=author,
                       content_type=content_type(activity_type), documents=[entry], submission_time=now,
                       title=document.title)
 

@@ -151,6 +151,8 @@ def document_entry(entry: DocumentEntry) -> etree._Element:
     add_slot(extrinsic, "size", [str(len(entry.content))])
     add_slot(extrinsic, "sourcePatientId", [entry.patient.cx])
     add_slot(extrinsic, "sourcePatientInfo", source_patient_info(entry.patient, entry.source_patient))
+    if entry.uri:
+        add_slot(extrinsic, "URI", [entry.uri])
     add_name(extrinsic, entry.title)
     if entry.comments:
         add_name(extrinsic, entry.comments, "Description")
@@ -236,16 +238,12 @@ def signature_entry(submission: Submission, signature: bytes) -> DocumentEntry:
     )
 
 
-def provide_and_register(submission: Submission, content_ids: dict[str, str]) -> etree._Element:
-    """`xdsb:ProvideAndRegisterDocumentSetRequest`; each Document refers to its MIME part by XOP.
+def registry_objects(submission: Submission) -> etree._Element:
+    """`rim:RegistryObjectList` of a submission: its entries, the set, HasMember and RPLC/signs associations.
 
-    Args:
-        submission: the set to send (a signature entry, when any, must already be in `documents`).
-        content_ids: entryUUID → Content-ID of the MIME part holding that document.
+    Shared by ITI-41 (inside ProvideAndRegister) and the XDM `METADATA.XML` of MSSanté (ITI-32).
     """
-    request = etree.Element(f"{{{c.XDSB}}}ProvideAndRegisterDocumentSetRequest", nsmap=NSMAP)
-    submit = etree.SubElement(request, f"{{{c.LCM}}}SubmitObjectsRequest")
-    objects = etree.SubElement(submit, rim("RegistryObjectList"))
+    objects = etree.Element(rim("RegistryObjectList"))
     for entry in submission.documents:
         objects.append(document_entry(entry))
     objects.append(
@@ -266,6 +264,25 @@ def provide_and_register(submission: Submission, content_ids: dict[str, str]) ->
             objects.append(association(c.ASSOC_RPLC, entry.entry_uuid, entry.replaces))
         if entry.class_code.code == c.SIGNATURE_CLASS_CODE:
             objects.append(association(c.ASSOC_SIGNS, entry.entry_uuid, submission.entry_uuid))
+    return objects
+
+
+def submit_objects_request(submission: Submission) -> etree._Element:
+    """A bare `lcm:SubmitObjectsRequest` of the submission (ITI-42 form; the XDM `METADATA.XML`)."""
+    request = etree.Element(f"{{{c.LCM}}}SubmitObjectsRequest", nsmap={"lcm": c.LCM, "rim": c.RIM})
+    request.append(registry_objects(submission))
+    return request
+
+
+def provide_and_register(submission: Submission, content_ids: dict[str, str]) -> etree._Element:
+    """`xdsb:ProvideAndRegisterDocumentSetRequest`; each Document refers to its MIME part by XOP.
+
+    Args:
+        submission: the set to send (a signature entry, when any, must already be in `documents`).
+        content_ids: entryUUID → Content-ID of the MIME part holding that document.
+    """
+    request = etree.Element(f"{{{c.XDSB}}}ProvideAndRegisterDocumentSetRequest", nsmap=NSMAP)
+    etree.SubElement(request, f"{{{c.LCM}}}SubmitObjectsRequest").append(registry_objects(submission))
     for entry in submission.documents:
         document = etree.SubElement(request, f"{{{c.XDSB}}}Document", id=entry.entry_uuid)
         etree.SubElement(document, f"{{{c.XOP}}}Include", href=f"cid:{content_ids[entry.entry_uuid]}")

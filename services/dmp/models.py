@@ -47,11 +47,12 @@ class PatientId:
 
     ins: str
     oid: str = c.OID_INS_NIR
+    id_type: str = "NH"  # CX-5: NH for an INS; PI for a local patient id (MSSanté, identity not qualified)
 
     @property
     def cx(self) -> str:
         """HL7 v2 CX form used by the XDS metadata and the VIHF: `INS^^^&OID&ISO^NH` (§3.4)."""
-        return f"{self.ins}^^^&{self.oid}&ISO^NH"
+        return f"{self.ins}^^^&{self.oid}&ISO^{self.id_type}"
 
     @classmethod
     def from_cx(cls, cx: str) -> PatientId:
@@ -113,6 +114,7 @@ class DocumentEntry:
     comments: str = ""
     replaces: str | None = None  # entryUUID of the entry this one replaces (RPLC)
     entry_uuid: str = field(default_factory=new_entry_uuid)
+    uri: str = ""  # the file of the document inside an XDM archive (slot URI, ITI-32); unused by ITI-41
 
 
 @dataclass

@@ -13,7 +13,7 @@ import platformdirs
 from services.sandbox.faults import FaultPlan, parse_rates
 from services.sandbox.manifest import MANIFEST_NAME, Manifest
 from services.sandbox.registry import available_simulators
-from services.sandbox.server import SandboxError, SandboxOptions, run
+from services.sandbox.server import SandboxError, SandboxOptions, default_shared_dir, run
 
 # Same folders as lgc_app.paths (services must not import lgc_app): LGC_HOME/data, else platformdirs.
 _APP_NAME = "lgc-segur"
@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--faults", default="",
                         help="taux de pannes, ex. timeout=0.1,error=0.2,drop=0.1,soap_fault=0.05")
     parser.add_argument("--seed", type=int, default=None, help="graine du tirage des pannes (reproductible)")
+    parser.add_argument("--shared", type=Path, default=None,
+                        help="dossier de référence « shared » (exemples CI-SIS pour l'injection MSSanté) ; "
+                             "par défaut LGC_SHARED, sinon le dossier shared à côté du projet")
     parser.add_argument("--log-level", default="warning",
                         choices=["critical", "error", "warning", "info", "debug"], help="niveau de journal")
     return parser
@@ -68,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     options = SandboxOptions(state_dir=args.state_dir or default_state_dir(), host=args.host,
                              port_mtls=args.port_mtls, port_tls=args.port_tls, plan=plan,
-                             log_level=args.log_level, access_log=args.log_level in ("info", "debug"))
+                             log_level=args.log_level, access_log=args.log_level in ("info", "debug"),
+                             shared_dir=args.shared or default_shared_dir())
 
     def ready(manifest: Manifest) -> None:
         names = ", ".join(name for name in manifest.urls if name not in ("health", "control"))

@@ -67,6 +67,7 @@ class SandboxOptions:
     access_log: bool = False
     simulators: Sequence[str] = SIMULATOR_NAMES  # those whose package exists are served
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES  # larger bodies get 413 (body_limit.py)
+    shared_dir: Path | None = field(default_factory=lambda: default_shared_dir())  # ../shared (CI-SIS examples)
 
 
 class Sandbox:
@@ -144,7 +145,7 @@ class Sandbox:
                 data_dir = self.state_dir / "data" / simulator.name
                 data_dir.mkdir(parents=True, exist_ok=True)
                 context = SimulatorContext(data_dir=data_dir, pki=self.pki, faults=self.faults,
-                                           published=self.published)
+                                           published=self.published, shared_dir=self.options.shared_dir)
                 app = simulator.create_app(context)
                 mounts[simulator.mount] = FaultMiddleware(app, self.faults, self._stopping)
         return BodyLimitMiddleware(_PrefixDispatcher(mounts, Starlette(routes=routes)), self.options.max_request_bytes)
@@ -222,6 +223,15 @@ def _server_ssl_context(pki: Pki, *, mutual: bool) -> ssl.SSLContext:
         context.load_verify_locations(cafile=pki.ca_cert)
         context.maximum_version = ssl.TLSVersion.TLSv1_2
     return context
+
+
+def default_shared_dir() -> Path | None:
+    """`LGC_SHARED`, else the `shared` folder beside the project checkout, else None."""
+    configured = os.environ.get("LGC_SHARED")
+    if configured:
+        return Path(configured)
+    beside = Path(__file__).resolve().parents[3] / "shared"
+    return beside if beside.is_dir() else None
 
 
 def _loopback_host(host: str) -> str:
@@ -320,12 +330,14 @@ def run_in_thread(state_dir: Path, *, latency: float = 0.0,
                   host: str = "127.0.0.1", port_mtls: int = 0, port_tls: int = 0,
                   log_level: str = "warning", simulators: Sequence[str] = SIMULATOR_NAMES,
                   startup_timeout: float = 30.0,
-                  max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES) -> RunningSandbox:
+                  max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
+                  shared_dir: Path | None = None) -> RunningSandbox:
     """Start a sandbox in a daemon thread and return once both listeners accept connections."""
     plan = FaultPlan(latency=latency, rates=dict(faults or {}), seed=seed)  # type: ignore[arg-type]
     sandbox = Sandbox(SandboxOptions(state_dir=Path(state_dir), host=host, port_mtls=port_mtls,
                                      port_tls=port_tls, plan=plan, log_level=log_level,
-                                     simulators=simulators, max_request_bytes=max_request_bytes))
+                                     simulators=simulators, max_request_bytes=max_request_bytes,
+                                     shared_dir=shared_dir or default_shared_dir()))
     ready = threading.Event()
     outcome: dict[str, Any] = {}
 

@@ -119,4 +119,4 @@ def test_bootstrap_names_the_workstation_and_who_acts(db_url: str) -> None:
 
 
 def test_the_handlers_come_from_the_composition_root() -> None:
-    assert set(outbox_handlers(Settings())) == {"noop", feeding.KIND}
+    assert set(outbox_handlers(Settings())) == {"noop", feeding.KIND, "mss.send", "mss.compose"}

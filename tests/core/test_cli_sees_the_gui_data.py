@@ -56,7 +56,7 @@ def test_demo_commands_read_the_demo_database(capsys: pytest.CaptureFixture[str]
     assert not database.exists()
 
     assert launcher.main(["--demo", "demo-data"]) == 0
-    assert "4 envois au DMP en attente" in capsys.readouterr().out
+    assert "9 envois (DMP, MSSanté) en attente" in capsys.readouterr().out
     assert launcher.main(["--demo", "documents", "list"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 8
     assert launcher.main(["--demo", "dmp", "orders"]) == 0

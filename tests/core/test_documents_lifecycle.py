@@ -8,6 +8,7 @@ import pytest
 from lxml import etree
 from sqlalchemy import select
 
+from lgc_app.dmp import feeding
 from lgc_app.documents import lifecycle
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
@@ -78,8 +79,8 @@ def test_draft_is_editable_then_frozen_by_validation(db: Database, world: World)
         expected_version=version,
         content=NarrativeContent((Section("Courrier", ("Texte définitif, œdème.",)),)),
     )
-    # a letter is not sent to the DMP by default: nothing planned
-    assert lifecycle.validate(db, document_id, world.author, CABINET, planners=PLANNERS) == []
+    # a letter is not sent to the DMP by default: nothing planned for it (MSSanté: the patient has no mailbox here)
+    assert lifecycle.validate(db, document_id, world.author, CABINET, planners=(feeding.plan_document_feed,)) == []
     with db.reading() as session:
         document = session.get(Document, document_id)
         assert document is not None and document.status is DocumentStatus.VALIDATED

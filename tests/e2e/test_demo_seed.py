@@ -53,7 +53,7 @@ async def handler(sandbox: RunningSandbox) -> AsyncIterator[FeedHandler]:
 
 def test_seeding_creates_the_practitioner_patients_and_validated_documents(db: Database) -> None:
     seeded = _seed(db)
-    assert seeded == demo_seed.Seeded(patients=7, documents=8, dmp_orders=4)
+    assert seeded == demo_seed.Seeded(patients=7, documents=8, send_orders=9)  # 4 to the DMP, 5 to Mon espace santé
     assert _seed(db) is None  # the second start finds the data set
 
     with db.reading() as session:
@@ -82,7 +82,7 @@ def test_seeding_creates_the_practitioner_patients_and_validated_documents(db: D
 async def test_the_qualified_patients_documents_reach_the_dmp_simulator(
         db: Database, sandbox: RunningSandbox, handler: FeedHandler) -> None:
     seeded = _seed(db)
-    assert seeded is not None and seeded.dmp_orders == 4
+    assert seeded is not None and seeded.send_orders == 9  # 4 of them to the DMP
     await drain(db, fast_worker(db, handler))
 
     documents = lifecycle.list_documents(db)

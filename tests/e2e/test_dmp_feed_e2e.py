@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import update
 
 from lgc_app.bootstrap import trace_describers
+from lgc_app.dmp.feeding import KIND
 from lgc_app.dmp.handler import FeedHandler
 from lgc_app.dmp.models import DmpDocumentState, DmpState
 from lgc_app.dmp.state import document_state, document_states
@@ -67,7 +68,7 @@ async def test_a_validated_document_reaches_the_dmp_with_its_trace(db: Database,
     assert (facts["Demandé par"], facts["Statut"], facts["Nature"]) == ("pmedecin", "envoyé", "Alimentation du DMP")
     assert (facts["Identifiant (uniqueId)"], facts["Entrée DMP (entryUUID)"]) == (state.unique_id, state.entry_uuid)
     assert facts["Dernière réponse du DMP"] == "Accepté (Success)"
-    assert [order.id for order in list_orders(db, trace_describers())] == [state.order_id]
+    assert [order.id for order in list_orders(db, trace_describers(), kind=KIND)] == [state.order_id]
 
 
 async def test_a_replacement_is_sent_with_rplc_and_deprecates_the_old_entry(

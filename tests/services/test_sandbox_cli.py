@@ -71,6 +71,6 @@ def test_help_announces_only_the_simulators_that_exist(capsys: pytest.CaptureFix
     with pytest.raises(SystemExit):
         main(["--help"])
     text = " ".join(capsys.readouterr().out.split())
-    assert "services nationaux (INSi, DMP, Pro Santé Connect, Annuaire Santé) en HTTPS" in text
+    assert "services nationaux (INSi, DMP, Pro Santé Connect, Annuaire Santé, MSSanté) en HTTPS" in text
     assert "courrier de test" in text and "écho" in text
-    assert "MSSanté" not in text  # not simulated yet
+    assert "--shared" in text  # the CI-SIS examples the MSSanté simulator injects

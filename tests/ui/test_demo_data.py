@@ -34,12 +34,13 @@ def test_first_start_seeds_once_and_refreshes_the_screens(qloop: object, qtbot: 
         assert window.statusBar().currentMessage() == "Préparation des données de démonstration…"
         assert "« leroy »" in window.welcome.text() and DEMO_CABINET.name in window.welcome.text()
 
-        assert _wait(qtbot, task) == Seeded(patients=7, documents=8, dmp_orders=4)
+        # 4 to the DMP, 5 to Mon espace santé
+        assert _wait(qtbot, task) == Seeded(patients=7, documents=8, send_orders=9)
         assert window.statusBar().currentMessage() == ""
         assert [m.text for m in message_log if "Données de démonstration prêtes" in m.text] == [
-            "Données de démonstration prêtes : 7 patients et 8 documents validés, dont 4 en cours d'envoi au DMP "
-            "du bac à sable (onglet « Envois »). Recherchez par exemple « dupont », « leroy » ou « lefèvre » dans "
-            "la liste des patients."]
+            "Données de démonstration prêtes : 7 patients et 8 documents validés, 9 envois en cours vers le DMP "
+            "et MSSanté du bac à sable (onglet « Envois »). Recherchez par exemple « dupont », « leroy » ou "
+            "« lefèvre » dans la liste des patients."]
         qtbot.waitUntil(lambda: window.documents.panel.author_id is not None)  # the demo practitioner, read again
 
         assert _wait(qtbot, prepare_demo_data(window)) is None  # next start: the data set is there

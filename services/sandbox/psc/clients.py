@@ -37,4 +37,6 @@ CLIENTS: dict[str, RegisteredClient] = {client.client_id: client for client in (
     RegisteredClient("lgc-segur-hs256", "lgc-segur-hs256-sandbox-secret", id_token_alg="HS256"),
     RegisteredClient("lgc-segur-jwt", "lgc-segur-jwt-sandbox-secret", userinfo_jwt=True),
     RegisteredClient("lgc-segur-short", "lgc-segur-short-sandbox-secret", access_lifetime=2, refresh_lifetime=4),
+    # a resource server, not a sign-in client: the MSSanté simulator introspects bearers with it
+    RegisteredClient("mss-operator", "mss-operator-sandbox-secret", redirect_uris=()),
 )}

@@ -1,0 +1,229 @@
+"""Reading the practice's MSSanté mailbox: once (`fetch_once`, `lgc mss fetch`) or continuously (the reception
+worker, IDLE with a periodic fallback, on its own thread and loop beside the GUI, like the outbox worker).
+
+For each unseen message: its bytes are streamed to a private file and fsynced, a row is written by Message-ID,
+and only then is it flagged \\Seen on the server; processing (`integration.process_stored`) follows. A crash
+anywhere leaves either the message unseen on the server (fetched again: its Message-ID or UID is known, it is
+not stored twice) or a `stored` row that the next run processes. A message over `MAX_MESSAGE_BYTES` goes
+straight to the quarantine file, by chunks, and is refused there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from lgc_app import secrets
+from lgc_app.config import Settings
+from lgc_app.mss.inbox import store
+from lgc_app.mss.inbox.hooks import InboxHooks
+from lgc_app.mss.inbox.integration import Counts, process_stored
+from lgc_app.mss.inbox.models import InboxMessage, MessageState
+from lgc_app.offload import Offload
+from lgc_app.persistence.database import Database
+from services.errors import ServiceError
+from services.mss.connection import MailboxAccess, Mechanism, TokenSource, discover
+from services.mss.imap import ImapSession, MessageRef
+from services.mss.message_parse import head_message_id
+from services.transport import TlsMaterial
+
+log = logging.getLogger("lgc.mss.reception")
+
+MAX_MESSAGE_BYTES = 100 * 1024 * 1024
+_HEAD_BYTES = 256 * 1024
+
+MailboxOpener = Callable[[], Awaitable[ImapSession]]
+
+
+@dataclass(frozen=True)
+class FetchSummary:
+    fetched: int
+    integrated: int
+    to_match: int
+    ko: int
+    duplicates: int
+    reports: int
+
+    @property
+    def text(self) -> str:
+        return (f"{self.fetched} message(s) relevé(s) : {self.integrated} document(s) intégré(s), {self.to_match} à "
+                f"rapprocher, {self.ko} en erreur, {self.duplicates} doublon(s), {self.reports} accusé(s) de "
+                "réception.")
+
+
+def mailbox_access(settings: Settings, token: TokenSource | None) -> MailboxAccess:
+    """The practice's mailbox as the settings describe it (`mss.*`, `tls.ca_file`); LOGIN's password from the
+    keyring. Raises SecretUnavailable when LOGIN is configured without a keyring entry."""
+    mechanism = Mechanism(settings["mss.auth"])
+    certificate = mechanism in (Mechanism.EXTERNAL, Mechanism.LOGIN) and settings["mss.client_cert"] is not None
+    tls = TlsMaterial(settings["tls.ca_file"], settings["mss.client_cert"] if certificate else None,
+                      settings["mss.client_key"] if certificate else None)
+    password = secrets.fetch(settings["mss.password_ref"]) if mechanism is Mechanism.LOGIN else ""
+    return MailboxAccess(settings["mss.mailbox"], mechanism, tls, token=token, password=password)
+
+
+def settings_opener(settings: Settings, token: TokenSource | None) -> MailboxOpener:
+    """Opens an IMAP session on the configured (or SRV-discovered, RFC 6186) server of the mailbox."""
+    async def open_session() -> ImapSession:
+        access = await asyncio.to_thread(mailbox_access, settings, token)
+        endpoint = await discover(access.domain, "imap", settings["services.mss_imap"])
+        context = await asyncio.to_thread(access.ssl_context)  # blocking: reads the certificate files
+        return await ImapSession.open(endpoint, access, context)
+    return open_session
+
+
+async def fetch_once(db: Database, opener: MailboxOpener, hooks: InboxHooks, *, offload: Offload = asyncio.to_thread,
+                     max_bytes: int = MAX_MESSAGE_BYTES) -> FetchSummary:
+    """Read the inbox once: store every unseen message durably, flag it seen, then integrate.
+
+    Raises:
+        ServiceError: the mailbox could not be read (messages stored before the failure are kept and processed
+            by the next run).
+    """
+    async with await opener() as imap:
+        fetched = await receive_unseen(db, imap, hooks.mailbox, offload=offload, max_bytes=max_bytes)
+    counts = await offload(process_stored, db, hooks)
+    return _summary(fetched, counts)
+
+
+def _summary(fetched: int, counts: Counts) -> FetchSummary:
+    return FetchSummary(fetched, counts.integrated, counts.to_match, counts.ko, counts.duplicates, counts.reports)
+
+
+async def receive_unseen(db: Database, imap: ImapSession, mailbox: str, *, offload: Offload = asyncio.to_thread,
+                         max_bytes: int = MAX_MESSAGE_BYTES) -> int:
+    """Store and flag every unseen message of the INBOX; returns how many were new here."""
+    uidvalidity = await imap.select()
+    stored = 0
+    for ref in await imap.unseen():
+        if not await offload(_uid_known, db, mailbox, uidvalidity, ref.uid):
+            stored += await _store_one(db, imap, ref, mailbox, uidvalidity, offload, max_bytes)
+        await imap.mark_seen(ref.uid)  # the bytes are durable (or were already): never read again
+    return stored
+
+
+async def _store_one(db: Database, imap: ImapSession, ref: MessageRef, mailbox: str, uidvalidity: int,
+                     offload: Offload, max_bytes: int) -> int:
+    too_big = ref.size > max_bytes
+    writer = store.RawWriter(store.QUARANTINE if too_big else store.INBOX)
+    try:
+        await imap.fetch(ref, writer.write)
+        relative_path, digest = await offload(writer.commit)
+    except BaseException:
+        writer.abort()
+        raise
+    return 1 if await offload(_record, db, mailbox, uidvalidity, ref.uid, relative_path, digest, too_big) else 0
+
+
+def _uid_known(db: Database, mailbox: str, uidvalidity: int, uid: int) -> bool:
+    with db.reading() as session:
+        return session.scalar(select(InboxMessage.id).where(
+            InboxMessage.mailbox == mailbox, InboxMessage.uidvalidity == uidvalidity, InboxMessage.uid == uid)
+        ) is not None
+
+
+def _record(db: Database, mailbox: str, uidvalidity: int, uid: int, relative_path: str, digest: str,
+            too_big: bool) -> bool:
+    """A row for the stored bytes; False when this Message-ID is already here (the same message again)."""
+    path = store.absolute(relative_path)
+    with path.open("rb") as raw:
+        head = raw.read(_HEAD_BYTES)
+    message_id = head_message_id(head, digest)
+    try:
+        with db.unit_of_work() as session:
+            known = session.scalar(select(InboxMessage).where(InboxMessage.message_id == message_id))
+            if known is not None:
+                if known.raw_path != relative_path:  # identical bytes share one file
+                    store.remove(relative_path)
+                log.info("MSSanté message already received (uid %s): not stored twice", uid)
+                return False
+            session.add(InboxMessage(message_id=message_id, mailbox=mailbox, uidvalidity=uidvalidity, uid=uid,
+                                     raw_path=relative_path, size=path.stat().st_size, sha256=digest,
+                                     state=MessageState.STORED.value, reason_code="", sender="", subject="",
+                                     mdn_to="", mdn_sent=False, quarantined=too_big))
+    except IntegrityError:  # stored meanwhile by another run: the unique Message-ID decides
+        return False
+    return True
+
+
+# --- the reception worker ------------------------------------------------------------------------------------
+
+class ReceptionWorker:
+    """Keeps reading the mailbox: IDLE where the server offers it, else a poll every `poll_seconds`; after a
+    failure, waits `poll_seconds` and reconnects. `on_summary` is told each time something was received."""
+
+    def __init__(self, db: Database, opener: MailboxOpener, hooks: InboxHooks, *, poll_seconds: float,
+                 on_summary: Callable[[FetchSummary], None] | None = None) -> None:
+        self._db = db
+        self._opener = opener
+        self._hooks = hooks
+        self._poll = poll_seconds
+        self._on_summary = on_summary
+        self.last_error: ServiceError | None = None
+
+    async def run_forever(self) -> None:
+        while True:
+            try:
+                async with await self._opener() as imap:
+                    self.last_error = None
+                    while True:
+                        fetched = await receive_unseen(self._db, imap, self._hooks.mailbox)
+                        counts = await asyncio.to_thread(process_stored, self._db, self._hooks)
+                        if fetched or counts.reports or counts.integrated or counts.ko or counts.to_match:
+                            self._tell(_summary(fetched, counts))
+                        await imap.wait_for_news(self._poll)
+            except ServiceError as exc:
+                self.last_error = exc
+                log.warning("lecture de la messagerie MSSanté impossible (%s) : nouvel essai dans %s s", exc.code,
+                            self._poll)
+            except Exception:
+                log.exception("la réception MSSanté a échoué ; nouvel essai plus tard")
+            await asyncio.sleep(self._poll)
+
+    def _tell(self, summary: FetchSummary) -> None:
+        if self._on_summary is not None:
+            self._on_summary(summary)
+
+
+class ReceptionThread:
+    """Runs a `ReceptionWorker` on a private loop in a daemon thread; `stop()` cancels it and waits."""
+
+    def __init__(self, worker: ReceptionWorker) -> None:
+        self.worker = worker
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._started = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="lgc-mss-reception", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+        self._started.wait()
+
+    def is_alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def stop(self, timeout: float = 10.0) -> bool:
+        if self._loop is not None and self._task is not None and self._thread.is_alive():
+            self._loop.call_soon_threadsafe(self._task.cancel)
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        self._task = loop.create_task(self.worker.run_forever())
+        self._started.set()
+        try:
+            loop.run_until_complete(self._task)
+        except asyncio.CancelledError:
+            pass
+        finally:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+            loop.close()

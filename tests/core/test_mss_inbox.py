@@ -1,0 +1,246 @@
+"""MSSanté reception end to end against the in-test IMAP server: durable store before \\Seen, integration with
+automatic matching, duplicates (mail twice, mail and DMP), hostile messages quarantined, KO actions, MDN."""
+
+from __future__ import annotations
+
+import asyncio
+import email
+from collections.abc import Iterator
+from email import policy
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lgc_app import paths
+from lgc_app.dmp.consultation import received_documents
+from lgc_app.mss.inbox import integration, worklist
+from lgc_app.mss.inbox.hooks import InboxHooks, Reply
+from lgc_app.mss.inbox.models import InboxMessage, ItemState, MessageState
+from lgc_app.mss.inbox.reception import fetch_once
+from lgc_app.patients.vocabulary import IdentityStatus
+from lgc_app.persistence.database import Database
+from services.mss.connection import Endpoint, MailboxAccess, Mechanism
+from services.mss.imap import ImapSession
+from services.sandbox.ca import Pki, ensure_pki
+from services.transport import TlsMaterial
+from tests.helpers import mss_messages as mm
+from tests.helpers.cisis import add_patient
+from tests.helpers.composition import practitioner_session
+from tests.helpers.imap_server import ImapTestServer
+
+pytestmark = pytest.mark.db
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+    return ensure_pki(tmp_path_factory.mktemp("state"))
+
+
+@pytest.fixture
+def server(pki: Pki) -> Iterator[ImapTestServer]:
+    with ImapTestServer(pki.server_cert, pki.server_key, pki.ca_cert) as running:
+        yield running
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.replies: list[Reply] = []
+        self.lab_calls: list[tuple[int, str]] = []
+
+    def reply(self, session: Session, reply: Reply) -> None:
+        self.replies.append(reply)
+
+    def lab_results(self, session: Session, *, patient_id: int, source: str, cda: bytes) -> int:
+        self.lab_calls.append((patient_id, source))
+        return 1
+
+    def hooks(self, reports: bool = False) -> InboxHooks:
+        return InboxHooks(mm.MAILBOX, self.reply, reports=(lambda s, raw: b"multipart/report" in raw) if reports
+                          else (lambda s, raw: False), lab_results=self.lab_results)
+
+    def dispositions(self) -> list[str]:
+        found = []
+        for reply in self.replies:
+            if reply.kind == "mdn":
+                text = reply.raw.decode()
+                found.append(text.split("Disposition: ", 1)[1].split("\n", 1)[0].strip())
+        return found
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+def _opener(server: ImapTestServer, pki: Pki):  # type: ignore[no-untyped-def]
+    access = MailboxAccess(mm.MAILBOX, Mechanism.EXTERNAL, TlsMaterial(pki.ca_cert, pki.structure_cert,
+                                                                       pki.structure_key))
+
+    async def open_session() -> ImapSession:
+        context = await asyncio.to_thread(access.ssl_context)
+        return await ImapSession.open(Endpoint.from_url(server.url), access, context, timeout=10)
+    return open_session
+
+
+def _qualified_patient(db: Database, **traits: str) -> int:
+    with db.unit_of_work() as session:
+        return add_patient(session, status=IdentityStatus.QUAL, **traits).id
+
+
+def _fetch(db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, **kwargs: object):  # type: ignore[no-untyped-def]
+    return asyncio.run(fetch_once(db, _opener(server, pki), recorder.hooks(), **kwargs))  # type: ignore[arg-type]
+
+
+def test_a_message_for_a_qualified_patient_is_integrated_with_its_origin(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+    patient_id = _qualified_patient(db)
+    uid = server.deliver(mm.cisis_message(shared_dir, "BIO-CR-BIO_2024.01_TSH_1.xml"))
+    summary = _fetch(db, server, pki, recorder)
+    assert (summary.fetched, summary.integrated, summary.ko, summary.to_match) == (1, 1, 0, 0)
+    assert server.seen() == [uid]
+    [received] = received_documents(db, patient_id)
+    cda = mm.example(shared_dir, "BIO-CR-BIO_2024.01_TSH_1.xml")
+    assert received.unique_id == mm.cda_unique_id(cda)
+    with db.reading() as session:
+        message = session.scalars(select(InboxMessage)).one()
+        assert message.state == MessageState.PROCESSED.value and message.sender == mm.SENDER
+        raw_file = paths.data_dir() / message.raw_path
+        assert raw_file.read_bytes() == server.messages[0].data
+        assert raw_file.stat().st_mode & 0o777 == 0o600
+    assert recorder.lab_calls == [(patient_id, f"mss:{received.unique_id}")]
+    assert recorder.dispositions() == ["automatic-action/MDN-sent-automatically; processed"]
+
+
+def test_the_same_message_twice_and_the_same_document_again_are_not_integrated_twice(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+    patient_id = _qualified_patient(db)
+    raw = mm.cisis_message(shared_dir, message_id="<same@hopital.test>")
+    server.deliver(raw)
+    server.deliver(raw)  # the operator delivered it twice
+    server.deliver(mm.cisis_message(shared_dir, message_id="<other@hopital.test>"))  # same document, new mail
+    summary = _fetch(db, server, pki, recorder)
+    assert (summary.fetched, summary.integrated, summary.duplicates) == (2, 1, 1)
+    assert len(received_documents(db, patient_id)) == 1
+    duplicate = worklist.list_inbox(db, states=(ItemState.DUPLICATE,))
+    assert len(duplicate) == 1 and "Doublon" in duplicate[0].reason
+    assert len(server.seen()) == 3
+
+
+def test_a_crash_between_store_and_integration_integrates_once_on_the_next_run(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    patient_id = _qualified_patient(db)
+    server.deliver(mm.cisis_message(shared_dir))
+
+    def crash(*args: object) -> None:
+        raise RuntimeError("power cut")
+    with monkeypatch.context() as patched:
+        patched.setattr("lgc_app.mss.inbox.reception.process_stored", crash)
+        with pytest.raises(RuntimeError):
+            _fetch(db, server, pki, recorder)
+    assert len(server.seen()) == 1  # stored durably, so flagged seen
+    summary = _fetch(db, server, pki, recorder)
+    assert (summary.fetched, summary.integrated) == (0, 1)
+    assert _fetch(db, server, pki, recorder).integrated == 0
+    assert len(received_documents(db, patient_id)) == 1
+
+
+@pytest.mark.parametrize(("traits", "reason"), [
+    ({"birth_name": "AUTRE-NOM"}, "Conflit d'identité"),
+    ({"matricule": "180017512345678"}, "Aucun patient"),
+])
+def test_without_a_full_match_the_document_waits_for_manual_matching(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path,
+        traits: dict[str, str], reason: str) -> None:
+    patient_id = _qualified_patient(db, **traits)
+    server.deliver(mm.cisis_message(shared_dir))
+    assert _fetch(db, server, pki, recorder).to_match == 1
+    [entry] = worklist.list_inbox(db, states=worklist.OPEN_STATES)
+    assert entry.state is ItemState.TO_MATCH and reason in entry.reason
+    assert recorder.dispositions() == []  # deferred until a user decides
+    reader = practitioner_session()
+    if "matricule" in traits:  # another INS: a qualified patient with a different INS cannot take it
+        with pytest.raises(worklist.InboxError):
+            worklist.match_by_hand(db, entry.id, patient_id, recorder.hooks(), reader)
+        return
+    assert worklist.match_by_hand(db, entry.id, patient_id, recorder.hooks(), reader) is ItemState.INTEGRATED
+    assert len(received_documents(db, patient_id)) == 1
+    assert recorder.dispositions() == ["automatic-action/MDN-sent-automatically; processed"]
+
+
+@pytest.mark.parametrize("variant", ["traversal", "zip_bomb", "bad_hash", "xxe", "no_metadata", "duplicate_names",
+                                     "malformed_mime", "absolute", "encrypted"])
+def test_hostile_messages_are_refused_quarantined_and_answered(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path, variant: str) -> None:
+    _qualified_patient(db)
+    server.deliver(mm.cisis_message(shared_dir, variant=variant))
+    summary = _fetch(db, server, pki, recorder)
+    assert (summary.ko, summary.integrated) == (1, 0)
+    [entry] = worklist.list_inbox(db, states=(ItemState.KO,))
+    assert entry.quarantined and "quarantaine" in entry.reason
+    files = sorted(p.relative_to(paths.data_dir()).as_posix() for p in paths.data_dir().rglob("*") if p.is_file())
+    assert [f for f in files if not f.endswith(".sqlite3")] == [f"mss/quarantine/{f.rpartition('/')[2]}"
+                                                                for f in files if f.startswith("mss/")]
+    assert not any("evil" in p.name for p in Path(paths.data_dir()).parent.rglob("*"))
+    if variant != "malformed_mime":  # an unreadable message has no readable MDN request
+        assert recorder.dispositions()[0].startswith("automatic-action/MDN-sent-automatically; processed/Error: XDM-")
+    assert worklist.retry(db, entry.id, recorder.hooks(), practitioner_session()) is ItemState.KO
+
+
+def test_a_cda_about_another_patient_than_its_metadata_is_ko_with_mdn_error(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+    _qualified_patient(db)
+    server.deliver(mm.cisis_message(shared_dir, variant="patient_mismatch"))
+    assert _fetch(db, server, pki, recorder).ko == 1
+    [entry] = worklist.list_inbox(db, states=(ItemState.KO,))
+    assert "autre patient" in entry.reason
+    assert recorder.dispositions() == ["automatic-action/MDN-sent-automatically; processed/Error: "
+                                       "DOC-REFUSED^Le document recu par MSSante concerne un autre patient (INS "
+                                       "differente) : il a ete refuse."]
+
+
+def test_a_message_over_the_size_cap_goes_to_quarantine_unparsed(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+    server.deliver(mm.cisis_message(shared_dir))
+    summary = _fetch(db, server, pki, recorder, max_bytes=10_000)
+    assert summary.ko == 1
+    [entry] = worklist.list_inbox(db)
+    assert entry.reason.startswith("Le message (0 Mo) dépasse") and entry.quarantined
+
+
+def test_reject_replies_to_the_sender_with_the_text(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+    server.deliver(mm.cisis_message(shared_dir))
+    assert _fetch(db, server, pki, recorder).to_match == 1  # no local patient
+    [entry] = worklist.list_inbox(db)
+    worklist.reject(db, entry.id, "Patient inconnu du cabinet.", recorder.hooks(), practitioner_session())
+    rejection = next(reply for reply in recorder.replies if reply.kind == "rejection")
+    parsed = email.message_from_bytes(rejection.raw, policy=policy.default)
+    assert parsed["To"] == mm.SENDER and "Patient inconnu du cabinet." in parsed.get_body().get_content()
+    assert recorder.dispositions()[0].startswith("automatic-action/MDN-sent-automatically; processed/Error: REJECTED")
+    assert worklist.list_inbox(db)[0].state is ItemState.REJECTED
+    with pytest.raises(worklist.InboxError):
+        worklist.reject(db, entry.id, "encore", recorder.hooks(), practitioner_session())
+
+
+def test_reports_are_handed_to_the_sending_side(db: Database, server: ImapTestServer, pki: Pki,
+                                                recorder: Recorder) -> None:
+    server.deliver(b"From: mailer-daemon@x\r\nMessage-ID: <dsn@x>\r\nContent-Type: multipart/report; "
+                   b"report-type=delivery-status; boundary=b\r\n\r\n--b\r\n\r\nx\r\n--b--\r\n")
+    summary = asyncio.run(fetch_once(db, _opener(server, pki), recorder.hooks(reports=True)))
+    assert (summary.reports, summary.ko) == (1, 0)
+    assert worklist.list_inbox(db) == []
+
+
+def test_badge_counts(db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+    server.deliver(mm.cisis_message(shared_dir))
+    server.deliver(mm.cisis_message(shared_dir, variant="bad_hash"))
+    _fetch(db, server, pki, recorder)
+    assert worklist.badge_counts(db) == {"new": 2, "to_match": 1, "ko": 1}
+    entry = worklist.list_inbox(db, states=(ItemState.TO_MATCH,))[0]
+    mime, content = worklist.item_content(db, entry.id, practitioner_session())
+    assert mime == "text/xml" and content.startswith(b"<?xml")
+    assert worklist.badge_counts(db)["new"] == 1
+    assert integration.ORIGIN == "par MSSanté"

@@ -1,0 +1,1 @@
+"""The laboratory results screens: the "Résultats" panel of the patient record and its history chart."""
