@@ -30,6 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # never the user's keyring
 
 from lgc_app.config import Settings
+from lgc_app.persistence.database import Database
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_STARTS = 20
@@ -44,7 +45,6 @@ def _set_due(database_url: str, moment: datetime) -> None:
     from sqlalchemy import update
 
     from lgc_app.outbox.models import SendOrder
-    from lgc_app.persistence.database import Database
 
     db = Database.open(database_url, migrate=False)
     try:
@@ -54,9 +54,20 @@ def _set_due(database_url: str, moment: datetime) -> None:
         db.close()
 
 
+def _feeds_settled(db: Database) -> int:
+    """DMP feed orders sent or refused (a validation may plan other sends: MSSanté)."""
+    from sqlalchemy import func, select
+
+    from lgc_app.dmp.feeding import KIND
+    from lgc_app.outbox.models import OrderStatus, SendOrder
+
+    with db.reading() as session:
+        return session.scalar(select(func.count()).select_from(SendOrder).where(
+            SendOrder.kind == KIND, SendOrder.status.in_((OrderStatus.DONE, OrderStatus.FAILED)))) or 0
+
+
 def _template(folder: Path, documents: int) -> tuple[Path, str]:
     """A database with `documents` validated documents of one qualified patient; returns it and the INS."""
-    from lgc_app.persistence.database import Database
     from tests.helpers.dmp import random_ins
     from tests.helpers.dmp_feed import add_author, add_qualified_patient, validated
 
@@ -78,7 +89,6 @@ def _measure_in_child(settings_file: Path, documents: int) -> dict[str, float]:
     """In the fresh interpreter: start as `lgc --config` does, show the window, send, measure."""
     from PySide6.QtWidgets import QApplication
 
-    from lgc_app.outbox.trace import OrderStatus, count_orders
     from ui import tasks as taskbridge
     from ui.app import GuiOptions, create_application, install_event_loop, open_context
     from ui.main_window import MainWindow
@@ -95,8 +105,7 @@ def _measure_in_child(settings_file: Path, documents: int) -> dict[str, float]:
     window.show()
 
     async def settled() -> int:
-        counts = await taskbridge.run_db(count_orders, context.database)
-        return counts[OrderStatus.DONE] + counts[OrderStatus.FAILED]
+        return await taskbridge.run_db(_feeds_settled, context.database)
 
     async def scenario() -> dict[str, float]:
         await taskbridge.run_in_thread(worker.wait_prepared, 120)  # the child imports, connects: not measured
