@@ -17,6 +17,7 @@ DMP first).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import logging
 import os
@@ -169,7 +170,8 @@ class WorkerProcess:
                 graceful = False
                 _log.warning("le processus d'envoi (pid %s) ne s'arrête pas : arrêt forcé", process.pid)
                 process.kill()
-                process.wait(1.0)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(1.0)
         if self._watcher is not None:
             self._watcher.join(1.0)
         self._set_state(WorkerState.STOPPED)
