@@ -28,12 +28,15 @@ from lgc_app.dmp import trace as dmp_trace
 from lgc_app.dmp.client_factory import DmpConnection
 from lgc_app.dmp.handler import FeedHandler
 from lgc_app.documents.dispatch import SendPlanner
+from lgc_app.labresults.recording import record_lab_results
 from lgc_app.mss import access as mss_access
 from lgc_app.mss import planning as mss_planning
+from lgc_app.mss import replies as mss_replies
 from lgc_app.mss import trace as mss_trace
+from lgc_app.mss.acknowledgements import apply_report
 from lgc_app.mss.handler import MssSendHandler
 from lgc_app.mss.inbox import reception
-from lgc_app.mss.inbox.hooks import InboxHooks, unwired_hooks
+from lgc_app.mss.inbox.hooks import InboxHooks, report_handler
 from lgc_app.mss.inbox.reception import ReceptionThread
 from lgc_app.outbox import noop
 from lgc_app.outbox.handler import Handler
@@ -43,16 +46,16 @@ from lgc_app.persistence.database import Database
 from lgc_app.service_slot import ServiceSlot
 from lgc_app.session import ActingSession, Session, workstation_session
 from lgc_app.workstation import Workstation
-from services.annuaire import AnnuaireClient
 from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
 from services.card.card import Card
 from services.insi import InsiClient, LpsIdentity
 from services.mss.connection import MailboxAccess
-from services.mss.imap import ImapError
+from services.mss.reports import parse_reports
 from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
     from lgc_app.demo import DemoSandbox
+    from services.annuaire import AnnuaireClient
 
 log = logging.getLogger("lgc.bootstrap")
 
@@ -83,6 +86,8 @@ def make_annuaire_client(settings: Settings) -> AnnuaireClient:
         if not settings["demo.sandbox"]:
             raise
         api_key = SANDBOX_API_KEY
+    from services.annuaire import AnnuaireClient  # FHIR models: imported when the client is first needed
+
     # server-authenticated TLS only: the Annuaire identifies the application by its key (§6)
     http = make_async_client(TlsMaterial(settings["tls.ca_file"]),
                              timeout=settings["demo.latency"] + TIMEOUT_SECONDS)
@@ -96,6 +101,13 @@ def make_mss_access(settings: Settings, session: ActingSession | None) -> Mailbo
         MailboxUnavailable: no PSC sign-in for a bearer mailbox (transient), mailbox or password not configured.
     """
     return mss_access.mailbox_access(settings, session)
+
+
+def inbox_hooks(settings: Settings) -> InboxHooks:
+    """What MSSanté reception hands to the other parts: DSN/MDN to the sending side (every recipient of a report),
+    structured lab results to the patient's results, replies (MDN, rejection) to the outbox."""
+    return InboxHooks(settings["mss.mailbox"], mss_replies.ReplySender(Workstation.from_settings(settings)),
+                      reports=report_handler(parse_reports, apply_report), lab_results=record_lab_results)
 
 
 def send_planners() -> tuple[SendPlanner, ...]:
@@ -117,6 +129,7 @@ def outbox_handlers(settings: Settings, *, session: Callable[[], ActingSession |
         feeding.KIND: FeedHandler(settings, session=session),
         mss_planning.KIND: mss,
         mss_planning.COMPOSE_KIND: mss,
+        mss_replies.KIND: mss_replies.ReplyHandler(settings, session=session, access=make_mss_access),
     }
 
 
@@ -126,11 +139,13 @@ def trace_describers() -> dict[str, Describer]:
     register(registry, feeding.KIND, dmp_trace.describer())
     register(registry, mss_planning.KIND, mss_trace.describer())
     register(registry, mss_planning.COMPOSE_KIND, mss_trace.describer())
+    register(registry, mss_replies.KIND, mss_replies.describer())
     return registry
 
 
 class Services:
-    """One client per national service, built on first use (or `warm_up`) in a thread; `aclose()` at exit.
+    """One client per national service, built on first use in a thread (not at start-up: its TLS context would
+    compete with the window for the CPU); `aclose()` at exit.
 
     The builders read the context's settings when they run, so a sandbox attached after bootstrap is used.
     """
@@ -143,12 +158,6 @@ class Services:
                                                            self._executor)
         self.annuaire: ServiceSlot[AnnuaireClient] = ServiceSlot(
             "Annuaire Santé", lambda: make_annuaire_client(context.settings), self._executor)
-
-    def warm_up(self) -> None:
-        """Start building every client now (in threads), so the first request does not wait for it; a build
-        that fails (settings not filled in yet) is reported to that first request instead."""
-        for slot in self.slots():
-            slot.start()
 
     def slots(self) -> tuple[ServiceSlot[InsiClient] | ServiceSlot[DmpConnection] | ServiceSlot[AnnuaireClient], ...]:
         return (self.insi, self.dmp, self.annuaire)
@@ -220,17 +229,12 @@ class AppContext:
 
     def start_reception(self, hooks: InboxHooks | None = None) -> bool:
         """Start reading the MSSanté mailbox in its own thread on a master or standalone workstation with a
-        mailbox configured (never on a slave); the signed-in user's PSC token is asked at each connection."""
+        mailbox configured (never on a slave); whoever is signed in when it connects acts (their PSC token for a
+        personal mailbox). `hooks`: the composition root's (`inbox_hooks`) unless a test gives others."""
         if self.reception is None and self.workstation.runs_worker and self.settings["mss.mailbox"]:
-            async def token() -> str:
-                psc = self.session.psc
-                if psc is None:
-                    raise ImapError("MSS-IMAP-NO-TOKEN", "Connectez-vous avec Pro Santé Connect pour lire la "
-                                                         "messagerie MSSanté.", transient=True)
-                return await psc.access_token()
-            opener = reception.settings_opener(self.settings, token)
-            worker = reception.ReceptionWorker(self.database, opener, hooks or unwired_hooks(
-                self.settings["mss.mailbox"]), poll_seconds=self.settings["mss.poll_seconds"])
+            opener = reception.mailbox_opener(self.settings, lambda: self.session)
+            worker = reception.ReceptionWorker(self.database, opener, hooks or inbox_hooks(self.settings),
+                                               poll_seconds=self.settings["mss.poll_seconds"])
             self.reception = reception.ReceptionThread(worker)
             self.reception.start()
         return self.reception is not None

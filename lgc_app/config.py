@@ -210,6 +210,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("mss.client_key", _optional_path, None, "MSSanté : clé privée du certificat de la boîte applicative"),
     Option("mss.password_ref", _text, "", "MSSanté : entrée du trousseau pour le mot de passe (LOGIN)", True),
     Option("mss.nil", _text, "", "MSSanté : référence produit déclarée sur Convergence (X-MSS-NIL)"),
+    # Operators cap a message's size (commonly 10 to 25 MB); a free message is checked against it before queuing.
+    Option("mss.max_message_mb", _int_range(1, 100), 20,
+           "MSSanté : taille maximale d'un message acceptée par l'opérateur (Mo)"),
     Option("mss.poll_seconds", _int_range(15, 3600), 120,
            "MSSanté : relève périodique de la boîte si IDLE n'est pas disponible (secondes)"),
     Option("tls.ca_file", _optional_path, None, "Autorités de certification (PEM, vide : celles du système)"),

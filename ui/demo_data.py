@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from lgc_app import demo_seed
+from lgc_app.demo_mail import seed_demo_mail
 from lgc_app.demo_seed import Seeded
 from lgc_app.documents.cabinet import Cabinet
 from ui import messages
-from ui.tasks import Task, run_db
+from ui.tasks import Task, run_db, run_in_thread
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -68,6 +69,8 @@ def _show(window: MainWindow, seeded: Seeded | None) -> None:
         return
     if window.context.worker is not None:
         window.context.worker.wake()
+    window.tasks.run(run_in_thread(seed_demo_mail, window.context.settings),
+                     label_fr=_tr("Messages MSSanté de démonstration…"))  # the inbox has something to show
     window.patients.list.refresh()
     window.documents.panel.load_practitioners()
     window.dmp.orders.refresh()

@@ -6,6 +6,7 @@ Qt is imported only when the GUI starts, so `lgc config show` works on a server 
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -26,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="fichier de paramètres (TOML) à utiliser")
     parser.add_argument("--latency", metavar="SECONDES", type=float,
                         help="latence simulée du bac à sable, en secondes (par ex. 3)")
+    parser.add_argument("--scenario", choices=("consultation",),
+                        help="avec --demo : joue à l'écran une consultation type (latence de 3 s par défaut)")
     return parser
 
 
@@ -43,9 +46,20 @@ def main(argv: list[str] | None = None) -> int:
     if is_admin_command(argv):
         return cli.main(argv)
     args = build_parser().parse_args(argv)
-    from ui.app import GuiOptions, run
+    # The start allocates ~170k objects that live as long as the process: automatic collections would walk them
+    # again and again while it runs (~20 % of its CPU). The GUI thread's collector (ui/gc_guard.py) takes over
+    # once the window runs, the start's objects frozen out of its reach (`ui.app.after_start`).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from ui.app import GuiOptions, run
 
-    return run(GuiOptions(demo=args.demo, config=args.config, latency=args.latency))
+        if args.scenario and not args.demo:
+            build_parser().error("--scenario ne se joue qu'en démonstration (--demo)")
+        return run(GuiOptions(demo=args.demo, config=args.config, latency=args.latency, scenario=args.scenario))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 if __name__ == "__main__":  # frozen build entry (packaging/lgc.spec)

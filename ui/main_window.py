@@ -45,6 +45,8 @@ from ui.documents.module import install_documents
 from ui.help import HelpDialog, current_page
 from ui.i18n import decimal, role_label
 from ui.labresults.module import install_labresults
+from ui.mss.compose_module import install_compose
+from ui.mss.inbox_module import install_inbox
 from ui.outbox.worker_status import install_worker_status
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
@@ -57,7 +59,8 @@ HEALTH_INTERVAL_MS = 15_000
 # marked for lupdate; the untranslated title is the key of `MainWindow.menus`
 MENU_TITLES = (QT_TRANSLATE_NOOP("MainWindow", "Fichier"), QT_TRANSLATE_NOOP("MainWindow", "Patients"),
                QT_TRANSLATE_NOOP("MainWindow", "Documents"), QT_TRANSLATE_NOOP("MainWindow", "Envois"),
-               QT_TRANSLATE_NOOP("MainWindow", "Outils"), QT_TRANSLATE_NOOP("MainWindow", "Aide"))
+               QT_TRANSLATE_NOOP("MainWindow", "Messagerie"), QT_TRANSLATE_NOOP("MainWindow", "Outils"),
+               QT_TRANSLATE_NOOP("MainWindow", "Aide"))
 
 
 class SandboxLink:
@@ -213,6 +216,8 @@ class MainWindow(QMainWindow):
         self.documents = install_documents(self)
         self.consultations = install_consultations(self)
         self.labresults = install_labresults(self)
+        self.mss_compose = install_compose(self)
+        self.inbox = install_inbox(self)
 
         self.role_label = QLabel(f"{role_label(context.role)} — {context.workstation_name}", self)
         self.service_status = ServiceStatus(context, tasks, self.sandbox, self)
@@ -234,7 +239,7 @@ class MainWindow(QMainWindow):
     # -- extension points -------------------------------------------------------------------------------
 
     def menu(self, title: str) -> QMenu:
-        """A top-level menu by its French title: Fichier, Patients, Documents, Envois, Outils, Aide."""
+        """A top-level menu by its French title: Fichier, Patients, Documents, Envois, Messagerie, Outils, Aide."""
         return self.menus[title]
 
     def add_panel(self, name: str, widget: QWidget) -> int:

@@ -66,6 +66,10 @@ class StallMonitor(QObject):
             return 0.0
         return values[min(len(values) - 1, int(fraction * len(values)))]
 
+    def lateness_ms(self) -> list[float]:
+        """The kept samples (ms), oldest first: a caller pooling several measured periods (bench, scenario)."""
+        return [late for _, late in self._history]
+
     @property
     def p99_ms(self) -> float:
         return self.percentile(0.99)

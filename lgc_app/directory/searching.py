@@ -3,10 +3,15 @@ in the cache with today's date (off the event loop), hand back the page."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lgc_app.directory.use_cases import remember
 from lgc_app.offload import Offload
 from lgc_app.persistence.database import Database
-from services.annuaire import AnnuaireClient, PractitionerQuery, SearchPage
+from services.annuaire import PractitionerQuery, SearchPage
+
+if TYPE_CHECKING:
+    from services.annuaire import AnnuaireClient
 
 
 async def search(client: AnnuaireClient, db: Database, query: PractitionerQuery, offload: Offload) -> SearchPage:

@@ -43,6 +43,7 @@ from lgc_app.dmp.received_checks import content_refusal
 from lgc_app.documents.models import Document
 from lgc_app.documents.valuesets import TYPE_CODES
 from lgc_app.errors import UserError
+from lgc_app.mss.inbox.models import InboxItem, InboxMessage, ItemState
 from lgc_app.offload import Offload
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
@@ -160,8 +161,18 @@ class Consultation:
 
 
 @dataclass(frozen=True)
+class Arrival:
+    """The document arrived again by MSSanté: a duplicate, not integrated a second time."""
+
+    sender: str
+    received_at: datetime
+
+
+@dataclass(frozen=True)
 class ReceivedDocument:
-    """A document of the local record that came from the DMP (no content: see `received_content`)."""
+    """A document of the local record that came from outside: imported from the DMP, or received by MSSanté
+    (`origin` "mss", from `origin_sender`; `imported_at` is then when it was received and integrated). No
+    content: see `received_content`."""
 
     id: int
     unique_id: str
@@ -172,6 +183,14 @@ class ReceivedDocument:
     creation_time: datetime | None
     imported_at: datetime
     imported_by: str
+    origin: str = "dmp"  # "dmp" | "mss"
+    origin_sender: str = ""
+    origin_message_id: str = ""
+    duplicates: tuple[Arrival, ...] = ()  # later arrivals of the same document, oldest first
+
+    @property
+    def by_mss(self) -> bool:
+        return self.origin == "mss"
 
 
 # --- patient -----------------------------------------------------------------------------------------------
@@ -419,12 +438,23 @@ async def import_document(db: Database, client: DmpReader, patient_id: int, docu
 
 
 def received_documents(db: Database, patient_id: int) -> list[ReceivedDocument]:
-    """The documents imported from the DMP into the patient's record, most recent import first."""
+    """The documents imported from the DMP or received by MSSanté into the patient's record, with their origin
+    and the duplicates received since; most recent first."""
     with db.reading() as session:
-        rows = session.scalars(select(DmpReceivedDocument).where(DmpReceivedDocument.patient_id == patient_id)
-                               .order_by(DmpReceivedDocument.imported_at.desc(), DmpReceivedDocument.id.desc()))
+        rows = list(session.scalars(select(DmpReceivedDocument).where(DmpReceivedDocument.patient_id == patient_id)
+                                    .order_by(DmpReceivedDocument.imported_at.desc(),
+                                              DmpReceivedDocument.id.desc())))
+        duplicates: dict[int | None, list[Arrival]] = {}
+        for received_id, sender, received_at in session.execute(
+                select(InboxItem.received_document_id, InboxMessage.sender, InboxMessage.received_at)
+                .join(InboxMessage, InboxMessage.id == InboxItem.message_row_id)
+                .where(InboxItem.state == ItemState.DUPLICATE.value,
+                       InboxItem.received_document_id.in_([row.id for row in rows]))
+                .order_by(InboxMessage.received_at, InboxItem.id)):
+            duplicates.setdefault(received_id, []).append(Arrival(sender, received_at))
         return [ReceivedDocument(row.id, row.unique_id, row.title, row.mime_type, row.type_display, row.author,
-                                 row.creation_time, row.imported_at, row.imported_by) for row in rows]
+                                 row.creation_time, row.imported_at, row.imported_by, row.origin, row.origin_sender,
+                                 row.origin_message_id, tuple(duplicates.get(row.id, ()))) for row in rows]
 
 
 def received_content(db: Database, received_id: int, reader: UserSession) -> tuple[str, bytes]:

@@ -1,4 +1,5 @@
-"""The practice's mailbox access from the settings and the acting session (PROTOCOLS §4.0).
+"""The practice's mailbox access from the settings and the acting session (PROTOCOLS §4.0), and the server it
+reaches, for sending (SMTP submission) and reading (IMAP) alike.
 
 Personal and organisational mailboxes authenticate with the acting user's Pro Santé Connect access token
 (XOAUTH2/OAUTHBEARER), asked at each connection and never stored; an applicative mailbox with its IGC-Santé
@@ -7,11 +8,13 @@ certificate (EXTERNAL) or, where the operator asks for it, a password from the k
 
 from __future__ import annotations
 
+from typing import Literal
+
 from lgc_app import secrets
 from lgc_app.config import Settings
 from lgc_app.errors import UserError
 from lgc_app.session import ActingSession
-from services.mss.connection import MailboxAccess, Mechanism
+from services.mss.connection import Endpoint, MailboxAccess, Mechanism, discover
 from services.transport import TlsMaterial
 
 
@@ -26,7 +29,10 @@ class MailboxUnavailable(UserError):
         self.transient = transient
 
 
-NO_PSC = "Connectez-vous avec Pro Santé Connect pour envoyer par MSSanté : l'envoi attend votre connexion."
+NO_PSC = ("Connectez-vous avec Pro Santé Connect pour utiliser la messagerie MSSanté du cabinet : l'envoi ou la "
+          "relève attend votre connexion.")
+Service = Literal["submission", "imap"]
+_CONFIGURED = {"submission": "services.mss_smtp", "imap": "services.mss_imap"}
 
 
 def mailbox_access(settings: Settings, session: ActingSession | None) -> MailboxAccess:
@@ -54,3 +60,14 @@ def mailbox_access(settings: Settings, session: ActingSession | None) -> Mailbox
             raise MailboxUnavailable("Mot de passe de la boîte MSSanté absent du trousseau (réglage "
                                      "mss.password_ref).", transient=False) from None
     return MailboxAccess(address, mechanism, tls, password=password)
+
+
+async def endpoint(settings: Settings, access: MailboxAccess, service: Service) -> Endpoint:
+    """The configured server of `service` (`services.mss_smtp` / `services.mss_imap`), else the one the mailbox's
+    domain publishes in its RFC 6186 SRV records.
+
+    Raises:
+        MssConnectionError: nothing configured and no SRV record.
+    """
+    configured = settings[_CONFIGURED[service]]
+    return Endpoint.from_url(configured) if configured else await discover(access.domain, service, "")

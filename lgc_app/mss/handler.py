@@ -25,7 +25,7 @@ from lgc_app.dmp.submission import EntryIds, SubmissionError, build_submission
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.identifiers import local_patient_id
 from lgc_app.documents.models import Document
-from lgc_app.mss.access import MailboxUnavailable, mailbox_access
+from lgc_app.mss.access import MailboxUnavailable, endpoint, mailbox_access
 from lgc_app.mss.patient_objection import objection_of
 from lgc_app.mss.planning import OBJECTED, PATIENT
 from lgc_app.mss.preferences import preferences_of
@@ -38,7 +38,7 @@ from lgc_app.persistence.database import Database
 from lgc_app.session import ActingSession
 from services.dmp.models import PatientId
 from services.errors import Retry, ServiceError
-from services.mss.connection import Endpoint, MailboxAccess, discover
+from services.mss.connection import MailboxAccess
 from services.mss.message_build import Attachment, Documents, OutgoingMessage, PatientLabel, build_message
 from services.mss.smtp import Submitted, submit
 
@@ -142,6 +142,31 @@ def describe(job: SendJob, raw: bytes) -> str:
                       f"De {message.sender} à {', '.join(message.recipients)}", *parts])
 
 
+def open_mailbox(build: AccessBuilder, settings: Settings, session: ActingSession | None) -> MailboxAccess:
+    """The practice's mailbox for one order: without a PSC sign-in the order waits (transient), a mailbox or
+    password not configured is permanent."""
+    try:
+        return build(settings, session)
+    except MailboxUnavailable as exc:
+        if exc.transient:
+            raise TransientSendError(exc.text) from None
+        raise PermanentSendError(exc.text) from None
+
+
+async def submit_from_mailbox(settings: Settings, access: MailboxAccess, raw: bytes, recipients: tuple[str, ...],
+                              *, envid: str) -> Submitted:
+    """Submit `raw` from the mailbox to the configured (or SRV-discovered) server; operator failures become the
+    outbox's transient or permanent errors (French reason, the operator's text in the detail)."""
+    try:
+        server = await endpoint(settings, access, "submission")
+        return await submit(access, server, raw, recipients, envid=envid)
+    except ServiceError as exc:
+        detail = f"{exc.code} : {exc.detail}"
+        if exc.transient:
+            raise TransientSendError(exc.text_for(Retry.AUTOMATIC), detail=detail) from None
+        raise PermanentSendError(exc.reason, detail=detail) from None
+
+
 class MssSendHandler:
     """Runs `mss.send` and `mss.compose` orders of one worker."""
 
@@ -160,32 +185,17 @@ class MssSendHandler:
         try:
             job = await asyncio.to_thread(load_job, ctx.db, message_pk, cabinet=self._cabinet, sender=sender,
                                           nil=self._nil, end_patient_exchange=self._end)
-        except PermanentSendError as exc:
-            await asyncio.to_thread(record_failed, ctx.db, message_pk, exc.text)
-            raise
-        if job is None:
-            return HandlerResult(summary="MSSanté : aucun destinataire restant à servir")
-        try:
-            access = self._access(self._settings, self._session())
-        except MailboxUnavailable as exc:
-            if exc.transient:
-                raise TransientSendError(exc.text) from None
-            await asyncio.to_thread(record_failed, ctx.db, message_pk, exc.text)
-            raise PermanentSendError(exc.text) from None
-        try:
+            if job is None:
+                return HandlerResult(summary="MSSanté : aucun destinataire restant à servir")
+            access = open_mailbox(self._access, self._settings, self._session())
             raw = await asyncio.to_thread(lambda: build_message(job.outgoing, when=job.created_at.timestamp())
                                           .as_bytes())
             ctx.trace(f"Message envoyé (tentative {ctx.attempt}) :\n{describe(job, raw)}")
-            configured = self._settings["services.mss_smtp"]  # empty: the domain's SRV records (RFC 6186)
-            endpoint = Endpoint.from_url(configured) if configured else await discover(access.domain, "submission",
-                                                                                       "")
-            submitted = await submit(access, endpoint, raw, job.outgoing.recipients, envid=job.envid)
-        except ServiceError as exc:
-            detail = f"{exc.code} : {exc.detail}"
-            if exc.transient:
-                raise TransientSendError(exc.text_for(Retry.AUTOMATIC), detail=detail) from None
-            await asyncio.to_thread(record_failed, ctx.db, message_pk, exc.reason)
-            raise PermanentSendError(exc.reason, detail=detail) from None
+            submitted = await submit_from_mailbox(self._settings, access, raw, job.outgoing.recipients,
+                                                  envid=job.envid)
+        except PermanentSendError as exc:
+            await asyncio.to_thread(record_failed, ctx.db, message_pk, exc.text)
+            raise
         ctx.trace("Réponse du serveur : " + " ; ".join(
             f"{r.address} {r.code} {r.reply}" for r in submitted.recipients))
         await asyncio.to_thread(record_submitted, ctx.db, message_pk, submitted)

@@ -60,8 +60,17 @@ def describer() -> MssDescriber:
 
 def document_recipients(db: Database, document_id: int) -> list[RecipientState]:
     """Every recipient of the document's MSSanté messages (and those left out, with the reason), oldest first."""
+    return documents_recipients(db, [document_id]).get(document_id, [])
+
+
+def documents_recipients(db: Database, document_ids: Sequence[int]) -> dict[int, list[RecipientState]]:
+    """`document_recipients` of several documents in one query (the document list); absent: no message."""
+    found: dict[int, list[RecipientState]] = {}
     with db.reading() as session:
         query = (select(MssMessage).options(selectinload(MssMessage.recipients))
-                 .where(MssMessage.document_id == document_id).order_by(MssMessage.id))
-        return [RecipientState(r.address, r.status, r.reason, r.updated_at)
-                for message in session.scalars(query) for r in message.recipients]
+                 .where(MssMessage.document_id.in_(list(document_ids))).order_by(MssMessage.id))
+        for message in session.scalars(query):
+            assert message.document_id is not None  # selected by it
+            found.setdefault(message.document_id, []).extend(
+                RecipientState(r.address, r.status, r.reason, r.updated_at) for r in message.recipients)
+    return found

@@ -4,6 +4,7 @@ The notification is delivered only when the transaction that wrote the order com
 visible"), so a woken worker always finds the order. Its payload is the target workstation or `*`. The
 listener runs in its own thread with a blocking psycopg connection (portable: async psycopg cannot run on
 Windows' default Proactor loop) and reconnects after a loss; the worker's poll keeps running meanwhile.
+psycopg is imported by the listener only: a SQLite workstation never loads it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import logging
 import threading
 from collections.abc import Callable
 
-import psycopg
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
@@ -58,6 +58,8 @@ class NotificationListener:
             self._thread.join(timeout)
 
     def _run(self) -> None:
+        import psycopg
+
         while not self._stopping.is_set():
             try:
                 self._listen()
@@ -68,6 +70,8 @@ class NotificationListener:
                 self._stopping.wait(self._reconnect_delay)
 
     def _listen(self) -> None:
+        import psycopg
+
         with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as conn:
             conn.execute(f"LISTEN {CHANNEL}")
             self._listening.set()

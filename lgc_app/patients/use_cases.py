@@ -13,12 +13,14 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.interfaces import LoaderOption
 
 from lgc_app.audit.events import AuditEvent
 from lgc_app.audit.trail import record
 from lgc_app.documents.actors import Actor
 from lgc_app.patients import datamatrix, indicators, insi_result, service, vitale
 from lgc_app.patients import status as rules
+from lgc_app.patients.list_rows import PatientRow, patient_rows
 from lgc_app.patients.models import Patient
 from lgc_app.patients.recent import recent_patients
 from lgc_app.patients.resemblance import Resemblance, resemblance
@@ -28,9 +30,6 @@ from lgc_app.patients.views import PatientView
 from lgc_app.patients.vocabulary import IdentityDocumentType, IdentityStatus
 from lgc_app.persistence.database import Database
 from services.insi import InsiIdentity
-
-_SATELLITES = (selectinload(Patient.vitale_cards), selectinload(Patient.identity_checks),
-               selectinload(Patient.status_changes))
 
 
 @dataclass(frozen=True)
@@ -57,10 +56,17 @@ class InsiApplied:
     reason: str
 
 
+def _satellites() -> tuple[LoaderOption, ...]:
+    """Built when first read, not at import: naming a relationship configures every ORM mapper (~30 ms), which
+    the GUI does after its window shows (`ui.app.after_start`)."""
+    return (selectinload(Patient.vitale_cards), selectinload(Patient.identity_checks),
+            selectinload(Patient.status_changes))
+
+
 def _view(session: Session, patient_id: int) -> PatientView:
     """The snapshot of a patient, its satellite lists read in one query each."""
     session.flush()  # a use case may have just written a card or a check: read it back
-    patient = session.get(Patient, patient_id, options=_SATELLITES, populate_existing=True)
+    patient = session.get(Patient, patient_id, options=_satellites(), populate_existing=True)
     if patient is None:
         raise PatientNotFound(patient_id)
     return PatientView.of(patient)
@@ -81,6 +87,16 @@ def recent(db: Database, *, limit: int) -> list[SearchHit]:
     """The patients created or updated last: the list before any search."""
     with db.reading() as session:
         return recent_patients(session, limit)
+
+
+def search_rows(db: Database, text: str, *, limit: int) -> list[PatientRow]:
+    """The patient list's answer to text, its rows prepared here (the database thread), not while painting."""
+    return patient_rows(search(db, text, limit=limit))
+
+
+def recent_rows(db: Database, *, limit: int) -> list[PatientRow]:
+    """The patient list before any search, as rows (`recent`)."""
+    return patient_rows(recent(db, limit=limit))
 
 
 def load_patient(db: Database, patient_id: int) -> PatientView:

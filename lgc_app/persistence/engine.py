@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 
 from lgc_app.errors import UserError
 from lgc_app.paths import private_dir, private_file
+from lgc_app.persistence import open_marker
 
 
 class DatabaseError(UserError, RuntimeError):
@@ -54,7 +55,8 @@ def display_url(url: str) -> str:
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a SQLite database before SQLAlchemy touches (and maybe alters) it."""
+    """Refuse a file that is not a SQLite database before SQLAlchemy touches (and maybe alters) it, and one that
+    is corrupt when a session on it did not end cleanly (`open_marker`: the full check reads the whole file)."""
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
@@ -62,6 +64,14 @@ def check_sqlite_file(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise DatabaseError(f"Le fichier {path} n'est pas une base de données SQLite (fichier étranger ou corrompu). "
                             "Il n'a pas été modifié.")
+    unclean = open_marker.leftovers(path)
+    if unclean:
+        check_sqlite_integrity(path)
+        open_marker.clear(unclean)
+
+
+def check_sqlite_integrity(path: Path) -> None:
+    """`PRAGMA quick_check` of the whole file, read-only. Raises DatabaseError (French) when it is corrupt."""
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             result = conn.execute("PRAGMA quick_check").fetchone()

@@ -2,6 +2,10 @@
 
 A SQLite file is copied aside (online backup API, consistent even in WAL mode) before any migration step.
 A database that holds tables but no Alembic version is someone else's: it is refused, untouched.
+
+Alembic (and mako with it: ~150 ms of imports) is imported only when the schema is not at head: the
+stored revision is read with one query and compared with `HEAD_REVISION`, which a test keeps equal to the head
+of the versions folder.
 """
 
 from __future__ import annotations
@@ -9,20 +13,23 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from lgc_app.paths import private_file
 from lgc_app.persistence.engine import DatabaseError, is_sqlite, sqlite_path
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 SCRIPT_LOCATION = Path(__file__).with_name("alembic")
+HEAD_REVISION = "0011_ssi_totp_renewal"  # the newest file of alembic/versions (tests/core/test_fast_start.py)
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
     cfg.attributes["engine"] = engine
@@ -30,15 +37,24 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
-    script = ScriptDirectory(str(SCRIPT_LOCATION))
-    head = script.get_current_head()
+    """The head of the versions folder, read by Alembic (what `HEAD_REVISION` must say)."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(SCRIPT_LOCATION)).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision stored in the database (Alembic's version table), None for a database without one."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        revisions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(revisions) > 1:
+        raise DatabaseError(f"La base porte plusieurs révisions de schéma ({', '.join(revisions)}) : "
+                            "elle n'a pas été modifiée.")
+    return revisions[0] if revisions else None
 
 
 def backup_sqlite(engine: Engine) -> Path | None:
@@ -59,10 +75,12 @@ def upgrade(engine: Engine) -> str | None:
         DatabaseError: a foreign database, or one written by a newer version of the software.
     """
     current = current_revision(engine)
-    script = ScriptDirectory(str(SCRIPT_LOCATION))
-    head = head_revision()
-    if current == head:
+    if current == HEAD_REVISION:
         return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(SCRIPT_LOCATION))
     if current is None and inspect(engine).get_table_names():
         raise DatabaseError("Cette base contient des tables qui ne viennent pas du logiciel : elle n'a pas été "
                             "modifiée. Choisissez une autre base dans les paramètres.")

@@ -1,6 +1,7 @@
 """Annuaire Santé client (FHIR R4, PROTOCOLS.md §6): practitioners, practice places, MSSanté mailboxes."""
 
-from services.annuaire.client import AnnuaireClient
+from typing import TYPE_CHECKING, Any
+
 from services.annuaire.errors import AnnuaireError
 from services.annuaire.models import (
     Mailbox,
@@ -12,6 +13,9 @@ from services.annuaire.models import (
     SearchPage,
 )
 from services.annuaire.rate_limit import TokenBucket
+
+if TYPE_CHECKING:
+    from services.annuaire.client import AnnuaireClient
 
 __all__ = [
     "AnnuaireClient",
@@ -25,3 +29,13 @@ __all__ = [
     "SearchPage",
     "TokenBucket",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The client is imported when first asked for: it parses FHIR with `fhir.resources`, whose pydantic models
+    cost ~0.3 s of imports that the models above (used by the GUI's screens) do not need (PEP 562)."""
+    if name == "AnnuaireClient":
+        from services.annuaire.client import AnnuaireClient
+
+        return AnnuaireClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

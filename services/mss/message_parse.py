@@ -14,7 +14,7 @@ import email.parser
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from email import policy
 from email.message import Message
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
@@ -184,7 +184,9 @@ def _date(message: Message) -> datetime | None:
     if value is None:
         return None
     try:
-        return parsedate_to_datetime(str(value))
+        when = parsedate_to_datetime(str(value))
     except (TypeError, ValueError, IndexError):
         return None
+    # RFC 5322 §3.3: "-0000" is UTC with no local zone known; the parser gives it naive
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 

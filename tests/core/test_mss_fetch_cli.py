@@ -1,65 +1,46 @@
-"""`lgc mss fetch`: reads the configured mailbox once and prints the counts (the `mss` group is mss-send's: the
-test builds its own parser and adds the command, as the contract says)."""
+"""`lgc mss fetch` against the sandbox's MSSanté simulator: reads the practice's applicative box once, integrates,
+prints the counts, then sends the replies it enqueued (MDN) from this workstation."""
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from lgc_app.cli.mss_fetch import add_fetch_command
+from lgc_app import cli, config
+from lgc_app.config import Settings
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
-from services.sandbox.ca import Pki, ensure_pki
-from tests.helpers import mss_messages as mm
+from services.sandbox.server import RunningSandbox
+from tests.helpers import mss_sim as sim
 from tests.helpers.cisis import add_patient
-from tests.helpers.imap_server import ImapTestServer
 
 pytestmark = pytest.mark.db
 
 
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    return ensure_pki(tmp_path_factory.mktemp("state"))
+def _run(tmp_path: Path, sandbox: RunningSandbox, db_url: str, **values: object) -> int:
+    path = tmp_path / "lgc.toml"
+    config.save(Settings(sim.sim_values(sandbox, **{"database.url": db_url}, **values)), path)
+    return cli.main(["--config", str(path), "mss", "fetch"])
 
 
-@pytest.fixture
-def server(pki: Pki) -> Iterator[ImapTestServer]:
-    with ImapTestServer(pki.server_cert, pki.server_key, pki.ca_cert) as running:
-        yield running
-
-
-def _run(config: Path, *words: str) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--config")
-    add_fetch_command(parser.add_subparsers(dest="action", required=True))
-    args = parser.parse_args(["--config", str(config), *words])
-    return int(args.func(args))
-
-
-def _config(tmp_path: Path, db_url: str, pki: Pki, imap_url: str, mailbox: str = mm.MAILBOX) -> Path:
-    path = tmp_path / "settings.toml"
-    path.write_text(f'[database]\nurl = "{db_url}"\n\n[tls]\nca_file = "{pki.ca_cert}"\n\n'
-                    f'[services]\nmss_imap = "{imap_url}"\n\n[mss]\nmailbox = "{mailbox}"\nauth = "external"\n'
-                    f'client_cert = "{pki.structure_cert}"\nclient_key = "{pki.structure_key}"\n', encoding="utf-8")
-    return path
-
-
-def test_fetch_prints_the_counts(db: Database, db_url: str, tmp_path: Path, pki: Pki, server: ImapTestServer,
-                                 shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fetch_prints_the_counts_and_sends_the_replies(db: Database, db_url: str, tmp_path: Path,
+                                                      sandbox: RunningSandbox,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    sim.settle_applicative_box(sandbox)
     with db.unit_of_work() as session:
-        add_patient(session, status=IdentityStatus.QUAL)
-    server.deliver(mm.cisis_message(shared_dir))
-    server.deliver(mm.cisis_message(shared_dir, variant="xxe"))
-    assert _run(_config(tmp_path, db_url, pki, server.url), "fetch") == 0
-    assert capsys.readouterr().out.strip() == ("2 message(s) relevé(s) : 1 document(s) intégré(s), 0 à rapprocher, "
-                                               "1 en erreur, 0 doublon(s), 0 accusé(s) de réception.")
+        add_patient(session, status=IdentityStatus.QUAL, **sim.DUPONT_TRAITS)
+    sim.inject(sandbox, sim.APPLICATIVE, patient=sim.DUPONT_IDENTITY)
+    sim.inject(sandbox, sim.APPLICATIVE, patient=sim.DUPONT_IDENTITY, variant="xxe")
+    assert _run(tmp_path, sandbox, db_url) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "2 message(s) relevé(s) : 1 document(s) intégré(s), 0 à rapprocher, 1 en erreur, 0 doublon(s), 0 accusé(s) "
+        "de réception.",
+        "Envois exécutés : 2 réussi(s), 0 à retenter, 0 en échec."]  # the two MDN: processed, processed/Error
 
 
-def test_unreachable_server_is_a_french_error(db: Database, db_url: str, tmp_path: Path, pki: Pki,
+def test_unreachable_server_is_a_french_error(db: Database, db_url: str, tmp_path: Path, sandbox: RunningSandbox,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run(_config(tmp_path, db_url, pki, "imap://127.0.0.1:1"), "fetch") == 1
+    assert _run(tmp_path, sandbox, db_url, **{"services.mss_imap": "imap://127.0.0.1:1"}) == 1
     assert capsys.readouterr().err.strip() == ("Erreur : Le serveur de réception MSSanté est injoignable. "
                                                "Réessayez dans un instant.")

@@ -244,3 +244,33 @@ def test_badge_counts(db: Database, server: ImapTestServer, pki: Pki, recorder: 
     assert mime == "text/xml" and content.startswith(b"<?xml")
     assert worklist.badge_counts(db)["new"] == 1
     assert integration.ORIGIN == "par MSSanté"
+
+
+def test_a_message_without_xdm_brings_its_pdf_to_match_by_hand(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder) -> None:
+    patient_id = _qualified_patient(db)
+    letter = b"%PDF-1.7\n% lettre du confrere\n"
+    server.deliver(mm.mss_message(None, subject="Courrier pour Mme PAT-TROIS", attachments=(
+        ("courrier.pdf", "application/pdf", letter), ("deguise.pdf", "application/pdf", b"MZ\x90\x00 exe"),
+        ("notes.docx", "application/octet-stream", b"PK\x03\x04"))))
+    summary = _fetch(db, server, pki, recorder)
+    assert (summary.to_match, summary.ko, summary.integrated) == (1, 1, 0)
+    [pdf] = worklist.list_inbox(db, states=(ItemState.TO_MATCH,))
+    [fake] = worklist.list_inbox(db, states=(ItemState.KO,))
+    assert pdf.title == "courrier.pdf" and "deguise.pdf" in fake.reason
+    assert worklist.item_content(db, pdf.id, practitioner_session()) == ("application/pdf", letter)
+    assert worklist.match_by_hand(db, pdf.id, patient_id, recorder.hooks(), practitioner_session()) \
+        is ItemState.INTEGRATED
+    [received] = received_documents(db, patient_id)
+    assert received.title == "courrier.pdf"
+    # the KO disguised attachment makes the MDN an error once everything is decided
+    assert recorder.dispositions()[0].startswith("automatic-action/MDN-sent-automatically; processed/Error: "
+                                                 "DOC-NOT-PDF")
+
+
+def test_a_plain_text_message_waits_to_be_read(db: Database, server: ImapTestServer, pki: Pki,
+                                               recorder: Recorder) -> None:
+    server.deliver(mm.mss_message(None, subject="Question sur un patient"))
+    assert _fetch(db, server, pki, recorder).to_match == 1
+    [entry] = worklist.list_inbox(db)
+    assert entry.reason.startswith("Message sans document structuré")

@@ -2,6 +2,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import inspect, text
 
 from lgc_app.persistence import migrations
@@ -18,7 +19,7 @@ def test_fresh_sqlite_is_migrated_to_head(tmp_path: Path) -> None:
 def test_migration_of_an_existing_file_keeps_a_backup(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
-    migrations.command.upgrade(migrations.alembic_config(engine), "0001_outbox")
+    command.upgrade(migrations.alembic_config(engine), "0001_outbox")
     engine.dispose()
     engine = make_engine(f"sqlite:///{path}")
     backup = migrations.upgrade(engine)
@@ -37,15 +38,16 @@ def test_foreign_file_is_refused_untouched(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
-def test_corrupt_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+def test_corrupt_sqlite_is_refused_untouched_after_an_unclean_session(tmp_path: Path) -> None:
     path = tmp_path / "corrupt.sqlite3"
+    (tmp_path / "corrupt.sqlite3.ouverte-1-dead").touch()  # the marker of a session that never closed the file
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE t (x)")
         conn.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 200)
     data = bytearray(path.read_bytes())
     data[4096:8192] = b"\xff" * 4096  # smash the second page
     path.write_bytes(bytes(data))
-    with pytest.raises(DatabaseError):
+    with pytest.raises(DatabaseError, match=r"corrompue|illisible"):
         Database.open(f"sqlite:///{path}")
     assert path.read_bytes() == bytes(data)
 

@@ -1,5 +1,6 @@
 """The MSSanté simulator from a test's side, with the standard library's clients (smtplib, imaplib, ssl):
-connections after STARTTLS, SASL responses, control routes, and real PSC simulator tokens."""
+connections after STARTTLS, SASL responses, control routes, and real PSC simulator tokens; the settings of a
+workstation whose mailbox is one of the simulator's."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from typing import Any, Literal
 
 import httpx
 
+from lgc_app.config import Settings
 from services.psc import CibaRequest
 from services.sandbox.server import RunningSandbox
+from tests.helpers.dmp_feed import CABINET
 from tests.helpers.psc import PAUL, answer_ciba, psc_client
 
 APPLICATIVE = "lgc.cabinet-test@medecin.mssante.fr"
@@ -29,6 +32,12 @@ SOFTWARE = "secretariat@cardio-lyon.mssante.fr"
 DUPONT = "285037505612306@patient.mssante.fr"
 CLOSED_PATIENT = "158209913945524@patient.mssante.fr"
 LAB_REPORT = "BIO-CR-BIO_2024.01_TSH_1.xml"
+# DUPONT Élodie, the demo's qualified patient, as the INSi simulator knows her (the sim's patient box exists)
+DUPONT_INS = "285037505612306"
+DUPONT_TRAITS = {"matricule": DUPONT_INS, "birth_name": "DUPONT", "given_names": "ELODIE MARIE", "sex": "F",
+                 "birth_date": "1985-03-14"}
+DUPONT_IDENTITY = {"ins": DUPONT_INS, "oid": "1.2.250.1.213.1.4.10", "family": "DUPONT", "given": "ELODIE MARIE",
+                   "birth_date": "1985-03-14", "sex": "F"}
 
 Which = Literal["cps", "structure", "unknown"] | None
 
@@ -159,3 +168,40 @@ def rezip(archive: bytes, change: Callable[[list[tuple[str, bytes]]], list[tuple
         for name, data in change(files):
             target.writestr(name, data)
     return out.getvalue()
+
+
+def sim_values(sandbox: RunningSandbox, mailbox: str = APPLICATIVE, **values: object) -> dict[str, object]:
+    """A workstation reading and sending with `mailbox` on the simulator: the applicative box with the structure's
+    certificate (EXTERNAL), any other with the signed-in user's PSC token (XOAUTH2)."""
+    manifest = sandbox.manifest
+    base: dict[str, object] = {
+        "services.mss_smtp": manifest.url("mss_smtp"), "services.mss_imap": manifest.url("mss_imap"),
+        "mss.mailbox": mailbox, "mss.auth": "external" if mailbox == APPLICATIVE else "xoauth2",
+        "tls.ca_file": str(manifest.ca_file), "mss.client_cert": str(manifest.structure_cert),
+        "mss.client_key": str(manifest.structure_key), "cabinet.structure_id": CABINET.structure_id,
+        "cabinet.name": CABINET.name, "cabinet.sector": CABINET.sector, "workstation.name": "POSTE-1"}
+    base.update(values)
+    return base
+
+
+def sim_settings(sandbox: RunningSandbox, mailbox: str = APPLICATIVE, **values: object) -> Settings:
+    return Settings(sim_values(sandbox, mailbox, **values))
+
+
+def settle_applicative_box(sandbox: RunningSandbox) -> None:
+    """Flag every message of the shared applicative box seen: a test reads only what it caused (the sandbox is
+    one per test session, its mailboxes keep the earlier tests' messages)."""
+    client = imap(sandbox, "structure")
+    try:
+        client.authenticate("EXTERNAL", lambda _challenge: b"")
+        client.select("INBOX")
+        status, found = client.uid("SEARCH", "UNSEEN")
+        uids = found[0].split() if status == "OK" and found and found[0] else []
+        if uids:
+            client.uid("STORE", b",".join(uids).decode(), "+FLAGS", "(\\Seen)")
+    finally:
+        client.logout()
+
+
+def by_message_id(sandbox: RunningSandbox, address: str, message_id: str) -> dict[str, Any] | None:
+    return next((m for m in messages(sandbox, address) if m["message_id"] == message_id), None)

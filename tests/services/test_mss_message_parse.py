@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,11 @@ def test_subject_prefix_is_hidden_only_when_present() -> None:
 def test_a_message_without_message_id_gets_a_stable_one() -> None:
     raw = b"From: a@b.fr\r\nSubject: x\r\n\r\nbody"
     assert parse_message(raw).message_id == parse_message(raw).message_id != parse_message(raw + b"!").message_id
+
+
+def test_a_date_in_unknown_zone_is_utc() -> None:
+    raw = b"From: a@b.fr\r\nDate: Mon, 15 Jan 2024 10:00:00 -0000\r\nSubject: x\r\n\r\nbody"
+    assert parse_message(raw).date == datetime(2024, 1, 15, 10, 0, tzinfo=UTC)  # aware: the database takes it
 
 
 def test_no_mdn_asked() -> None:

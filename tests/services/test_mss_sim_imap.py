@@ -86,6 +86,8 @@ def test_xoauth2_reads_the_practitioners_box(sandbox: RunningSandbox, token: str
     assert b"RFC822.SIZE %d" % len(body) in envelope and b"INTERNALDATE" in envelope
     assert sent["message_id"].encode() in body and body.endswith(b"\r\n")
     assert not next(m for m in messages(sandbox, PRACTITIONER) if m["uid"] == sent["uid"])["seen"]  # PEEK
+    status, data = client.uid("FETCH", str(sent["uid"]), "(BODY.PEEK[]<10.20>)")  # by chunks, as the client reads
+    assert status == "OK" and data[0][0].endswith(b"BODY[]<10> {20}") and data[0][1] == body[10:30]
     client.uid("FETCH", str(sent["uid"]), "(BODY[])")
     assert next(m for m in messages(sandbox, PRACTITIONER) if m["uid"] == sent["uid"])["seen"]
     client.logout()

@@ -131,5 +131,5 @@ def test_orders_in_flight_counts_pending_and_in_progress(qtbot: QtBot, context: 
     db = context.database
     author = add_author(db).author
     assert run_coro(qtbot, outbox_actions.orders_in_flight(context)) == 0
-    validated(db, add_qualified_patient(db, random_ins()), author)  # the DMP order waits for the sender
-    assert run_coro(qtbot, outbox_actions.orders_in_flight(context)) == 1
+    validated(db, add_qualified_patient(db, random_ins()), author)  # its DMP and Mon espace santé orders wait
+    assert run_coro(qtbot, outbox_actions.orders_in_flight(context)) == 2

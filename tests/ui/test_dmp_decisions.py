@@ -4,6 +4,7 @@ reason, and a real DMP order in the "Envois" panel (document, patient, feeding t
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -81,7 +82,9 @@ def test_dmp_order_shows_its_document_and_feeding_trace(qtbot: QtBot, context: A
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.refreshed, timeout=5000):
         panel.show()
-    subject = panel.model.index(0, panel.model.CONTENT).data()
+    [row] = [row for row in range(panel.model.rowCount())
+             if panel.model.index(row, 0).data(Qt.ItemDataRole.UserRole).id == order_id]  # not its MSSanté order
+    subject = panel.model.index(row, panel.model.CONTENT).data()
     assert "Compte rendu de consultation" in subject and " — " in subject
     with qtbot.waitSignal(panel.trace_shown, timeout=5000):
         panel.select_order(order_id)

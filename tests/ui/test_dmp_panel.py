@@ -43,7 +43,7 @@ def dmp_http(qloop: qasync.QEventLoop, qtbot: QtBot, context: AppContext,
     preload_network_stack()  # as the application does at start-up (ui.app.open_context)
     context.settings = feed_settings(sandbox)
     context.session = practitioner_session(context.workstation)
-    run_coro(qtbot, context.services.dmp.get())  # built at start-up in the application (`Services.warm_up`)
+    run_coro(qtbot, context.services.dmp.get())  # built on first use in the application
     _client, http = sandbox_dmp_client(sandbox)
     yield http
     run_coro(qtbot, http.aclose())

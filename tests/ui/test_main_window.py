@@ -20,7 +20,7 @@ from ui.tasks import TaskManager
 
 def test_window_shows_french_menus_and_role(window: MainWindow) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["Fichier", "Patients", "Documents", "Envois", "Outils", "Aide"]
+    assert titles == ["Fichier", "Patients", "Documents", "Envois", "Messagerie", "Outils", "Aide"]
     assert window.role_label.text() == "Poste autonome — POSTE-TEST"
     assert window.service_status.text() == "Services nationaux"
     assert window.windowTitle() == "Cabinet Test — LGC Ségur"

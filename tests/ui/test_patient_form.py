@@ -125,7 +125,7 @@ def test_duplicates_are_shown_before_creating(form: PatientForm, qtbot: QtBot,
     qtbot.waitUntil(lambda: any(isinstance(d, DuplicatesDialog) for d in form._dialogs))
     dialog = next(d for d in form._dialogs if isinstance(d, DuplicatesDialog))
     assert dialog.isVisible()
-    assert [hit.patient_id for hit in dialog.model.hits] == [existing]
+    assert [row.patient_id for row in dialog.model.rows] == [existing]
     assert len(_stored(context)) == 1  # nothing created yet
     qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
     assert form.values() == typed  # back to the form, nothing lost

@@ -43,7 +43,7 @@ def panel(qloop: object, qtbot: QtBot, context: AppContext) -> PatientListPanel:
 
 
 def _names(panel: PatientListPanel) -> list[str]:
-    return [hit.birth_name for hit in panel.model.hits]
+    return [row.birth_name for row in panel.model.rows]
 
 
 def _type_and_wait(qtbot: QtBot, panel: PatientListPanel, text: str) -> float:
@@ -83,8 +83,8 @@ def test_no_match_says_so(panel: PatientListPanel, qtbot: QtBot) -> None:
 
 def test_rows_show_the_status_badge(panel: PatientListPanel, qtbot: QtBot) -> None:
     _type_and_wait(qtbot, panel, "dupont")
-    statuses = {hit.birth_name: panel.model.index(row, PatientListModel.STATUS).data(STATUS_ROLE)
-                for row, hit in enumerate(panel.model.hits)}
+    statuses = {item.birth_name: panel.model.index(row, PatientListModel.STATUS).data(STATUS_ROLE)
+                for row, item in enumerate(panel.model.rows)}
     assert statuses == {"DUPONT": IdentityStatus.QUAL, "D'ARC-DUPONT": IdentityStatus.PROV}
     row = _names(panel).index("DUPONT")
     assert panel.model.index(row, PatientListModel.STATUS).data() == "Identité qualifiée"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import subprocess
 import time
 
 import pytest
@@ -14,19 +15,16 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from lgc_app.documents.rendering import narrative
+from tests.helpers.stall import GUI_STALL_LIMIT_MS
 from tests.ui.test_viewer import n3
+from ui.documents import narrative_render
 from ui.documents.narrative_pages import PAGE_HEIGHT_PX
 from ui.documents.viewer import CdaViewer, prepare
 from ui.stall_monitor import StallMonitor
 
-# The target is 50 ms on a workstation (issue 10). Measured on the shared 2-core machine: 39-73 ms at load
-# average 8, up to about 155 ms within the full parallel suite at load average 10+ (CPU starvation, not our
-# code). Before the layout moved off the GUI thread these documents stalled it from 1 to 17 s.
-STALL_LIMIT_MS = 300
-# A multi-megabyte narrative still stalls the loop 350-580 ms on this machine (issue 10 item 13, still open: the
-# layout runs off the GUI thread, the cause of the wait is not found yet); laid out on the GUI thread it took
-# many seconds. Its own limit keeps that regression caught without making the suite flaky.
-LARGE_NARRATIVE_STALL_LIMIT_MS = 1500
+# The target is 50 ms on a workstation (issue 10). Laid out on the GUI thread these documents stalled it from 1 to
+# 17 s; in a worker thread a 5 MB narrative still stalled it 300-580 ms (Qt-internal locks and the GIL shared
+# with the worker); laid out in a child process (narrative_render.py) it stalls it about 10 ms, like the others.
 
 HOSTILE_TABLES = {
     "staircase": "".join(f'<tr><td colspan="100000" rowspan="100000">x{i}</td></tr>' for i in range(20)),
@@ -75,14 +73,13 @@ def test_any_narrative_displays_without_stalling(qtbot: QtBot, qloop: qasync.QEv
     started = time.perf_counter()
     with qtbot.waitSignal(viewer.laid_out, timeout=60_000):
         loading = asyncio.ensure_future(viewer.load_bytes(data))  # as the application loads a document
-    assert loading.done()
+    qtbot.waitUntil(loading.done)  # load_bytes ends with its layout
     qtbot.waitUntil(lambda: viewer.page_strip.image(0) is not None, timeout=10_000)
     qtbot.wait(100)
     monitor.stop()
     print(f"{len(data)} bytes: shown in {time.perf_counter() - started:.2f} s, "
           f"max stall {monitor.max_stall_ms:.0f} ms, {viewer.narrative_pages().count} pages")  # type: ignore[union-attr]
-    limit = LARGE_NARRATIVE_STALL_LIMIT_MS if len(data) > 1_000_000 else STALL_LIMIT_MS
-    assert monitor.max_stall_ms < limit
+    assert monitor.max_stall_ms < GUI_STALL_LIMIT_MS
     assert viewer.narrative_text().startswith("Observation")
     image = viewer.page_strip.image(0)
     assert image is not None and _ink(image) > 0.002  # a real page, not blank
@@ -129,3 +126,21 @@ def test_huge_tables_are_cut_and_say_so() -> None:
     assert html.count("<tr>") == narrative.MAX_TABLE_CELLS // narrative.MAX_TABLE_COLUMNS
     assert html.count("<td>") == narrative.MAX_TABLE_CELLS
     assert "Tableau tronqué" in html
+
+
+def test_closing_the_viewer_kills_the_layout_process(qtbot: QtBot, qloop: qasync.QEventLoop,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[subprocess.Popen[bytes]] = []
+    spawn = narrative_render._spawn
+    monkeypatch.setattr(narrative_render, "_spawn", lambda: started.append(spawn()) or started[-1])
+    viewer = CdaViewer()
+    viewer.resize(800, 600)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    loading = asyncio.ensure_future(viewer.load_bytes(DOCUMENTS["narrative_5_mb"]()))
+    qtbot.waitUntil(lambda: bool(started), timeout=20_000)
+    assert started[0].poll() is None  # laying the pages out
+    viewer.deleteLater()
+    qtbot.waitUntil(lambda: started[0].poll() is not None, timeout=5000)
+    assert started[0].returncode < 0  # killed, not finished
+    qtbot.waitUntil(loading.done)

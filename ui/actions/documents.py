@@ -20,6 +20,7 @@ from lgc_app.documents.content import Content
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.lifecycle import DocumentDetail, DocumentSummary
 from lgc_app.documents.practitioners import PractitionerChoice, list_active_practitioners
+from lgc_app.mss.trace import RecipientState, documents_recipients
 from lgc_app.patients import use_cases as patient_cases
 from lgc_app.persistence.database import Database
 from ui.tasks import run_db
@@ -36,10 +37,11 @@ async def patient_name(db: Database, patient_id: int) -> str:
 
 @dataclass(frozen=True)
 class DocumentRow:
-    """One line of the patient's document list: the summary and, once validated, its DMP state."""
+    """One line of the patient's document list: the summary and, once validated, its DMP and MSSanté states."""
 
     summary: DocumentSummary
     dmp: DocumentDmpState | None
+    mss: tuple[RecipientState, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,24 @@ class PatientDocuments:
 async def list_documents(db: Database, patient_id: int) -> PatientDocuments:
     def read() -> PatientDocuments:
         summaries = lifecycle.list_documents(db, patient_id=patient_id)
-        states = document_states(db, [summary.id for summary in summaries])
-        return PatientDocuments([DocumentRow(summary, states.get(summary.id)) for summary in summaries],
+        states = sharing_states(db, [summary.id for summary in summaries])
+        return PatientDocuments([DocumentRow(summary, states.dmp.get(summary.id),
+                                             tuple(states.mss.get(summary.id, ()))) for summary in summaries],
                                 received_documents(db, patient_id))
     return await run_db(read)
+
+
+@dataclass(frozen=True)
+class SharingStates:
+    """Where the documents went: their DMP state and their MSSanté recipients, by document id."""
+
+    dmp: dict[int, DocumentDmpState]
+    mss: dict[int, list[RecipientState]]
+
+
+def sharing_states(db: Database, document_ids: list[int]) -> SharingStates:
+    """Blocking (database thread)."""
+    return SharingStates(document_states(db, document_ids), documents_recipients(db, document_ids))
 
 
 async def load_document(context: AppContext, document_id: int) -> DocumentDetail:

@@ -16,7 +16,7 @@ from lgc_app.documents.actors import Actor
 from lgc_app.patients import datamatrix, indicators, insi_lookup, use_cases
 from lgc_app.patients.birth_place import Place, find_places, place_for_code
 from lgc_app.patients.insi_lookup import InsiAnswer
-from lgc_app.patients.search import SearchHit
+from lgc_app.patients.list_rows import PatientRow
 from lgc_app.patients.service import PatientDraft
 from lgc_app.patients.use_cases import CheckPreview, Created, DatamatrixOwner, InsiApplied, Updated
 from lgc_app.patients.views import PatientView
@@ -34,13 +34,14 @@ def user_of(context: AppContext) -> Actor:
     return context.session.actor()
 
 
-async def search(db: Database, text: str, *, limit: int = LIST_LIMIT) -> list[SearchHit]:
-    return await run_db(use_cases.search, db, text, limit=limit)
+async def search(db: Database, text: str, *, limit: int = LIST_LIMIT) -> list[PatientRow]:
+    """The patient list's rows for text (quick search, typing errors tolerated)."""
+    return await run_db(use_cases.search_rows, db, text, limit=limit)
 
 
-async def recent(db: Database, *, limit: int = LIST_LIMIT) -> list[SearchHit]:
+async def recent(db: Database, *, limit: int = LIST_LIMIT) -> list[PatientRow]:
     """The patients created or updated last: the list before any search."""
-    return await run_db(use_cases.recent, db, limit=limit)
+    return await run_db(use_cases.recent_rows, db, limit=limit)
 
 
 async def load_patient(db: Database, patient_id: int) -> PatientView:

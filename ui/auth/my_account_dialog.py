@@ -30,6 +30,7 @@ from lgc_app.auth.qr import qr_png
 from lgc_app.bootstrap import AppContext
 from lgc_app.errors import explain
 from ui.actions import accounts as actions
+from ui.mss.compose_preferences import SendingPreferencesDialog
 from ui.tasks import TaskManager
 
 
@@ -133,6 +134,10 @@ class MyAccountDialog(QDialog):
             row.send.clicked.connect(lambda _checked=False, r=row: self.send_code(r))
             row.confirm.clicked.connect(lambda _checked=False, r=row: self.confirm_code(r))
 
+        self.mss_button = QPushButton(self.tr("Mes envois par messagerie sécurisée…"), self)
+        self.mss_button.setVisible(context.session.practitioner_id is not None)
+        self.mss_button.clicked.connect(lambda: SendingPreferencesDialog(context, tasks, self).open())
+
         self.status = QLabel(self, wordWrap=True)
         self.status.setObjectName("myAccountStatus")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -142,6 +147,7 @@ class MyAccountDialog(QDialog):
         layout.addWidget(password_box)
         layout.addWidget(factor_box)
         layout.addWidget(contact_box)
+        layout.addWidget(self.mss_button)
         layout.addWidget(self.status)
         layout.addWidget(close)
         self.setMinimumWidth(640)

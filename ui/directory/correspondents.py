@@ -29,6 +29,7 @@ from lgc_app.errors import explain
 from services.annuaire import PractitionerEntry
 from ui.actions import directory as actions
 from ui.directory.search_dialog import DirectorySearchDialog
+from ui.mss.compose_module import open_compose
 from ui.tasks import TaskManager
 
 
@@ -87,6 +88,7 @@ class CorrespondentsPanel(QGroupBox):
         self.rows: list[CorrespondentView] = []
         self.search_dialog: DirectorySearchDialog | None = None
         self.correspondent_dialog: CorrespondentDialog | None = None  # the last one opened (tests)
+        self.compose_dialog: QDialog | None = None  # the last secure message opened (tests)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([self.tr("Rôle"), self.tr("Professionnel"), self.tr("Spécialité"),
@@ -107,8 +109,9 @@ class CorrespondentsPanel(QGroupBox):
         self.add_button = QPushButton(self.tr("Ajouter depuis l'Annuaire…"), self)
         self.edit_button = QPushButton(self.tr("Modifier…"), self)
         self.remove_button = QPushButton(self.tr("Retirer"), self)
+        self.write_button = QPushButton(self.tr("Écrire à un correspondant…"), self)
         for button, slot in ((self.add_button, self.open_search), (self.edit_button, self.edit_selected),
-                             (self.remove_button, self.remove_selected)):
+                             (self.remove_button, self.remove_selected), (self.write_button, self.write)):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -143,6 +146,7 @@ class CorrespondentsPanel(QGroupBox):
 
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(self.patient_id is not None)
+        self.write_button.setEnabled(self.patient_id is not None)
         selected = self.selected() is not None
         self.edit_button.setEnabled(selected)
         self.remove_button.setEnabled(selected)
@@ -150,6 +154,14 @@ class CorrespondentsPanel(QGroupBox):
     def selected(self) -> CorrespondentView | None:
         rows = self.table.selectionModel().selectedRows()
         return self.rows[rows[0].row()] if rows else None
+
+    def write(self) -> None:
+        """A secure message about this patient, to the selected correspondent (ticked) or any other."""
+        view = self.selected()
+        if self.patient_id is not None:
+            self.compose_dialog = open_compose(self._context, self._tasks, self.window(),
+                                               patient_id=self.patient_id,
+                                               preselect=view.mailbox if view is not None else "")
 
     def open_search(self) -> None:
         if self.search_dialog is None:

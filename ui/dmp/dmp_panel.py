@@ -51,6 +51,7 @@ from ui.dmp.document_view import metadata_header, prepare_received
 from ui.dmp.opposition_bar import OppositionBar
 from ui.dmp.received_view import prepare_received_document
 from ui.documents.viewer import CdaViewer, PreparedView
+from ui.mss.compose_objection import MssObjectionCheck
 from ui.record_table import record_table
 from ui.tasks import Task, TaskManager, run_in_thread
 
@@ -171,6 +172,7 @@ class DmpPanel(QWidget):
 
         self.opposition = OppositionBar(self._context, self._tasks, self)
         self.opposition.changed.connect(self._opposition_changed)
+        self.mss_objection = MssObjectionCheck(self._context, self._tasks, self)
 
         self.type_filter = QComboBox(self)
         self.type_filter.setMinimumContentsLength(16)
@@ -237,6 +239,7 @@ class DmpPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
         column.addWidget(self.opposition)
+        column.addWidget(self.mss_objection)
         column.addLayout(filters)
         column.addWidget(self.stack, 1)
         column.addLayout(buttons)
@@ -380,6 +383,7 @@ class DmpPanel(QWidget):
         self._set_filters_enabled(False)
         self._show_state(ListState.NO_PATIENT)
         self.opposition.set_patient(patient_id)
+        self.mss_objection.set_patient(patient_id)
         self._load_if_visible()
 
     def _opposition_changed(self, patient_id: int) -> None:

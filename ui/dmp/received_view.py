@@ -1,5 +1,6 @@
-"""A document imported from the DMP, read in the patient's Documents (issue 13 item 8): its origin and
-import above the viewer; the bytes are exactly those retrieved, displayed as the DMP panel displays them."""
+"""A document imported from the DMP or received by MSSanté, read in the patient's Documents (issue 13 item 8):
+its origin and arrival above the viewer; the bytes are exactly those received, displayed as the DMP panel
+displays them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from lgc_app.errors import explain
 from ui.actions import dmp as actions
 from ui.dmp.document_view import metadata_header, prepare_received
 from ui.documents.viewer import CdaViewer, PreparedView
+from ui.mss.inbox_origin import duplicate_lines, origin_head
 from ui.tasks import Task, TaskManager, run_in_thread
 
 
@@ -62,10 +64,14 @@ class ReceivedDocumentView(QWidget):
         self.dispose()
         self.row = row
         self.heading.setText(row.title)
-        self.origin.setText(self.tr("Reçu du DMP — %1 — importé le %2 par %3 — lecture seule")
-                            .replace("%1", row.author or row.type_label)
-                            .replace("%2", row.imported_at.astimezone().strftime("%d/%m/%Y à %H:%M"))
-                            .replace("%3", row.imported_by))
+        author = row.author or row.type_label
+        if row.by_mss:
+            origin = self.tr("%1 — %2 — lecture seule").replace("%1", origin_head(row)).replace("%2", author)
+        else:
+            origin = (self.tr("Reçu du DMP — %1 — importé le %2 par %3 — lecture seule").replace("%1", author)
+                      .replace("%2", row.imported_at.astimezone().strftime("%d/%m/%Y à %H:%M"))
+                      .replace("%3", row.imported_by))
+        self.origin.setText("\n".join([origin, *duplicate_lines(row)]))
         self.viewer.clear()
         self.status.setText(self.tr("Lecture du document…"))
         self.status.show()

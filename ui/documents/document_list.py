@@ -1,7 +1,8 @@
-"""The documents of the current patient: type, title, status, version, last change and DMP state.
+"""The documents of the current patient: type, title, status, version, last change, DMP and MSSanté states.
 
 Newest first; replaced, archived and deleted versions are greyed, and deleted ones are hidden unless asked
-for. Documents imported from the DMP follow, marked "Reçu du DMP" (issue 13 item 8), and open read-only.
+for. Documents imported from the DMP or received by MSSanté follow, marked "Reçu du DMP" or "Reçu par MSSanté"
+(issue 13 item 8, issue 12 item 3), and open read-only.
 The list is read on the database thread through the task bridge; an answer for a patient who is no longer
 the current one is dropped.
 
@@ -39,10 +40,11 @@ from PySide6.QtWidgets import (
 
 from lgc_app.dmp.consultation import ReceivedDocument
 from lgc_app.dmp.feeding import AUTHOR_ONLY, release_refusal, withhold_refusal
-from lgc_app.dmp.state import DocumentDmpState
 from lgc_app.documents.kinds import DocumentStatus
 from lgc_app.documents.types import registered_types
-from ui.actions.documents import DocumentRow, PractitionerChoice
+from ui.actions.documents import DocumentRow, PractitionerChoice, SharingStates
+from ui.mss.compose_state import in_trouble, mss_summary
+from ui.mss.inbox_origin import origin_short, origin_text
 from ui.record_table import record_table
 
 INACTIVE = {DocumentStatus.REPLACED, DocumentStatus.ARCHIVED, DocumentStatus.DELETED}
@@ -73,7 +75,7 @@ def local_datetime(moment: datetime) -> str:
 class DocumentListModel(QAbstractTableModel):
     """Document summaries as rows (newest first), then the documents imported from the DMP."""
 
-    TYPE, TITLE, STATUS, VERSION, UPDATED, DMP = range(6)
+    TYPE, TITLE, STATUS, VERSION, UPDATED, DMP, MSS = range(7)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -93,29 +95,30 @@ class DocumentListModel(QAbstractTableModel):
             return self.received[number - len(self.rows)]
         return None
 
-    def set_dmp_states(self, states: dict[int, DocumentDmpState]) -> list[DocumentRow]:
-        """Update the DMP column in place (no reset: no flicker, the selection stays); the rows that changed."""
+    def set_sharing_states(self, states: SharingStates) -> list[DocumentRow]:
+        """Update the DMP and MSSanté columns in place (no reset: no flicker, the selection stays); the rows that
+        changed. A document absent from `states.mss` keeps its MSSanté state."""
         changed = []
         for number, row in enumerate(self.rows):
-            state = states.get(row.summary.id, row.dmp)
-            if state != row.dmp:
-                self.rows[number] = replace(row, dmp=state)
-                changed.append(self.rows[number])
-                cell = self.index(number, self.DMP)
-                self.dataChanged.emit(cell, cell)
+            updated = replace(row, dmp=states.dmp.get(row.summary.id, row.dmp),
+                              mss=tuple(states.mss.get(row.summary.id, row.mss)))
+            if updated != row:
+                self.rows[number] = updated
+                changed.append(updated)
+                self.dataChanged.emit(self.index(number, self.DMP), self.index(number, self.MSS))
         return changed
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows) + len(self.received)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Document"), self.tr("Titre"), self.tr("Statut"), self.tr("Version"),
-                    self.tr("Modifié le"), self.tr("DMP"))[section]
+                    self.tr("Modifié le"), self.tr("DMP"), self.tr("MSSanté"))[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -128,9 +131,13 @@ class DocumentListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (document.type.label, document.title, document.status.label, str(document.version_number),
-                    local_datetime(document.updated_at), dmp_state(row)[0])[column]
+                    local_datetime(document.updated_at), dmp_state(row)[0], mss_summary(row.mss)[0])[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DMP:
             return dmp_state(row)[1]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.MSS:
+            return mss_summary(row.mss)[1]
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.MSS and in_trouble(row.mss):
+            return QBrush(QColor("#b00020"))
         if role == Qt.ItemDataRole.ForegroundRole and document.status in INACTIVE:
             return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.UserRole:
@@ -138,13 +145,13 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
     def _received_data(self, row: ReceivedDocument, column: int, role: int) -> Any:
-        """A document imported from the DMP: its origin in the status column, its import as the date."""
+        """A document received from the DMP or by MSSanté: its origin in the status column, its arrival as the
+        date."""
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.type_label, row.title, self.tr("Reçu du DMP"), "—", local_datetime(row.imported_at),
-                    "—")[column]
+            return (row.type_label, row.title, origin_short(row), "—", local_datetime(row.imported_at),
+                    "—", "—")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Reçu du DMP — auteur : %1 — importé le %2 par %3").replace(
-                "%1", row.author or "?").replace("%2", local_datetime(row.imported_at)).replace("%3", row.imported_by)
+            return self.tr("%1\nAuteur : %2").replace("%1", origin_text(row)).replace("%2", row.author or "?")
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(QColor("#0b3d6e"))
         if role == Qt.ItemDataRole.UserRole:

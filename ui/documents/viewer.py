@@ -44,7 +44,8 @@ from lgc_app.documents.rendering.cda_display import (
 )
 from lgc_app.documents.rendering.narrative import plain_text
 from lgc_app.errors import UserError
-from ui.documents.narrative_pages import PAGE_HEIGHT_PX, NarrativePages, lay_out, pieces
+from ui.documents.narrative_pages import PAGE_HEIGHT_PX, NarrativePages, pieces
+from ui.documents.narrative_render import lay_out_in_child
 from ui.documents.page_strip import PageStrip
 from ui.documents.pdf_pages import PdfPagesError, rasterise
 from ui.tasks import run_in_thread
@@ -127,7 +128,7 @@ class CdaViewer(QWidget):
         self._narrative_pages: NarrativePages | None = None
         self._pdf_images: list[QImage] = []
         self._text = ""
-        self._layout_task: asyncio.Task[None] | None = None
+        self._layouts: set[asyncio.Task[None]] = set()  # running layouts (their child processes)
         self._header = QFrame(self)
         self._header.setObjectName("cdaHeader")
         self._header_form = QFormLayout(self._header)
@@ -158,6 +159,8 @@ class CdaViewer(QWidget):
         layout.addLayout(tools)
         layout.addWidget(self._scroll, stretch=1)
         self.clear()
+        # a viewer closed while its narrative is laid out kills the layout's child process
+        self.destroyed.connect(partial(_cancel, self._layouts))
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -170,8 +173,9 @@ class CdaViewer(QWidget):
         if generation != self._generation:
             return
         self.show_prepared(prepared, lay_out_now=False)
-        if self._narrative is not None:
-            await self._lay_out(self._generation)
+        task = self._start_layout() if self._narrative is not None else None
+        if task is not None:
+            await asyncio.wait([task])  # ends also when a newer document or width cancels it
 
     def load_bytes_sync(self, data: bytes) -> None:
         """Same as `load_bytes`, parsing on the calling thread (tests, small documents already in memory)."""
@@ -180,6 +184,7 @@ class CdaViewer(QWidget):
     def clear(self) -> None:
         self._generation += 1
         self._relayout.stop()
+        self._cancel_layout()
         self._set_header(None)
         self._narrative = self._narrative_pages = None
         self._pdf_images = []
@@ -257,12 +262,19 @@ class CdaViewer(QWidget):
     def _layout_width(self) -> int:
         return max(self._scroll.viewport().width(), 1)
 
-    def _start_layout(self) -> None:
+    def _start_layout(self) -> asyncio.Task[None] | None:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no asyncio loop (a widget test without qasync): header and text only
-            return
-        self._layout_task = loop.create_task(self._lay_out(self._generation))
+            return None
+        self._cancel_layout()  # an older width's layout is of no use any more
+        task = loop.create_task(self._lay_out(self._generation))
+        self._layouts.add(task)
+        task.add_done_callback(self._layouts.discard)
+        return task
+
+    def _cancel_layout(self) -> None:
+        _cancel(self._layouts)
 
     async def _lay_out(self, generation: int) -> None:
         narrative = self._narrative
@@ -270,7 +282,7 @@ class CdaViewer(QWidget):
             return
         width = self._layout_width()
         try:
-            pages = await run_in_thread(lay_out, narrative.html, narrative.breaks, width)
+            pages = await lay_out_in_child(narrative.html, narrative.breaks, width)
         except UserError as exc:
             if shiboken6.isValid(self) and generation == self._generation:
                 self._show_message(exc.text)
@@ -297,6 +309,11 @@ class CdaViewer(QWidget):
         for label, value in header.rows():
             self._header_form.addRow(_plain_label(f"{label} :", self._header),
                                      _plain_label(value, self._header))
+
+
+def _cancel(layouts: set[asyncio.Task[None]], *_destroyed: object) -> None:
+    for task in list(layouts):
+        task.cancel()
 
 
 def _plain_label(text: str, parent: QWidget) -> QLabel:

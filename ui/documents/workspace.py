@@ -27,12 +27,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QStackedWidget, QV
 from lgc_app.auth.permissions import Permission, allows
 from lgc_app.bootstrap import AppContext
 from lgc_app.dmp.consultation import ReceivedDocument
-from lgc_app.dmp.state import ONE_VERSION_IN_DMP, DmpVersion, DocumentDmpState, document_states
+from lgc_app.dmp.state import ONE_VERSION_IN_DMP, DmpVersion
 from lgc_app.documents.kinds import DocumentStatus, DocumentType
 from ui import messages
 from ui.actions import dmp as dmp_actions
 from ui.actions import documents as actions
-from ui.actions.documents import DocumentDetail, DocumentRow, PatientDocuments, PractitionerChoice
+from ui.actions.documents import DocumentDetail, DocumentRow, PatientDocuments, PractitionerChoice, SharingStates
 from ui.dmp.document_state import ask_withhold
 from ui.dmp.received_view import ReceivedDocumentView
 from ui.documents.document_list import DocumentList
@@ -99,7 +99,7 @@ class DocumentsPanel(QWidget):
         splitter.splitterMoved.connect(self._split_moved)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self._pending_states: Task[dict[int, DocumentDmpState]] | None = None
+        self._pending_states: Task[SharingStates] | None = None
         self.dmp_poll = QTimer(self)
         self.dmp_poll.setInterval(DMP_POLL_MS)
         self.dmp_poll.timeout.connect(self.refresh_dmp_states)
@@ -208,22 +208,24 @@ class DocumentsPanel(QWidget):
         self.refreshed.emit(patient_id)
 
     def refresh_dmp_states(self) -> None:
-        """Read the DMP state of the listed (non-draft) documents again, while the panel is visible."""
+        """Read the DMP and MSSanté states of the listed (non-draft) documents again, while the panel is visible
+        (acknowledgements arrive long after the send)."""
         patient_id = self.patient_id
         ids = [row.summary.id for row in self._documents if row.summary.status is not DocumentStatus.DRAFT]
         if not self.isVisible() or patient_id is None or not ids or self._pending_states is not None:
             return
-        self._pending_states = self.tasks.run(run_db(document_states, self.context.database, ids),
+        self._pending_states = self.tasks.run(run_db(actions.sharing_states, self.context.database, ids),
                                               label_fr=self.tr("État DMP des documents"), visible=False)
         self._pending_states.on_success(lambda states: self._dmp_states_read(patient_id, states))
-        self._pending_states.on_failure(lambda _error: self._dmp_states_read(patient_id, {}))
+        self._pending_states.on_failure(lambda _error: self._dmp_states_read(patient_id, None))
 
-    def _dmp_states_read(self, patient_id: int, states: dict[int, DocumentDmpState]) -> None:
+    def _dmp_states_read(self, patient_id: int, states: SharingStates | None) -> None:
         self._pending_states = None
-        if patient_id != self.patient_id or not states:
+        if patient_id != self.patient_id or states is None:
             return
-        self.list.model.set_dmp_states(states)
-        self._documents = [replace(row, dmp=states.get(row.summary.id, row.dmp)) for row in self._documents]
+        self.list.model.set_sharing_states(states)
+        self._documents = [replace(row, dmp=states.dmp.get(row.summary.id, row.dmp),
+                                   mss=tuple(states.mss.get(row.summary.id, row.mss))) for row in self._documents]
 
     # -- editors ----------------------------------------------------------------------------------------
 

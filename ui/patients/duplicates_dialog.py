@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lgc_app.patients.list_rows import patient_rows
 from lgc_app.patients.resemblance import Resemblance
 from lgc_app.patients.search import SearchHit
 from ui.patients.patient_list import PatientListModel, patient_table
@@ -50,7 +51,7 @@ class DuplicatesDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = PatientListModel(self)
-        self.model.set_hits(hits)
+        self.model.set_rows(patient_rows(hits))
         self.view = patient_table(self.model, self)
         self.view.doubleClicked.connect(lambda _index: self._open())
         layout.addWidget(self.view, 1)
@@ -82,7 +83,7 @@ class DuplicatesDialog(QDialog):
 
     def _selected_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.hits[rows[0].row()].patient_id if rows else None
+        return self.model.rows[rows[0].row()].patient_id if rows else None
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         patient_id = self._selected_id()

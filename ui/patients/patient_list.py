@@ -8,6 +8,7 @@ dropped, so a slow early answer can never replace a later one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,9 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from lgc_app.bootstrap import AppContext
-from lgc_app.patients.birth_date import display_birth_date
-from lgc_app.patients.naming import display_name
-from lgc_app.patients.search import SearchHit
+from lgc_app.patients.list_rows import PatientRow
 from lgc_app.patients.vocabulary import IdentityStatus
 from ui.actions import patients as actions
 from ui.patients.badges import STATUS_ROLE, StatusBadgeDelegate, status_text
@@ -43,28 +42,33 @@ DEBOUNCE_MS = 0  # coalesces the keys already queued (paste, fast typing), adds 
 MIN_WIDTH = 420  # name, birth date and the full status wording side by side
 
 
-def hit_display_name(hit: SearchHit) -> str:
-    """The usual display of a patient (`lgc_app.patients.naming`), for a search hit."""
-    return display_name(birth_name=hit.birth_name, first_birth_given_name=hit.birth_given_names.split(" ")[0],
-                        used_name=hit.used_name, used_given_name=hit.used_given_name, sex=hit.sex)
-
-
 class PatientListModel(QAbstractTableModel):
-    """Search hits as rows: name, birth date, status (painted as a badge); the sex is in the tooltip."""
+    """Patient rows: name, birth date, status (painted as a badge); the birth traits and sex in the tooltip.
+
+    Every text is prepared when the rows arrive (`set_rows`), so `data()` — called for each role of each
+    visible cell at every repaint — only indexes tuples.
+    """
 
     NAME, BIRTH_DATE, STATUS = range(3)
+    _DISPLAY, _TOOLTIP, _STATUS, _ID = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, STATUS_ROLE,
+                                        Qt.ItemDataRole.UserRole)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.hits: list[SearchHit] = []
+        self.rows: list[PatientRow] = []
+        self._texts: list[tuple[str, str, str]] = []
+        self._tooltips: list[str] = []
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def set_rows(self, rows: Sequence[PatientRow]) -> None:
+        statuses = {status: status_text(status) for status in IdentityStatus}  # translated once per answer
         self.beginResetModel()
-        self.hits = list(hits)
+        self.rows = list(rows)
+        self._texts = [(row.name, row.birth_date, statuses[row.status]) for row in self.rows]
+        self._tooltips = [f"{row.identity}, {row.birth_date} — {statuses[row.status]}" for row in self.rows]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
@@ -77,19 +81,17 @@ class PatientListModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+        row = index.row()
+        if not 0 <= row < len(self._texts):  # also an invalid index (row -1)
             return None
-        hit = self.hits[index.row()]
-        column = index.column()
-        if role == STATUS_ROLE and column == self.STATUS:
-            return hit.status
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (hit_display_name(hit), display_birth_date(hit.birth_date), status_text(hit.status))[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{hit.birth_name} {hit.birth_given_names} ({hit.sex}), "
-                    f"{display_birth_date(hit.birth_date)} — {status_text(hit.status)}")
-        if role == Qt.ItemDataRole.UserRole:
-            return hit.patient_id
+        if role == self._DISPLAY:
+            return self._texts[row][index.column()]
+        if role == self._STATUS:
+            return self.rows[row].status if index.column() == self.STATUS else None
+        if role == self._TOOLTIP:
+            return self._tooltips[row]
+        if role == self._ID:
+            return self.rows[row].patient_id
         return None
 
 
@@ -98,6 +100,9 @@ def patient_table(model: PatientListModel, parent: QWidget) -> QTableView:
     view = record_table(model, PatientListModel.NAME, parent)
     view.setItemDelegateForColumn(PatientListModel.STATUS, StatusBadgeDelegate(view))
     header = view.horizontalHeader()
+    # Fixed widths: a column fitted to its content measures every row at each answer.
+    header.setSectionResizeMode(PatientListModel.BIRTH_DATE, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(PatientListModel.BIRTH_DATE, view.fontMetrics().horizontalAdvance("00/00/0000") + 24)
     header.setSectionResizeMode(PatientListModel.STATUS, QHeaderView.ResizeMode.Fixed)
     widest = max(view.fontMetrics().horizontalAdvance(status_text(status)) for status in IdentityStatus)
     header.resizeSection(PatientListModel.STATUS, widest + 24)  # the whole wording fits in the pill
@@ -122,7 +127,7 @@ class PatientListPanel(QWidget):
         self._context = context
         self._tasks = tasks
         self._generation = 0
-        self._pending: Task[list[SearchHit]] | None = None
+        self._pending: Task[list[PatientRow]] | None = None
         self.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -166,18 +171,18 @@ class PatientListPanel(QWidget):
         # An empty field shows the latest patients, so the list is never blank when the cabinet has some.
         work = actions.search(self._context.database, text) if text else actions.recent(self._context.database)
         self._pending = self._tasks.run(work, label_fr=self.tr("Recherche de patients"))
-        self._pending.on_success(lambda hits: self._show(generation, text, hits))
+        self._pending.on_success(lambda rows: self._show(generation, text, rows))
 
-    def _show(self, generation: int, text: str, hits: list[SearchHit]) -> None:
+    def _show(self, generation: int, text: str, rows: list[PatientRow]) -> None:
         if generation != self._generation:
             return
         self._pending = None
-        self.model.set_hits(hits)
+        self.model.set_rows(rows)
         if not text:
-            self.hint.setText(self._recent_hint if hits else self._default_hint)
-        elif not hits:
+            self.hint.setText(self._recent_hint if rows else self._default_hint)
+        elif not rows:
             self.hint.setText(self.tr("Aucun patient ne correspond à « %1 ».").replace("%1", text))
-        self.hint.setVisible(not text or not hits)
+        self.hint.setVisible(not text or not rows)
         self.searched.emit(text)
 
     def _activated(self, index: QModelIndex) -> None:

@@ -1,7 +1,7 @@
 """What reception needs from other parts, injected so that it imports none of them (contracts of issue 12).
 
 - `ReportHandler(session, raw) -> bool`: True when the message is a DSN/MDN, handled by the sending side
-  (`report_handler(parse_report, apply_report)` composes mss-send's two functions);
+  (`report_handler(parse_reports, apply_report)` composes mss-send's two functions, every recipient of a DSN);
 - `LabResultsRecorder(session, *, patient_id, source, cda) -> int`: structured lab results of an integrated CDA;
 - `ReplySender(session, reply)`: sends a reply (an MDN or a rejection) — an outbox order in the same
   transaction, so a reply is never lost nor sent for a change that was rolled back.
@@ -9,15 +9,13 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
 R = TypeVar("R")
-_log = logging.getLogger("lgc.mss.inbox")
 
 ReportHandler = Callable[[Session, bytes], bool]
 
@@ -48,14 +46,14 @@ def no_lab_results(session: Session, *, patient_id: int, source: str, cda: bytes
     return 0
 
 
-def report_handler(parse: Callable[[bytes], R | None], apply: Callable[[Session, R], bool]) -> ReportHandler:
-    """A `ReportHandler` from `parse_report(raw) -> Report | None` and `apply_report(session, report)`."""
+def report_handler(parse: Callable[[bytes], Sequence[R]], apply: Callable[[Session, R], bool]) -> ReportHandler:
+    """A `ReportHandler` from `parse_reports(raw) -> [Report]` (one per recipient, [] for an ordinary message)
+    and `apply_report(session, report)`."""
     def handle(session: Session, raw: bytes) -> bool:
-        report = parse(raw)
-        if report is None:
-            return False
-        apply(session, report)
-        return True
+        reports = parse(raw)
+        for report in reports:
+            apply(session, report)
+        return bool(reports)
     return handle
 
 
@@ -66,9 +64,3 @@ class InboxHooks:
     reports: ReportHandler = no_report
     lab_results: LabResultsRecorder = no_lab_results
 
-
-def unwired_hooks(mailbox: str) -> InboxHooks:
-    """Until the sending side is wired at the composition root: replies are logged, not sent."""
-    def log_reply(session: Session, reply: Reply) -> None:
-        _log.warning("réponse MSSanté (%s) à %s non envoyée : envoi MSSanté non configuré", reply.kind, reply.to)
-    return InboxHooks(mailbox, log_reply)

@@ -3,7 +3,8 @@ put in the patient's record, or listed with its reason (KO work list).
 
 Each stored message is processed in one transaction (`process_stored`): the message state, its items, the
 record rows, the lab results and the replies (outbox orders) commit together, so a crash leaves it `stored` and
-the next run processes it once. Hostile or unreadable messages are moved to the quarantine folder.
+the next run processes it once. Hostile or unreadable messages are moved to the quarantine folder. A message
+without an XDM archive brings its PDF attachments as documents to match by hand.
 
 An automatic integration failure (KO) answers a requested MDN with `processed/Error` (§4.0); a message whose
 documents are all integrated (or duplicates) answers `processed`; a document waiting for manual matching defers
@@ -24,6 +25,7 @@ from lgc_app.audit.trail import record
 from lgc_app.dmp.consultation import type_label
 from lgc_app.dmp.consultation_models import DmpReceivedDocument
 from lgc_app.dmp.received_checks import content_refusal
+from lgc_app.documents.rendering.cda_display import PDF_MAGIC
 from lgc_app.mss.inbox import store
 from lgc_app.mss.inbox.hooks import InboxHooks, Reply
 from lgc_app.mss.inbox.matching import document_traits, find_patient
@@ -94,9 +96,9 @@ def process_message(session: Session, message: InboxMessage, hooks: InboxHooks) 
     message.sender, message.subject, message.sent_at = parsed.sender[:200], parsed.subject, parsed.date
     message.mdn_to = parsed.mdn_to[:200]
     if parsed.xdm is None:
-        _message_item(session, message, ItemState.TO_MATCH, "MSG-NO-XDM",
-                      "Message sans document structuré (IHE_XDM.zip) : à lire et rattacher à la main.", counts)
+        _loose_documents(session, message, parsed, counts)
         message.state = MessageState.PROCESSED.value
+        settle_mdn(session, message, hooks)
         return counts
     try:
         submission = read_xdm(parsed.xdm)
@@ -188,6 +190,38 @@ def integrate(session: Session, item: InboxItem, content: bytes, message: InboxM
     if item.mime_type in CDA_TYPES:
         hooks.lab_results(session, patient_id=patient_id, source=f"mss:{item.unique_id}", cda=content)
     return ItemState.INTEGRATED
+
+
+def _loose_documents(session: Session, message: InboxMessage, parsed: ParsedMessage, counts: Counts) -> None:
+    """A message without an XDM archive (a colleague's letter as a PDF, a plain text): each attachment declared
+    PDF, and being one by its magic bytes, waits for manual matching as the document (no metadata names the
+    patient); a message without one is listed to be read and matched by hand."""
+    pdfs = {hashlib.sha256(a.data).hexdigest(): a for a in parsed.attachments
+            if a.content_type.lower() == "application/pdf"}  # the same PDF attached twice is one document
+    if not pdfs:
+        _message_item(session, message, ItemState.TO_MATCH, "MSG-NO-XDM",
+                      "Message sans document structuré (IHE_XDM.zip) ni PDF : à lire et rattacher à la main.", counts)
+        return
+    for digest, attachment in pdfs.items():
+        unique_id = f"pdf:{digest}"  # stable: the same PDF received again is a duplicate
+        item = session.scalar(select(InboxItem).where(InboxItem.message_row_id == message.id,
+                                                      InboxItem.unique_id == unique_id))
+        if item is None:
+            name = attachment.filename or message.subject or "Document PDF reçu"
+            genuine = attachment.data.startswith(PDF_MAGIC)
+            item = InboxItem(message_row_id=message.id, unique_id=unique_id, title=name[:255],
+                             mime_type="application/pdf", type_display="Document PDF", author=message.sender,
+                             creation_time=message.sent_at, patient_ins="", patient_oid="", patient_label="",
+                             content=attachment.data if genuine else None, seen=False, handled_by="")
+            session.add(item)
+            if genuine:
+                _set(item, ItemState.TO_MATCH, "MSG-NO-XDM", "Document PDF reçu sans archive structurée "
+                                                             "(IHE_XDM.zip) : patient à rapprocher à la main.")
+            else:
+                _set(item, ItemState.KO, "DOC-NOT-PDF", f"La pièce jointe « {name[:100]} » est déclarée PDF mais "
+                                                        "n'en est pas un : elle n'a pas été intégrée.")
+            session.flush()
+        counts.count(ItemState(item.state))
 
 
 def _set(item: InboxItem, state: ItemState, code: str, reason: str) -> None:

@@ -8,6 +8,7 @@ else is proposed for manual matching with the reason, never guessed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -39,6 +40,17 @@ class Traits:
     @property
     def label(self) -> str:
         return f"{self.birth_name} {self.first_given_name} né(e) le {self.birth_date} ({self.sex})".strip()
+
+    @classmethod
+    def from_label(cls, label: str) -> Traits | None:
+        """The traits an `InboxItem.patient_label` was written from (None when it is not such a label), to show
+        them side by side with a patient's before a manual match."""
+        found = _LABEL.fullmatch(label)
+        return cls(*found.group("name", "given", "date", "sex")) if found else None
+
+
+# the given name is one word (`_traits` keeps the first); the birth name may have several
+_LABEL = re.compile(r"(?P<name>.+) (?P<given>\S+) né\(e\) le (?P<date>\S*) \((?P<sex>\S?)\)")
 
 
 @dataclass(frozen=True)

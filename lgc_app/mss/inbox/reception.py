@@ -19,19 +19,19 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from lgc_app import secrets
 from lgc_app.config import Settings
+from lgc_app.mss.access import MailboxUnavailable, endpoint, mailbox_access
 from lgc_app.mss.inbox import store
 from lgc_app.mss.inbox.hooks import InboxHooks
 from lgc_app.mss.inbox.integration import Counts, process_stored
 from lgc_app.mss.inbox.models import InboxMessage, MessageState
 from lgc_app.offload import Offload
 from lgc_app.persistence.database import Database
+from lgc_app.session import Session
 from services.errors import ServiceError
-from services.mss.connection import MailboxAccess, Mechanism, TokenSource, discover
+from services.mss.connection import MssConnectionError
 from services.mss.imap import ImapSession, MessageRef
 from services.mss.message_parse import head_message_id
-from services.transport import TlsMaterial
 
 log = logging.getLogger("lgc.mss.reception")
 
@@ -57,24 +57,17 @@ class FetchSummary:
                 "réception.")
 
 
-def mailbox_access(settings: Settings, token: TokenSource | None) -> MailboxAccess:
-    """The practice's mailbox as the settings describe it (`mss.*`, `tls.ca_file`); LOGIN's password from the
-    keyring. Raises SecretUnavailable when LOGIN is configured without a keyring entry."""
-    mechanism = Mechanism(settings["mss.auth"])
-    certificate = mechanism in (Mechanism.EXTERNAL, Mechanism.LOGIN) and settings["mss.client_cert"] is not None
-    tls = TlsMaterial(settings["tls.ca_file"], settings["mss.client_cert"] if certificate else None,
-                      settings["mss.client_key"] if certificate else None)
-    password = secrets.fetch(settings["mss.password_ref"]) if mechanism is Mechanism.LOGIN else ""
-    return MailboxAccess(settings["mss.mailbox"], mechanism, tls, token=token, password=password)
-
-
-def settings_opener(settings: Settings, token: TokenSource | None) -> MailboxOpener:
-    """Opens an IMAP session on the configured (or SRV-discovered, RFC 6186) server of the mailbox."""
+def mailbox_opener(settings: Settings, session: Callable[[], Session | None]) -> MailboxOpener:
+    """Opens an IMAP session of the practice's mailbox (`lgc_app.mss.access`: the same access and server choice as
+    sending), as whoever `session()` gives at each connection acts (a PSC token is asked for each one)."""
     async def open_session() -> ImapSession:
-        access = await asyncio.to_thread(mailbox_access, settings, token)
-        endpoint = await discover(access.domain, "imap", settings["services.mss_imap"])
+        try:
+            access = await asyncio.to_thread(mailbox_access, settings, session())  # LOGIN reads the keyring
+        except MailboxUnavailable as exc:
+            raise MssConnectionError(MailboxUnavailable.code, exc.text, transient=exc.transient) from None
+        server = await endpoint(settings, access, "imap")
         context = await asyncio.to_thread(access.ssl_context)  # blocking: reads the certificate files
-        return await ImapSession.open(endpoint, access, context)
+        return await ImapSession.open(server, access, context)
     return open_session
 
 

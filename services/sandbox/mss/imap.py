@@ -12,6 +12,7 @@ import asyncio
 import base64
 import binascii
 import logging
+import re
 import socket
 import ssl
 from collections.abc import Callable
@@ -340,7 +341,7 @@ class ImapSession:
             names = ["FLAGS", "INTERNALDATE", "RFC822.SIZE"]
         if uid and "UID" not in names:
             names.insert(0, "UID")
-        unknown = [name for name in names if name not in _FETCH_ITEMS]
+        unknown = [name for name in names if name not in _FETCH_ITEMS and not _PARTIAL.match(name)]
         if unknown:
             await self.send(f"{tag} BAD élément FETCH non pris en charge : {unknown[0]}")
             return
@@ -348,7 +349,8 @@ class ImapSession:
             await asyncio.sleep(self.faults.latency)
         assert self.selected is not None
         for number, message in self._targets(str(args[0]), uid):
-            marks_seen = any(name in ("BODY[]", "RFC822") for name in names) and not self.selected.read_only
+            marks_seen = any(name.startswith("BODY[]") or name == "RFC822" for name in names) and \
+                not self.selected.read_only
             if marks_seen and not message.seen:
                 message = self.store.set_flags(self.mailbox, {message.uid}, {SEEN}, "+")[0]
                 if "FLAGS" not in names:
@@ -371,6 +373,10 @@ class ImapSession:
             head = raw.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
             label = b"RFC822.HEADER" if name == "RFC822.HEADER" else b"BODY[HEADER]"
             return label + b" " + literal(head)
+        partial = _PARTIAL.match(name)
+        if partial:  # RFC 3501 §6.4.5: the octets from origin, answered as BODY[]<origin>
+            origin, count = int(partial.group(1)), int(partial.group(2))
+            return b"BODY[]<%d> " % origin + literal(raw[origin:origin + count])
         label = b"RFC822" if name == "RFC822" else b"BODY[]"
         return label + b" " + literal(raw)
 
@@ -423,6 +429,7 @@ class ImapSession:
 
 
 _KNOWN_BY_CASE = {flag.upper(): flag for flag in KNOWN_FLAGS}
+_PARTIAL = re.compile(r"^BODY(?:\.PEEK)?\[\]<(\d+)\.(\d+)>$")  # a partial fetch (readers of large messages)
 _FETCH_ITEMS = ("UID", "FLAGS", "RFC822.SIZE", "INTERNALDATE", "BODY.PEEK[]", "BODY[]", "RFC822",
                 "BODY.PEEK[HEADER]", "BODY[HEADER]", "RFC822.HEADER")
 

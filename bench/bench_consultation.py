@@ -1,0 +1,120 @@
+"""The homologation consultation (ui/scenario/consultation.py) played against the demo sandbox with 3 s latency
+on every service: event-loop stall p99 and max per step and overall (SC.DMP/UX.10; aim under 16 ms). Nothing
+is asserted: the figures are printed.
+
+Each run is a fresh interpreter with its own `LGC_HOME`, as `lgc --demo` on a first start: the sandbox child
+process, the worker, the main window, the demo data set, then the scenario without pauses (nothing meanwhile).
+
+    python -m bench.bench_consultation [--runs N] [--latency S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _play(latency: float) -> dict[str, Any]:
+    """In the child interpreter: one demo start, then the scenario; its reports as JSON-ready data."""
+    import asyncio
+
+    from lgc_app import demo_seed
+    from ui import tasks as taskbridge
+    from ui.app import GuiOptions, create_application, install_event_loop, open_context
+    from ui.demo_data import prepare_demo_data
+    from ui.main_window import MainWindow
+    from ui.scenario.consultation import ConsultationScenario
+    from ui.stall_monitor import StallMonitor
+
+    app = create_application(["bench"])
+    loop = install_event_loop(app)  # type: ignore[arg-type]
+    context = loop.run_until_complete(open_context(GuiOptions(demo=True, latency=latency)))
+    try:
+        context.session = demo_seed.demo_session(context.database, context.workstation)
+        window = MainWindow(context, taskbridge.TaskManager(), StallMonitor())
+        window.show()
+
+        async def scenario() -> dict[str, Any]:
+            seeding = prepare_demo_data(window)
+            assert seeding.future is not None
+            await seeding.future
+            await asyncio.sleep(0.5)
+            played = ConsultationScenario(window, monitor=window.monitor)
+            reports = await played.play()
+            samples = sorted(played.samples)
+            return {"steps": [report.__dict__ | {"requests": list(report.requests)} for report in reports],
+                    "max": max(samples, default=0.0),
+                    "p99": samples[min(len(samples) - 1, int(0.99 * len(samples)))] if samples else 0.0,
+                    "samples": len(samples)}
+
+        try:
+            return loop.run_until_complete(scenario())
+        finally:
+            loop.run_until_complete(window.tasks.shutdown())
+            loop.run_until_complete(window.context.session.aclose())
+            loop.run_until_complete(window.sandbox.aclose())
+            loop.run_until_complete(context.services.aclose())
+            window.close()
+    finally:
+        context.stop()
+        taskbridge.shutdown_executors()
+        loop.close()
+
+
+def _play_in_child(home: Path, latency: float) -> dict[str, Any]:
+    env = {**os.environ, "LGC_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+           # the demo's PSC secret stays in memory; never reach the user's keyring from a benchmark
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    result = subprocess.run([sys.executable, "-m", "bench.bench_consultation", "--child", str(latency)],
+                            cwd=Path(__file__).resolve().parents[1], env=env, capture_output=True, text=True,
+                            timeout=600, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"scénario en échec :\n{result.stderr[-3000:]}")
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def measure(runs: int = 1, latency: float = 3.0) -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory(prefix="lgc-bench-consultation-") as folder:
+        return [_play_in_child(Path(folder) / f"home-{index}", latency) for index in range(runs)]
+
+
+def run(runs: int = 1, latency: float = 3.0) -> list[tuple[str, str]]:
+    rows = []
+    for index, played in enumerate(measure(runs, latency), start=1):
+        prefix = f"consultation {index} (latence {latency:g} s)"
+        for step in played["steps"]:
+            if step["skipped"]:
+                rows.append((f"{prefix} : {step['name']}", "non jouée (fonction absente)"))
+                continue
+            rows.append((f"{prefix} : {step['name']}",
+                         f"p99 {step['p99_stall_ms']:.1f} ms, max {step['max_stall_ms']:.1f} ms, "
+                         f"max requête en cours {step['in_flight_max_stall_ms']:.1f} ms ({step['seconds']:.1f} s)"))
+        rows.append((f"{prefix} : ensemble", f"p99 {played['p99']:.1f} ms, max {played['max']:.1f} ms "
+                                            f"({played['samples']} mesures)"))
+    rows.append(("charge de la machine (load average 1 min)", f"{os.getloadavg()[0]:.2f}"))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Consultation type scénarisée : blocages de la boucle par étape")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--latency", type=float, default=3.0)
+    parser.add_argument("--child", type=float, metavar="LATENCE", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        print(json.dumps(_play(args.child)))
+        return
+    for name, value in run(args.runs, args.latency):
+        print(f"{name:<60} {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""MSSanté throughput against the operator simulator (its own process, as in the demo), zero latency:
+
+- sending: validated documents → `mss.send` orders → the worker builds each message (XDM archive, MIME) and
+  submits it over STARTTLS + SASL EXTERNAL to the patient's box: messages built and sent per second;
+- reading: a practice mailbox holding N distinct CI-SIS documents (delivered beforehand over SMTP) fetched over
+  IMAP, stored, parsed, matched and integrated (`fetch_once` with the application's hooks): messages per second
+  and the memory peak of the fetching process (tracemalloc, Python allocations).
+
+N = 1,000 (`--quick` or LGC_BENCH_QUICK=1: 100). Asserts nothing.
+
+Run: .venv/bin/python -m bench.bench_mss [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import smtplib
+import ssl
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from lgc_app.bootstrap import inbox_hooks, outbox_handlers
+from lgc_app.config import Settings
+from lgc_app.demo import DemoSandbox
+from lgc_app.documents import lifecycle
+from lgc_app.mss.inbox.reception import fetch_once, mailbox_opener
+from lgc_app.mss.planning import KIND, plan_mss_sends
+from lgc_app.outbox.worker import Worker
+from lgc_app.patients.vocabulary import IdentityStatus
+from lgc_app.persistence.database import Database
+from services.sandbox.server import default_shared_dir
+from tests.helpers import mss_messages as mm
+from tests.helpers.cisis import add_patient
+from tests.helpers.dmp_feed import CABINET, add_author, draft, drain
+from tests.helpers.mss_sim import APPLICATIVE, DUPONT_TRAITS
+
+QUICK_ENV = "LGC_BENCH_QUICK"
+
+
+def _database(folder: Path, name: str) -> Database:
+    return Database.open(f"sqlite:///{folder / name}")
+
+
+def _send(settings: Settings, folder: Path, count: int) -> float:
+    """Messages built and submitted per second (validation excluded: the orders are queued first)."""
+    db = _database(folder, "send.sqlite3")
+    try:
+        cabinet = add_author(db)
+        with db.unit_of_work() as session:
+            patient_id = add_patient(session, status=IdentityStatus.QUAL, **DUPONT_TRAITS).id
+        for n in range(count):
+            lifecycle.validate(db, draft(db, patient_id, cabinet.author, text=f"Contrôle n° {n}."), cabinet.author,
+                               CABINET, planners=(plan_mss_sends,))
+        worker = Worker(db, {KIND: outbox_handlers(settings)[KIND]}, workstation="POSTE-1", listen=False)
+        start = time.perf_counter()
+        asyncio.run(drain(db, worker, within=600))
+        return count / (time.perf_counter() - start)
+    finally:
+        db.close()
+
+
+def _fill_mailbox(manifest: dict[str, object], count: int) -> None:
+    """`count` distinct documents for the CI-SIS examples' patient, sent by the practice's box to itself."""
+    cda = mm.example(default_shared_dir() or Path("../shared"), "VSM_1.4_2022.01.xml")
+    address = urlsplit(str(dict(manifest["urls"])["mss_smtp"]))  # type: ignore[call-overload]
+    context = ssl.create_default_context(cafile=str(manifest["ca_file"]))
+    context.load_cert_chain(str(manifest["structure_cert"]), str(manifest["structure_key"]))
+    with smtplib.SMTP(address.hostname or "127.0.0.1", address.port or 587, timeout=60) as client:
+        client.starttls(context=context)
+        client.ehlo()
+        code, text = client.docmd("AUTH", "EXTERNAL =")
+        assert code == 235, text
+        for n in range(count):
+            document = mm.with_unique_id(cda, f"1.2.250.1.999.7.{n}")
+            raw = mm.mss_message(mm.xdm_archive([document]), sender=APPLICATIVE, to=APPLICATIVE) \
+                .replace(b"X-MSS-CODECDA: 11488-4", b"X-MSS-CODECDA: SYNTH")  # the VSM's code, the operator checks it
+            client.sendmail(APPLICATIVE, [APPLICATIVE], raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+
+
+def _fetch(settings: Settings, folder: Path) -> tuple[int, float, float]:
+    """(messages integrated, per second, peak MiB)."""
+    db = _database(folder, "fetch.sqlite3")
+    try:
+        with db.unit_of_work() as session:
+            add_patient(session, status=IdentityStatus.QUAL)  # the CI-SIS examples' patient
+        tracemalloc.start()
+        start = time.perf_counter()
+        summary = asyncio.run(fetch_once(db, mailbox_opener(settings, lambda: None), inbox_hooks(settings)))
+        elapsed = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1] / (1024 * 1024)
+        tracemalloc.stop()
+        return summary.integrated, summary.fetched / elapsed, peak
+    finally:
+        db.close()
+
+
+def run(quick: bool | None = None) -> list[tuple[str, str]]:
+    quick = os.environ.get(QUICK_ENV) == "1" if quick is None else quick
+    count = 100 if quick else 1000
+    with tempfile.TemporaryDirectory(prefix="bench-mss-") as scratch:
+        folder = Path(scratch)
+        os.environ["LGC_HOME"] = str(folder / "home")  # the raw store of received messages, not the user's
+        sandbox = DemoSandbox.spawn(folder / "sandbox")
+        try:
+            manifest = sandbox.wait_ready()
+            settings = sandbox.overlay(Settings({"workstation.name": "POSTE-1",
+                                                 "cabinet.structure_id": CABINET.structure_id,
+                                                 "cabinet.name": CABINET.name, "cabinet.sector": CABINET.sector}))
+            _fill_mailbox(manifest, count)
+            integrated, fetched_rate, peak = _fetch(settings, folder)
+            sent_rate = _send(settings, folder, count)
+        finally:
+            sandbox.stop()
+    return [(f"messages construits et envoyés ({count})", f"{sent_rate:.1f} /s"),
+            (f"messages relevés et intégrés ({count} dans la boîte)", f"{fetched_rate:.1f} /s ({integrated} intégrés)"),
+            ("pic mémoire de la relève (tracemalloc)", f"{peak:.1f} Mio")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="100 messages au lieu de 1 000")
+    args = parser.parse_args()
+    for metric, value in run(args.quick or None):
+        print(f"{metric} : {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""MSSanté screens: the compose dialog, the patient's objection, the sending preferences, the inbox."""

@@ -1,0 +1,1 @@
+"""Scripted scenarios played on the real main window (homologation demonstrations, GUI tests, benchmarks)."""
