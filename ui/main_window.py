@@ -120,15 +120,19 @@ class ServiceStatus(QLabel):
         self._link = link
         self._latency = context.settings["demo.latency"]
         self._checking = False
+        self._timer = QTimer(self)
         if context.sandbox is None:
             self._set(self.tr("Services nationaux"))
             return
         self._set(self.tr("Bac à sable : vérification…"))
-        self._timer = QTimer(self)
         self._timer.setInterval(HEALTH_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
         QTimer.singleShot(0, self, self.check)
+
+    def stop(self) -> None:
+        """No more checks (the window closes: the loop is about to stop)."""
+        self._timer.stop()
 
     def _set(self, text: str) -> None:
         if text != self.text():
@@ -434,6 +438,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         messages.bridge().disconnect_display()
         self.activity.stop()
+        self.service_status.stop()
         for dialog in list(self._dialogs.values()):
             dialog.close()
         self.closing.emit()
