@@ -8,7 +8,7 @@ their responses all land on the loop; the longest stall says whether a user woul
 batch reuses the pooled connections, as the application's long-lived clients do.
 
 The first DMP batch is measured in a fresh interpreter per run (its lazy imports and first TLS context are
-what a first start pays), with its own `LGC_HOME`: `ui.app.open_context` (demo sandbox child, worker thread),
+what a first start pays), with its own `LGC_HOME`: `ui.app.open_context` (demo sandbox child, worker process),
 the main window, the demo data set seeded as on a first start, then the worker's orders sent to the sandbox
 DMP while the stall monitor ticks. A restart on the same home (data set there, no order) is the baseline.
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import statistics
@@ -91,6 +92,7 @@ def _demo_start(options_latency: float) -> dict[str, float]:
     """
     from PySide6.QtWidgets import QApplication
 
+    from lgc_app.outbox.trace import OrderStatus, count_orders
     from ui import tasks as taskbridge
     from ui.app import GuiOptions, create_application, install_event_loop, open_context
     from ui.demo_data import prepare_demo_data
@@ -102,27 +104,34 @@ def _demo_start(options_latency: float) -> dict[str, float]:
     loop = install_event_loop(app)
     context = loop.run_until_complete(open_context(GuiOptions(demo=True, latency=options_latency)))
     try:
-        assert context.worker is not None
+        worker = context.worker
+        assert worker is not None
         monitor = StallMonitor()
         window = MainWindow(context, taskbridge.TaskManager(), monitor)
         window.show()
 
+        async def settled() -> int:
+            counts = await taskbridge.run_db(count_orders, context.database)
+            return counts[OrderStatus.DONE] + counts[OrderStatus.FAILED]
+
         async def scenario() -> dict[str, float]:
             monitor.start()
+            changed = asyncio.Event()  # the worker process says when it recorded outcomes
+            worker.on_orders_changed(lambda: loop.call_soon_threadsafe(changed.set))
+            baseline = await settled()  # a restart's database holds the first start's sent orders
             seeding = prepare_demo_data(window)
             assert seeding.future is not None
             seeded = await seeding.future
             woken = time.perf_counter()
             orders = seeded.send_orders if seeded is not None else 0
-            totals = context.worker.worker.totals  # type: ignore[union-attr]
-            for _ in range(2400):  # polled (up to 2 minutes): the totals belong to the worker's thread
-                if sum(totals.values()) >= orders:
-                    break
-                await asyncio.sleep(0.05)
+            while (done := await settled() - baseline) < orders and time.perf_counter() - woken < 120:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(changed.wait(), 1.0)
+                changed.clear()
             sent = time.perf_counter()
             await asyncio.sleep(0.3)  # the "Envois" panel refresh that follows
             monitor.stop()
-            return {"orders": orders, "done": sum(totals.values()), "send_s": sent - woken,
+            return {"orders": orders, "done": done, "send_s": sent - woken,
                     "max": monitor.max_stall_ms, "send_max": monitor.recent_max_ms(time.perf_counter() - woken),
                     "p99": monitor.p99_ms}
 

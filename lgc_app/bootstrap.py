@@ -13,6 +13,7 @@ Where a new service goes: its client in `services/<name>/`, a `ServiceSlot` in `
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -39,11 +40,11 @@ from lgc_app.mss.inbox.hooks import InboxHooks, report_handler
 from lgc_app.mss.inbox.reception import ReceptionThread
 from lgc_app.outbox import noop
 from lgc_app.outbox.handler import Handler
-from lgc_app.outbox.runner import WorkerThread, start_worker_thread
+from lgc_app.outbox.process import WorkerProcess, start_worker_process
 from lgc_app.outbox.trace import Describer, register
 from lgc_app.persistence.database import Database
 from lgc_app.service_slot import ServiceSlot
-from lgc_app.session import Session, workstation_session
+from lgc_app.session import ActingSession, Session, workstation_session
 from lgc_app.workstation import Workstation
 from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
 from services.card.card import Card
@@ -93,7 +94,7 @@ def make_annuaire_client(settings: Settings) -> AnnuaireClient:
     return AnnuaireClient(http, base_url=settings["services.annuaire_url"], api_key=api_key)
 
 
-def make_mss_access(settings: Settings, session: Session | None) -> MailboxAccess:
+def make_mss_access(settings: Settings, session: ActingSession | None) -> MailboxAccess:
     """The practice's MSSanté mailbox as the acting session may open it (`mss.*` settings, its PSC token).
 
     Raises:
@@ -114,12 +115,13 @@ def send_planners() -> tuple[SendPlanner, ...]:
     return (feeding.plan_document_feed, mss_planning.plan_mss_sends)
 
 
-def outbox_handlers(settings: Settings, *, session: Callable[[], Session | None] | None = None
+def outbox_handlers(settings: Settings, *, session: Callable[[], ActingSession | None] | None = None
                     ) -> dict[str, Handler]:
     """The handlers a worker of this workstation executes, by order kind (endpoints, certificates).
 
     `session` gives who acts on this workstation when an order runs: a practitioner signed in with a CPS has
-    their own documents signed by the card (`lgc_app.dmp.access`); None for a worker without a user.
+    their own documents signed by the card (`lgc_app.dmp.access`); in the worker process it is the GUI's
+    session seen through the channel (`lgc_app.outbox.remote_session`); None for a worker without a user.
     """
     mss = MssSendHandler(settings, session=session, access=make_mss_access)
     return {
@@ -181,7 +183,7 @@ class AppContext:
     planners: tuple[SendPlanner, ...] = field(default_factory=send_planners)
     describers: dict[str, Describer] = field(default_factory=trace_describers)
     sandbox: DemoSandbox | None = None
-    worker: WorkerThread | None = None
+    worker: WorkerProcess | None = None
     reception: ReceptionThread | None = None
     services: Services = field(init=False)
     _card: Card | None = field(init=False, default=None)
@@ -213,11 +215,16 @@ class AppContext:
         self.settings = sandbox.overlay(self.settings)
 
     def start_worker(self) -> bool:
-        """Start the send-order worker in its own thread when this workstation executes orders."""
+        """Start the send-order worker in its own process when this workstation executes orders (from the
+        GUI's event loop, where the signed-in user's PSC tokens are refreshed)."""
         if self.worker is None:
+            try:
+                loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+            except RuntimeError:
+                loop = None
             # the session is read when each order runs: whoever is signed in then (their CPS signs their documents)
-            handlers = outbox_handlers(self.settings, session=lambda: self.session)
-            self.worker = start_worker_thread(self.workstation, self.database, handlers)
+            self.worker = start_worker_process(self.workstation, self.settings, session=lambda: self.session,
+                                               config_path=self.config_path, loop=loop)
         return self.worker is not None
 
     def start_reception(self, hooks: InboxHooks | None = None) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sqlalchemy import select
 
@@ -104,6 +105,38 @@ class User:
 
 
 SECRETARIAT = User("secretariat", "Secrétariat", UserRole.SECRETARIAT)
+
+
+class AccessTokens(Protocol):
+    """Where a handler gets the acting user's Pro Santé Connect access token (`PscSignIn`, or in the worker
+    process the GUI's, asked over its channel: `lgc_app.outbox.remote_session`)."""
+
+    async def access_token(self) -> str: ...
+
+
+class ActingSession(Protocol):
+    """What the outbox handlers read of the session acting when an order runs: a `Session` in the GUI's
+    process, a `RemoteSession` (its mirror) in the worker process."""
+
+    @property
+    def user(self) -> User: ...
+
+    @property
+    def workstation(self) -> Workstation: ...
+
+    @property
+    def authentication(self) -> Authentication: ...
+
+    @property
+    def card(self) -> Card | None: ...
+
+    @property
+    def psc(self) -> AccessTokens | None: ...
+
+    @property
+    def who(self) -> str: ...
+
+    def actor(self) -> Actor: ...
 
 
 @dataclass(frozen=True)

@@ -42,11 +42,9 @@ from ui.stall_monitor import StallMonitor
 log = logging.getLogger("lgc.ui.app")
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-# The worker builds its service connections (TLS context, VIHF signer: ~100 ms of CPU) while the splash is up,
-# not while the user works (SC.DMP/UX.10); a keyring that asks to be unlocked must not hold the window back.
-WORKER_PREPARE_WAIT = 3.0
 SCENARIO_LATENCY = 3.0  # SC.DMP/UX.10: every service answers after 3 s
 RESTART = -1  # `_run` asks `run` to start again (the demo database was reset)
+CLOSE_STEP_TIMEOUT = 3.0  # seconds each clean-up step of the exit may take (issue 14 item 7: never hangs)
 _YES, _NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
@@ -120,7 +118,7 @@ def preload_network_stack() -> None:
 
 
 async def open_context(options: GuiOptions) -> AppContext:
-    """Settings → (demo overlay) → database → (sandbox) → worker and its connections; blocking steps run in
+    """Settings → (demo overlay) → database → (sandbox) → worker process started; blocking steps run in
     threads.
 
     Raises:
@@ -148,10 +146,10 @@ async def open_context(options: GuiOptions) -> AppContext:
             context.sandbox = sandbox  # stopped with the context if anything below fails
             await taskbridge.run_in_thread(sandbox.wait_ready)
             context.attach_sandbox(sandbox)
+        # Not awaited: the worker process imports and connects beside the window, on the other core, without
+        # taking this process's GIL (its status-bar word says when it runs).
         context.start_worker()
         start_reception(context)  # the practice's MSSanté mailbox, read in the background
-        if context.worker is not None:
-            await taskbridge.run_in_thread(context.worker.wait_prepared, WORKER_PREPARE_WAIT)
     except BaseException:
         context.stop()
         raise
@@ -228,7 +226,7 @@ def _run(app: QApplication, loop: qasync.QEventLoop, options: GuiOptions) -> int
         monitor.start()
         loop.run_forever()
         monitor.stop()
-        loop.run_until_complete(_close(tasks, window))
+        loop.run_until_complete(close_window(tasks, window))
         collector.stop()
     finally:
         context.stop()  # worker, database, sandbox child: also when the window itself failed
@@ -275,12 +273,20 @@ def _reset_demo_asked(problem: str) -> bool:
     return True
 
 
-async def _close(tasks: taskbridge.TaskManager, window: MainWindow) -> None:
-    """Cancel what is still running (user requests, health checks, stray tasks) and close the service clients."""
+async def close_window(tasks: taskbridge.TaskManager, window: MainWindow) -> None:
+    """After the window closed: cancel what is still running (user requests, health checks, stray tasks),
+    then end the session's credentials and close the service clients, each within CLOSE_STEP_TIMEOUT (a PSC
+    revocation or a connection close to an unreachable service must not hold the exit). Send orders are not
+    tasks of the window: they stay in the outbox, and the worker process finishes or leaves them
+    (`AppContext.stop`)."""
     await tasks.shutdown()
-    await window.context.session.aclose()  # PSC tokens revoked, card logged out
-    await window.sandbox.aclose()
-    await window.context.services.aclose()
+    for step in (window.context.session.aclose,  # PSC tokens revoked, card logged out
+                 window.sandbox.aclose, window.context.services.aclose):
+        try:
+            async with asyncio.timeout(CLOSE_STEP_TIMEOUT):
+                await step()
+        except TimeoutError:
+            log.warning("exit: %s abandoned after %.0f s", step.__qualname__, CLOSE_STEP_TIMEOUT)
     current = asyncio.current_task()
     stray = [task for task in asyncio.all_tasks() if task is not current]
     for task in stray:

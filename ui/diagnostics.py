@@ -58,9 +58,9 @@ class DiagnosticsDialog(QDialog):
         station_form.addRow(self.tr("Base de données :"), QLabel(url))
         self.service_label = QLabel()
         station_form.addRow(self.tr("Services :"), self.service_label)
-        worker = (self.tr("exécutés par ce poste") if context.worker is not None
-                  else self.tr("non exécutés par ce poste"))
-        station_form.addRow(self.tr("Envois automatiques :"), QLabel(worker))
+        self._worker = context.worker
+        self.worker_label = QLabel()
+        station_form.addRow(self.tr("Envois automatiques :"), self.worker_label)
         layout.addWidget(station_box)
 
         version_box = QGroupBox(self.tr("Versions"), self)
@@ -95,3 +95,14 @@ class DiagnosticsDialog(QDialog):
         self.p99_label.setText(f"{decimal(monitor.p99_ms)} ms")
         self.recent_label.setText(f"{decimal(monitor.recent_max_ms())} ms")
         self.service_label.setText(self._service_state())
+        self.worker_label.setText(self._worker_text())
+
+    def _worker_text(self) -> str:
+        worker = self._worker
+        if worker is None:
+            return self.tr("non exécutés par ce poste")
+        text = self.tr("exécutés par ce poste, processus d'envoi %1 (pid %2)").replace(
+            "%1", worker.state.label).replace("%2", str(worker.pid or "—"))
+        if worker.restarts:
+            text += self.tr(", %n redémarrage(s)", "", worker.restarts)
+        return text

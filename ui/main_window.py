@@ -47,6 +47,7 @@ from ui.i18n import decimal, role_label
 from ui.labresults.module import install_labresults
 from ui.mss.compose_module import install_compose
 from ui.mss.inbox_module import install_inbox
+from ui.outbox.worker_status import install_worker_status
 from ui.patients.module import install_patients
 from ui.settings_dialog import SettingsDialog
 from ui.stall_monitor import StallMonitor
@@ -119,15 +120,19 @@ class ServiceStatus(QLabel):
         self._link = link
         self._latency = context.settings["demo.latency"]
         self._checking = False
+        self._timer = QTimer(self)
         if context.sandbox is None:
             self._set(self.tr("Services nationaux"))
             return
         self._set(self.tr("Bac à sable : vérification…"))
-        self._timer = QTimer(self)
         self._timer.setInterval(HEALTH_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
         QTimer.singleShot(0, self, self.check)
+
+    def stop(self) -> None:
+        """No more checks (the window closes: the loop is about to stop)."""
+        self._timer.stop()
 
     def _set(self, text: str) -> None:
         if text != self.text():
@@ -230,6 +235,7 @@ class MainWindow(QMainWindow):
         self.card_status = CardStatus(card, tasks, self) if card is not None else None
         if self.card_status is not None:
             self.statusBar().addWidget(self.card_status)
+        self.worker_status = install_worker_status(self)
         self.statusBar().addPermanentWidget(self.activity)
 
         messages.bridge().connect_display(self.notifications.show_message)
@@ -432,6 +438,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         messages.bridge().disconnect_display()
         self.activity.stop()
+        self.service_status.stop()
         for dialog in list(self._dialogs.values()):
             dialog.close()
         self.closing.emit()

@@ -1,4 +1,7 @@
-"""`lgc worker`: the headless executor of send orders, for a master workstation run as a service."""
+"""`lgc worker`: the headless executor of send orders, for a master workstation run as a service.
+
+The GUI of a standalone or master workstation runs the same program as its child, `lgc worker --supervised`
+(`lgc_app.outbox.process`)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from lgc_app import logs
 from lgc_app.bootstrap import outbox_handlers
 from lgc_app.cli.common import load_settings, open_database
 from lgc_app.outbox.completion import Outcome
+from lgc_app.outbox.supervised import run_supervised
 from lgc_app.outbox.trace import count_orders
 from lgc_app.outbox.worker import Worker
 from lgc_app.workstation import Workstation
@@ -22,11 +26,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="exécuter les envois dus puis s'arrêter")
     mode.add_argument("--status", action="store_true", help="afficher le nombre d'envois par état")
+    # started by the GUI of a standalone or master workstation, which speaks to it on stdin/stdout
+    mode.add_argument("--supervised", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workstation", metavar="NOM", help="nom du poste (par défaut : paramètre du poste)")
     parser.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.supervised:  # the settings in force come from the GUI (its --config, its demo sandbox)
+        return run_supervised()
     settings = load_settings(args)
     if args.status:
         return _status(args)

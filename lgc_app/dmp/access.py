@@ -19,7 +19,7 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lgc_app.session import Authentication, PractitionerIdentity, Session
+from lgc_app.session import ActingSession, Authentication, PractitionerIdentity
 from services.card.card import CardError, CardHolder
 from services.card.key import card_signing_key
 from services.dmp import constants as c
@@ -51,12 +51,12 @@ class DmpAccess:
     label: str
 
 
-def _speaks_for_user(session: Session | None, practitioner: PractitionerIdentity) -> bool:
+def _speaks_for_user(session: ActingSession | None, practitioner: PractitionerIdentity) -> bool:
     user = session.user.practitioner if session is not None else None
     return user is not None and user.national_id == practitioner.national_id
 
 
-def _card_access(session: Session, practitioner: PractitionerIdentity) -> DmpAccess | None:
+def _card_access(session: ActingSession, practitioner: PractitionerIdentity) -> DmpAccess | None:
     card = session.card
     if card is None or not card.unlocked:
         return None
@@ -81,7 +81,8 @@ def workstation_access(connection: DmpConnection) -> DmpAccess:
                      label)
 
 
-def dmp_access(connection: DmpConnection, session: Session | None, practitioner: PractitionerIdentity) -> DmpAccess:
+def dmp_access(connection: DmpConnection, session: ActingSession | None,
+               practitioner: PractitionerIdentity) -> DmpAccess:
     """How the calls made on behalf of `practitioner` are authenticated, with `session` acting (None: a
     process without user). No card I/O once the card is unlocked (its certificate was read with the PIN)."""
     if session is not None and _speaks_for_user(session, practitioner):

@@ -35,7 +35,7 @@ from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.models import OrderStatus, SendOrder
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.database import Database
-from lgc_app.session import PractitionerIdentity, Session
+from lgc_app.session import ActingSession, PractitionerIdentity
 from services.dmp import constants as c
 from services.dmp import mtom
 from services.dmp.client import DmpClient, DmpExchange
@@ -126,7 +126,7 @@ class FeedHandler:
     (`prepare`) or else on first use."""
 
     def __init__(self, settings: Settings, *, connect: Callable[[], DmpConnection] | None = None,
-                 session: Callable[[], Session | None] | None = None) -> None:
+                 session: Callable[[], ActingSession | None] | None = None) -> None:
         """`session` gives the session acting on this workstation when an order runs (a CPS it signed in with
         signs its own documents, `lgc_app.dmp.access`); None: a worker without user (structure access)."""
         self._session = session or (lambda: None)

@@ -13,7 +13,7 @@ from typing import Literal
 from lgc_app import secrets
 from lgc_app.config import Settings
 from lgc_app.errors import UserError
-from lgc_app.session import Session
+from lgc_app.session import ActingSession
 from services.mss.connection import Endpoint, MailboxAccess, Mechanism, discover
 from services.transport import TlsMaterial
 
@@ -35,7 +35,7 @@ Service = Literal["submission", "imap"]
 _CONFIGURED = {"submission": "services.mss_smtp", "imap": "services.mss_imap"}
 
 
-def mailbox_access(settings: Settings, session: Session | None) -> MailboxAccess:
+def mailbox_access(settings: Settings, session: ActingSession | None) -> MailboxAccess:
     """The access to `mss.mailbox` with `mss.auth`.
 
     Raises:

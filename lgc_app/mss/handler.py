@@ -35,14 +35,14 @@ from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
-from lgc_app.session import Session
+from lgc_app.session import ActingSession
 from services.dmp.models import PatientId
 from services.errors import Retry, ServiceError
 from services.mss.connection import MailboxAccess
 from services.mss.message_build import Attachment, Documents, OutgoingMessage, PatientLabel, build_message
 from services.mss.smtp import Submitted, submit
 
-AccessBuilder = Callable[[Settings, Session | None], MailboxAccess]
+AccessBuilder = Callable[[Settings, ActingSession | None], MailboxAccess]
 SOFTWARE = f"{lps.LPS_NAME} {__version__}"
 
 
@@ -142,7 +142,7 @@ def describe(job: SendJob, raw: bytes) -> str:
                       f"De {message.sender} à {', '.join(message.recipients)}", *parts])
 
 
-def open_mailbox(build: AccessBuilder, settings: Settings, session: Session | None) -> MailboxAccess:
+def open_mailbox(build: AccessBuilder, settings: Settings, session: ActingSession | None) -> MailboxAccess:
     """The practice's mailbox for one order: without a PSC sign-in the order waits (transient), a mailbox or
     password not configured is permanent."""
     try:
@@ -170,7 +170,7 @@ async def submit_from_mailbox(settings: Settings, access: MailboxAccess, raw: by
 class MssSendHandler:
     """Runs `mss.send` and `mss.compose` orders of one worker."""
 
-    def __init__(self, settings: Settings, *, session: Callable[[], Session | None] | None = None,
+    def __init__(self, settings: Settings, *, session: Callable[[], ActingSession | None] | None = None,
                  access: AccessBuilder = mailbox_access) -> None:
         self._settings = settings
         self._session = session or (lambda: None)

@@ -25,7 +25,7 @@ from lgc_app.outbox import orders
 from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.models import SendOrder
 from lgc_app.outbox.trace import Description
-from lgc_app.session import Session
+from lgc_app.session import ActingSession
 from lgc_app.workstation import Workstation
 
 KIND = "mss.reply"
@@ -58,7 +58,7 @@ def with_nil(raw: bytes, nil: str) -> bytes:
 class ReplyHandler:
     """Runs `mss.reply` orders: submits the stored reply from the practice's mailbox to its one recipient."""
 
-    def __init__(self, settings: Settings, *, session: Callable[[], Session | None] | None = None,
+    def __init__(self, settings: Settings, *, session: Callable[[], ActingSession | None] | None = None,
                  access: AccessBuilder = mailbox_access) -> None:
         self._settings = settings
         self._session = session or (lambda: None)

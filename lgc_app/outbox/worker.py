@@ -1,6 +1,6 @@
 """The worker: claims due orders, runs their handlers concurrently, records outcomes (ARCHITECTURE.md §3).
 
-It runs on its own asyncio loop (`runner.WorkerThread` or `lgc worker`), never on the GUI's. Database calls
+It runs on its own asyncio loop (`lgc worker`, the GUI's child process), never on the GUI's. Database calls
 go through one dedicated thread (STYLE.md §2: serialise database work, parallelise network work); handlers
 run concurrently on the loop, at most `concurrency` at a time. It claims only as many orders as it has
 free slots, so that no lease ticks away while an order waits its turn.
@@ -39,7 +39,7 @@ class Worker:
     """Executes the send orders due for `workstation` with the given handlers (by order kind).
 
     `totals` counts outcomes since creation. Not thread-safe: drive it from one loop; from another
-    thread, stop it with `loop.call_soon_threadsafe(worker.stop)` (what `WorkerThread` does).
+    thread, stop it with `loop.call_soon_threadsafe(worker.stop)` (what `lgc worker --supervised` does).
     """
 
     def __init__(self, db: Database, handlers: Mapping[str, Handler], *, workstation: str, batch: int = 10,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,6 @@ from lgc_app.bootstrap import AppContext, bootstrap
 from lgc_app.config import Settings
 from lgc_app.cps import configured_card
 from lgc_app.demo import DEMO_CPS_PIN, DemoSandbox
-from lgc_app.dmp import feeding
-from lgc_app.outbox.handler import Handler
 from lgc_app.session import Authentication
 from services.card.pkcs12_card import Pkcs12Card
 from services.sandbox.server import RunningSandbox
@@ -30,24 +29,18 @@ def _context(db_url: str, **values: str) -> AppContext:
 
 
 def test_the_worker_asks_for_the_session_when_an_order_runs(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    started: list[dict[str, Handler]] = []
+    """The worker process asks the GUI who acts at each order (`lgc_app.outbox.process`): the context's
+    session then, not the one at start."""
+    given: list[Callable[[], Any]] = []
 
-    def start(workstation: object, db: object, handlers: dict[str, Handler]) -> None:
-        started.append(handlers)
+    def start(workstation: object, settings: object, *, session: Callable[[], Any], **options: object) -> None:
+        given.append(session)
 
-    monkeypatch.setattr(bootstrap_module, "start_worker_thread", start)
-    seen: list[Any] = []
-
-    class Recorder:
-        def __init__(self, settings: Settings, *, session: Any = None) -> None:
-            seen.append(session)
-
-    monkeypatch.setattr(bootstrap_module, "FeedHandler", Recorder)
+    monkeypatch.setattr(bootstrap_module, "start_worker_process", start)
     context = _context(db_url)
     try:
         context.start_worker()
-        assert started and isinstance(started[0][feeding.KIND], Recorder)
-        session_of = seen[0]
+        [session_of] = given
         assert session_of() is context.session  # the workstation's session until someone signs in
         signed_in = dataclasses.replace(practitioner_session(), authentication=Authentication.CPS)
         context.session = signed_in

@@ -1,12 +1,10 @@
-"""The worker: execution, retries with backoff, permanent failures, traces, threads and the role rule."""
+"""The worker: execution, retries with backoff, permanent failures, traces and the role rule."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import random
-import threading
-import time
 from datetime import timedelta
 
 import pytest
@@ -19,7 +17,7 @@ from lgc_app.outbox.errors import TransientSendError
 from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
 from lgc_app.outbox.orders import order_trace
-from lgc_app.outbox.runner import WorkerThread, start_worker_thread
+from lgc_app.outbox.process import start_worker_process
 from lgc_app.outbox.worker import Worker
 from lgc_app.persistence.base import utcnow
 from lgc_app.persistence.database import Database
@@ -181,26 +179,6 @@ async def test_handler_exceptions_never_stop_the_worker(db: Database) -> None:
                                                                      Outcome.RETRY_SCHEDULED: 2}
 
 
-def test_worker_thread_executes_orders_and_stops_cleanly(db: Database) -> None:
-    done = threading.Event()
-
-    async def handler(ctx: OrderContext) -> HandlerResult:
-        done.set()
-        return HandlerResult()
-
-    thread = WorkerThread(_worker(db, handlers={"k": handler}, poll_interval=0.05, listen=False))
-    thread.start()
-    try:
-        [order_id] = enqueue_orders(db, kind="k")
-        assert done.wait(5)
-    finally:
-        started = time.monotonic()
-        assert thread.stop(timeout=5)
-    assert time.monotonic() - started < 2
-    assert not thread.is_alive()
-    assert _order(db, order_id).status is OrderStatus.DONE
-
-
 class ClosableHandler:
     """A handler holding a resource, as the DMP feed handler holds its connection."""
 
@@ -238,9 +216,6 @@ def test_only_standalone_and_master_workstations_run_the_worker(role: Role, runs
     assert Workstation.from_settings(Settings({"workstation.role": role.value})).runs_worker is runs
 
 
-def test_a_slave_gets_no_worker_thread(db: Database) -> None:
-    handlers = outbox_handlers(Settings())
-    assert start_worker_thread(Workstation("CONSULTATION", Role.SLAVE, "SECRETARIAT"), db, handlers) is None
-    thread = start_worker_thread(Workstation("SECRETARIAT", Role.MASTER), db, handlers)
-    assert thread is not None
-    assert thread.stop(timeout=5)
+def test_a_slave_gets_no_worker_process() -> None:
+    slave = Workstation("CONSULTATION", Role.SLAVE, "SECRETARIAT")
+    assert start_worker_process(slave, Settings({"workstation.role": "slave"}), session=lambda: None) is None

@@ -4,7 +4,10 @@ indirect mode; the send order's trace says which was used; the simulator refuses
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
@@ -14,9 +17,11 @@ from lgc_app.dmp.client_factory import DmpConnection, connect, vihf_context
 from lgc_app.dmp.handler import FeedHandler
 from lgc_app.dmp.models import DmpState
 from lgc_app.dmp.state import document_state
+from lgc_app.outbox.process import WorkerProcess
 from lgc_app.outbox.trace import read_order
 from lgc_app.persistence.database import Database
 from lgc_app.session import SECRETARIAT, Authentication, Session
+from services.card.card import SignMechanism
 from services.card.key import card_signing_key
 from services.card.pkcs11_card import Pkcs11Card
 from services.dmp import constants as c
@@ -26,7 +31,16 @@ from services.sandbox.server import RunningSandbox
 from tests.helpers import softhsm
 from tests.helpers.composition import STANDALONE, TEST_PRACTITIONER, practitioner_session
 from tests.helpers.dmp import DmpWire
-from tests.helpers.dmp_feed import CABINET, Cabinetry, dmp_patient, drain, fast_worker, feed_settings, validated
+from tests.helpers.dmp_feed import (
+    CABINET,
+    Cabinetry,
+    dmp_patient,
+    drain,
+    fast_worker,
+    feed_settings,
+    unsettled,
+    validated,
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +93,41 @@ async def test_the_card_signs_the_feed_of_its_holder(db: Database, sandbox: Runn
     # accepted by the simulator, which takes SmartcardPKI only signed by the NameID's own card
     assert "Authentification auprès du DMP (tentative 1) : carte CPS de Paul MEDECIN-TEST (n° 899700366240)" in trace
     assert c.AUTHN_CPS in trace and f">{c.AUTH_MODE_DIRECT}<" in trace
+
+
+async def test_the_worker_process_has_the_guis_card_sign(db: Database, db_url: str, sandbox: RunningSandbox,
+                                                        wire: DmpWire, cabinet: Cabinetry, card: Pkcs11Card) -> None:
+    """Issue 14 item 1: the card stays in the GUI's process (its PKCS#11 session opened with the PIN); the
+    worker process asks it over its channel for each signature, and the simulator accepts them."""
+    _ins, patient = await dmp_patient(db, wire)
+    document_id = validated(db, patient, cabinet.author)
+    session = _session(Authentication.CPS, card)
+    signatures: list[int] = []
+    card_sign = card.sign
+
+    def counting_sign(data: bytes, mechanism: SignMechanism) -> bytes:
+        assert threading.current_thread() is not threading.main_thread()  # never on the GUI thread
+        signatures.append(len(data))
+        return card_sign(data, mechanism)
+
+    card.sign = counting_sign  # type: ignore[method-assign]
+    process = WorkerProcess(feed_settings(sandbox, **{"database.url": db_url}), session=lambda: session)
+    process.start()
+    try:
+        deadline = time.monotonic() + 120  # a cold interpreter on a loaded machine, then one feed
+        while await asyncio.to_thread(unsettled, db):
+            assert time.monotonic() < deadline, "envoi non terminé par le processus d'envoi"
+            await asyncio.sleep(0.1)
+    finally:
+        assert await asyncio.to_thread(process.stop, 10.0)
+    state = document_state(db, document_id)
+    assert state is not None
+    trace = read_order(db, state.order_id or "", trace_describers())
+    assert trace is not None
+    details = "\n".join(event.detail for event in trace.events)
+    assert state.state is DmpState.SENT, details
+    assert "carte CPS de Paul MEDECIN-TEST (n° 899700366240) : mode direct" in details
+    assert len(signatures) >= 2  # the VIHF and the submission set, signed by the GUI's card
 
 
 async def test_pro_sante_connect_is_indirect_and_signed_by_the_structure(

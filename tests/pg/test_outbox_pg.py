@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import threading
 import time
 from collections import Counter
 from multiprocessing.synchronize import Barrier
@@ -16,7 +15,6 @@ from lgc_app.outbox.completion import Outcome
 from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.notify import CHANNEL
 from lgc_app.outbox.orders import enqueue
-from lgc_app.outbox.runner import WorkerThread
 from lgc_app.outbox.worker import Worker
 from lgc_app.persistence.database import Database
 from tests.helpers.outbox import enqueue_orders
@@ -78,9 +76,9 @@ def test_the_notification_is_delivered_at_commit_only(pg_db: Database, listening
     assert [n.payload for n in listening.notifies(timeout=2, stop_after=2)] == ["maitre", "*"]
 
 
-def test_notify_wakes_a_waiting_worker_well_before_the_poll(pg_db: Database) -> None:
+async def test_notify_wakes_a_waiting_worker_well_before_the_poll(pg_db: Database) -> None:
     executed_at: list[float] = []
-    executed = threading.Event()
+    executed = asyncio.Event()
 
     async def handler(ctx: OrderContext) -> HandlerResult:
         executed_at.append(time.perf_counter())
@@ -88,19 +86,20 @@ def test_notify_wakes_a_waiting_worker_well_before_the_poll(pg_db: Database) -> 
         return HandlerResult()
 
     worker = Worker(pg_db, {KIND: handler}, workstation="maitre", poll_interval=30)
-    thread = WorkerThread(worker)
-    thread.start()
+    running = asyncio.create_task(worker.run_forever())
     try:
-        deadline = time.monotonic() + 5
-        while worker.listener is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert worker.listener is not None and worker.listener.wait_listening(5)
-        time.sleep(0.2)  # let the worker finish its first (empty) claim and wait for the next poll
-        enqueue_orders(pg_db, kind=KIND)
+        for _ in range(500):  # up to 5 s: the listener is created once the worker's loop runs
+            if worker.listener is not None:
+                break
+            await asyncio.sleep(0.01)
+        assert worker.listener is not None and await asyncio.to_thread(worker.listener.wait_listening, 5)
+        await asyncio.sleep(0.2)  # let the worker finish its first (empty) claim and wait for the next poll
+        await asyncio.to_thread(enqueue_orders, pg_db, kind=KIND)
         committed_at = time.perf_counter()
-        assert executed.wait(5)
+        await asyncio.wait_for(executed.wait(), 5)
     finally:
-        assert thread.stop(timeout=5)
+        worker.stop()
+        await asyncio.wait_for(running, 5)
     latency = executed_at[0] - committed_at
     print(f"NOTIFY → exécution : {latency * 1000:.1f} ms")
     assert latency < 1.0  # the poll would have taken 30 s

@@ -1,10 +1,10 @@
-"""The GUI shows its window once the worker has built its DMP connection (SC.DMP/UX.10): that CPU work happens
-behind the splash screen, never while the user works. The stall itself is measured by bench/bench_stall.py."""
+"""The GUI starts its worker process and does not wait for it (issue 14 items 1-2): the child, started as
+`lgc --config … worker --supervised` with the settings in force, imports and builds its DMP connection in its
+own process, then says it is ready. The stall while it sends is measured by bench/bench_worker_stall.py."""
 
 from __future__ import annotations
 
-import threading
-import time
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,12 +12,13 @@ import pytest
 
 from lgc_app import config
 from lgc_app.config import Settings
-from lgc_app.dmp import client_factory
-from lgc_app.dmp.client_factory import DmpConnection, connect
+from lgc_app.outbox.process import WorkerState
 from services.sandbox.server import RunningSandbox
 from tests.helpers.dmp_feed import feed_values
 from ui import tasks as taskbridge
 from ui.app import GuiOptions, open_context
+
+START_UP = 120.0  # a cold interpreter on a loaded 2-core machine
 
 
 @pytest.fixture(autouse=True)
@@ -26,24 +27,19 @@ def _executors() -> Iterator[None]:
     taskbridge.shutdown_executors()
 
 
-async def test_start_up_waits_for_the_workers_dmp_connection(sandbox: RunningSandbox, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_start_up_starts_the_worker_process_without_waiting_for_it(sandbox: RunningSandbox,
+                                                                         tmp_path: Path) -> None:
     settings_file = tmp_path / "lgc.toml"
     config.save(Settings(feed_values(sandbox, **{"database.url": f"sqlite:///{tmp_path / 'poste.sqlite3'}"})),
                 settings_file)
-    built: list[str] = []  # the threads that built a DMP connection
-
-    def slow_connect(settings: Settings, **options: float) -> DmpConnection:
-        time.sleep(0.3)  # a slow disk or keyring: still behind the splash screen
-        connection = connect(settings, **options)
-        built.append(threading.current_thread().name)
-        return connection
-
-    monkeypatch.setattr(client_factory, "connect", slow_connect)
     context = await open_context(GuiOptions(config=settings_file))
     try:
-        assert context.worker is not None
-        # the worker's own connection is ready; the window's (consultations) is being built in the background
-        assert [name for name in built if name.startswith("lgc-outbox-worker")] != []
+        worker = context.worker
+        assert worker is not None and worker.is_alive()
+        assert worker.state is WorkerState.STARTING  # still importing: the window does not wait for it
+        assert worker.command[-4:] == ["--config", str(settings_file), "worker", "--supervised"]
+        assert await asyncio.to_thread(worker.wait_prepared, START_UP)  # it said "ready": DMP connection built
+        assert worker.state is WorkerState.RUNNING
     finally:
         context.stop()
+    assert not worker.is_alive()
