@@ -8,40 +8,21 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from pytestqt.qtbot import QtBot
 
-from lgc_app import demo_seed
-from lgc_app.bootstrap import AppContext, bootstrap
-from lgc_app.config import Settings
-from lgc_app.demo_seed import DEMO_CABINET
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.patients import use_cases
+from tests.helpers.demo_window import demo_main_window
 from tests.ui.conftest import run_coro
-from ui.demo_data import prepare_demo_data
 from ui.documents.editor_base import DocumentEditor
 from ui.main_window import MainWindow
-from ui.stall_monitor import StallMonitor
-from ui.tasks import TaskManager, TaskState, run_db
+from ui.tasks import run_db
 
 LAPTOP = QSize(1280, 720)
 
 
 @pytest.fixture
 def demo_window(qloop: object, qtbot: QtBot, ui_db_url: str) -> Iterator[MainWindow]:
-    """The demo's window on the demo's data set, as `lgc --demo` shows it (every module installed)."""
-    context: AppContext = bootstrap(Settings({"database.url": ui_db_url, "workstation.name": "POSTE-DEMO",
-                                              "cabinet.structure_id": DEMO_CABINET.structure_id,
-                                              "cabinet.name": DEMO_CABINET.name}))
-    try:
-        context.session = demo_seed.demo_session(context.database, context.workstation)
-        window = MainWindow(context, TaskManager(), StallMonitor())
-        qtbot.addWidget(window)
-        window.show()
-        seeding = prepare_demo_data(window)
-        qtbot.waitUntil(lambda: seeding.state is not TaskState.RUNNING, timeout=30_000)
-        assert seeding.state is TaskState.SUCCEEDED, seeding.error
+    with demo_main_window(qtbot, ui_db_url) as window:
         yield window
-        window.monitor.stop()
-    finally:
-        context.stop()
 
 
 def test_every_tab_fits_1280_by_720_with_a_patient_and_an_editor_open(demo_window: MainWindow,
