@@ -56,6 +56,8 @@ from ui.tasks import TaskManager, run_in_thread
 log = logging.getLogger("lgc.ui.main_window")
 
 HEALTH_INTERVAL_MS = 15_000
+PREFERRED_SIZE = (1400, 900)
+SIDE_WIDTH = 420  # the patient list at first: name, birth date and the full status wording side by side
 # marked for lupdate; the untranslated title is the key of `MainWindow.menus`
 MENU_TITLES = (QT_TRANSLATE_NOOP("MainWindow", "Fichier"), QT_TRANSLATE_NOOP("MainWindow", "Patients"),
                QT_TRANSLATE_NOOP("MainWindow", "Documents"), QT_TRANSLATE_NOOP("MainWindow", "Envois"),
@@ -187,9 +189,7 @@ class MainWindow(QMainWindow):
         self._dialogs: dict[str, QWidget] = {}
         self.demo_reset_requested = False  # ui/app.py sets the demo database aside and starts again
         self._update_title()
-        # 1400×900 when the screen has room: the editors and document viewers need it; less on a small screen
-        room = self.screen().availableGeometry()
-        self.resize(min(1400, room.width() * 92 // 100), min(900, room.height() * 92 // 100))
+        self._fit_screen()
 
         self.panels = QTabWidget(self)
         self.panels.setDocumentMode(True)
@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self._side_holder)
         splitter.addWidget(self.panels)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 820])
+        splitter.setSizes([SIDE_WIDTH, 1400 - SIDE_WIDTH])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -239,6 +239,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.activity)
 
         messages.bridge().connect_display(self.notifications.show_message)
+
+    def _fit_screen(self) -> None:
+        """1400×900 when the screen has room (the editors and document viewers need it); maximised on a smaller
+        screen (a 1366×768 laptop), never larger than it: every panel fits 1280×720 (tests/ui/test_window_size.py)."""
+        room = self.screen().availableGeometry()
+        if room.width() < PREFERRED_SIZE[0] or room.height() < PREFERRED_SIZE[1]:
+            self.resize(min(PREFERRED_SIZE[0], room.width()), min(PREFERRED_SIZE[1], room.height()))
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(*PREFERRED_SIZE)
 
     # -- extension points -------------------------------------------------------------------------------
 
@@ -317,6 +327,7 @@ class MainWindow(QMainWindow):
         text = QLabel(self.tr("<h2>%1</h2><p>Choisissez un patient dans la liste de gauche.</p>").replace(
             "%1", cabinet), self)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)  # the demo's guide is long: it wraps rather than widen the window
         return text
 
     def _update_title(self) -> None:

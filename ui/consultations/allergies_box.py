@@ -35,7 +35,7 @@ class AllergiesBox(QGroupBox):
         self._context = context
         self._tasks = tasks
         self.patient_id: int | None = None
-        self.setMinimumWidth(330)
+        self.setMinimumWidth(220)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

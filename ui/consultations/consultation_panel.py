@@ -79,7 +79,7 @@ class ConsultationPanel(QWidget):
         self.patient_label = QLabel(self.tr("Aucun patient ouvert."), self)
         self.patient_label.setStyleSheet("font-weight: bold;")
         self.chooser = QComboBox(self)
-        self.chooser.setMinimumWidth(320)
+        self.chooser.setMinimumWidth(200)
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.chooser.activated.connect(self._chosen)
         self.new_button = QPushButton(self.tr("Nouvelle consultation"), self)

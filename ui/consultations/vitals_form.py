@@ -39,7 +39,9 @@ class VitalsForm(QWidget):
                 "%1", measure.format(measure.low)).replace("%2", measure.format(measure.high)))
             edit.textEdited.connect(self._edited)
             self.edits[measure.name] = edit
-            grid.addWidget(QLabel(measure.label, self), row * 2, column * 3)
+            label = QLabel(measure.label, self)
+            label.setWordWrap(True)  # the panel fits a 1280-px screen beside the patient list
+            grid.addWidget(label, row * 2, column * 3)
             grid.addWidget(edit, row * 2 + 1, column * 3)
             grid.addWidget(QLabel(measure.unit, self), row * 2 + 1, column * 3 + 1)
         self.bmi = QLabel(self)

@@ -110,6 +110,9 @@ class DocumentEditor(QWidget):
         self._stored_title = detail.title  # saved in place of an emptied title
         self._held_back = False  # the last save left out fields shown in red
         self._findings = FindingsDisplay()
+        self._metadata_panel: MetadataPanel | None = None  # built when its tab is first shown
+        self._metadata_editable = False
+        self._styled_editable: bool | None = None  # the editability the read-only style sheet was last set for
         self.confirmation: QMessageBox | None = None
         self.reason_dialog: ReasonDialog | None = None
 
@@ -154,9 +157,10 @@ class DocumentEditor(QWidget):
 
         self.tabs = QTabWidget(self)
         self.build_content()
-        self.metadata_panel = MetadataPanel(env.context.settings["cabinet.sector"], self)
-        self.metadata_panel.change_requested.connect(self._change_metadata)
-        self.tabs.addTab(self.metadata_panel, self.tr("Partage"))
+        self._metadata_holder = QWidget(self)
+        QVBoxLayout(self._metadata_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._metadata_holder, self.tr("Partage"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.tabs.setTabToolTip(self.tabs.count() - 1, self.tr("Métadonnées de partage : DMP et MSSanté"))
         self.viewer = CdaViewer(self)
         self.viewer_index = self.tabs.addTab(self.viewer, self.tr("Document validé"))
@@ -238,8 +242,12 @@ class DocumentEditor(QWidget):
         editable = detail.is_draft
         self.title_edit.setReadOnly(not editable)
         self.set_content_editable(editable)
-        self.setStyleSheet(READ_ONLY_STYLE)  # (re)set: the readOnly selectors are evaluated when set
-        self.metadata_panel.show_metadata(detail.type, detail.sharing, editable)
+        if editable != self._styled_editable:  # (re)set: the readOnly selectors are evaluated when set; each
+            self._styled_editable = editable  # setting polishes every child again (~10 ms), so only on a change
+            self.setStyleSheet(READ_ONLY_STYLE)
+        self._metadata_editable = editable
+        if self._metadata_panel is not None:
+            self._metadata_panel.show_metadata(detail.type, detail.sharing, editable)
         self.status_label.setText(self._status_text(detail))
         self.save_state.setText("")
         self._refresh_buttons()
@@ -433,6 +441,28 @@ class DocumentEditor(QWidget):
 
     # -- metadata ---------------------------------------------------------------------------------------
 
+    @property
+    def metadata_panel(self) -> MetadataPanel:
+        """The "Partage" tab's panel, built on first use (its tab shown): its coded combos and explanations
+        cost tens of milliseconds of the GUI thread, most editors are opened and closed without it."""
+        if self._metadata_panel is None:
+            panel = MetadataPanel(self.env.context.settings["cabinet.sector"], self._metadata_holder)
+            panel.show_metadata(self.detail.type, self.detail.sharing, self.detail.is_draft)
+            panel.set_editable(self._metadata_editable)
+            panel.change_requested.connect(self._change_metadata)
+            self._metadata_holder.layout().addWidget(panel)
+            self._metadata_panel = panel
+        return self._metadata_panel
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self._metadata_holder:
+            self.metadata_panel.show()
+
+    def _set_metadata_editable(self, editable: bool) -> None:
+        self._metadata_editable = editable
+        if self._metadata_panel is not None:
+            self._metadata_panel.set_editable(editable)
+
     def _change_metadata(self, changes: dict[str, object]) -> None:
         if not self.detail.is_draft:
             return
@@ -451,7 +481,9 @@ class DocumentEditor(QWidget):
     def _metadata_saved(self, detail: DocumentDetail) -> None:
         self._row_version = detail.row_version
         self.detail = replace(self.detail, sharing=detail.sharing, row_version=detail.row_version)
-        self.metadata_panel.show_metadata(detail.type, detail.sharing, detail.is_draft)
+        self._metadata_editable = detail.is_draft
+        if self._metadata_panel is not None:
+            self._metadata_panel.show_metadata(detail.type, detail.sharing, detail.is_draft)
         self.document_changed.emit(detail.id)
 
     # -- validation and the other transitions --------------------------------------------------------------
@@ -527,7 +559,7 @@ class DocumentEditor(QWidget):
         self._busy = True
         self.title_edit.setReadOnly(True)
         self.set_content_editable(False)
-        self.metadata_panel.set_editable(False)
+        self._set_metadata_editable(False)
         self.busy_label.setText(busy_text)
         self.busy_label.show()
         self.busy_bar.show()
@@ -564,7 +596,7 @@ class DocumentEditor(QWidget):
         editable = self.detail.is_draft
         self.title_edit.setReadOnly(not editable)
         self.set_content_editable(editable)
-        self.metadata_panel.set_editable(editable)
+        self._set_metadata_editable(editable)
 
     @property
     def busy(self) -> bool:

@@ -54,7 +54,7 @@ log = logging.getLogger("lgc.ui.documents.viewer")
 
 RELAYOUT_DELAY_MS = 250  # a resize lays the narrative out again once the user stops dragging
 # The body keeps room to be read however many header rows there are (issue 13: it was squeezed to ~90 px).
-MIN_BODY_HEIGHT = 260
+MIN_BODY_HEIGHT = 200  # and the DMP tab (list above the reader) still fits a 720-px high screen
 MIN_FIT_WIDTH = 200  # narrower, pages keep their size and scroll sideways
 
 

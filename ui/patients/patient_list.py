@@ -39,7 +39,7 @@ from ui.record_table import record_table
 from ui.tasks import Task, TaskManager
 
 DEBOUNCE_MS = 0  # coalesces the keys already queued (paste, fast typing), adds no delay
-MIN_WIDTH = 420  # name, birth date and the full status wording side by side
+MIN_WIDTH = 260  # a 1280-px screen keeps room for the panels; the name is elided below its width
 
 
 class PatientListModel(QAbstractTableModel):
