@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from email.header import decode_header, make_header
 
 import pytest
 import qasync
@@ -104,8 +105,9 @@ async def keep_working(window: MainWindow, step: str, label: str) -> None:
 
 
 def _subjects_since(sandbox: RunningSandbox, address: str, before: dict[str, set[str]]) -> list[str]:
-    """The subjects of the messages `address` received since `before` was taken."""
-    return [m["subject"] for m in mss_sim.messages(sandbox, address) if m["message_id"] not in before[address]]
+    """The subjects (decoded) of the messages `address` received since `before` was taken."""
+    return [str(make_header(decode_header(m["subject"]))) for m in mss_sim.messages(sandbox, address)
+            if m["message_id"] not in before[address]]
 
 
 def test_a_consultation_with_3_s_latency_never_freezes_the_window(
