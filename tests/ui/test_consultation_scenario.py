@@ -12,8 +12,9 @@ from email.header import decode_header, make_header
 
 import pytest
 import qasync
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from lgc_app import secrets
@@ -31,6 +32,7 @@ from tests.ui.conftest import run_coro
 from ui import launcher
 from ui.app import preload_network_stack
 from ui.main_window import MainWindow
+from ui.scenario.caption import Caption
 from ui.scenario.consultation import MESSAGE_SUBJECT, SENDS, ConsultationScenario, StepReport
 from ui.stall_monitor import StallMonitor
 from ui.tasks import TaskManager
@@ -170,3 +172,16 @@ def test_the_scenario_plays_only_in_the_demonstration(capsys: pytest.CaptureFixt
         launcher.main(["--scenario", "consultation"])
     assert refused.value.code == 2
     assert "--scenario ne se joue qu'en démonstration (--demo)" in capsys.readouterr().err
+
+
+def test_the_caption_stays_on_screen_over_a_window_larger_than_the_screen(qtbot: QtBot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    screen = host.screen().availableGeometry()
+    host.setGeometry(screen.left(), screen.top(), screen.width() + 400, screen.height() + 300)
+    host.show()
+    qtbot.waitExposed(host)
+    caption = Caption(host)
+    caption.say("Étape 1 sur 11", "Requête en cours")
+    shown = QRect(caption.mapToGlobal(QPoint(0, 0)), caption.size())
+    assert caption.isVisible() and screen.contains(shown), (shown, screen)
