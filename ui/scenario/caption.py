@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 MARGIN_PX = 24
@@ -36,13 +36,25 @@ class Caption(QLabel):
         self.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.isVisible():
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and self.isVisible():
             self._place()
         return False
 
     def _place(self) -> None:
-        host = self.parentWidget()
-        width = min(720, host.width() - 2 * MARGIN_PX)
-        self.setFixedWidth(max(width, 200))
+        area = self._visible_area()
+        self.setFixedWidth(max(min(720, area.width() - 2 * MARGIN_PX), 200))
         self.adjustSize()
-        self.move((host.width() - self.width()) // 2, host.height() - self.height() - MARGIN_PX - STATUS_BAR_PX)
+        self.move(area.left() + (area.width() - self.width()) // 2,
+                  area.bottom() - self.height() - MARGIN_PX - STATUS_BAR_PX)
+
+    def _visible_area(self) -> QRect:
+        """The part of the host on its screen: a window larger than a small demonstration screen would otherwise
+        carry the caption out of sight."""
+        host = self.parentWidget()
+        assert host is not None  # a caption always has its host
+        screen = host.screen()
+        if screen is None:
+            return host.rect()
+        available = screen.availableGeometry()
+        on_screen = QRect(host.mapFromGlobal(available.topLeft()), available.size()).intersected(host.rect())
+        return on_screen if on_screen.height() > 0 and on_screen.width() > 0 else host.rect()

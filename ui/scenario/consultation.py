@@ -5,38 +5,54 @@ The same script drives the GUI test (tests/ui/test_consultation_scenario.py), th
 only does what a user does: types, clicks the windows' own buttons, answers their questions; every request
 goes through the application's own code. Steps, in order:
 
-    psc_login, open_patient, insi_verification, dmp_consultation, write_vsm, write_prescription,
-    send_mssante, read_inbox, dmp_feed, back
+    psc_login, open_patient, add_correspondent, insi_verification, dmp_consultation, write_vsm,
+    write_prescription, send_mssante, outbox_sends, read_inbox, back
+
+The correspondent found in the Annuaire Santé is the patient's médecin traitant: validating the VSM and the
+prescription plans their MSSanté messages to her and to the patient's Mon espace santé box (beside the DMP feed);
+`send_mssante` adds a free message to her; `outbox_sends` waits until the outbox has sent both pipes; `read_inbox`
+reads the practice's mailbox, where a laboratory's report about the patient has just arrived.
 
 While a step's request is in flight, the player calls `meanwhile(window, step, label)` (the test types, switches
 tabs and opens a dialog there; the demonstration says what happens). Each step is timed and its event-loop
-stalls measured. MSSanté is not built yet: its steps are skipped until the window has an `mssante` module
-(the integrator fills them in); so is `dmp_feed` on a workstation that does not send the orders itself.
+stalls measured. The MSSanté steps are skipped on a workstation without a mailbox; `outbox_sends` on one that
+does not send the orders itself.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
+from lgc_app.directory.use_cases import CorrespondentRole, CorrespondentView
 from lgc_app.documents.kinds import DocumentType
+from lgc_app.errors import explain
+from lgc_app.mss.inbox.reception import FetchSummary
+from lgc_app.outbox import trace
+from lgc_app.outbox.trace import OrderStatus
 from lgc_app.session import Authentication
+from services.annuaire import PractitionerEntry
 from ui.actions import outbox as outbox_actions
 from ui.auth.psc_dialog import PscDialog
 from ui.auth.psc_session import psc_configured, psc_session_opener
+from ui.directory.correspondents import CorrespondentDialog, CorrespondentsPanel
 from ui.dmp.dmp_panel import ListState
 from ui.documents.editor_base import DocumentEditor
+from ui.mss import compose_actions
+from ui.mss.compose_dialog import ComposeDialog
 from ui.patients.insi_dialog import InsiDialog
-from ui.scenario import ecps_phone
+from ui.scenario import ecps_phone, lab_sender
 from ui.scenario.caption import Caption
 from ui.stall_monitor import StallMonitor
-from ui.tasks import Task
+from ui.tasks import Task, run_db
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -45,11 +61,24 @@ W = TypeVar("W")
 
 PSC_LOGIN_HINT = "899700366240"  # the sandbox's test professional (8 + RPPS), the demo practitioner
 PATIENT_SEARCH = "dupont"  # the demo's qualified patient, who has a DMP in the sandbox
+CORRESPONDENT_SEARCH = "cardio"  # the sandbox Annuaire's cardiologist, who has an MSSanté mailbox
+CORRESPONDENT_RPPS = "99700412345"  # Claire CARDIO
+CORRESPONDENT_MAILBOX = "claire.cardio@cardio.mssante.fr"
+CORRESPONDENT_ROLE = CorrespondentRole.TREATING
+MESSAGE_SUBJECT = "Mme DUPONT : hypertension artérielle"
+MESSAGE_TEXT = ("Chère consœur,\nJe vous adresse Mme DUPONT pour un avis sur son hypertension, traitée par "
+                "ramipril et amlodipine. Son volet de synthèse et son ordonnance vous parviennent par ailleurs.\n"
+                "Bien confraternellement.")
 WAIT_SECONDS = 90.0  # one step's longest wait: a PSC sign-in makes about six 3-second round trips
+SENDS_WAIT_SECONDS = 240.0  # the outbox's DMP and MSSanté orders, each a few 3-second round trips
 POLL_SECONDS = 0.05
 FEED_POLL_SECONDS = 0.5  # the outbox is counted on the database thread
 
-SENDS = "Envois au DMP"  # the outbox's sends: counted by the activity indicator, not tasks of the window
+# the outbox's sends (DMP and MSSanté): counted by the activity indicator, not tasks of the window
+SENDS = "Envois au DMP et par MSSanté"
+ANNUAIRE_SEARCH = "Recherche dans l'Annuaire Santé"  # the labels of the window's requests the steps wait for
+CORRESPONDENTS = "Correspondants du patient"
+MAILBOX_FETCH = "Relève de la messagerie MSSanté"
 Meanwhile = Callable[["MainWindow", str, str], Awaitable[None]]
 
 
@@ -95,21 +124,24 @@ class ConsultationScenario:
         self.samples: list[float] = []  # every lateness sample of the played steps (overall p99)
         self._requests: list[str] = []
         self._in_flight_max = 0.0
+        self.fetched: FetchSummary | None = None  # what "Relever la boîte" read (None: nothing, or failed)
+        self.received: list[str] = []  # the subjects listed in the inbox that arrived during `read_inbox`
         self.steps: tuple[tuple[str, str, Callable[[], Awaitable[None]], Callable[[], bool]], ...] = (
             ("psc_login", _tr("Connexion Pro Santé Connect…"), self.psc_login,
              lambda: psc_configured(window.context)),
             ("open_patient", _tr("Ouverture du dossier patient…"), self.open_patient, lambda: True),
+            ("add_correspondent", _tr("Ajout d'un correspondant trouvé dans l'Annuaire Santé…"),
+             self.add_correspondent, lambda: True),
             ("insi_verification", _tr("Vérification INSi…"), self.insi_verification, lambda: True),
             ("dmp_consultation", _tr("Consultation du DMP…"), self.dmp_consultation, lambda: True),
             ("write_vsm", _tr("Rédaction et validation du volet de synthèse médicale…"), self.write_vsm,
              lambda: True),
             ("write_prescription", _tr("Rédaction et validation de l'ordonnance…"), self.write_prescription,
              lambda: True),
-            ("send_mssante", _tr("Envoi par MSSanté au patient et au correspondant…"), self.send_mssante,
-             self.has_mssante),
-            ("read_inbox", _tr("Lecture de la boîte MSSanté…"), self.read_inbox, self.has_mssante),
-            ("dmp_feed", _tr("Alimentation du DMP par la file d'envoi…"), self.dmp_feed,
-             lambda: window.context.worker is not None),
+            ("send_mssante", _tr("Message sécurisé au correspondant…"), self.send_mssante, self.has_mssante),
+            ("outbox_sends", _tr("Envois au DMP et par MSSanté (patient, correspondant) par la file d'envoi…"),
+             self.outbox_sends, lambda: window.context.worker is not None),
+            ("read_inbox", _tr("Relève de la boîte MSSanté du cabinet…"), self.read_inbox, self.has_mssante),
             ("back", _tr("Retour à l'accueil"), self.back, lambda: True),
         )
 
@@ -149,8 +181,10 @@ class ConsultationScenario:
                           in_flight_max_stall_ms=self._in_flight_max)
 
     def has_mssante(self) -> bool:
-        """MSSanté is being built: its steps play once the window has its module."""
-        return hasattr(self.window, "mssante")
+        """The window has its MSSanté modules (compose, inbox) and the practice has a mailbox."""
+        window = self.window
+        return hasattr(window, "mss_compose") and hasattr(window, "inbox") and bool(
+            window.context.settings["mss.mailbox"])
 
     # -- the steps --------------------------------------------------------------------------------------------
 
@@ -178,11 +212,69 @@ class ConsultationScenario:
     async def open_patient(self) -> None:
         patients = self.window.patients
         await self._type(patients.list.search, PATIENT_SEARCH)
-        await self._until(lambda: bool(hits := patients.list.model.hits)
-                          and hits[0].birth_name.lower() == PATIENT_SEARCH)
+        await self._until(lambda: bool(rows := patients.list.model.rows)
+                          and rows[0].birth_name.lower() == PATIENT_SEARCH)
         await self._pause()
         patients.list.search.returnPressed.emit()  # Enter opens the first patient found
         await self._until(lambda: patients.form.patient is not None)
+
+    async def add_correspondent(self) -> None:
+        """The patient's "Correspondants" → "Ajouter depuis l'Annuaire…": the Annuaire Santé is searched (a request
+        in flight), the cardiologist chosen, then her role (médecin traitant) and her MSSanté mailbox. One left by
+        an earlier demonstration is removed first, so that the step plays in full every time."""
+        panel = self.window.patients.form.correspondents
+        patient = self.window.patients.form.patient
+        await self._until(lambda: patient is not None and panel.patient_id == patient.id
+                          and not self._task(_tr("Correspondants du patient")))
+        await self._remove_correspondent(panel)
+        panel.add_button.click()
+        search = await self._until(lambda: _visible(panel.search_dialog))
+        search.family.clear()
+        await self._type(search.family, CORRESPONDENT_SEARCH)
+        await self._in_flight(_tr("Recherche dans l'Annuaire Santé"))
+        await self._until(lambda: not search.busy and (_listed(search.entries) or search.status_label.text()))
+        row = next((row for row, entry in enumerate(search.entries) if entry.rpps == CORRESPONDENT_RPPS), None)
+        if row is None:
+            raise ScenarioError(f"Annuaire : {search.status_label.text()}")
+        search.table.selectRow(row)
+        await self._pause()
+        search.choose_button.click()
+        dialog: CorrespondentDialog = await self._until(lambda: _visible(panel.correspondent_dialog))
+        dialog.role.setCurrentIndex(dialog.role.findData(CORRESPONDENT_ROLE.value))
+        dialog.mailbox.setCurrentIndex(dialog.mailbox.findData(CORRESPONDENT_MAILBOX))
+        if dialog.chosen_mailbox() != CORRESPONDENT_MAILBOX:
+            raise ScenarioError(f"{CORRESPONDENT_MAILBOX} absente de l'Annuaire")
+        await self._pause()
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # "Enregistrer"
+        added = await self._until(lambda: _listed(panel.rows) or panel.error_label.text() or None)
+        if added is not True:
+            raise ScenarioError(str(added))
+        await self._sends_to_treating_doctor()
+
+    async def _remove_correspondent(self, panel: CorrespondentsPanel) -> None:
+        row = next((row for row, view in enumerate(panel.rows) if view.rpps == CORRESPONDENT_RPPS), None)
+        if row is None:
+            return
+        panel.table.selectRow(row)
+        await self._pause()
+        panel.remove_button.click()
+        await self._until(lambda: not _listed(panel.rows) or panel.error_label.text())
+        if _listed(panel.rows):
+            raise ScenarioError(panel.error_label.text())
+
+    async def _sends_to_treating_doctor(self) -> None:
+        """Validated documents go to the médecin traitant by default; a practitioner who chose otherwise gets it
+        back through the use case of "Mes envois par messagerie sécurisée…"."""
+        context = self.window.context
+        practitioner_id = context.session.practitioner_id
+        if practitioner_id is None:
+            raise ScenarioError("aucun praticien connecté")
+        chosen = await compose_actions.preferences(context.database, practitioner_id)
+        if not chosen.to_treating:
+            await compose_actions.set_preferences(context, practitioner_id,
+                                                  dataclasses.replace(chosen, to_treating=True))
 
     async def insi_verification(self) -> None:
         patients = self.window.patients
@@ -238,21 +330,69 @@ class ConsultationScenario:
         await self._validate(editor)
 
     async def send_mssante(self) -> None:
-        """To the patient and a correspondent, after validation (filled in when MSSanté lands)."""
+        """Messagerie → "Nouveau message sécurisé…" about the patient, to the correspondent: subject, text,
+        "Envoyer" queues it; the outbox sends it with the documents' messages (`outbox_sends`)."""
+        compose = self.window.mss_compose
+        before = compose.dialog
+        await self._pause()
+        compose.compose_action.trigger()
+        dialog: ComposeDialog = await self._until(lambda: compose.dialog is not before and _visible(compose.dialog))
+        await self._until(lambda: dialog.recipients.tick(CORRESPONDENT_MAILBOX))  # once the correspondents show
+        await self._type(dialog.subject, MESSAGE_SUBJECT)
+        await self._type(dialog.text, MESSAGE_TEXT)
+        outcome: list[object] = []
+        dialog.queued.connect(outcome.append)
+        dialog.refused.connect(outcome.append)
+        await self._pause()
+        dialog.send_button.click()
+        await self._until(lambda: bool(outcome))
+        if isinstance(outcome[0], str):
+            raise ScenarioError(outcome[0])
 
-    async def read_inbox(self) -> None:
-        """The MSSanté inbox (filled in when MSSanté lands)."""
-
-    async def dmp_feed(self) -> None:
-        """The validated documents leave for the DMP through the outbox: wait until no order is in flight."""
+    async def outbox_sends(self) -> None:
+        """The validated documents leave for the DMP and by MSSanté (patient, correspondent) with the free message,
+        through the outbox: wait until no order is in flight, none having failed meanwhile."""
         context = self.window.context
+        failed_before = (await run_db(trace.count_orders, context.database))[OrderStatus.FAILED]
         self.window.dmp.show_orders()
         await self._in_flight(SENDS, lambda: self.window.activity.sends > 0)
-        for _ in range(int(WAIT_SECONDS / FEED_POLL_SECONDS)):
+        for _ in range(int(SENDS_WAIT_SECONDS / FEED_POLL_SECONDS)):
             if not await outbox_actions.orders_in_flight(context):
-                return
+                break
             await asyncio.sleep(FEED_POLL_SECONDS)
-        raise ScenarioError(_tr("Envois au DMP toujours en cours"))
+        else:
+            raise ScenarioError(_tr("Envois au DMP et par MSSanté toujours en cours"))
+        failed = (await run_db(trace.count_orders, context.database))[OrderStatus.FAILED] - failed_before
+        if failed:
+            raise ScenarioError(f"{failed} envoi(s) en échec : voir le panneau « Envois »")
+
+    async def read_inbox(self) -> None:
+        """A laboratory's report about the patient arrives in the practice's mailbox; "Messagerie" → "Relever la
+        boîte" reads it (a request in flight), and the list shows what arrived since the step began (the
+        background reception may have read it first: the list is what the user sees)."""
+        window = self.window
+        patient = window.patients.form.patient
+        if patient is None:
+            raise ScenarioError("aucun patient ouvert")
+        since = datetime.now(UTC)
+        self._say(self._caption_of(self._step), _tr("Un laboratoire envoie un compte rendu de biologie au cabinet."))
+        await lab_sender.send_lab_report(window.context.settings, patient)
+        panel = window.inbox.panel
+        window.inbox.show()
+        await self._pause()
+        panel.filter.setCurrentIndex(0)  # "Tous les documents reçus"
+        await self._until(lambda: panel.fetching is None and panel.fetch_button.isEnabled())
+        panel.fetch_button.click()
+        fetching = panel.fetching
+        if fetching is None or fetching.future is None:
+            raise ScenarioError("la relève n'a pas démarré")
+        await self._in_flight(_tr("Relève de la messagerie MSSanté"))
+        try:
+            self.fetched = await self._until_done(fetching.future)
+        except Exception as exc:
+            raise ScenarioError(explain(exc).text) from exc
+        self.received = await self._until(lambda: [entry.subject for entry in panel.model.entries
+                                                    if entry.received_at >= since])
 
     async def back(self) -> None:
         self.window.patients.list.search.clear()
@@ -298,9 +438,7 @@ class ConsultationScenario:
     async def _in_flight(self, label: str, running: Callable[[], bool] | None = None) -> None:
         """Wait until the request `label` runs (a task of the window so labelled, or `running()` says so), then
         let `meanwhile` work while it is in flight."""
-        def request() -> Task[Any] | None:
-            return next((task for task in self.window.tasks.running() if task.label == label), None)
-        in_flight = running or (lambda: request() is not None)
+        in_flight = running or (lambda: self._task(label) is not None)
         await self._until(in_flight)
         started = time.perf_counter()
         self._requests.append(label)
@@ -314,6 +452,10 @@ class ConsultationScenario:
         self._in_flight_max = max(self._in_flight_max, self.monitor.recent_max_ms(time.perf_counter() - started))
 
     # -- helpers ------------------------------------------------------------------------------------------------
+
+    def _task(self, label: str) -> Task[Any] | None:
+        """The window's running task so labelled."""
+        return next((task for task in self.window.tasks.running() if task.label == label), None)
 
     def _caption_of(self, name: str) -> str:
         return next(caption for step, caption, _run, _available in self.steps if step == name)
@@ -343,6 +485,15 @@ class ConsultationScenario:
 
 def _shown(kind: type[W]) -> W | None:
     return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+
+def _visible(widget: W | None) -> W | None:
+    return widget if isinstance(widget, QWidget) and widget.isVisible() else None
+
+
+def _listed(found: Sequence[PractitionerEntry] | Sequence[CorrespondentView]) -> bool:
+    """The scenario's correspondent is among the practitioners found, or the patient's correspondents."""
+    return any(item.rpps == CORRESPONDENT_RPPS for item in found)
 
 
 def _digits(dialog: PscDialog) -> str | None:
