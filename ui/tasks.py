@@ -104,14 +104,19 @@ class _Chain:
         self.idle: list[Callable[[], None]] = []
 
 
-def _loop() -> asyncio.AbstractEventLoop:
+def _loop() -> asyncio.AbstractEventLoop | None:
     """The running loop. A Qt timer may fire while it does not run (the window is built before it starts; it
     stops before the window's last events): the task then starts when it runs again (ui/app.py runs it once
-    more at shutdown to finish what the closing window started)."""
+    more at shutdown to finish what the closing window started). None once there is no loop left."""
     try:
         return asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.get_event_loop_policy().get_event_loop()
+        pass
+    try:
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+    except RuntimeError:
+        return None
+    return None if loop.is_closed() else loop
 
 
 class TaskManager(QObject):
@@ -148,7 +153,13 @@ class TaskManager(QObject):
                 (when cancellable) and the handlers are then never called.
         """
         task: Task[T] = Task(label_fr, cancellable=cancellable, visible=visible, owner=owner)
-        task.future = _loop().create_task(coro, name=f"lgc:{label_fr}")
+        loop = _loop()
+        if loop is None:  # the application is over (a last timer of a closed window): nothing can run
+            coro.close()
+            task.state = TaskState.CANCELLED
+            log.debug("not started, no event loop: %s", label_fr)
+            return task
+        task.future = loop.create_task(coro, name=f"lgc:{label_fr}")
         task.future.add_done_callback(functools.partial(self._finish, task))
         self._running[task.id] = task
         if owner is not None:
@@ -257,6 +268,11 @@ class TaskManager(QObject):
     def _call(task: Task[Any], handler: Callable[[Any], Any], value: Any) -> None:
         try:
             handler(value)
+        except RuntimeError as exc:
+            if "already deleted" not in str(exc):
+                messages.failure(task.label, exc)
+            else:  # the widget the handler updates was destroyed meanwhile (its window closed): nothing to show
+                log.debug("handler of %s: %s", task.label, exc)
         except Exception as exc:  # a bug in a handler must not kill the loop; it is reported like any error
             messages.failure(task.label, exc)
 

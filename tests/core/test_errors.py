@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CODE = re.compile(r"^[A-Z]+(-[A-Z]+)*$")
 # Exceptions of ours that never reach a user: internal control flow, or a broken installation (a bug).
 NOT_FOR_USERS = {"_Budget", "QtRuntimeError", "UnknownEditorError",  # internal, or bugs
-                 "ScenarioError", "PhoneError"}  # the scripted demonstration failed (ui/scenario): a bug
+                 "ScenarioError", "PhoneError", "LabError",  # the scripted demonstration failed (ui/scenario)
+                 "RemoteError"}  # the worker process's channel: a failure the other side could not name (a bug)
 BUILTIN_BASES = {"Exception", "ValueError", "RuntimeError", "LookupError", "KeyError", "OSError"}
 
 
