@@ -147,6 +147,33 @@ def test_a_crash_between_store_and_integration_integrates_once_on_the_next_run(
     assert len(received_documents(db, patient_id)) == 1
 
 
+def test_an_unexpected_error_in_one_message_lists_it_ko_and_the_others_go_on(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    patient_id = _qualified_patient(db)
+    server.deliver(mm.cisis_message(shared_dir, message_id="<boom@hopital.test>"))
+    server.deliver(mm.cisis_message(shared_dir, "BIO-CR-BIO_2024.01_TSH_1.xml", message_id="<fine@hopital.test>"))
+
+    def buggy_reports(session: Session, raw: bytes) -> bool:
+        if b"<boom@hopital.test>" in raw:
+            raise KeyError("a bug in one message")
+        return False
+    hooks = InboxHooks(mm.MAILBOX, recorder.reply, reports=buggy_reports, lab_results=recorder.lab_results)
+    summary = asyncio.run(fetch_once(db, _opener(server, pki), hooks))
+    assert (summary.fetched, summary.integrated, summary.ko) == (2, 1, 1)
+    [entry] = worklist.list_inbox(db, states=(ItemState.KO,))
+    [bug_log] = [r for r in caplog.records if r.name == "lgc.errors" and r.exc_info]
+    reference = bug_log.getMessage().split()[1].rstrip(":")
+    assert entry.reason.startswith("Le message n'a pas pu être intégré. Erreur inattendue") and reference in entry.reason
+    assert not entry.quarantined and recorder.dispositions() == ["automatic-action/MDN-sent-automatically; processed"]
+    with db.reading() as session:
+        kept = session.scalars(select(InboxMessage).where(InboxMessage.message_id == "<boom@hopital.test>")).one()
+        assert kept.raw_path.startswith("mss/messages/") and (paths.data_dir() / kept.raw_path).exists()
+    # the cause fixed, "Réessayer" integrates it
+    assert worklist.retry(db, entry.id, recorder.hooks(), practitioner_session()) is ItemState.INTEGRATED
+    assert len(received_documents(db, patient_id)) == 2
+
+
 @pytest.mark.parametrize(("traits", "reason"), [
     ({"birth_name": "AUTRE-NOM"}, "Conflit d'identité"),
     ({"matricule": "180017512345678"}, "Aucun patient"),

@@ -25,6 +25,7 @@ from lgc_app.audit.trail import record
 from lgc_app.dmp.consultation import type_label
 from lgc_app.dmp.consultation_models import DmpReceivedDocument
 from lgc_app.dmp.received_checks import content_refusal
+from lgc_app.errors import explain
 from lgc_app.documents.rendering.cda_display import PDF_MAGIC
 from lgc_app.mss.inbox import store
 from lgc_app.mss.inbox.hooks import InboxHooks, Reply
@@ -70,11 +71,30 @@ def process_stored(db: Database, hooks: InboxHooks) -> Counts:
             InboxMessage.state == MessageState.STORED.value).order_by(InboxMessage.id)))
     total = Counts()
     for message_row_id in pending:
-        with db.unit_of_work() as session:
-            message = session.get(InboxMessage, message_row_id, with_for_update=True)
-            if message is not None and message.state == MessageState.STORED.value:
-                total.add(process_message(session, message, hooks))
+        try:
+            with db.unit_of_work() as session:
+                message = session.get(InboxMessage, message_row_id, with_for_update=True)
+                if message is not None and message.state == MessageState.STORED.value:
+                    total.add(process_message(session, message, hooks))
+        except Exception as exc:  # one message's bug must not stop the others
+            total.add(_set_aside(db, message_row_id, exc))
     return total
+
+
+def _set_aside(db: Database, message_row_id: int, error: Exception) -> Counts:
+    """A message whose processing failed unexpectedly: listed KO with the bug's log reference, its raw bytes kept
+    where they are (no MDN: "Réessayer" processes it again once the cause is fixed)."""
+    explanation = explain(error)
+    counts = Counts()
+    with db.unit_of_work() as session:
+        message = session.get(InboxMessage, message_row_id, with_for_update=True)
+        if message is None or message.state != MessageState.STORED.value:
+            return counts
+        message.state, message.reason_code = MessageState.PROCESSED.value, explanation.code
+        _message_item(session, message, ItemState.KO, explanation.code,
+                      f"Le message n'a pas pu être intégré. {explanation.text} Il est conservé : « Réessayer » le "
+                      "traitera de nouveau.", counts)
+    return counts
 
 
 def process_message(session: Session, message: InboxMessage, hooks: InboxHooks) -> Counts:
