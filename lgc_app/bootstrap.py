@@ -7,7 +7,7 @@ traces, and the session of whoever acts. The GUI, the headless worker, the comma
 the application the same way.
 
 Where a new service goes: its client in `services/<name>/`, a `ServiceSlot` in `Services` (built by a
-`make_<name>_client(settings)` here), its send planner in `send_planners()`, its outbox handler in
+`make_<name>_client(settings)` here), its send planner in `send_planners(settings)`, its outbox handler in
 `outbox_handlers()` and what its orders add to the trace in `trace_describers()`.
 """
 
@@ -109,9 +109,13 @@ def inbox_hooks(settings: Settings) -> InboxHooks:
                       reports=report_handler(parse_reports, apply_report), lab_results=record_lab_results)
 
 
-def send_planners() -> tuple[SendPlanner, ...]:
-    """What a validated document implies (`documents.dispatch`): each planner enqueues its orders."""
-    return (feeding.plan_document_feed, mss_planning.plan_mss_sends)
+def send_planners(settings: Settings) -> tuple[SendPlanner, ...]:
+    """What a validated document implies (`documents.dispatch`): each planner enqueues its orders. MSSanté only
+    for a cabinet with a mailbox (`mss.mailbox` of the validating workstation, a slave's too: its messages leave
+    from that box), else each document would get an order that can only fail."""
+    if settings["mss.mailbox"]:
+        return (feeding.plan_document_feed, mss_planning.plan_mss_sends)
+    return (feeding.plan_document_feed,)
 
 
 def outbox_handlers(settings: Settings, *, session: Callable[[], Session | None] | None = None
@@ -178,7 +182,7 @@ class AppContext:
     workstation: Workstation
     session: Session
     config_path: Path | None = None  # the settings file the settings dialog edits (None: the default one)
-    planners: tuple[SendPlanner, ...] = field(default_factory=send_planners)
+    planners: tuple[SendPlanner, ...] = ()  # `bootstrap()` gives `send_planners(settings)`
     describers: dict[str, Describer] = field(default_factory=trace_describers)
     sandbox: DemoSandbox | None = None
     worker: WorkerThread | None = None
@@ -208,9 +212,11 @@ class AppContext:
         return self.workstation.name
 
     def attach_sandbox(self, sandbox: DemoSandbox) -> None:
-        """Use this (ready) sandbox: the settings now point at it, and `stop()` stops it."""
+        """Use this (ready) sandbox: the settings now point at it (its mailbox too: MSSanté is planned), and `stop()`
+        stops it."""
         self.sandbox = sandbox
         self.settings = sandbox.overlay(self.settings)
+        self.planners = send_planners(self.settings)
 
     def start_worker(self) -> bool:
         """Start the send-order worker in its own thread when this workstation executes orders."""
@@ -258,4 +264,5 @@ def bootstrap(settings: Settings, *, config_path: Path | None = None, session: S
     workstation = Workstation.from_settings(settings)
     log.info("workstation %s (%s) on %s", workstation.name, workstation.role.value,
              database.engine.url.render_as_string(hide_password=True))
-    return AppContext(settings, database, workstation, session or workstation_session(workstation), config_path)
+    return AppContext(settings, database, workstation, session or workstation_session(workstation), config_path,
+                      planners=send_planners(settings))

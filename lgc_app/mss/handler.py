@@ -154,12 +154,12 @@ def open_mailbox(build: AccessBuilder, settings: Settings, session: Session | No
 
 
 async def submit_from_mailbox(settings: Settings, access: MailboxAccess, raw: bytes, recipients: tuple[str, ...],
-                              *, envid: str) -> Submitted:
+                              *, envid: str, delivery_reports: bool = True) -> Submitted:
     """Submit `raw` from the mailbox to the configured (or SRV-discovered) server; operator failures become the
     outbox's transient or permanent errors (French reason, the operator's text in the detail)."""
     try:
         server = await endpoint(settings, access, "submission")
-        return await submit(access, server, raw, recipients, envid=envid)
+        return await submit(access, server, raw, recipients, envid=envid, delivery_reports=delivery_reports)
     except ServiceError as exc:
         detail = f"{exc.code} : {exc.detail}"
         if exc.transient:

@@ -71,8 +71,10 @@ class ReplyHandler:
         access = open_mailbox(self._access, self._settings, self._session())
         ctx.trace(f"{_KIND_WORDS.get(str(ctx.payload['reply']), 'Réponse')} à {to} (tentative {ctx.attempt}), en "
                   f"réponse au message {ctx.payload['original']} ; {len(raw)} octets")
-        # one recipient: its refusal is the submission's error (permanent on 5xx, retried on 4xx)
-        submitted = await submit_from_mailbox(self._settings, access, raw, (to,), envid=ctx.order_id)
+        # one recipient: its refusal is the submission's error (permanent on 5xx, retried on 4xx); no DSN asked
+        # (NOTIFY=NEVER): nothing follows a reply's delivery, a report about it would match no message sent
+        submitted = await submit_from_mailbox(self._settings, access, raw, (to,), envid=ctx.order_id,
+                                              delivery_reports=False)
         [result] = submitted.recipients
         ctx.trace(f"Réponse du serveur : {result.address} {result.code} {result.reply}")
         return HandlerResult(summary=f"MSSanté : réponse acceptée pour {to}")

@@ -4,7 +4,8 @@ STARTTLS on `smtp://` (587) or implicit TLS on `smtps://` (465), the operator's 
 `MailboxAccess.ssl_context`); then, per §4.0, SASL XOAUTH2 or OAUTHBEARER (RFC 7628) with the acting user's Pro
 Santé Connect access token, or — after TLS with the applicative mailbox's client certificate — SASL EXTERNAL
 (RFC 4422 App. A) or LOGIN. DSN (RFC 3461, PROTOCOLS §4.4): `RET=HDRS ENVID=<id>` on MAIL, `NOTIFY=SUCCESS,
-FAILURE,DELAY` and `ORCPT` on each RCPT, when the server announces DSN.
+FAILURE,DELAY` and `ORCPT` on each RCPT, when the server announces DSN; `NOTIFY=NEVER` for a message whose
+delivery nobody follows (an MDN or a rejection: a DSN about it would match nothing).
 
 Errors are `MssSendError`s with French reasons: a 4xx answer or a network failure is transient (the outbox
 retries), a 5xx answer is permanent, as is a message over the 25 MB Mon espace santé accepts (§4.0).
@@ -26,6 +27,7 @@ from services.mss.message_build import is_patient_address
 PATIENT_SIZE_LIMIT = 25 * 1024 * 1024  # Mon espace santé returns larger messages undelivered (§4.0)
 TIMEOUT_SECONDS = 60.0
 _NOTIFY = "NOTIFY=SUCCESS,FAILURE,DELAY"
+_NOTIFY_NEVER = "NOTIFY=NEVER"
 
 
 class MssSendError(ServiceError):
@@ -121,12 +123,13 @@ def check_size(size: int, recipients: Sequence[str], server_limit: int | None) -
 
 
 async def submit(access: MailboxAccess, endpoint: Endpoint, message: bytes, recipients: Sequence[str], *,
-                 envid: str, tls_context: ssl.SSLContext | None = None,
-                 command_timeout: float = TIMEOUT_SECONDS) -> Submitted:
+                 envid: str, tls_context: ssl.SSLContext | None = None, command_timeout: float = TIMEOUT_SECONDS,
+                 delivery_reports: bool = True) -> Submitted:
     """Submit `message` (RFC 5322 bytes) from the mailbox to `recipients`.
 
     Args:
         envid: the envelope id the DSNs will quote (chosen once per message, before the first attempt).
+        delivery_reports: False asks the server for no DSN at all (`NOTIFY=NEVER`).
         tls_context: a context built beforehand (`access.ssl_context()` is blocking); built here otherwise.
 
     Raises:
@@ -138,7 +141,7 @@ async def submit(access: MailboxAccess, endpoint: Endpoint, message: bytes, reci
     try:
         await client.connect()
         await _authenticate(client, access, endpoint)
-        return await _transaction(client, access.address, message, recipients, envid)
+        return await _transaction(client, access.address, message, recipients, envid, delivery_reports)
     except ssl.SSLError as exc:
         raise MssNetworkError("MSS-TLS", f"La connexion sécurisée avec le serveur MSSanté {endpoint.host} a échoué "
                               "(certificat refusé ou protocole).", transient=False, detail=str(exc)) from None
@@ -157,11 +160,11 @@ async def submit(access: MailboxAccess, endpoint: Endpoint, message: bytes, reci
 
 
 async def _transaction(client: aiosmtplib.SMTP, sender: str, message: bytes, recipients: Sequence[str],
-                       envid: str) -> Submitted:
+                       envid: str, delivery_reports: bool) -> Submitted:
     limit = client.esmtp_extensions.get("size", "")
     check_size(len(message), recipients, int(limit) if limit.isdigit() else None)
     dsn = client.supports_extension("dsn")
-    mail_options = ["RET=HDRS", f"ENVID={xtext(envid)}"] if dsn else []
+    mail_options = ["RET=HDRS", f"ENVID={xtext(envid)}"] if dsn and delivery_reports else []
     if client.supports_extension("size"):
         mail_options.append(f"SIZE={len(message)}")
     try:
@@ -170,7 +173,7 @@ async def _transaction(client: aiosmtplib.SMTP, sender: str, message: bytes, rec
         raise _by_code(exc.code, f"Le serveur MSSanté refuse l'expéditeur {sender}.", exc.message) from None
     results = []
     for address in recipients:
-        options = [_NOTIFY, f"ORCPT=rfc822;{xtext(address)}"] if dsn else []
+        options = ([_NOTIFY, f"ORCPT=rfc822;{xtext(address)}"] if delivery_reports else [_NOTIFY_NEVER]) if dsn else []
         try:
             response = await client.rcpt(address, options=options)
             results.append(RecipientResult(address, True, response.code, response.message))
@@ -185,4 +188,4 @@ async def _transaction(client: aiosmtplib.SMTP, sender: str, message: bytes, rec
         await client.data(message)
     except aiosmtplib.SMTPDataError as exc:
         raise _by_code(exc.code, "Le serveur MSSanté a refusé le contenu du message.", exc.message) from None
-    return Submitted(envid, tuple(results), dsn)
+    return Submitted(envid, tuple(results), dsn and delivery_reports)
