@@ -164,7 +164,8 @@ def test_an_unexpected_error_in_one_message_lists_it_ko_and_the_others_go_on(
     [entry] = worklist.list_inbox(db, states=(ItemState.KO,))
     [bug_log] = [r for r in caplog.records if r.name == "lgc.errors" and r.exc_info]
     reference = bug_log.getMessage().split()[1].rstrip(":")
-    assert entry.reason.startswith("Le message n'a pas pu être intégré. Erreur inattendue") and reference in entry.reason
+    assert entry.reason.startswith("Le message n'a pas pu être intégré. Erreur inattendue")
+    assert f"(référence {reference})" in entry.reason
     assert not entry.quarantined and recorder.dispositions() == ["automatic-action/MDN-sent-automatically; processed"]
     with db.reading() as session:
         kept = session.scalars(select(InboxMessage).where(InboxMessage.message_id == "<boom@hopital.test>")).one()

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from lgc_app import demo_seed
 from lgc_app.bootstrap import inbox_hooks
+from lgc_app.demo_mail import seed_demo_mail
 from lgc_app.dmp.consultation import received_documents
 from lgc_app.labresults.use_cases import patient_results
-from lgc_app.demo_mail import seed_demo_mail
 from lgc_app.mss.inbox import worklist
 from lgc_app.mss.inbox.models import ItemState
 from lgc_app.mss.inbox.reception import fetch_once, mailbox_opener

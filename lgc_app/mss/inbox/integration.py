@@ -25,8 +25,8 @@ from lgc_app.audit.trail import record
 from lgc_app.dmp.consultation import type_label
 from lgc_app.dmp.consultation_models import DmpReceivedDocument
 from lgc_app.dmp.received_checks import content_refusal
-from lgc_app.errors import explain
 from lgc_app.documents.rendering.cda_display import PDF_MAGIC
+from lgc_app.errors import explain
 from lgc_app.mss.inbox import store
 from lgc_app.mss.inbox.hooks import InboxHooks, Reply
 from lgc_app.mss.inbox.matching import document_traits, find_patient
