@@ -49,7 +49,7 @@ from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
 from services.card.card import Card
 from services.insi import InsiClient, LpsIdentity
 from services.mss.connection import MailboxAccess
-from services.mss.reports import parse_reports
+from services.mss.reports import is_report, parse_reports
 from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def inbox_hooks(settings: Settings) -> InboxHooks:
     """What MSSanté reception hands to the other parts: DSN/MDN to the sending side (every recipient of a report),
     structured lab results to the patient's results, replies (MDN, rejection) to the outbox."""
     return InboxHooks(settings["mss.mailbox"], mss_replies.ReplySender(Workstation.from_settings(settings)),
-                      reports=report_handler(parse_reports, apply_report), lab_results=record_lab_results)
+                      reports=report_handler(parse_reports, apply_report, is_report), lab_results=record_lab_results)
 
 
 def send_planners(settings: Settings) -> tuple[SendPlanner, ...]:

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lgc_app import paths
+from lgc_app.bootstrap import inbox_hooks
+from lgc_app.config import Settings
 from lgc_app.dmp.consultation import received_documents
 from lgc_app.mss.inbox import integration, worklist
 from lgc_app.mss.inbox.hooks import InboxHooks, Reply
@@ -260,6 +262,28 @@ def test_reports_are_handed_to_the_sending_side(db: Database, server: ImapTestSe
     summary = asyncio.run(fetch_once(db, _opener(server, pki), recorder.hooks(reports=True)))
     assert (summary.reports, summary.ko) == (1, 0)
     assert worklist.list_inbox(db) == []
+
+
+def _report(report_type: str, fields: str) -> bytes:
+    return ("From: MAILER-DAEMON@mss.example\r\nTo: " + mm.MAILBOX + "\r\nMessage-ID: <" + report_type +
+            "@mss.example>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=" + report_type +
+            '; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nRapport\r\n--b\r\nContent-Type: message/'
+            + report_type + "\r\n\r\n" + fields + "\r\n--b--\r\n").encode()
+
+
+def test_reports_matching_nothing_are_kept_as_reports_not_listed(db: Database, server: ImapTestServer, pki: Pki,
+                                                                 recorder: Recorder) -> None:
+    # a DSN about a message this software never sent (e.g. about an MDN) and an MDN nobody follows (deleted)
+    server.deliver(_report("delivery-status", "Reporting-MTA: dns; mss.example\r\nOriginal-Envelope-Id: inconnu\r\n"
+                           "\r\nFinal-Recipient: rfc822; x@y.mssante.fr\r\nAction: delivered\r\nStatus: 2.0.0\r\n"))
+    server.deliver(_report("disposition-notification", "Final-Recipient: rfc822;x@y.mssante.fr\r\nOriginal-Message-"
+                           "ID: <m@y>\r\nDisposition: manual-action/MDN-sent-manually; deleted\r\n"))
+    hooks = inbox_hooks(Settings({"mss.mailbox": mm.MAILBOX}))  # the application's: the sending side's reports
+    summary = asyncio.run(fetch_once(db, _opener(server, pki), hooks))
+    assert (summary.fetched, summary.reports, summary.to_match, summary.ko) == (2, 2, 0, 0)
+    assert worklist.list_inbox(db) == []
+    with db.reading() as session:
+        assert set(session.scalars(select(InboxMessage.state))) == {MessageState.REPORT.value}
 
 
 def test_badge_counts(db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
