@@ -50,6 +50,7 @@ from services.card.card import Card
 from services.insi import InsiClient, LpsIdentity
 from services.mss.connection import MailboxAccess
 from services.mss.reports import is_report, parse_reports
+from services.mss.smtp_sessions import SmtpSessions
 from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
@@ -125,13 +126,15 @@ def outbox_handlers(settings: Settings, *, session: Callable[[], Session | None]
     `session` gives who acts on this workstation when an order runs: a practitioner signed in with a CPS has
     their own documents signed by the card (`lgc_app.dmp.access`); None for a worker without a user.
     """
-    mss = MssSendHandler(settings, session=session, access=make_mss_access)
+    sessions = SmtpSessions()  # one submission session for messages and replies of the practice's box
+    mss = MssSendHandler(settings, session=session, access=make_mss_access, sessions=sessions)
     return {
         noop.KIND: noop.handle,
         feeding.KIND: FeedHandler(settings, session=session),
         mss_planning.KIND: mss,
         mss_planning.COMPOSE_KIND: mss,
-        mss_replies.KIND: mss_replies.ReplyHandler(settings, session=session, access=make_mss_access),
+        mss_replies.KIND: mss_replies.ReplyHandler(settings, session=session, access=make_mss_access,
+                                                   sessions=sessions),
     }
 
 

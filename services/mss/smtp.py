@@ -15,14 +15,18 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import aiosmtplib
 
 from services.errors import ServiceError
 from services.mss.connection import Endpoint, MailboxAccess, Mechanism, TlsMode, oauthbearer_response
 from services.mss.message_build import is_patient_address
+from services.mss.smtp_sessions import REUSABLE, SmtpSessions
+
+T = TypeVar("T")
 
 PATIENT_SIZE_LIMIT = 25 * 1024 * 1024  # Mon espace santé returns larger messages undelivered (§4.0)
 TIMEOUT_SECONDS = 60.0
@@ -124,24 +128,60 @@ def check_size(size: int, recipients: Sequence[str], server_limit: int | None) -
 
 async def submit(access: MailboxAccess, endpoint: Endpoint, message: bytes, recipients: Sequence[str], *,
                  envid: str, tls_context: ssl.SSLContext | None = None, command_timeout: float = TIMEOUT_SECONDS,
-                 delivery_reports: bool = True) -> Submitted:
+                 delivery_reports: bool = True, sessions: SmtpSessions | None = None) -> Submitted:
     """Submit `message` (RFC 5322 bytes) from the mailbox to `recipients`.
 
     Args:
         envid: the envelope id the DSNs will quote (chosen once per message, before the first attempt).
-        delivery_reports: False asks the server for no DSN at all (`NOTIFY=NEVER`).
         tls_context: a context built beforehand (`access.ssl_context()` is blocking); built here otherwise.
+        delivery_reports: False asks the server for no DSN at all (`NOTIFY=NEVER`).
+        sessions: where a certificate-authenticated session is taken from and given back (`smtp_sessions`).
 
     Raises:
         MssSendError: see the module's docstring; one refused recipient among others is a result, not an error.
     """
+    key = (endpoint, access.address, access.mechanism)
+    pooled = sessions if sessions is not None and access.mechanism in REUSABLE else None
+    if pooled is not None:
+        client = pooled.take(key)
+        if client is not None:
+            try:
+                submitted = await _mapped(endpoint, _transaction(client, access.address, message, recipients, envid,
+                                                                  delivery_reports))
+            except MssNetworkError:  # dropped while idle (or now): a new session below
+                client.close()
+            except BaseException:
+                client.close()
+                raise
+            else:
+                pooled.give(key, client)
+                return submitted
+        tls_context = tls_context or await pooled.context(access)
     context = tls_context or await asyncio.to_thread(access.ssl_context)
     client = aiosmtplib.SMTP(hostname=endpoint.host, port=endpoint.port, use_tls=endpoint.tls is TlsMode.IMPLICIT,
                              start_tls=endpoint.tls is TlsMode.STARTTLS, tls_context=context, timeout=command_timeout)
+    kept = False
     try:
-        await client.connect()
-        await _authenticate(client, access, endpoint)
-        return await _transaction(client, access.address, message, recipients, envid, delivery_reports)
+        await _mapped(endpoint, client.connect())
+        await _mapped(endpoint, _authenticate(client, access, endpoint))
+        submitted = await _mapped(endpoint, _transaction(client, access.address, message, recipients, envid,
+                                                          delivery_reports))
+        if pooled is not None:
+            pooled.give(key, client)
+            kept = True
+        return submitted
+    finally:
+        if not kept and client.is_connected:
+            try:
+                await client.quit()
+            except (aiosmtplib.SMTPException, OSError):
+                client.close()
+
+
+async def _mapped(endpoint: Endpoint, step: Awaitable[T]) -> T:
+    """One step of a submission, its failures as `MssSendError`s."""
+    try:
+        return await step
     except ssl.SSLError as exc:
         raise MssNetworkError("MSS-TLS", f"La connexion sécurisée avec le serveur MSSanté {endpoint.host} a échoué "
                               "(certificat refusé ou protocole).", transient=False, detail=str(exc)) from None
@@ -151,12 +191,6 @@ async def submit(access: MailboxAccess, endpoint: Endpoint, message: bytes, reci
                               "ou a coupé la connexion.", transient=True, detail=type(exc).__name__) from None
     except aiosmtplib.SMTPResponseException as exc:
         raise _by_code(exc.code, "Le serveur MSSanté a refusé le message.", exc.message) from None
-    finally:
-        if client.is_connected:
-            try:
-                await client.quit()
-            except (aiosmtplib.SMTPException, OSError):
-                client.close()
 
 
 async def _transaction(client: aiosmtplib.SMTP, sender: str, message: bytes, recipients: Sequence[str],
