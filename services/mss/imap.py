@@ -235,9 +235,12 @@ class ImapSession:
             if len(data) < chunk:
                 return offset
 
-    async def mark_seen(self, uid: int) -> None:
-        """Flag the message \\Seen: only once its bytes are stored durably (it will not be read again)."""
-        response = await self._run(self._protocol.store(str(uid), "+FLAGS.SILENT", r"(\Seen)", by_uid=True))
+    async def mark_seen(self, *uids: int) -> None:
+        """Flag the messages \\Seen (one command): only once their bytes are stored durably (never read again)."""
+        if not uids:
+            return
+        response = await self._run(self._protocol.store(",".join(map(str, uids)), "+FLAGS.SILENT", r"(\Seen)",
+                                                        by_uid=True))
         _expect_ok(response, "UID STORE")
 
     @property

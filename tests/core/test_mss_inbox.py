@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import email
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email import policy
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from lgc_app.mss.inbox.reception import fetch_once
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from services.mss.connection import Endpoint, MailboxAccess, Mechanism
-from services.mss.imap import ImapSession
+from services.mss.imap import ImapError, ImapSession, MessageRef
 from services.sandbox.ca import Pki, ensure_pki
 from services.transport import TlsMaterial
 from tests.helpers import mss_messages as mm
@@ -175,6 +175,28 @@ def test_an_unexpected_error_in_one_message_lists_it_ko_and_the_others_go_on(
     # the cause fixed, "Réessayer" integrates it
     assert worklist.retry(db, entry.id, recorder.hooks(), practitioner_session()) is ItemState.INTEGRATED
     assert len(received_documents(db, patient_id)) == 2
+
+
+def test_a_failure_within_a_batch_leaves_it_unseen_and_the_next_run_stores_it_once(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _qualified_patient(db)
+    uids = [server.deliver(mm.cisis_message(shared_dir, message_id=f"<m{n}@hopital.test>")) for n in range(3)]
+    real_fetch = ImapSession.fetch
+
+    async def cut_at_the_last(self: ImapSession, message: MessageRef, sink: Callable[[bytes], None]) -> int:
+        if message.uid == uids[-1]:
+            raise ImapError("MSS-IMAP-CONNECT", "coupure", transient=True)
+        return await real_fetch(self, message, sink)
+    with monkeypatch.context() as patched:
+        patched.setattr(ImapSession, "fetch", cut_at_the_last)
+        with pytest.raises(ImapError):
+            _fetch(db, server, pki, recorder)
+    assert server.seen() == []  # nothing of the batch flagged before all of it is durable
+    summary = _fetch(db, server, pki, recorder)
+    assert (summary.fetched, summary.integrated, summary.duplicates) == (3, 1, 2)
+    assert sorted(server.seen()) == sorted(uids)
+    assert not list((paths.data_dir() / "mss").rglob(".part-*"))  # no partial file left
 
 
 @pytest.mark.parametrize(("traits", "reason"), [
