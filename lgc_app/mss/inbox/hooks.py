@@ -55,12 +55,14 @@ def report_handler(parse: Callable[[bytes], Sequence[R]], apply: Callable[[Sessi
     DSN about a reply from another software, an MDN we cannot use) is still a report: stored as such (state
     `report`), never listed as a document to match."""
     def handle(session: Session, raw: bytes) -> bool:
+        if not is_report(raw):  # an ordinary message (by its header: cheap)
+            return False
         reports = parse(raw)
         matched = [apply(session, report) for report in reports]
         if not all(matched) or not reports:
             log.info("MSSanté report matching no message sent here (%d of %d): kept, not listed",
                      matched.count(False), len(reports))
-        return bool(reports) or is_report(raw)
+        return True
     return handle
 
 

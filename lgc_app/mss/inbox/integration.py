@@ -29,7 +29,7 @@ from lgc_app.documents.rendering.cda_display import PDF_MAGIC
 from lgc_app.errors import explain
 from lgc_app.mss.inbox import store
 from lgc_app.mss.inbox.hooks import InboxHooks, Reply
-from lgc_app.mss.inbox.matching import document_traits, find_patient
+from lgc_app.mss.inbox.matching import Traits, document_traits, find_patient
 from lgc_app.mss.inbox.models import InboxItem, InboxMessage, ItemState, MessageState
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
@@ -127,10 +127,11 @@ def process_message(session: Session, message: InboxMessage, hooks: InboxHooks) 
         _answer(session, message, hooks, error=(exc.code, exc.text))
         return counts
     for document in submission.documents:
-        item = _item(session, message, document)
+        traits = document_traits(document)  # the CDA parsed once for the item's label and the matching
+        item = _item(session, message, document, traits)
         if item.state == "":
             counts.count(integrate(session, item, document.content, message, hooks, parsed=parsed,
-                                   document=document))
+                                   document=document, traits=traits))
         else:  # processed before (a retried message keeps its decided items)
             counts.count(ItemState(item.state))
     message.state = MessageState.PROCESSED.value
@@ -138,13 +139,12 @@ def process_message(session: Session, message: InboxMessage, hooks: InboxHooks) 
     return counts
 
 
-def _item(session: Session, message: InboxMessage, document: XdmDocument) -> InboxItem:
+def _item(session: Session, message: InboxMessage, document: XdmDocument, traits: Traits | None) -> InboxItem:
     existing = session.scalar(select(InboxItem).where(InboxItem.message_row_id == message.id,
                                                       InboxItem.unique_id == document.unique_id[:128]))
     if existing is not None:
         return existing
     entry = document.entry
-    traits = document_traits(document)
     item = InboxItem(message_row_id=message.id, unique_id=document.unique_id[:128], state="", reason_code="",
                      reason="", title=(entry.title or type_label(entry.type_code) or message.subject)[:255],
                      mime_type=entry.mime_type[:100], type_code=entry.type_code.code if entry.type_code else None,
@@ -161,7 +161,7 @@ def _item(session: Session, message: InboxMessage, document: XdmDocument) -> Inb
 
 def integrate(session: Session, item: InboxItem, content: bytes, message: InboxMessage, hooks: InboxHooks, *,
               parsed: ParsedMessage | None = None, document: XdmDocument | None = None,
-              patient_id: int | None = None, actor: str = SYSTEM_ACTOR) -> ItemState:
+              traits: Traits | None = None, patient_id: int | None = None, actor: str = SYSTEM_ACTOR) -> ItemState:
     """Check, match (unless `patient_id` is chosen by hand) and put one document in the record; sets and returns
     the item's state."""
     declared = PatientId(item.patient_ins, item.patient_oid) if item.patient_ins else None
@@ -174,7 +174,7 @@ def integrate(session: Session, item: InboxItem, content: bytes, message: InboxM
         if document is None:
             _set(item, ItemState.TO_MATCH, "PATIENT-TO-MATCH", "Patient à rapprocher à la main.")
             return ItemState.TO_MATCH
-        match = find_patient(session, document)
+        match = find_patient(session, document, traits)
         if match.patient_id is None:
             _set(item, ItemState.TO_MATCH, "PATIENT-TO-MATCH", match.reason)
             return ItemState.TO_MATCH
