@@ -5,7 +5,8 @@ STARTTLS on `smtp://` (587) or implicit TLS on `smtps://` (465), the operator's 
 Santé Connect access token, or — after TLS with the applicative mailbox's client certificate — SASL EXTERNAL
 (RFC 4422 App. A) or LOGIN. DSN (RFC 3461, PROTOCOLS §4.4): `RET=HDRS ENVID=<id>` on MAIL, `NOTIFY=SUCCESS,
 FAILURE,DELAY` and `ORCPT` on each RCPT, when the server announces DSN; `NOTIFY=NEVER` for a message whose
-delivery nobody follows (an MDN or a rejection: a DSN about it would match nothing).
+delivery nobody follows (an MDN or a rejection: a DSN about it would match nothing). A session authenticated by
+the structure's certificate is kept for the next message (`smtp_sessions`), a PSC token's never.
 
 Errors are `MssSendError`s with French reasons: a 4xx answer or a network failure is transient (the outbox
 retries), a 5xx answer is permanent, as is a message over the 25 MB Mon espace santé accepts (§4.0).

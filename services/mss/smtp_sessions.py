@@ -11,6 +11,7 @@ event loop: a new loop starts afresh.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ssl
 import time
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ class SmtpSessions:
         if loop is not self._loop:  # sessions of another (finished) loop cannot be used here
             for idle in self._idle.values():
                 for entry in idle:
-                    entry.client.close()
+                    with contextlib.suppress(RuntimeError):  # that loop is closed: drop the socket as it is
+                        entry.client.close()
             self._idle.clear()
             self._loop = loop

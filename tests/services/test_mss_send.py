@@ -3,6 +3,7 @@ stand-in operator (STARTTLS, XOAUTH2/OAUTHBEARER/EXTERNAL, DSN parameters), refu
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import hashlib
@@ -239,6 +240,15 @@ async def test_a_session_closed_while_idle_is_replaced(mss_operator: MssOperator
     done = await submit(access, endpoint, _message().as_bytes(), [DOCTOR], envid="e2", sessions=sessions)
     assert done.recipients[0].accepted and len(mss_operator.received) == 2
     await sessions.aclose()
+
+
+def test_sessions_kept_by_a_finished_event_loop_are_not_reused_by_the_next(mss_operator: MssOperator) -> None:
+    sessions = SmtpSessions()
+    endpoint, access = Endpoint.from_url(mss_operator.smtp_url), _access(mss_operator, Mechanism.EXTERNAL)
+    for envid in ("e1", "e2"):  # two workers' runs, each on its own loop (`asyncio.run`)
+        done = asyncio.run(submit(access, endpoint, _message().as_bytes(), [DOCTOR], envid=envid, sessions=sessions))
+        assert done.recipients[0].accepted
+    assert len({received.peer for received in mss_operator.received}) == 2
 
 
 async def test_external_without_certificate_is_an_auth_error(mss_operator: MssOperator) -> None:
