@@ -3,12 +3,16 @@
 - sending: validated documents → `mss.send` orders → the worker builds each message (XDM archive, MIME) and
   submits it over STARTTLS + SASL EXTERNAL to the patient's box: messages built and sent per second;
 - reading: a practice mailbox holding N distinct CI-SIS documents (delivered beforehand over SMTP) fetched over
-  IMAP, stored, parsed, matched and integrated (`fetch_once` with the application's hooks): messages per second
-  and the memory peak of the fetching process (tracemalloc, Python allocations).
+  IMAP, stored, parsed, matched and integrated (`fetch_once` with the application's hooks): messages per second;
+- for each, the CPU seconds of this process (the client, every thread) and of the simulator's (Linux: /proc),
+  to tell which side is the bottleneck;
+- the memory peak of a fetch (tracemalloc, Python allocations), measured on a separate, smaller fetch: tracing
+  allocations slows Python several times, so the throughput is measured without it.
 
-N = 1,000 (`--quick` or LGC_BENCH_QUICK=1: 100). Asserts nothing.
+N = 100 by default (what `python -m bench.run` runs, within its per-benchmark timeout); `--full` or
+LGC_BENCH_MSS_FULL=1: 1,000 (several minutes: validating 1,000 documents first renders 1,000 PDFs). Asserts nothing.
 
-Run: .venv/bin/python -m bench.bench_mss [--quick]
+Run: .venv/bin/python -m bench.bench_mss [--full]
 """
 
 from __future__ import annotations
@@ -39,14 +43,15 @@ from tests.helpers.cisis import add_patient
 from tests.helpers.dmp_feed import CABINET, add_author, draft, drain
 from tests.helpers.mss_sim import APPLICATIVE, DUPONT_TRAITS
 
-QUICK_ENV = "LGC_BENCH_QUICK"
+FULL_ENV = "LGC_BENCH_MSS_FULL"
+MEMORY_SAMPLE = 20  # messages of the traced fetch
 
 
 def _database(folder: Path, name: str) -> Database:
     return Database.open(f"sqlite:///{folder / name}")
 
 
-def _send(settings: Settings, folder: Path, count: int) -> float:
+def _send(settings: Settings, folder: Path, count: int, cpu: _Cpu) -> float:
     """Messages built and submitted per second (validation excluded: the orders are queued first)."""
     db = _database(folder, "send.sqlite3")
     try:
@@ -57,14 +62,19 @@ def _send(settings: Settings, folder: Path, count: int) -> float:
             lifecycle.validate(db, draft(db, patient_id, cabinet.author, text=f"Contrôle n° {n}."), cabinet.author,
                                CABINET, planners=(plan_mss_sends,))
         worker = Worker(db, {KIND: outbox_handlers(settings)[KIND]}, workstation="POSTE-1", listen=False)
+
+        async def send_all() -> None:
+            await drain(db, worker, within=600)
+            await worker.aclose()  # the kept submission session
         start = time.perf_counter()
-        asyncio.run(drain(db, worker, within=600))
+        with cpu:
+            asyncio.run(send_all())
         return count / (time.perf_counter() - start)
     finally:
         db.close()
 
 
-def _fill_mailbox(manifest: dict[str, object], count: int) -> None:
+def _fill_mailbox(manifest: dict[str, object], count: int, first: int = 0) -> None:
     """`count` distinct documents for the CI-SIS examples' patient, sent by the practice's box to itself."""
     cda = mm.example(default_shared_dir() or Path("../shared"), "VSM_1.4_2022.01.xml")
     address = urlsplit(str(dict(manifest["urls"])["mss_smtp"]))  # type: ignore[call-overload]
@@ -75,33 +85,56 @@ def _fill_mailbox(manifest: dict[str, object], count: int) -> None:
         client.ehlo()
         code, text = client.docmd("AUTH", "EXTERNAL =")
         assert code == 235, text
-        for n in range(count):
+        for n in range(first, first + count):
             document = mm.with_unique_id(cda, f"1.2.250.1.999.7.{n}")
             raw = mm.mss_message(mm.xdm_archive([document]), sender=APPLICATIVE, to=APPLICATIVE) \
                 .replace(b"X-MSS-CODECDA: 11488-4", b"X-MSS-CODECDA: SYNTH")  # the VSM's code, the operator checks it
             client.sendmail(APPLICATIVE, [APPLICATIVE], raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
 
 
-def _fetch(settings: Settings, folder: Path) -> tuple[int, float, float]:
-    """(messages integrated, per second, peak MiB)."""
-    db = _database(folder, "fetch.sqlite3")
-    try:
-        with db.unit_of_work() as session:
-            add_patient(session, status=IdentityStatus.QUAL)  # the CI-SIS examples' patient
+def _fetch(settings: Settings, db: Database, *, traced: bool = False) -> tuple[int, float, float]:
+    """(messages integrated, per second, peak MiB if `traced`)."""
+    if traced:
         tracemalloc.start()
-        start = time.perf_counter()
-        summary = asyncio.run(fetch_once(db, mailbox_opener(settings, lambda: None), inbox_hooks(settings)))
-        elapsed = time.perf_counter() - start
-        peak = tracemalloc.get_traced_memory()[1] / (1024 * 1024)
-        tracemalloc.stop()
-        return summary.integrated, summary.fetched / elapsed, peak
-    finally:
-        db.close()
+    start = time.perf_counter()
+    summary = asyncio.run(fetch_once(db, mailbox_opener(settings, lambda: None), inbox_hooks(settings)))
+    elapsed = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1] / (1024 * 1024) if traced else 0.0
+    tracemalloc.stop()
+    return summary.integrated, summary.fetched / elapsed, peak
 
 
-def run(quick: bool | None = None) -> list[tuple[str, str]]:
-    quick = os.environ.get(QUICK_ENV) == "1" if quick is None else quick
-    count = 100 if quick else 1000
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class _Cpu:
+    """CPU seconds of this process and of the simulator's during a phase."""
+
+    def __init__(self, simulator_pid: int) -> None:
+        self._pid = simulator_pid
+
+    def __enter__(self) -> _Cpu:
+        self._client, self._simulator = time.process_time(), _cpu_seconds(self._pid)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.client = time.process_time() - self._client
+        self.simulator = _cpu_seconds(self._pid) - self._simulator
+
+    def text(self, count: int) -> str:
+        return (f"client {1000 * self.client / count:.0f} ms/message, simulateur "
+                f"{1000 * self.simulator / count:.0f} ms/message")
+
+
+def run(full: bool | None = None) -> list[tuple[str, str]]:
+    full = os.environ.get(FULL_ENV) == "1" if full is None else full
+    count = 1000 if full else 100
     with tempfile.TemporaryDirectory(prefix="bench-mss-") as scratch:
         folder = Path(scratch)
         os.environ["LGC_HOME"] = str(folder / "home")  # the raw store of received messages, not the user's
@@ -112,20 +145,32 @@ def run(quick: bool | None = None) -> list[tuple[str, str]]:
                                                  "cabinet.structure_id": CABINET.structure_id,
                                                  "cabinet.name": CABINET.name, "cabinet.sector": CABINET.sector}))
             _fill_mailbox(manifest, count)
-            integrated, fetched_rate, peak = _fetch(settings, folder)
-            sent_rate = _send(settings, folder, count)
+            db = _database(folder, "fetch.sqlite3")
+            try:
+                with db.unit_of_work() as session:
+                    add_patient(session, status=IdentityStatus.QUAL)  # the CI-SIS examples' patient
+                with _Cpu(sandbox.process.pid) as fetch_cpu:
+                    integrated, fetched_rate, _ = _fetch(settings, db)
+                _fill_mailbox(manifest, MEMORY_SAMPLE, first=count)
+                _, _, peak = _fetch(settings, db, traced=True)
+            finally:
+                db.close()
+            send_cpu = _Cpu(sandbox.process.pid)
+            sent_rate = _send(settings, folder, count, send_cpu)
         finally:
             sandbox.stop()
     return [(f"messages construits et envoyés ({count})", f"{sent_rate:.1f} /s"),
+            ("  CPU de l'envoi", send_cpu.text(count)),
             (f"messages relevés et intégrés ({count} dans la boîte)", f"{fetched_rate:.1f} /s ({integrated} intégrés)"),
-            ("pic mémoire de la relève (tracemalloc)", f"{peak:.1f} Mio")]
+            ("  CPU de la relève", fetch_cpu.text(count)),
+            (f"pic mémoire d'une relève ({MEMORY_SAMPLE} messages, tracemalloc)", f"{peak:.1f} Mio")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="100 messages au lieu de 1 000")
+    parser.add_argument("--full", action="store_true", help="1 000 messages au lieu de 100")
     args = parser.parse_args()
-    for metric, value in run(args.quick or None):
+    for metric, value in run(args.full or None):
         print(f"{metric} : {value}")
 
 

@@ -7,7 +7,7 @@ traces, and the session of whoever acts. The GUI, the headless worker, the comma
 the application the same way.
 
 Where a new service goes: its client in `services/<name>/`, a `ServiceSlot` in `Services` (built by a
-`make_<name>_client(settings)` here), its send planner in `send_planners()`, its outbox handler in
+`make_<name>_client(settings)` here), its send planner in `send_planners(settings)`, its outbox handler in
 `outbox_handlers()` and what its orders add to the trace in `trace_describers()`.
 """
 
@@ -50,7 +50,8 @@ from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
 from services.card.card import Card
 from services.insi import InsiClient, LpsIdentity
 from services.mss.connection import MailboxAccess
-from services.mss.reports import parse_reports
+from services.mss.reports import is_report, parse_reports
+from services.mss.smtp_sessions import SmtpSessions
 from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
@@ -107,12 +108,16 @@ def inbox_hooks(settings: Settings) -> InboxHooks:
     """What MSSanté reception hands to the other parts: DSN/MDN to the sending side (every recipient of a report),
     structured lab results to the patient's results, replies (MDN, rejection) to the outbox."""
     return InboxHooks(settings["mss.mailbox"], mss_replies.ReplySender(Workstation.from_settings(settings)),
-                      reports=report_handler(parse_reports, apply_report), lab_results=record_lab_results)
+                      reports=report_handler(parse_reports, apply_report, is_report), lab_results=record_lab_results)
 
 
-def send_planners() -> tuple[SendPlanner, ...]:
-    """What a validated document implies (`documents.dispatch`): each planner enqueues its orders."""
-    return (feeding.plan_document_feed, mss_planning.plan_mss_sends)
+def send_planners(settings: Settings) -> tuple[SendPlanner, ...]:
+    """What a validated document implies (`documents.dispatch`): each planner enqueues its orders. MSSanté only
+    for a cabinet with a mailbox (`mss.mailbox` of the validating workstation, a slave's too: its messages leave
+    from that box), else each document would get an order that can only fail."""
+    if settings["mss.mailbox"]:
+        return (feeding.plan_document_feed, mss_planning.plan_mss_sends)
+    return (feeding.plan_document_feed,)
 
 
 def outbox_handlers(settings: Settings, *, session: Callable[[], ActingSession | None] | None = None
@@ -123,13 +128,15 @@ def outbox_handlers(settings: Settings, *, session: Callable[[], ActingSession |
     their own documents signed by the card (`lgc_app.dmp.access`); in the worker process it is the GUI's
     session seen through the channel (`lgc_app.outbox.remote_session`); None for a worker without a user.
     """
-    mss = MssSendHandler(settings, session=session, access=make_mss_access)
+    sessions = SmtpSessions()  # one submission session for messages and replies of the practice's box
+    mss = MssSendHandler(settings, session=session, access=make_mss_access, sessions=sessions)
     return {
         noop.KIND: noop.handle,
         feeding.KIND: FeedHandler(settings, session=session),
         mss_planning.KIND: mss,
         mss_planning.COMPOSE_KIND: mss,
-        mss_replies.KIND: mss_replies.ReplyHandler(settings, session=session, access=make_mss_access),
+        mss_replies.KIND: mss_replies.ReplyHandler(settings, session=session, access=make_mss_access,
+                                                   sessions=sessions),
     }
 
 
@@ -180,7 +187,7 @@ class AppContext:
     workstation: Workstation
     session: Session
     config_path: Path | None = None  # the settings file the settings dialog edits (None: the default one)
-    planners: tuple[SendPlanner, ...] = field(default_factory=send_planners)
+    planners: tuple[SendPlanner, ...] = ()  # `bootstrap()` gives `send_planners(settings)`
     describers: dict[str, Describer] = field(default_factory=trace_describers)
     sandbox: DemoSandbox | None = None
     worker: WorkerProcess | None = None
@@ -210,9 +217,11 @@ class AppContext:
         return self.workstation.name
 
     def attach_sandbox(self, sandbox: DemoSandbox) -> None:
-        """Use this (ready) sandbox: the settings now point at it, and `stop()` stops it."""
+        """Use this (ready) sandbox: the settings now point at it (its mailbox too: MSSanté is planned), and `stop()`
+        stops it."""
         self.sandbox = sandbox
         self.settings = sandbox.overlay(self.settings)
+        self.planners = send_planners(self.settings)
 
     def start_worker(self) -> bool:
         """Start the send-order worker in its own process when this workstation executes orders (from the
@@ -265,4 +274,5 @@ def bootstrap(settings: Settings, *, config_path: Path | None = None, session: S
     workstation = Workstation.from_settings(settings)
     log.info("workstation %s (%s) on %s", workstation.name, workstation.role.value,
              database.engine.url.render_as_string(hide_password=True))
-    return AppContext(settings, database, workstation, session or workstation_session(workstation), config_path)
+    return AppContext(settings, database, workstation, session or workstation_session(workstation), config_path,
+                      planners=send_planners(settings))

@@ -106,6 +106,9 @@ def set_aside_demo_database(now: datetime | None = None) -> Path | None:
     return backup
 
 
+DEMO_MAILBOX = "lgc.cabinet-test@medecin.mssante.fr"  # services/sandbox/mss/trust_space.APPLICATIVE_MAILBOX
+
+
 def demo_settings(settings: Settings, latency: float | None = None) -> Settings:
     """The user's settings turned into a standalone demo workstation on its own embedded database.
 
@@ -119,6 +122,9 @@ def demo_settings(settings: Settings, latency: float | None = None) -> Settings:
         "cabinet.name": DEMO_CABINET_NAME,
         "mail.sender": "ne-pas-repondre@cabinet-demo.test",
         "sms.outbox_dir": str(demo_folder() / "sms"),
+        # the practice's box in the sandbox (its manifest's `mss_mailbox`): set before the sandbox runs, so that
+        # `lgc --demo demo-data` plans MSSanté like the demo window does
+        "mss.mailbox": DEMO_MAILBOX,
         **{key: "" for key in _MANIFEST_FILES.values()},
     })
 

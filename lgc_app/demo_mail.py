@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from lgc_app.config import Settings
-from lgc_app.demo_seed import PATIENTS, TEST_INS_OID
+from lgc_app.demo_seed import PATIENTS
 from services.insi import InsiIdentity
 from services.transport import TlsMaterial, make_ssl_context
 
@@ -27,7 +27,8 @@ _DUPONT, _MARTIN = PATIENTS[0].insi, PATIENTS[1].insi
 
 def _identity(insi: InsiIdentity | None) -> dict[str, str]:
     assert insi is not None  # both demo patients carry an INSi answer
-    return {"ins": insi.matricule, "oid": TEST_INS_OID, "family": insi.birth_name or "",
+    # the patient's own INS OID (the test NIR's): the inject route's default (the real NIR's) would not match
+    return {"ins": insi.matricule, "oid": insi.oid, "family": insi.birth_name or "",
             "given": " ".join(insi.given_names), "birth_date": insi.birth_date or "", "sex": insi.sex or ""}
 
 

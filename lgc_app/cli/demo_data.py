@@ -32,7 +32,7 @@ def _run(args: argparse.Namespace) -> int:
     db = Database.open(settings.database_url)
     try:
         session = demo_session(db, Workstation.from_settings(settings))
-        seeded = seed(db, cabinet, session, send_planners(), force=args.force)
+        seeded = seed(db, cabinet, session, send_planners(settings), force=args.force)
     finally:
         db.close()
     if seeded is None:

@@ -41,6 +41,7 @@ from services.errors import Retry, ServiceError
 from services.mss.connection import MailboxAccess
 from services.mss.message_build import Attachment, Documents, OutgoingMessage, PatientLabel, build_message
 from services.mss.smtp import Submitted, submit
+from services.mss.smtp_sessions import SmtpSessions
 
 AccessBuilder = Callable[[Settings, ActingSession | None], MailboxAccess]
 SOFTWARE = f"{lps.LPS_NAME} {__version__}"
@@ -154,12 +155,14 @@ def open_mailbox(build: AccessBuilder, settings: Settings, session: ActingSessio
 
 
 async def submit_from_mailbox(settings: Settings, access: MailboxAccess, raw: bytes, recipients: tuple[str, ...],
-                              *, envid: str) -> Submitted:
-    """Submit `raw` from the mailbox to the configured (or SRV-discovered) server; operator failures become the
-    outbox's transient or permanent errors (French reason, the operator's text in the detail)."""
+                              *, envid: str, sessions: SmtpSessions, delivery_reports: bool = True) -> Submitted:
+    """Submit `raw` from the mailbox to the configured (or SRV-discovered) server, on a session kept from the
+    previous message where possible (`sessions`); operator failures become the outbox's transient or permanent
+    errors (French reason, the operator's text in the detail)."""
     try:
         server = await endpoint(settings, access, "submission")
-        return await submit(access, server, raw, recipients, envid=envid)
+        return await submit(access, server, raw, recipients, envid=envid, delivery_reports=delivery_reports,
+                            sessions=sessions)
     except ServiceError as exc:
         detail = f"{exc.code} : {exc.detail}"
         if exc.transient:
@@ -168,11 +171,13 @@ async def submit_from_mailbox(settings: Settings, access: MailboxAccess, raw: by
 
 
 class MssSendHandler:
-    """Runs `mss.send` and `mss.compose` orders of one worker."""
+    """Runs `mss.send` and `mss.compose` orders of one worker; `sessions`: the submission sessions it shares with
+    the other MSSanté handlers of the worker (closed by `aclose`)."""
 
     def __init__(self, settings: Settings, *, session: Callable[[], ActingSession | None] | None = None,
-                 access: AccessBuilder = mailbox_access) -> None:
+                 access: AccessBuilder = mailbox_access, sessions: SmtpSessions | None = None) -> None:
         self._settings = settings
+        self._sessions = sessions or SmtpSessions()
         self._session = session or (lambda: None)
         self._access = access
         self._cabinet = Cabinet.from_settings(settings)
@@ -192,7 +197,7 @@ class MssSendHandler:
                                           .as_bytes())
             ctx.trace(f"Message envoyé (tentative {ctx.attempt}) :\n{describe(job, raw)}")
             submitted = await submit_from_mailbox(self._settings, access, raw, job.outgoing.recipients,
-                                                  envid=job.envid)
+                                                  envid=job.envid, sessions=self._sessions)
         except PermanentSendError as exc:
             await asyncio.to_thread(record_failed, ctx.db, message_pk, exc.text)
             raise
@@ -202,3 +207,7 @@ class MssSendHandler:
         accepted = sum(result.accepted for result in submitted.recipients)
         return HandlerResult(summary=f"MSSanté : message {job.outgoing.message_id} accepté pour {accepted} "
                                      f"destinataire(s) sur {len(submitted.recipients)}")
+
+    async def aclose(self) -> None:
+        """The worker is done: close the kept submission sessions."""
+        await self._sessions.aclose()

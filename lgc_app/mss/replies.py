@@ -27,6 +27,7 @@ from lgc_app.outbox.models import SendOrder
 from lgc_app.outbox.trace import Description
 from lgc_app.session import ActingSession
 from lgc_app.workstation import Workstation
+from services.mss.smtp_sessions import SmtpSessions
 
 KIND = "mss.reply"
 MAX_ATTEMPTS = 24  # like the messages sent (planning.MAX_ATTEMPTS): about half a day of retries
@@ -59,8 +60,9 @@ class ReplyHandler:
     """Runs `mss.reply` orders: submits the stored reply from the practice's mailbox to its one recipient."""
 
     def __init__(self, settings: Settings, *, session: Callable[[], ActingSession | None] | None = None,
-                 access: AccessBuilder = mailbox_access) -> None:
+                 access: AccessBuilder = mailbox_access, sessions: SmtpSessions | None = None) -> None:
         self._settings = settings
+        self._sessions = sessions or SmtpSessions()
         self._session = session or (lambda: None)
         self._access = access
         self._nil = settings["mss.nil"] or lps.MSS_PRODUCT_REFERENCE
@@ -71,11 +73,16 @@ class ReplyHandler:
         access = open_mailbox(self._access, self._settings, self._session())
         ctx.trace(f"{_KIND_WORDS.get(str(ctx.payload['reply']), 'Réponse')} à {to} (tentative {ctx.attempt}), en "
                   f"réponse au message {ctx.payload['original']} ; {len(raw)} octets")
-        # one recipient: its refusal is the submission's error (permanent on 5xx, retried on 4xx)
-        submitted = await submit_from_mailbox(self._settings, access, raw, (to,), envid=ctx.order_id)
+        # one recipient: its refusal is the submission's error (permanent on 5xx, retried on 4xx); no DSN asked
+        # (NOTIFY=NEVER): nothing follows a reply's delivery, a report about it would match no message sent
+        submitted = await submit_from_mailbox(self._settings, access, raw, (to,), envid=ctx.order_id,
+                                              sessions=self._sessions, delivery_reports=False)
         [result] = submitted.recipients
         ctx.trace(f"Réponse du serveur : {result.address} {result.code} {result.reply}")
         return HandlerResult(summary=f"MSSanté : réponse acceptée pour {to}")
+
+    async def aclose(self) -> None:
+        await self._sessions.aclose()
 
 
 class ReplyDescriber:

@@ -31,6 +31,7 @@ from services.mss.connection import Endpoint, MailboxAccess, Mechanism, TlsMode,
 log = logging.getLogger("lgc.mss.imap")
 
 CHUNK_BYTES = 1024 * 1024
+_STOP_SECONDS = 5.0  # ending an IDLE, LOGOUT: what stopping the reception may wait for each
 _UIDVALIDITY = re.compile(rb"UIDVALIDITY (\d+)")
 _UID = re.compile(rb"UID (\d+)")
 _SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
@@ -234,17 +235,32 @@ class ImapSession:
             if len(data) < chunk:
                 return offset
 
-    async def mark_seen(self, uid: int) -> None:
-        """Flag the message \\Seen: only once its bytes are stored durably (it will not be read again)."""
-        response = await self._run(self._protocol.store(str(uid), "+FLAGS.SILENT", r"(\Seen)", by_uid=True))
+    async def mark_seen(self, *uids: int) -> None:
+        """Flag the messages \\Seen (one command): only once their bytes are stored durably (never read again)."""
+        if not uids:
+            return
+        response = await self._run(self._protocol.store(",".join(map(str, uids)), "+FLAGS.SILENT", r"(\Seen)",
+                                                        by_uid=True))
         _expect_ok(response, "UID STORE")
 
     @property
     def supports_idle(self) -> bool:
         return "IDLE" in self._protocol.capabilities
 
+    @property
+    def idling(self) -> bool:
+        """An IDLE command is in progress (the server may push news)."""
+        return bool(self._client.has_pending_idle())
+
+    @property
+    def logged_out(self) -> bool:
+        return bool(self._protocol.state == aioimaplib.LOGOUT)
+
     async def wait_for_news(self, seconds: float) -> bool:
-        """IDLE up to `seconds` (RFC 2177); True when the server announced a change. Without IDLE, sleep."""
+        """IDLE up to `seconds` (RFC 2177); True when the server announced a change. Without IDLE, sleep.
+
+        Cancelled (reception stopped), it still ends the IDLE (DONE, its tagged answer awaited briefly), so that
+        the session can LOGOUT and no command is left pending."""
         if not self.supports_idle:
             await asyncio.sleep(seconds)
             return False
@@ -254,25 +270,36 @@ class ImapSession:
                 pushed = await self._client.wait_server_push(timeout=seconds + 1.0)
             except TimeoutError:
                 pushed = []
-            if self._client.has_pending_idle():
-                self._client.idle_done()
-            await asyncio.wait_for(idle, self._timeout)
+            except asyncio.CancelledError:
+                await self._end_idle(idle, _STOP_SECONDS)
+                raise
+            await self._end_idle(idle, self._timeout)
         except (OSError, TimeoutError, aioimaplib.AioImapException) as exc:
             raise _unreachable(f"IDLE {type(exc).__name__}") from None
         lines = pushed if isinstance(pushed, list) else []
         return any(b"EXISTS" in bytes(line) or b"RECENT" in bytes(line) for line in lines
                    if isinstance(line, bytes | bytearray))
 
+    async def _end_idle(self, idle: asyncio.Future[Any], seconds: float) -> None:
+        if self._client.has_pending_idle():
+            self._client.idle_done()
+        await asyncio.wait_for(idle, seconds)
+
     async def close(self) -> None:
-        """LOGOUT if possible, then drop the connection (never raises)."""
+        """LOGOUT if possible, then drop the connection and end the client's tasks (never raises; bounded)."""
         try:
-            if self._protocol.state in (aioimaplib.AUTH, aioimaplib.SELECTED, aioimaplib.NONAUTH):
-                await asyncio.wait_for(self._protocol.logout(), 5.0)
+            if self._protocol.state in (aioimaplib.AUTH, aioimaplib.SELECTED, aioimaplib.NONAUTH) and \
+                    not self._client.has_pending_idle():
+                await asyncio.wait_for(self._protocol.logout(), _STOP_SECONDS)
         except Exception as exc:
             log.debug("IMAP logout failed: %s", type(exc).__name__)
         transport = self._protocol.transport
         if transport is not None:
             transport.close()
+        leftovers = [task for task in self._client.tasks if not task.done()]  # an IDLE cut short, its watchers
+        for task in leftovers:
+            task.cancel()
+        await asyncio.gather(*leftovers, return_exceptions=True)
 
 
 def _tls_error(detail: str) -> ImapError:

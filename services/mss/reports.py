@@ -16,12 +16,14 @@ import email
 import email.policy
 from dataclasses import dataclass
 from email.message import Message
-from email.parser import HeaderParser
+from email.parser import BytesHeaderParser, HeaderParser
 from typing import Literal
 
 _DSN_OUTCOMES = {"delivered": "delivered", "relayed": "delivered", "expanded": "delivered",
                  "failed": "failed", "delayed": "delayed"}
 _DETAIL_LIMIT = 500
+_HEAD_BYTES = 64 * 1024  # the top-level header block is within this
+_REPORT_TYPES = frozenset({"delivery-status", "disposition-notification"})
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,18 @@ def parse_report(raw: bytes) -> Report | None:
     return found[0] if found else None
 
 
+def is_report(raw: bytes) -> bool:
+    """Whether the message is a DSN or an MDN by its top-level header (cheap: the body is not parsed), usable or
+    not: a report is never a document to integrate."""
+    headers = BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw[:_HEAD_BYTES])
+    return headers.get_content_type() == "multipart/report" and \
+        str(headers.get_param("report-type", "")).lower() in _REPORT_TYPES
+
+
 def parse_reports(raw: bytes) -> list[Report]:
     """One report per recipient the DSN or MDN speaks of; [] for anything else (including a malformed one)."""
+    if not is_report(raw):  # an ordinary message: not parsed whole a second time (reception parses it)
+        return []
     message = email.message_from_bytes(raw, policy=email.policy.compat32)
     if message.get_content_type() != "multipart/report" or not message.is_multipart():
         return []

@@ -4,7 +4,9 @@ STARTTLS on `smtp://` (587) or implicit TLS on `smtps://` (465), the operator's 
 `MailboxAccess.ssl_context`); then, per §4.0, SASL XOAUTH2 or OAUTHBEARER (RFC 7628) with the acting user's Pro
 Santé Connect access token, or — after TLS with the applicative mailbox's client certificate — SASL EXTERNAL
 (RFC 4422 App. A) or LOGIN. DSN (RFC 3461, PROTOCOLS §4.4): `RET=HDRS ENVID=<id>` on MAIL, `NOTIFY=SUCCESS,
-FAILURE,DELAY` and `ORCPT` on each RCPT, when the server announces DSN.
+FAILURE,DELAY` and `ORCPT` on each RCPT, when the server announces DSN; `NOTIFY=NEVER` for a message whose
+delivery nobody follows (an MDN or a rejection: a DSN about it would match nothing). A session authenticated by
+the structure's certificate is kept for the next message (`smtp_sessions`), a PSC token's never.
 
 Errors are `MssSendError`s with French reasons: a 4xx answer or a network failure is transient (the outbox
 retries), a 5xx answer is permanent, as is a message over the 25 MB Mon espace santé accepts (§4.0).
@@ -14,18 +16,23 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import aiosmtplib
 
 from services.errors import ServiceError
 from services.mss.connection import Endpoint, MailboxAccess, Mechanism, TlsMode, oauthbearer_response
 from services.mss.message_build import is_patient_address
+from services.mss.smtp_sessions import REUSABLE, SmtpSessions
+
+T = TypeVar("T")
 
 PATIENT_SIZE_LIMIT = 25 * 1024 * 1024  # Mon espace santé returns larger messages undelivered (§4.0)
 TIMEOUT_SECONDS = 60.0
 _NOTIFY = "NOTIFY=SUCCESS,FAILURE,DELAY"
+_NOTIFY_NEVER = "NOTIFY=NEVER"
 
 
 class MssSendError(ServiceError):
@@ -121,24 +128,61 @@ def check_size(size: int, recipients: Sequence[str], server_limit: int | None) -
 
 
 async def submit(access: MailboxAccess, endpoint: Endpoint, message: bytes, recipients: Sequence[str], *,
-                 envid: str, tls_context: ssl.SSLContext | None = None,
-                 command_timeout: float = TIMEOUT_SECONDS) -> Submitted:
+                 envid: str, tls_context: ssl.SSLContext | None = None, command_timeout: float = TIMEOUT_SECONDS,
+                 delivery_reports: bool = True, sessions: SmtpSessions | None = None) -> Submitted:
     """Submit `message` (RFC 5322 bytes) from the mailbox to `recipients`.
 
     Args:
         envid: the envelope id the DSNs will quote (chosen once per message, before the first attempt).
         tls_context: a context built beforehand (`access.ssl_context()` is blocking); built here otherwise.
+        delivery_reports: False asks the server for no DSN at all (`NOTIFY=NEVER`).
+        sessions: where a certificate-authenticated session is taken from and given back (`smtp_sessions`).
 
     Raises:
         MssSendError: see the module's docstring; one refused recipient among others is a result, not an error.
     """
+    key = (endpoint, access.address, access.mechanism)
+    pooled = sessions if sessions is not None and access.mechanism in REUSABLE else None
+    if pooled is not None:
+        client = pooled.take(key)
+        if client is not None:
+            try:
+                submitted = await _mapped(endpoint, _transaction(client, access.address, message, recipients, envid,
+                                                                  delivery_reports))
+            except MssNetworkError:  # dropped while idle (or now): a new session below
+                client.close()
+            except BaseException:
+                client.close()
+                raise
+            else:
+                pooled.give(key, client)
+                return submitted
+        tls_context = tls_context or await pooled.context(access)
     context = tls_context or await asyncio.to_thread(access.ssl_context)
     client = aiosmtplib.SMTP(hostname=endpoint.host, port=endpoint.port, use_tls=endpoint.tls is TlsMode.IMPLICIT,
                              start_tls=endpoint.tls is TlsMode.STARTTLS, tls_context=context, timeout=command_timeout)
+    kept = False
     try:
-        await client.connect()
-        await _authenticate(client, access, endpoint)
-        return await _transaction(client, access.address, message, recipients, envid)
+        await _mapped(endpoint, client.connect())
+        await _mapped(endpoint, _authenticate(client, access, endpoint))
+        submitted = await _mapped(endpoint, _transaction(client, access.address, message, recipients, envid,
+                                                          delivery_reports))
+        if pooled is not None:
+            pooled.give(key, client)
+            kept = True
+        return submitted
+    finally:
+        if not kept and client.is_connected:
+            try:
+                await client.quit()
+            except (aiosmtplib.SMTPException, OSError):
+                client.close()
+
+
+async def _mapped(endpoint: Endpoint, step: Awaitable[T]) -> T:
+    """One step of a submission, its failures as `MssSendError`s."""
+    try:
+        return await step
     except ssl.SSLError as exc:
         raise MssNetworkError("MSS-TLS", f"La connexion sécurisée avec le serveur MSSanté {endpoint.host} a échoué "
                               "(certificat refusé ou protocole).", transient=False, detail=str(exc)) from None
@@ -148,20 +192,14 @@ async def submit(access: MailboxAccess, endpoint: Endpoint, message: bytes, reci
                               "ou a coupé la connexion.", transient=True, detail=type(exc).__name__) from None
     except aiosmtplib.SMTPResponseException as exc:
         raise _by_code(exc.code, "Le serveur MSSanté a refusé le message.", exc.message) from None
-    finally:
-        if client.is_connected:
-            try:
-                await client.quit()
-            except (aiosmtplib.SMTPException, OSError):
-                client.close()
 
 
 async def _transaction(client: aiosmtplib.SMTP, sender: str, message: bytes, recipients: Sequence[str],
-                       envid: str) -> Submitted:
+                       envid: str, delivery_reports: bool) -> Submitted:
     limit = client.esmtp_extensions.get("size", "")
     check_size(len(message), recipients, int(limit) if limit.isdigit() else None)
     dsn = client.supports_extension("dsn")
-    mail_options = ["RET=HDRS", f"ENVID={xtext(envid)}"] if dsn else []
+    mail_options = ["RET=HDRS", f"ENVID={xtext(envid)}"] if dsn and delivery_reports else []
     if client.supports_extension("size"):
         mail_options.append(f"SIZE={len(message)}")
     try:
@@ -170,7 +208,7 @@ async def _transaction(client: aiosmtplib.SMTP, sender: str, message: bytes, rec
         raise _by_code(exc.code, f"Le serveur MSSanté refuse l'expéditeur {sender}.", exc.message) from None
     results = []
     for address in recipients:
-        options = [_NOTIFY, f"ORCPT=rfc822;{xtext(address)}"] if dsn else []
+        options = ([_NOTIFY, f"ORCPT=rfc822;{xtext(address)}"] if delivery_reports else [_NOTIFY_NEVER]) if dsn else []
         try:
             response = await client.rcpt(address, options=options)
             results.append(RecipientResult(address, True, response.code, response.message))
@@ -185,4 +223,4 @@ async def _transaction(client: aiosmtplib.SMTP, sender: str, message: bytes, rec
         await client.data(message)
     except aiosmtplib.SMTPDataError as exc:
         raise _by_code(exc.code, "Le serveur MSSanté a refusé le contenu du message.", exc.message) from None
-    return Submitted(envid, tuple(results), dsn)
+    return Submitted(envid, tuple(results), dsn and delivery_reports)

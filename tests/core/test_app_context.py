@@ -14,6 +14,7 @@ import pytest
 from lgc_app.bootstrap import bootstrap, outbox_handlers, send_planners
 from lgc_app.config import Role, Settings
 from lgc_app.dmp import feeding
+from lgc_app.mss import planning as mss_planning
 from lgc_app.service_slot import ServiceSlot
 from lgc_app.session import Authentication
 from services.insi import InsiClient
@@ -113,7 +114,34 @@ def test_bootstrap_names_the_workstation_and_who_acts(db_url: str) -> None:
         session = context.session
         assert session.authentication is Authentication.WORKSTATION and session.workstation is context.workstation
         assert getpass.getuser() not in session.who  # never the OS login
-        assert context.planners == send_planners() and feeding.plan_document_feed in context.planners
+        assert context.planners == (feeding.plan_document_feed,)  # no MSSanté mailbox: the DMP only
+    finally:
+        context.stop()
+
+
+def test_mssante_is_planned_only_for_a_cabinet_with_a_mailbox(db_url: str) -> None:
+    assert send_planners(Settings()) == (feeding.plan_document_feed,)
+    with_box = Settings({"database.url": db_url, "mss.mailbox": "lgc.cabinet-test@medecin.mssante.fr"})
+    assert send_planners(with_box) == (feeding.plan_document_feed, mss_planning.plan_mss_sends)
+    context = bootstrap(with_box)
+    try:
+        assert context.planners == send_planners(with_box)
+    finally:
+        context.stop()
+
+
+def test_the_demo_sandbox_mailbox_brings_mssante_planning(db_url: str) -> None:
+    class Sandbox:  # what `attach_sandbox` uses of a DemoSandbox: its overlay (the demo's sets mss.mailbox)
+        def overlay(self, settings: Settings) -> Settings:
+            return settings.replace(mss__mailbox="lgc.cabinet-test@medecin.mssante.fr")
+
+        def stop(self) -> None:
+            pass
+    context = bootstrap(Settings({"database.url": db_url}))
+    try:
+        assert mss_planning.plan_mss_sends not in context.planners
+        context.attach_sandbox(Sandbox())  # type: ignore[arg-type]
+        assert mss_planning.plan_mss_sends in context.planners
     finally:
         context.stop()
 

@@ -27,7 +27,8 @@ def test_demo_data_list_and_export(
     config_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--config", str(config_file), "demo-data"]) == 0
-    assert "7 patients, 8 documents validés, 9 envois (DMP, MSSanté) en attente" in capsys.readouterr().out
+    # no MSSanté mailbox configured: only the DMP feeds are planned
+    assert "7 patients, 8 documents validés, 4 envois (DMP, MSSanté) en attente" in capsys.readouterr().out
     assert main(["--config", str(config_file), "demo-data"]) == 0  # idempotent
     assert "déjà présentes" in capsys.readouterr().out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import email
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email import policy
 from pathlib import Path
 
@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lgc_app import paths
+from lgc_app.bootstrap import inbox_hooks
+from lgc_app.config import Settings
 from lgc_app.dmp.consultation import received_documents
 from lgc_app.mss.inbox import integration, worklist
 from lgc_app.mss.inbox.hooks import InboxHooks, Reply
@@ -22,7 +24,7 @@ from lgc_app.mss.inbox.reception import fetch_once
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from services.mss.connection import Endpoint, MailboxAccess, Mechanism
-from services.mss.imap import ImapSession
+from services.mss.imap import ImapError, ImapSession, MessageRef
 from services.sandbox.ca import Pki, ensure_pki
 from services.transport import TlsMaterial
 from tests.helpers import mss_messages as mm
@@ -147,6 +149,56 @@ def test_a_crash_between_store_and_integration_integrates_once_on_the_next_run(
     assert len(received_documents(db, patient_id)) == 1
 
 
+def test_an_unexpected_error_in_one_message_lists_it_ko_and_the_others_go_on(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    patient_id = _qualified_patient(db)
+    server.deliver(mm.cisis_message(shared_dir, message_id="<boom@hopital.test>"))
+    server.deliver(mm.cisis_message(shared_dir, "BIO-CR-BIO_2024.01_TSH_1.xml", message_id="<fine@hopital.test>"))
+
+    def buggy_reports(session: Session, raw: bytes) -> bool:
+        if b"<boom@hopital.test>" in raw:
+            raise KeyError("a bug in one message")
+        return False
+    hooks = InboxHooks(mm.MAILBOX, recorder.reply, reports=buggy_reports, lab_results=recorder.lab_results)
+    summary = asyncio.run(fetch_once(db, _opener(server, pki), hooks))
+    assert (summary.fetched, summary.integrated, summary.ko) == (2, 1, 1)
+    [entry] = worklist.list_inbox(db, states=(ItemState.KO,))
+    [bug_log] = [r for r in caplog.records if r.name == "lgc.errors" and r.exc_info]
+    reference = bug_log.getMessage().split()[1].rstrip(":")
+    assert entry.reason.startswith("Le message n'a pas pu être intégré. Erreur inattendue")
+    assert f"(référence {reference})" in entry.reason
+    assert not entry.quarantined and recorder.dispositions() == ["automatic-action/MDN-sent-automatically; processed"]
+    with db.reading() as session:
+        kept = session.scalars(select(InboxMessage).where(InboxMessage.message_id == "<boom@hopital.test>")).one()
+        assert kept.raw_path.startswith("mss/messages/") and (paths.data_dir() / kept.raw_path).exists()
+    # the cause fixed, "Réessayer" integrates it
+    assert worklist.retry(db, entry.id, recorder.hooks(), practitioner_session()) is ItemState.INTEGRATED
+    assert len(received_documents(db, patient_id)) == 2
+
+
+def test_a_failure_within_a_batch_leaves_it_unseen_and_the_next_run_stores_it_once(
+        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _qualified_patient(db)
+    uids = [server.deliver(mm.cisis_message(shared_dir, message_id=f"<m{n}@hopital.test>")) for n in range(3)]
+    real_fetch = ImapSession.fetch
+
+    async def cut_at_the_last(self: ImapSession, message: MessageRef, sink: Callable[[bytes], None]) -> int:
+        if message.uid == uids[-1]:
+            raise ImapError("MSS-IMAP-CONNECT", "coupure", transient=True)
+        return await real_fetch(self, message, sink)
+    with monkeypatch.context() as patched:
+        patched.setattr(ImapSession, "fetch", cut_at_the_last)
+        with pytest.raises(ImapError):
+            _fetch(db, server, pki, recorder)
+    assert server.seen() == []  # nothing of the batch flagged before all of it is durable
+    summary = _fetch(db, server, pki, recorder)
+    assert (summary.fetched, summary.integrated, summary.duplicates) == (3, 1, 2)
+    assert sorted(server.seen()) == sorted(uids)
+    assert not list((paths.data_dir() / "mss").rglob(".part-*"))  # no partial file left
+
+
 @pytest.mark.parametrize(("traits", "reason"), [
     ({"birth_name": "AUTRE-NOM"}, "Conflit d'identité"),
     ({"matricule": "180017512345678"}, "Aucun patient"),
@@ -232,6 +284,28 @@ def test_reports_are_handed_to_the_sending_side(db: Database, server: ImapTestSe
     summary = asyncio.run(fetch_once(db, _opener(server, pki), recorder.hooks(reports=True)))
     assert (summary.reports, summary.ko) == (1, 0)
     assert worklist.list_inbox(db) == []
+
+
+def _report(report_type: str, fields: str) -> bytes:
+    return ("From: MAILER-DAEMON@mss.example\r\nTo: " + mm.MAILBOX + "\r\nMessage-ID: <" + report_type +
+            "@mss.example>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=" + report_type +
+            '; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nRapport\r\n--b\r\nContent-Type: message/'
+            + report_type + "\r\n\r\n" + fields + "\r\n--b--\r\n").encode()
+
+
+def test_reports_matching_nothing_are_kept_as_reports_not_listed(db: Database, server: ImapTestServer, pki: Pki,
+                                                                 recorder: Recorder) -> None:
+    # a DSN about a message this software never sent (e.g. about an MDN) and an MDN nobody follows (deleted)
+    server.deliver(_report("delivery-status", "Reporting-MTA: dns; mss.example\r\nOriginal-Envelope-Id: inconnu\r\n"
+                           "\r\nFinal-Recipient: rfc822; x@y.mssante.fr\r\nAction: delivered\r\nStatus: 2.0.0\r\n"))
+    server.deliver(_report("disposition-notification", "Final-Recipient: rfc822;x@y.mssante.fr\r\nOriginal-Message-"
+                           "ID: <m@y>\r\nDisposition: manual-action/MDN-sent-manually; deleted\r\n"))
+    hooks = inbox_hooks(Settings({"mss.mailbox": mm.MAILBOX}))  # the application's: the sending side's reports
+    summary = asyncio.run(fetch_once(db, _opener(server, pki), hooks))
+    assert (summary.fetched, summary.reports, summary.to_match, summary.ko) == (2, 2, 0, 0)
+    assert worklist.list_inbox(db) == []
+    with db.reading() as session:
+        assert set(session.scalars(select(InboxMessage.state))) == {MessageState.REPORT.value}
 
 
 def test_badge_counts(db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:

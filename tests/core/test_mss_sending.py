@@ -11,11 +11,12 @@ from collections.abc import Mapping
 import pytest
 from sqlalchemy import select
 
-from lgc_app.bootstrap import outbox_handlers, trace_describers
+from lgc_app.bootstrap import inbox_hooks, outbox_handlers, trace_describers
 from lgc_app.config import Settings
 from lgc_app.directory.models import Correspondent
 from lgc_app.mss import planning
 from lgc_app.mss.acknowledgements import apply_report
+from lgc_app.mss.inbox.hooks import Reply
 from lgc_app.mss.patient_objection import objection_status, set_objection
 from lgc_app.mss.preferences import SendingPreferences, save_preferences
 from lgc_app.mss.sent_models import MssMessage, RecipientStatus
@@ -27,6 +28,7 @@ from lgc_app.outbox.trace import read_order
 from lgc_app.outbox.worker import Worker
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
+from services.mss.mdn import build_mdn
 from services.mss.reports import Report
 from tests.helpers.dmp import random_ins
 from tests.helpers.dmp_feed import CABINET, Cabinetry, add_qualified_patient, drain, validated
@@ -133,6 +135,19 @@ async def test_a_validated_document_reaches_its_recipients(db: Database, cabinet
     assert order_id is not None
     view = read_order(db, order_id, trace_describers())
     assert view is not None and view.subject and "Envoi MSSanté" in view.kind_label
+
+
+async def test_a_reply_asks_for_no_delivery_report(db: Database, mss_operator: MssOperator) -> None:
+    settings = _settings(mss_operator)
+    mdn = build_mdn(original_message_id="<lettre@hopital.test>", original_recipient=mss_operator.mailbox,
+                    final_recipient=mss_operator.mailbox, to=DOCTOR, sender=mss_operator.mailbox, subject="Lettre")
+    with db.unit_of_work() as session:
+        inbox_hooks(settings).reply(session, Reply("mdn", DOCTOR, "<lettre@hopital.test>", mdn.as_bytes()))
+    await drain(db, _worker(db, _only_mss(settings)), within=60)
+    [received] = mss_operator.received
+    # RFC 3461 §4.1: NEVER, so that no DSN comes back about an MDN (it would match no message sent)
+    assert received.rcpt_options[DOCTOR] == ["NOTIFY=NEVER"]
+    assert not any(option.startswith(("RET=", "ENVID=")) for option in received.mail_options)
 
 
 async def test_a_retry_sends_the_same_message_id(db: Database, cabinet: Cabinetry,

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import gc
+import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +27,7 @@ from lgc_app.labresults.models import LabResult
 from lgc_app.mss import planning, replies
 from lgc_app.mss.inbox import worklist
 from lgc_app.mss.inbox.models import ItemState
-from lgc_app.mss.inbox.reception import FetchSummary, fetch_once, mailbox_opener
+from lgc_app.mss.inbox.reception import FetchSummary, ReceptionThread, ReceptionWorker, fetch_once, mailbox_opener
 from lgc_app.mss.preferences import SendingPreferences, save_preferences
 from lgc_app.mss.sent_models import MssMessage, RecipientStatus
 from lgc_app.mss.trace import document_recipients
@@ -34,6 +37,7 @@ from lgc_app.outbox.worker import Worker
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from lgc_app.session import Session
+from services.mss.imap import ImapSession
 from services.sandbox.server import RunningSandbox
 from tests.helpers import databases
 from tests.helpers import mss_sim as sim
@@ -200,3 +204,28 @@ async def test_a_hostile_message_lands_in_the_ko_list_and_its_sender_gets_an_err
     mdn = next(raw for raw in errors if sent["message_id"].encode() in raw)
     assert b"processed/Error" in mdn and b"X-MSS-NIL:" in mdn
 
+
+
+def test_stopping_reception_during_idle_ends_it_cleanly_and_quickly(
+        db: Database, sandbox: RunningSandbox, caplog: pytest.LogCaptureFixture) -> None:
+    settings = sim.sim_settings(sandbox, **{"mss.poll_seconds": 300})  # IDLE far longer than the test
+    opened: list[ImapSession] = []
+    open_session = mailbox_opener(settings, lambda: None)
+
+    async def opener() -> ImapSession:
+        opened.append(await open_session())
+        return opened[-1]
+    summaries: list[FetchSummary] = []
+    thread = ReceptionThread(ReceptionWorker(db, opener, inbox_hooks(settings), poll_seconds=300,
+                                             on_summary=summaries.append))
+    sim.inject(sandbox, sim.APPLICATIVE, sim.LAB_REPORT, patient=sim.DUPONT_IDENTITY)
+    thread.start()
+    sim.wait_for(lambda: summaries and opened[0].idling, timeout=60)  # fetched, then idling
+    caplog.set_level(logging.DEBUG, logger="asyncio")
+    started = time.monotonic()
+    assert thread.stop(timeout=20)
+    assert time.monotonic() - started < 10  # DONE, tagged OK, LOGOUT: round trips, not the IDLE's 300 s
+    assert opened[0].logged_out
+    opened.clear()
+    gc.collect()  # a task left pending is reported when it is destroyed
+    assert not [r for r in caplog.records if "pending" in r.getMessage() or "never retrieved" in r.getMessage()]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from lgc_app.bootstrap import send_planners
-from lgc_app.config import Role
+from lgc_app.config import Role, Settings
 from lgc_app.session import Authentication, PractitionerIdentity, Session, User, UserRole
 from lgc_app.workstation import Workstation
 
-PLANNERS = send_planners()
+# The planners of a cabinet with an MSSanté mailbox (the sandbox's applicative box): DMP feed and MSSanté.
+PLANNERS = send_planners(Settings({"mss.mailbox": "lgc.cabinet-test@medecin.mssante.fr"}))
 STANDALONE = Workstation("POSTE-1", Role.STANDALONE)
 
 # The practitioner of the sandbox's test CPS (national id 8 + RPPS), as a session user.

@@ -37,6 +37,7 @@ class Received:
     rcpt_options: dict[str, list[str]]
     data: bytes
     auth: tuple[str, str]  # (mechanism, identity)
+    peer: object = None  # the client's (host, port): one per SMTP connection
 
 
 @dataclass
@@ -110,7 +111,7 @@ class _Handler:
         auth = session.auth_data if isinstance(session.auth_data, tuple) else ("", "")
         self.state.received.append(Received(
             str(envelope.mail_from), list(envelope.rcpt_tos), list(getattr(session, "dsn_mail", [])),
-            dict(getattr(session, "dsn_rcpt", {})), envelope.original_content or b"", auth))
+            dict(getattr(session, "dsn_rcpt", {})), envelope.original_content or b"", auth, session.peer))
         return "250 2.0.0 accepté"
 
 

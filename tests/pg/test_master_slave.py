@@ -109,7 +109,7 @@ def test_slave_orders_wait_for_the_master_which_sends_them_with_a_full_trace(
     # 1. The master is down: the slave validates; the orders wait, targeted at the master.
     first = [draft(pg_db, patient, cabinet.author, text=f"Consultation {n}.") for n in range(3)]
     planned = _run_slave(slave, first, author)
-    assert all(len(ids) == 2 for ids in planned)  # its DMP feed and its message to Mon espace santé
+    assert all(len(ids) == 1 for ids in planned)  # its DMP feed (no MSSanté mailbox configured)
     with pg_db.reading() as session:
         waiting = session.scalars(select(SendOrder)).all()
     assert {(o.status, o.origin_workstation, o.target_workstation, o.attempts) for o in waiting} == {

@@ -3,6 +3,7 @@ stand-in operator (STARTTLS, XOAUTH2/OAUTHBEARER/EXTERNAL, DSN parameters), refu
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import hashlib
@@ -40,6 +41,7 @@ from services.mss.smtp import (
     submit,
     xtext,
 )
+from services.mss.smtp_sessions import SmtpSessions
 from services.xml import parse_bytes
 from tests.helpers.dmp import make_entry, make_submission, patient_id, random_ins, xds_validator
 from tests.helpers.mss_server import MssOperator
@@ -210,6 +212,43 @@ async def test_external_after_client_certificate(mss_operator: MssOperator) -> N
                         _message().as_bytes(), [DOCTOR], envid="e2")
     assert done.recipients[0].accepted
     assert mss_operator.received[0].auth[0] == "EXTERNAL" and mss_operator.received[0].auth[1]
+
+
+async def test_a_certificate_session_carries_several_messages_a_bearer_one_does_not(
+        mss_operator: MssOperator) -> None:
+    mss_operator.accept_token("jeton-psc")
+    sessions = SmtpSessions()
+    endpoint = Endpoint.from_url(mss_operator.smtp_url)
+    for n, mechanism in enumerate([Mechanism.EXTERNAL, Mechanism.EXTERNAL, Mechanism.XOAUTH2, Mechanism.XOAUTH2]):
+        done = await submit(_access(mss_operator, mechanism), endpoint, _message().as_bytes(), [DOCTOR],
+                            envid=f"e{n}", sessions=sessions)
+        assert done.recipients[0].accepted
+    peers = [received.peer for received in mss_operator.received]
+    assert peers[0] == peers[1]  # one connection, TLS handshake and SASL EXTERNAL for both messages
+    assert len({peers[0], peers[2], peers[3]}) == 3  # a PSC token's session is the user's: never kept
+    await sessions.aclose()
+
+
+async def test_a_session_closed_while_idle_is_replaced(mss_operator: MssOperator) -> None:
+    sessions = SmtpSessions()
+    endpoint, access = Endpoint.from_url(mss_operator.smtp_url), _access(mss_operator, Mechanism.EXTERNAL)
+    await submit(access, endpoint, _message().as_bytes(), [DOCTOR], envid="e1", sessions=sessions)
+    kept = sessions.take((endpoint, access.address, access.mechanism))
+    assert kept is not None
+    kept.transport.abort()  # type: ignore[union-attr]  # the server dropped it while idle
+    sessions.give((endpoint, access.address, access.mechanism), kept)
+    done = await submit(access, endpoint, _message().as_bytes(), [DOCTOR], envid="e2", sessions=sessions)
+    assert done.recipients[0].accepted and len(mss_operator.received) == 2
+    await sessions.aclose()
+
+
+def test_sessions_kept_by_a_finished_event_loop_are_not_reused_by_the_next(mss_operator: MssOperator) -> None:
+    sessions = SmtpSessions()
+    endpoint, access = Endpoint.from_url(mss_operator.smtp_url), _access(mss_operator, Mechanism.EXTERNAL)
+    for envid in ("e1", "e2"):  # two workers' runs, each on its own loop (`asyncio.run`)
+        done = asyncio.run(submit(access, endpoint, _message().as_bytes(), [DOCTOR], envid=envid, sessions=sessions))
+        assert done.recipients[0].accepted
+    assert len({received.peer for received in mss_operator.received}) == 2
 
 
 async def test_external_without_certificate_is_an_auth_error(mss_operator: MssOperator) -> None:

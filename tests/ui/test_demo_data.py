@@ -25,7 +25,8 @@ def test_first_start_seeds_once_and_refreshes_the_screens(qloop: object, qtbot: 
                                                           message_log: list[messages.Message]) -> None:
     context = bootstrap(Settings({"database.url": ui_db_url, "workstation.name": "POSTE-DEMO",
                                   "cabinet.structure_id": DEMO_CABINET.structure_id,
-                                  "cabinet.name": DEMO_CABINET.name}))
+                                  "cabinet.name": DEMO_CABINET.name,
+                                  "mss.mailbox": "lgc.cabinet-test@medecin.mssante.fr"}))  # the demo overlay's
     try:
         context.session = demo_seed.demo_session(context.database, context.workstation)  # as `lgc --demo` does
         window = MainWindow(context, TaskManager(), StallMonitor())

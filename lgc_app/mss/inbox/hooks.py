@@ -1,7 +1,7 @@
 """What reception needs from other parts, injected so that it imports none of them (contracts of issue 12).
 
 - `ReportHandler(session, raw) -> bool`: True when the message is a DSN/MDN, handled by the sending side
-  (`report_handler(parse_reports, apply_report)` composes mss-send's two functions, every recipient of a DSN);
+  (`report_handler(parse_reports, apply_report, is_report)` composes mss-send's functions, every recipient of a DSN);
 - `LabResultsRecorder(session, *, patient_id, source, cda) -> int`: structured lab results of an integrated CDA;
 - `ReplySender(session, reply)`: sends a reply (an MDN or a rejection) — an outbox order in the same
   transaction, so a reply is never lost nor sent for a change that was rolled back.
@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
@@ -16,6 +17,7 @@ from typing import Protocol, TypeVar
 from sqlalchemy.orm import Session
 
 R = TypeVar("R")
+log = logging.getLogger("lgc.mss.inbox")
 
 ReportHandler = Callable[[Session, bytes], bool]
 
@@ -46,14 +48,21 @@ def no_lab_results(session: Session, *, patient_id: int, source: str, cda: bytes
     return 0
 
 
-def report_handler(parse: Callable[[bytes], Sequence[R]], apply: Callable[[Session, R], bool]) -> ReportHandler:
-    """A `ReportHandler` from `parse_reports(raw) -> [Report]` (one per recipient, [] for an ordinary message)
-    and `apply_report(session, report)`."""
+def report_handler(parse: Callable[[bytes], Sequence[R]], apply: Callable[[Session, R], bool],
+                   is_report: Callable[[bytes], bool]) -> ReportHandler:
+    """A `ReportHandler` from `parse_reports(raw) -> [Report]` (one per recipient, [] for an ordinary message),
+    `apply_report(session, report) -> matched` and `is_report(raw)`. A report matching no message sent here (a
+    DSN about a reply from another software, an MDN we cannot use) is still a report: stored as such (state
+    `report`), never listed as a document to match."""
     def handle(session: Session, raw: bytes) -> bool:
+        if not is_report(raw):  # an ordinary message (by its header: cheap)
+            return False
         reports = parse(raw)
-        for report in reports:
-            apply(session, report)
-        return bool(reports)
+        matched = [apply(session, report) for report in reports]
+        if not all(matched) or not reports:
+            log.info("MSSanté report matching no message sent here (%d of %d): kept, not listed",
+                     matched.count(False), len(reports))
+        return True
     return handle
 
 

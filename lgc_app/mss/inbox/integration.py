@@ -26,9 +26,10 @@ from lgc_app.dmp.consultation import type_label
 from lgc_app.dmp.consultation_models import DmpReceivedDocument
 from lgc_app.dmp.received_checks import content_refusal
 from lgc_app.documents.rendering.cda_display import PDF_MAGIC
+from lgc_app.errors import explain
 from lgc_app.mss.inbox import store
 from lgc_app.mss.inbox.hooks import InboxHooks, Reply
-from lgc_app.mss.inbox.matching import document_traits, find_patient
+from lgc_app.mss.inbox.matching import Traits, document_traits, find_patient
 from lgc_app.mss.inbox.models import InboxItem, InboxMessage, ItemState, MessageState
 from lgc_app.patients.models import Patient
 from lgc_app.persistence.base import utcnow
@@ -70,11 +71,30 @@ def process_stored(db: Database, hooks: InboxHooks) -> Counts:
             InboxMessage.state == MessageState.STORED.value).order_by(InboxMessage.id)))
     total = Counts()
     for message_row_id in pending:
-        with db.unit_of_work() as session:
-            message = session.get(InboxMessage, message_row_id, with_for_update=True)
-            if message is not None and message.state == MessageState.STORED.value:
-                total.add(process_message(session, message, hooks))
+        try:
+            with db.unit_of_work() as session:
+                message = session.get(InboxMessage, message_row_id, with_for_update=True)
+                if message is not None and message.state == MessageState.STORED.value:
+                    total.add(process_message(session, message, hooks))
+        except Exception as exc:  # one message's bug must not stop the others
+            total.add(_set_aside(db, message_row_id, exc))
     return total
+
+
+def _set_aside(db: Database, message_row_id: int, error: Exception) -> Counts:
+    """A message whose processing failed unexpectedly: listed KO with the bug's log reference, its raw bytes kept
+    where they are (no MDN: "Réessayer" processes it again once the cause is fixed)."""
+    explanation = explain(error)
+    counts = Counts()
+    with db.unit_of_work() as session:
+        message = session.get(InboxMessage, message_row_id, with_for_update=True)
+        if message is None or message.state != MessageState.STORED.value:
+            return counts
+        message.state, message.reason_code = MessageState.PROCESSED.value, explanation.code
+        _message_item(session, message, ItemState.KO, explanation.code,
+                      f"Le message n'a pas pu être intégré. {explanation.text} Il est conservé : « Réessayer » le "
+                      "traitera de nouveau.", counts)
+    return counts
 
 
 def process_message(session: Session, message: InboxMessage, hooks: InboxHooks) -> Counts:
@@ -107,10 +127,11 @@ def process_message(session: Session, message: InboxMessage, hooks: InboxHooks) 
         _answer(session, message, hooks, error=(exc.code, exc.text))
         return counts
     for document in submission.documents:
-        item = _item(session, message, document)
+        traits = document_traits(document)  # the CDA parsed once for the item's label and the matching
+        item = _item(session, message, document, traits)
         if item.state == "":
             counts.count(integrate(session, item, document.content, message, hooks, parsed=parsed,
-                                   document=document))
+                                   document=document, traits=traits))
         else:  # processed before (a retried message keeps its decided items)
             counts.count(ItemState(item.state))
     message.state = MessageState.PROCESSED.value
@@ -118,13 +139,12 @@ def process_message(session: Session, message: InboxMessage, hooks: InboxHooks) 
     return counts
 
 
-def _item(session: Session, message: InboxMessage, document: XdmDocument) -> InboxItem:
+def _item(session: Session, message: InboxMessage, document: XdmDocument, traits: Traits | None) -> InboxItem:
     existing = session.scalar(select(InboxItem).where(InboxItem.message_row_id == message.id,
                                                       InboxItem.unique_id == document.unique_id[:128]))
     if existing is not None:
         return existing
     entry = document.entry
-    traits = document_traits(document)
     item = InboxItem(message_row_id=message.id, unique_id=document.unique_id[:128], state="", reason_code="",
                      reason="", title=(entry.title or type_label(entry.type_code) or message.subject)[:255],
                      mime_type=entry.mime_type[:100], type_code=entry.type_code.code if entry.type_code else None,
@@ -141,7 +161,7 @@ def _item(session: Session, message: InboxMessage, document: XdmDocument) -> Inb
 
 def integrate(session: Session, item: InboxItem, content: bytes, message: InboxMessage, hooks: InboxHooks, *,
               parsed: ParsedMessage | None = None, document: XdmDocument | None = None,
-              patient_id: int | None = None, actor: str = SYSTEM_ACTOR) -> ItemState:
+              traits: Traits | None = None, patient_id: int | None = None, actor: str = SYSTEM_ACTOR) -> ItemState:
     """Check, match (unless `patient_id` is chosen by hand) and put one document in the record; sets and returns
     the item's state."""
     declared = PatientId(item.patient_ins, item.patient_oid) if item.patient_ins else None
@@ -154,7 +174,7 @@ def integrate(session: Session, item: InboxItem, content: bytes, message: InboxM
         if document is None:
             _set(item, ItemState.TO_MATCH, "PATIENT-TO-MATCH", "Patient à rapprocher à la main.")
             return ItemState.TO_MATCH
-        match = find_patient(session, document)
+        match = find_patient(session, document, traits)
         if match.patient_id is None:
             _set(item, ItemState.TO_MATCH, "PATIENT-TO-MATCH", match.reason)
             return ItemState.TO_MATCH

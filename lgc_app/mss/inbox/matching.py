@@ -116,8 +116,9 @@ def qualified_format(ins: str, oid: str) -> bool:
     return oid in INS_OIDS and len(ins) == 15 and is_valid_matricule(ins)
 
 
-def find_patient(session: Session, document: XdmDocument) -> Match:
-    """The automatic match of `document`, or the reason there is none (see the module docstring)."""
+def find_patient(session: Session, document: XdmDocument, traits: Traits | None = None) -> Match:
+    """The automatic match of `document`, or the reason there is none (see the module docstring); `traits`: its
+    `document_traits` if the caller has them (read here otherwise)."""
     ins, oid = document.patient.ins, document.patient.oid
     if not qualified_format(ins, oid):
         return Match(None, "L'identifiant du patient reçu n'est pas une INS qualifiée : rapprochement manuel.")
@@ -126,7 +127,7 @@ def find_patient(session: Session, document: XdmDocument) -> Match:
     if len(candidates) != 1:
         return Match(None, "Aucun patient à l'identité qualifiée ne porte cette INS : rapprochement manuel."
                      if not candidates else "Plusieurs patients portent cette INS : rapprochement manuel.")
-    traits = document_traits(document)
+    traits = traits or document_traits(document)
     patient = candidates[0]
     if traits is None:
         return Match(None, "Les traits d'identité du patient sont absents du document : rapprochement manuel.")

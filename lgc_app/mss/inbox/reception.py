@@ -2,7 +2,8 @@
 worker, IDLE with a periodic fallback, on its own thread and loop beside the GUI, like the outbox worker).
 
 For each unseen message: its bytes are streamed to a private file and fsynced, a row is written by Message-ID,
-and only then is it flagged \\Seen on the server; processing (`integration.process_stored`) follows. A crash
+and only then is it flagged \\Seen on the server (by batches: one folder sync, one transaction and one STORE
+command for up to `SEEN_BATCH` messages); processing (`integration.process_stored`) follows. A crash
 anywhere leaves either the message unseen on the server (fetched again: its Message-ID or UID is known, it is
 not stored twice) or a `stored` row that the next run processes. A message over `MAX_MESSAGE_BYTES` goes
 straight to the quarantine file, by chunks, and is refused there.
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as OrmSession
 
 from lgc_app.config import Settings
 from lgc_app.mss.access import MailboxUnavailable, endpoint, mailbox_access
@@ -36,6 +38,7 @@ from services.mss.message_parse import head_message_id
 log = logging.getLogger("lgc.mss.reception")
 
 MAX_MESSAGE_BYTES = 100 * 1024 * 1024
+SEEN_BATCH = 50  # messages made durable together, then flagged \\Seen by one command
 _HEAD_BYTES = 256 * 1024
 
 MailboxOpener = Callable[[], Awaitable[ImapSession]]
@@ -90,58 +93,94 @@ def _summary(fetched: int, counts: Counts) -> FetchSummary:
 
 
 async def receive_unseen(db: Database, imap: ImapSession, mailbox: str, *, offload: Offload = asyncio.to_thread,
-                         max_bytes: int = MAX_MESSAGE_BYTES) -> int:
-    """Store and flag every unseen message of the INBOX; returns how many were new here."""
+                         max_bytes: int = MAX_MESSAGE_BYTES, batch: int = SEEN_BATCH) -> int:
+    """Store and flag every unseen message of the INBOX; returns how many were new here.
+
+    By batches of `batch` messages: each fetched into its file, then the batch made durable at once (each file
+    fsynced and renamed, each folder synced once, one transaction for the rows), then flagged \\Seen by one
+    command. A failure in a batch leaves its messages unseen: fetched again next time, stored once.
+    """
     uidvalidity = await imap.select()
+    unseen = await imap.unseen()
+    known = await offload(_known_uids, db, mailbox, uidvalidity)
     stored = 0
-    for ref in await imap.unseen():
-        if not await offload(_uid_known, db, mailbox, uidvalidity, ref.uid):
-            stored += await _store_one(db, imap, ref, mailbox, uidvalidity, offload, max_bytes)
-        await imap.mark_seen(ref.uid)  # the bytes are durable (or were already): never read again
+    for start in range(0, len(unseen), batch):
+        refs = unseen[start:start + batch]
+        fetched: list[tuple[MessageRef, store.RawWriter]] = []
+        try:
+            for ref in refs:
+                if ref.uid not in known:
+                    fetched.append((ref, await _fetch_to_file(imap, ref, max_bytes)))
+            stored += await offload(_keep, db, mailbox, uidvalidity, fetched, max_bytes)
+        except BaseException:
+            for _ref, writer in fetched:
+                writer.abort()
+            raise
+        await imap.mark_seen(*(ref.uid for ref in refs))  # the bytes are durable (or were already)
     return stored
 
 
-async def _store_one(db: Database, imap: ImapSession, ref: MessageRef, mailbox: str, uidvalidity: int,
-                     offload: Offload, max_bytes: int) -> int:
-    too_big = ref.size > max_bytes
-    writer = store.RawWriter(store.QUARANTINE if too_big else store.INBOX)
+async def _fetch_to_file(imap: ImapSession, ref: MessageRef, max_bytes: int) -> store.RawWriter:
+    writer = store.RawWriter(store.QUARANTINE if ref.size > max_bytes else store.INBOX)
     try:
         await imap.fetch(ref, writer.write)
-        relative_path, digest = await offload(writer.commit)
     except BaseException:
         writer.abort()
         raise
-    return 1 if await offload(_record, db, mailbox, uidvalidity, ref.uid, relative_path, digest, too_big) else 0
+    return writer
 
 
-def _uid_known(db: Database, mailbox: str, uidvalidity: int, uid: int) -> bool:
+def _known_uids(db: Database, mailbox: str, uidvalidity: int) -> set[int]:
     with db.reading() as session:
-        return session.scalar(select(InboxMessage.id).where(
-            InboxMessage.mailbox == mailbox, InboxMessage.uidvalidity == uidvalidity, InboxMessage.uid == uid)
-        ) is not None
+        return {uid for uid in session.scalars(select(InboxMessage.uid).where(
+            InboxMessage.mailbox == mailbox, InboxMessage.uidvalidity == uidvalidity)) if uid is not None}
 
 
-def _record(db: Database, mailbox: str, uidvalidity: int, uid: int, relative_path: str, digest: str,
-            too_big: bool) -> bool:
-    """A row for the stored bytes; False when this Message-ID is already here (the same message again)."""
-    path = store.absolute(relative_path)
-    with path.open("rb") as raw:
-        head = raw.read(_HEAD_BYTES)
-    message_id = head_message_id(head, digest)
+def _keep(db: Database, mailbox: str, uidvalidity: int, fetched: list[tuple[MessageRef, store.RawWriter]],
+          max_bytes: int) -> int:
+    """Make a batch durable, then record it: how many messages were new (a known Message-ID is not stored twice)."""
+    kept = [(ref, *writer.commit(sync_folder=False)) for ref, writer in fetched]
+    store.sync_folders()  # the renames are durable before the rows say the messages are here
+    rows = [_Row(ref.uid, relative_path, digest, ref.size > max_bytes) for ref, relative_path, digest in kept]
     try:
         with db.unit_of_work() as session:
-            known = session.scalar(select(InboxMessage).where(InboxMessage.message_id == message_id))
-            if known is not None:
-                if known.raw_path != relative_path:  # identical bytes share one file
-                    store.remove(relative_path)
-                log.info("MSSanté message already received (uid %s): not stored twice", uid)
-                return False
-            session.add(InboxMessage(message_id=message_id, mailbox=mailbox, uidvalidity=uidvalidity, uid=uid,
-                                     raw_path=relative_path, size=path.stat().st_size, sha256=digest,
-                                     state=MessageState.STORED.value, reason_code="", sender="", subject="",
-                                     mdn_to="", mdn_sent=False, quarantined=too_big))
-    except IntegrityError:  # stored meanwhile by another run: the unique Message-ID decides
+            return sum(_record(session, mailbox, uidvalidity, row) for row in rows)
+    except IntegrityError:  # stored meanwhile by another run: row by row, the unique Message-ID decides
+        new = 0
+        for row in rows:
+            try:
+                with db.unit_of_work() as session:
+                    new += _record(session, mailbox, uidvalidity, row)
+            except IntegrityError:
+                pass
+        return new
+
+
+@dataclass(frozen=True)
+class _Row:
+    uid: int
+    relative_path: str
+    digest: str
+    too_big: bool
+
+
+def _record(session: OrmSession, mailbox: str, uidvalidity: int, row: _Row) -> bool:
+    """A row for the stored bytes; False when this Message-ID is already here (the same message again)."""
+    path = store.absolute(row.relative_path)
+    with path.open("rb") as raw:
+        head = raw.read(_HEAD_BYTES)
+    message_id = head_message_id(head, row.digest)
+    known = session.scalar(select(InboxMessage).where(InboxMessage.message_id == message_id))
+    if known is not None:
+        if known.raw_path != row.relative_path:  # identical bytes share one file
+            store.remove(row.relative_path)
+        log.info("MSSanté message already received (uid %s): not stored twice", row.uid)
         return False
+    session.add(InboxMessage(message_id=message_id, mailbox=mailbox, uidvalidity=uidvalidity, uid=row.uid,
+                             raw_path=row.relative_path, size=path.stat().st_size, sha256=row.digest,
+                             state=MessageState.STORED.value, reason_code="", sender="", subject="", mdn_to="",
+                             mdn_sent=False, quarantined=row.too_big))
+    session.flush()  # the next message of the batch sees this Message-ID
     return True
 
 
@@ -217,6 +256,17 @@ class ReceptionThread:
         except asyncio.CancelledError:
             pass
         finally:
+            _cancel_leftovers(loop)
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(loop.shutdown_default_executor())
             loop.close()
+
+
+def _cancel_leftovers(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel and await what the worker left on its loop (as `asyncio.run` does): a task destroyed pending is a
+    connection never closed."""
+    leftovers = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in leftovers:
+        task.cancel()
+    if leftovers:
+        loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))

@@ -40,21 +40,29 @@ class RawWriter:
         self._digest.update(chunk)
         self.size += len(chunk)
 
-    def commit(self) -> tuple[str, str]:
-        """(path relative to the data folder, SHA-256): the bytes are on disk, renamed, directory synced."""
+    def commit(self, *, sync_folder: bool = True) -> tuple[str, str]:
+        """(path relative to the data folder, SHA-256): the bytes are on disk, renamed, and the folder synced (or,
+        with `sync_folder=False`, by the caller's `sync_folders()` once for several messages)."""
         self._file.flush()
         os.fsync(self._file.fileno())
         self._file.close()
         digest = self._digest.hexdigest()
         final = self._folder / f"{digest}.eml"
         os.replace(self._temporary, final)
-        _sync_dir(self._folder)
+        if sync_folder:
+            _sync_dir(self._folder)
         return relative(final), digest
 
     def abort(self) -> None:
         if not self._file.closed:
             self._file.close()
         self._temporary.unlink(missing_ok=True)
+
+
+def sync_folders() -> None:
+    """Make the renames of committed messages durable (both folders: a batch may hold an oversized message)."""
+    for area in (INBOX, QUARANTINE):
+        _sync_dir(folder(area))
 
 
 def relative(path: Path) -> str:
