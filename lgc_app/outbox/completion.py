@@ -1,13 +1,14 @@
 """Recording the outcome of one execution, only if this execution still holds the order's lease.
 
 Each write is a compare-and-set on (id, in_progress, lease owner, attempt): a worker that was too slow,
-whose order was taken over after its lease expired, cannot overwrite the newer attempt's state.
+whose order was taken over after its lease expired, cannot overwrite the newer attempt's state. Core
+statements: the worker writes these rows for every order it sends, the ORM's unit of work would only add cost.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -18,8 +19,8 @@ from lgc_app.outbox.backoff import Backoff
 from lgc_app.outbox.claim import ClaimedOrder
 from lgc_app.outbox.clock import database_now
 from lgc_app.outbox.errors import PermanentSendError, SendError
-from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
-from lgc_app.outbox.orders import add_event
+from lgc_app.outbox.models import ORDERS, EventKind, OrderStatus
+from lgc_app.outbox.orders import event_row, insert_events
 from lgc_app.persistence.database import Database
 
 
@@ -31,11 +32,10 @@ class Outcome(enum.StrEnum):
 
 
 def _set_if_owned(session: Session, order: ClaimedOrder, **values: Any) -> bool:
-    owned = and_(SendOrder.id == order.id, SendOrder.status == OrderStatus.IN_PROGRESS,
-                 SendOrder.lease_owner == order.lease_owner, SendOrder.attempts == order.attempt)
-    statement = (update(SendOrder).where(owned).values(lease_owner=None, lease_expires_at=None, **values)
-                 .execution_options(synchronize_session=False))
-    result = session.execute(statement)
+    owned = and_(ORDERS.c.id == order.id, ORDERS.c.status == OrderStatus.IN_PROGRESS,
+                 ORDERS.c.lease_owner == order.lease_owner, ORDERS.c.attempts == order.attempt)
+    result = session.execute(update(ORDERS).where(owned)
+                             .values(lease_owner=None, lease_expires_at=None, **values))
     assert isinstance(result, CursorResult)
     return result.rowcount == 1
 
@@ -45,15 +45,21 @@ def _detail(trace: Sequence[str], last: str) -> str:
 
 
 def record_success(db: Database, order: ClaimedOrder, *, workstation: str, trace: Sequence[str] = (),
-                   summary: str | None = None, now: datetime | None = None) -> Outcome:
+                   summary: str | None = None, commit: Callable[[Session], None] | None = None,
+                   now: datetime | None = None) -> Outcome:
+    """Mark the order sent, with `commit` (the handler's own writes, `HandlerResult.commit`) in the same
+    transaction: the document is never "sent" while its order is not, nor the other way round. `commit` runs
+    even when the lease was lost: the service accepted the document all the same."""
     with db.unit_of_work() as session:
         now = now or database_now(session)
-        if not _set_if_owned(session, order, status=OrderStatus.DONE, done_at=now, updated_at=now,
-                             last_error=None):
-            return Outcome.LEASE_LOST
-        add_event(session, order.id, EventKind.SUCCEEDED, now, workstation=workstation,
-                  detail=_detail(trace, summary or ""))
-        return Outcome.SUCCEEDED
+        owned = _set_if_owned(session, order, status=OrderStatus.DONE, done_at=now, updated_at=now,
+                              last_error=None)
+        if owned:
+            insert_events(session, [event_row(order.id, EventKind.SUCCEEDED, now, workstation=workstation,
+                                              detail=_detail(trace, summary or ""))])
+        if commit is not None:
+            commit(session)
+        return Outcome.SUCCEEDED if owned else Outcome.LEASE_LOST
 
 
 def record_failure(db: Database, order: ClaimedOrder, error: SendError, *, workstation: str, backoff: Backoff,
@@ -69,13 +75,14 @@ def record_failure(db: Database, order: ClaimedOrder, error: SendError, *, works
             if not _set_if_owned(session, order, status=OrderStatus.FAILED, updated_at=now,
                                  last_error=message):
                 return Outcome.LEASE_LOST
-            add_event(session, order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
-                      detail=_detail([detail], message if message != error.text else ""))
+            insert_events(session, [event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
+                                              detail=_detail([detail], message if message != error.text else ""))])
             return Outcome.FAILED
         next_at = now + backoff.delay(order.attempt)
         if not _set_if_owned(session, order, status=OrderStatus.PENDING, updated_at=now,
                              next_attempt_at=next_at, last_error=error.text):
             return Outcome.LEASE_LOST
-        add_event(session, order.id, EventKind.ATTEMPT_FAILED, now, workstation=workstation,
-                  detail=_detail([detail], f"Nouvel essai prévu à {next_at:%Y-%m-%d %H:%M:%S} UTC"))
+        retry = f"Nouvel essai prévu à {next_at:%Y-%m-%d %H:%M:%S} UTC"
+        insert_events(session, [event_row(order.id, EventKind.ATTEMPT_FAILED, now, workstation=workstation,
+                                          detail=_detail([detail], retry))])
         return Outcome.RETRY_SCHEDULED

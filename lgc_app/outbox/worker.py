@@ -1,9 +1,10 @@
 """The worker: claims due orders, runs their handlers concurrently, records outcomes (ARCHITECTURE.md §3).
 
-It runs on its own asyncio loop (`runner.WorkerThread` or `lgc worker`), never on the GUI's. Database calls
-go through one dedicated thread (STYLE.md §2: serialise database work, parallelise network work); handlers
-run concurrently on the loop, at most `concurrency` at a time. It claims only as many orders as it has
-free slots, so that no lease ticks away while an order waits its turn.
+It runs on its own asyncio loop (`runner.WorkerThread` or `lgc worker`), never on the GUI's. Database calls,
+its own and its handlers' (`OrderContext.database`), go through one dedicated thread (STYLE.md §2: serialise
+database work, parallelise network work); handlers run concurrently on the loop, at most `concurrency` at a
+time, their CPU steps inline. It claims only as many orders as it has free slots, so that no lease ticks away
+while an order waits its turn. A handler's trace is masked once, when it is recorded (`orders.event_row`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
-from lgc_app.logs import mask
 from lgc_app.outbox.backoff import Backoff
 from lgc_app.outbox.claim import ClaimedOrder, claim_due
 from lgc_app.outbox.completion import Outcome, record_failure, record_success
@@ -29,6 +29,7 @@ from lgc_app.outbox.notify import NotificationListener
 from lgc_app.persistence.database import Database
 
 _log = logging.getLogger("lgc.outbox.worker")
+P = ParamSpec("P")
 T = TypeVar("T")
 
 # A handler must finish before its lease expires, or another worker could start the same order.
@@ -156,7 +157,7 @@ class Worker:
             self._executor.shutdown(wait=False)
             self._executor = None
 
-    async def _in_db_thread(self, function: Callable[..., T], /, *args: object, **kwargs: object) -> T:
+    async def _in_db_thread(self, function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         return await asyncio.get_running_loop().run_in_executor(
             self._executor, functools.partial(function, *args, **kwargs))
 
@@ -183,8 +184,8 @@ class Worker:
         lines: list[str] = []
         context = OrderContext(order_id=order.id, kind=order.kind, payload_ref=order.payload_ref,
                                payload=order.payload, attempt=order.attempt, max_attempts=order.max_attempts,
-                               workstation=self.workstation, db=self.db,
-                               trace=lambda text: lines.append(mask(text)))
+                               workstation=self.workstation, db=self.db, trace=lines.append,
+                               database=self._in_db_thread)
         result = await self._call_handler(order, context)
         try:
             if isinstance(result, SendError):
@@ -192,7 +193,8 @@ class Worker:
                                                    workstation=self.workstation, backoff=self.backoff)
             else:
                 outcome = await self._in_db_thread(record_success, self.db, order, trace=lines,
-                                                   workstation=self.workstation, summary=result.summary)
+                                                   workstation=self.workstation, summary=result.summary,
+                                                   commit=result.commit)
         except Exception:
             # Database unreachable: the lease will expire and the order will be tried again.
             _log.exception("envoi %s : résultat de la tentative %d non enregistré", order.id, order.attempt)
