@@ -99,7 +99,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=2.0, help="duration of each throughput measure")
     parser.add_argument("--checks", type=int, default=3, help="validations per type (schematrons are slow)")
+    parser.add_argument("--quick", action="store_true", help="short run (0.3 s per measure, one validation)")
     args = parser.parse_args()
+    if args.quick:
+        args.seconds, args.checks = 0.3, 1
     check = _validator(SHARED).check
     folder = Path(tempfile.mkdtemp(prefix="bench-documents-"))
     print(f"{'type':<22}{'CDA/s':>10}{'CDA+PDF/s':>12}{'CDA+check/s':>14}{'CDA bytes':>12}")

@@ -86,7 +86,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=1000)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--quick", action="store_true", help="200 orders")
     args = parser.parse_args()
+    if args.quick:
+        args.orders = min(args.orders, 200)
     print(f"{args.orders} noop orders; rates in orders per second")
     print("| back-end   | enqueue 1tx | enqueue/tx |   1 worker |  2 workers |")
     print("|------------|-----------:|-----------:|-----------:|-----------:|")

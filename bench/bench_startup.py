@@ -65,7 +65,9 @@ def one_round() -> dict[str, float]:
         return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def run(rounds: int = 5) -> list[tuple[str, str]]:
+def run(rounds: int = 5, quick: bool = False) -> list[tuple[str, str]]:
+    if quick:
+        rounds = min(rounds, 2)
     samples = [one_round() for _ in range(rounds)]
     rows = []
     for phase, label in zip(PHASES, ("imports terminés", "base migrée + worker", "fenêtre affichée",

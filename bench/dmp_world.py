@@ -69,7 +69,9 @@ def dmp_sandbox(folder: Path, workstation: str = "BANC") -> Iterator[tuple[DemoS
 
 @contextmanager
 def scratch_pg(name: str) -> Iterator[str | None]:
-    """A new PostgreSQL database on the local server (dropped after), or None when it is unreachable."""
+    """A new PostgreSQL database on the local server (dropped after), or None when it is unreachable. Its name
+    ends with this process's id: two runs side by side never drop each other's database."""
+    name = f"{name}_{os.getpid()}"
     try:
         admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
     except psycopg.OperationalError:

@@ -44,7 +44,7 @@ class Worker:
     """
 
     def __init__(self, db: Database, handlers: Mapping[str, Handler], *, workstation: str, batch: int = 10,
-                 lease_seconds: float = 120, poll_interval: float = 2.0, concurrency: int = 4,
+                 lease_seconds: float = 120, poll_interval: float = 2.0, concurrency: int = 8,
                  backoff: Backoff | None = None, listen: bool = True) -> None:
         self.db = db
         self.handlers = dict(handlers)
