@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Row, and_, or_, select, update
 from sqlalchemy.orm import Session
@@ -94,7 +94,7 @@ def claim_due(db: Database, *, workstation: str, limit: int, lease_seconds: floa
                              lease_expires_at=lease_expires_at) for row in rows]
 
 
-def _take_over(session: Session, order: Row[Unpack[tuple[Any, ...]]], now: datetime, workstation: str,
+def _take_over(session: Session, order: Row[*tuple[Any, ...]], now: datetime, workstation: str,
                events: list[dict[str, Any]]) -> bool:
     """Record the expired lease; False when the attempt budget is spent (the order is then failed)."""
     events.append(event_row(

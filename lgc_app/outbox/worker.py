@@ -22,7 +22,7 @@ from typing import ParamSpec, TypeVar
 
 from lgc_app.outbox.backoff import Backoff
 from lgc_app.outbox.claim import ClaimedOrder, claim_due
-from lgc_app.outbox.completion import Outcome, record_failure, record_success
+from lgc_app.outbox.completion import Completion, Outcome, record_all
 from lgc_app.outbox.errors import PermanentSendError, SendError, TransientSendError
 from lgc_app.outbox.handler import Handler, HandlerResult, OrderContext
 from lgc_app.outbox.notify import NotificationListener
@@ -60,6 +60,8 @@ class Worker:
         self.totals: Counter[Outcome] = Counter()
         self._executor: ThreadPoolExecutor | None = None
         self._running: set[asyncio.Task[Outcome]] = set()
+        self._completions: list[tuple[Completion, asyncio.Future[Outcome | None]]] = []
+        self._recorder: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
         self._stopping = False
         self._prepared = False
@@ -187,24 +189,56 @@ class Worker:
                                workstation=self.workstation, db=self.db, trace=lines.append,
                                database=self._in_db_thread)
         result = await self._call_handler(order, context)
-        try:
-            if isinstance(result, SendError):
-                outcome = await self._in_db_thread(record_failure, self.db, order, result, trace=lines,
-                                                   workstation=self.workstation, backoff=self.backoff)
-            else:
-                outcome = await self._in_db_thread(record_success, self.db, order, trace=lines,
-                                                   workstation=self.workstation, summary=result.summary,
-                                                   commit=result.commit)
-        except Exception:
+        outcome = await self._record(Completion(order, result, lines))
+        if outcome is None:
             # Database unreachable: the lease will expire and the order will be tried again.
-            _log.exception("envoi %s : résultat de la tentative %d non enregistré", order.id, order.attempt)
             outcome = Outcome.LEASE_LOST
-        else:
-            if outcome is Outcome.LEASE_LOST:
-                _log.warning("envoi %s : tentative %d non enregistrée, reprise ailleurs (bail expiré)",
-                             order.id, order.attempt)
+        elif outcome is Outcome.LEASE_LOST:
+            _log.warning("envoi %s : tentative %d non enregistrée, reprise ailleurs (bail expiré)",
+                         order.id, order.attempt)
         self.totals[outcome] += 1
         return outcome
+
+    async def _record(self, completion: Completion) -> Outcome | None:
+        """Record an execution's outcome together with those finishing meanwhile: while the database thread
+        writes one transaction, the next outcomes queue up for the next one (group commit, `record_all`: one
+        commit, on PostgreSQL one disk flush, for all). None: not recorded (the error is logged)."""
+        future: asyncio.Future[Outcome | None] = asyncio.get_running_loop().create_future()
+        self._completions.append((completion, future))
+        if self._recorder is None:
+            self._recorder = asyncio.create_task(self._record_pending(), name="record-outcomes")
+        return await future
+
+    async def _record_pending(self) -> None:
+        try:
+            while self._completions:
+                batch, self._completions = self._completions, []
+                items = [completion for completion, _ in batch]
+                try:
+                    outcomes: list[Outcome | None] = list(await self._in_db_thread(
+                        record_all, self.db, items, workstation=self.workstation, backoff=self.backoff))
+                except Exception:
+                    # One failing write (a handler's) must not cost the others theirs: one transaction each.
+                    outcomes = [await self._record_alone(item) for item in items] if len(items) > 1 else [
+                        self._not_recorded(items[0])]
+                for (_, future), outcome in zip(batch, outcomes, strict=True):
+                    if not future.done():  # its order's task may have been cancelled meanwhile
+                        future.set_result(outcome)
+        finally:
+            self._recorder = None
+
+    async def _record_alone(self, completion: Completion) -> Outcome | None:
+        try:
+            [outcome] = await self._in_db_thread(record_all, self.db, [completion], workstation=self.workstation,
+                                                 backoff=self.backoff)
+        except Exception:
+            return self._not_recorded(completion)
+        return outcome
+
+    @staticmethod
+    def _not_recorded(completion: Completion) -> None:
+        _log.exception("envoi %s : résultat de la tentative %d non enregistré", completion.order.id,
+                       completion.order.attempt)
 
     async def _call_handler(self, order: ClaimedOrder, context: OrderContext) -> HandlerResult | SendError:
         handler = self.handlers.get(order.kind)
