@@ -61,8 +61,7 @@ async def _round_trips(url: str, tls: TlsMaterial, sequential: int, concurrent: 
     ]
 
 
-def main() -> None:
-    quick = "--quick" in sys.argv[1:]  # bench.run --quick: fewer rounds
+def run(quick: bool = False) -> list[tuple[str, str]]:
     builder = EnvelopeBuilder(LPS, "899700366240")
     population = build_population()
     request = builder.traits(DUPONT, "ELODIE").body
@@ -83,7 +82,11 @@ def main() -> None:
                                              concurrent=100))
         finally:
             sandbox.stop()
-    print_rows(rows)
+    return rows
+
+
+def main() -> None:
+    print_rows(run(quick="--quick" in sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -68,12 +68,12 @@ def dmp_sandbox(folder: Path, workstation: str = "BANC") -> Iterator[tuple[DemoS
 
 
 @contextmanager
-def scratch_pg(name: str) -> Iterator[str | None]:
-    """A new PostgreSQL database on the local server (dropped after), or None when it is unreachable. Its name
-    ends with this process's id: two runs side by side never drop each other's database."""
+def scratch_pg(name: str, admin_url: str = PG_ADMIN_URL) -> Iterator[str | None]:
+    """A new PostgreSQL database on the server of `admin_url` (dropped after), or None when it is unreachable.
+    Its name ends with this process's id: two runs side by side never drop each other's database."""
     name = f"{name}_{os.getpid()}"
     try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
+        admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=3)
     except psycopg.OperationalError:
         yield None
         return
@@ -81,7 +81,7 @@ def scratch_pg(name: str) -> Iterator[str | None]:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
         try:
-            yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+            yield admin_url.rsplit("/", 1)[0] + f"/{name}"
         finally:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
