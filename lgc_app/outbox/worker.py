@@ -1,11 +1,12 @@
 """The worker: claims due orders, runs their handlers concurrently, records outcomes (ARCHITECTURE.md §3).
 
 It runs on its own asyncio loop (`runner.WorkerThread` or `lgc worker`), never on the GUI's. Database calls,
-its own and its handlers' (`OrderContext.database`), go through one dedicated thread (STYLE.md §2: serialise
-database work, parallelise network work); handlers run concurrently on the loop, at most `concurrency` at a
-time, their CPU steps inline. It claims only as many orders as it has free slots, so that no lease ticks away
-while an order waits its turn, and claims them by several (half the slots at least, `_free_slots`). Outcomes
-are recorded by group commit (`_record`). A handler's trace is masked once, when recorded (`orders.event_row`).
+its own and its handlers' (`OrderContext.database`), go through a dedicated executor (STYLE.md §2: serialise
+database work, parallelise network work; one thread on SQLite, a few on PostgreSQL); handlers run
+concurrently on the loop, at most `concurrency` at a time, their CPU steps inline. It claims only as many
+orders as it has free slots, so that no lease ticks away while an order waits its turn, and claims them by
+several (half the slots at least, `_free_slots`). Outcomes are recorded by group commit (`_record`). A
+handler's trace is masked once, when recorded (`orders.event_row`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ T = TypeVar("T")
 
 # A handler must finish before its lease expires, or another worker could start the same order.
 LEASE_MARGIN = 0.8
+DATABASE_THREADS_POSTGRESQL = 3
 
 
 class Worker:
@@ -153,7 +155,10 @@ class Worker:
 
     @contextlib.asynccontextmanager
     async def _db_thread(self) -> AsyncIterator[None]:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lgc-outbox-db")
+        # SQLite has one writer at a time: one thread. A PostgreSQL server serves several connections at once,
+        # and each statement waits for its round trip (a commit for its disk flush): a few threads overlap them.
+        threads = DATABASE_THREADS_POSTGRESQL if self.db.is_postgresql else 1
+        self._executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="lgc-outbox-db")
         try:
             yield
         finally:
