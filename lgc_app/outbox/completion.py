@@ -79,11 +79,16 @@ def record_all(db: Database, completions: Sequence[Completion], *, workstation: 
     them fails (a handler's write), nothing is recorded: the caller records them one by one."""
     with db.unit_of_work() as session:
         now = database_now(session)
-        return [_fail(session, item.order, item.result, workstation, backoff, item.trace, now)
-                if isinstance(item.result, SendError)
-                else _succeed(session, item.order, workstation, item.trace, item.result.summary, item.result.commit,
-                              now)
-                for item in completions]
+        outcomes = [_fail(session, item.order, item.result, workstation, backoff, item.trace, now)
+                    if isinstance(item.result, SendError)
+                    else _succeed(session, item.order, workstation, item.trace, item.result.summary, None, now)
+                    for item in completions]
+        # The handlers' writes last: they journal (issue 11), and the journal's chain head stays locked until
+        # the commit; taken last, it is held the shortest time (slaves validating wait for it too).
+        for item in completions:
+            if isinstance(item.result, HandlerResult) and item.result.commit is not None:
+                item.result.commit(session)
+        return outcomes
 
 
 def _succeed(session: Session, order: ClaimedOrder, workstation: str, trace: Sequence[str], summary: str | None,
