@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import ctypes
 import multiprocessing
 import os
 import random
@@ -125,10 +126,15 @@ def _slave(url: str, name: str, author: tuple[str, int], patients: list[int], pe
         db.close()
 
 
+def _die_with_parent() -> None:
+    """In the master's process (Linux): SIGTERM when the benchmark dies (interrupted), never an orphan."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def _master(settings_file: Path, home: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", "lgc_app", "--config", str(settings_file), "worker"], cwd=ROOT,
                             env={**os.environ, "LGC_HOME": str(home)}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                            stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
 
 
 def _warm_up(db: Database, masters: int) -> None:
