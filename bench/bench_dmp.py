@@ -3,7 +3,7 @@ loopback mutual TLS with zero latency, sequential and concurrent, for small and 
 client-side cost of building and signing one request. `ms/req` is the mean latency of one request.
 Prints a table; asserts nothing.
 
-Run: .venv/bin/python -m bench.bench_dmp [--seconds 3]
+Run: .venv/bin/python -m bench.bench_dmp [--seconds 3] [--quick]
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.table import print_rows
 from services.dmp import metadata, mtom
 from services.dmp.client import DmpClient
 from services.dmp.soap import build_envelope, serialize
@@ -59,12 +60,11 @@ def build_cost(signer: VihfSigner, rounds: int = 200) -> float:
     return (time.perf_counter() - start) / rounds * 1000
 
 
-async def main(seconds: float) -> None:
+async def _measure(seconds: float) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as state, run_in_thread(Path(state), simulators=("dmp",)) as sandbox:
         manifest = sandbox.manifest
         signer = VihfSigner(manifest.structure_sign_cert.read_bytes(), manifest.structure_sign_key.read_bytes())
-        print(f"build + sign one ITI-41 request (20 kB): {build_cost(signer):.2f} ms")
-        print(f"{'document':>10} {'concurrency':>12} {'documents':>10} {'docs/s':>8} {'ms/req':>8}")
+        rows = [("construire et signer une requête ITI-41 (20 ko)", f"{build_cost(signer):.2f} ms")]
         async with make_async_client(tls_material(manifest, "structure"), timeout=60) as http:
             client = DmpClient(
                 http, base_url=manifest.urls["dmp"], vihf=signer, context=CONTEXT, source_id=SOURCE_ID
@@ -74,13 +74,23 @@ async def main(seconds: float) -> None:
                     ins = random_ins()
                     await control.register_patient(http, manifest.urls["dmp"], ins)
                     sent, elapsed = await feed(client, ins, size, concurrency, seconds)
-                    print(
-                        f"{size // 1000:>8}kB {concurrency:>12} {sent:>10} {sent / elapsed:>8.1f} "
-                        f"{elapsed / sent * 1000 * concurrency:>8.1f}"
-                    )
+                    rows.append((f"ITI-41 de {size // 1000} ko, {concurrency} en parallèle",
+                                 f"{sent / elapsed:.1f} documents/s, {elapsed / sent * 1000 * concurrency:.1f} "
+                                 f"ms par requête ({sent} documents)"))
+    return rows
+
+
+def run(seconds: float = 3.0, quick: bool = False) -> list[tuple[str, str]]:
+    return asyncio.run(_measure(1.0 if quick else seconds))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=3.0, help="duration of each measurement")
+    parser.add_argument("--quick", action="store_true", help="one second per measurement")
+    args = parser.parse_args()
+    print_rows(run(args.seconds, quick=args.quick))
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=float, default=3.0, help="duration of each measurement")
-    asyncio.run(main(parser.parse_args().seconds))
+    main()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.table import print_rows
 from lgc_app.documents.cda.parties import AuthorParty, DocumentHeader, Identifier, Organization, PatientParty
 from lgc_app.documents.identifiers import new_document_oid
 from lgc_app.documents.kinds import DocumentType
@@ -95,14 +96,12 @@ def rate(action: Callable[[], object], seconds: float) -> float:
     return count / elapsed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=float, default=2.0, help="duration of each throughput measure")
-    parser.add_argument("--checks", type=int, default=3, help="validations per type (schematrons are slow)")
-    args = parser.parse_args()
+def run(seconds: float = 2.0, checks: int = 3, quick: bool = False) -> list[tuple[str, str]]:
+    if quick:
+        seconds, checks = 0.3, 1
     check = _validator(SHARED).check
     folder = Path(tempfile.mkdtemp(prefix="bench-documents-"))
-    print(f"{'type':<22}{'CDA/s':>10}{'CDA+PDF/s':>12}{'CDA+check/s':>14}{'CDA bytes':>12}")
+    rows = []
     for document_type in registered_types():
         build_cda = spec_for(document_type).build_cda
         content = sample_content(document_type)
@@ -111,14 +110,25 @@ def main() -> None:
         path = folder / f"{document_type.value}.xml"
         path.write_bytes(cda)
         assert check(path) == [], f"{document_type} not conformant"  # also compiles the schematrons
-        built = rate(lambda t=document_type, c=content, p=pdf, b=build_cda: b(header(t), c, p), args.seconds)
-        with_pdf = rate(lambda t=document_type, c=content, b=build_cda: b(header(t), c, pdf_of(t)), args.seconds)
+        built = rate(lambda t=document_type, c=content, p=pdf, b=build_cda: b(header(t), c, p), seconds)
+        with_pdf = rate(lambda t=document_type, c=content, b=build_cda: b(header(t), c, pdf_of(t)), seconds)
         start = time.perf_counter()
-        for _ in range(args.checks):
+        for _ in range(checks):
             path.write_bytes(build_cda(header(document_type), content, pdf))
             check(path)
-        checked = args.checks / (time.perf_counter() - start)
-        print(f"{document_type.value:<22}{built:>10.0f}{with_pdf:>12.1f}{checked:>14.2f}{len(cda):>12}")
+        checked = checks / (time.perf_counter() - start)
+        rows.append((f"{document_type.value} : CDA/s | CDA+PDF/s | CDA+contrôle/s ({len(cda)} octets)",
+                     f"{built:.0f} | {with_pdf:.1f} | {checked:.2f}"))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=2.0, help="duration of each throughput measure")
+    parser.add_argument("--checks", type=int, default=3, help="validations per type (schematrons are slow)")
+    parser.add_argument("--quick", action="store_true", help="short run (0.3 s per measure, one validation)")
+    args = parser.parse_args()
+    print_rows(run(args.seconds, args.checks, quick=args.quick))
 
 
 if __name__ == "__main__":

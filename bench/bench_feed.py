@@ -1,111 +1,167 @@
-"""DMP feeding throughput, end to end: validated documents (SQLite outbox) → `dmp.feed` worker → DMP simulator
-over loopback mutual TLS, zero latency. Measures documents fed per second at several worker concurrencies
-and the drain time of 1,000 queued documents (the default worker: 4 at a time). Asserts nothing.
+"""DMP feeding throughput, end to end: documents of many patients validated (outbox on SQLite, then on
+PostgreSQL) → `dmp.feed` worker → DMP simulator over loopback mutual TLS, zero latency; and, in the same run,
+the bare-client ceiling: the DMP client alone sending the same documents (no database, no outbox).
 
-The simulator runs in its own process (`lgc-sandbox`, as in the demo), so its XML and signature checks do
-not share this process's GIL with the worker.
+The simulator runs in its own process (`lgc-sandbox`, as in the demo). The CPU time of both processes is read
+over each measure: a simulator far from a whole core is not what limits the figures. Asserts nothing.
 
-Run: .venv/bin/python -m bench.bench_feed [--queued 1000]
+Run: python -m bench.bench_feed [--documents 1000] [--patients 200] [--concurrency 8] [--quick]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import os
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from lgc_app.config import Settings
-from lgc_app.demo import DemoSandbox
-from lgc_app.persistence.database import Database
-from services.sandbox.dmp import control
-from services.transport import TlsMaterial, make_async_client
-from tests.helpers.dmp import random_ins
-from tests.helpers.dmp_feed import (
-    CABINET,
-    Cabinetry,
-    add_author,
-    add_qualified_patient,
-    drain,
-    fast_handler,
-    fast_worker,
-    validated,
+from sqlalchemy import select
+
+from bench.dmp_world import (
+    CpuMeter,
+    dmp_patients,
+    dmp_sandbox,
+    scratch_pg,
+    scratch_sqlite,
+    validate_documents,
 )
+from bench.table import print_rows
+from lgc_app.config import Settings
+from lgc_app.dmp.client_factory import source_id, vihf_context
+from lgc_app.dmp.handler import FeedHandler, load_job
+from lgc_app.dmp.models import DmpDocumentState
+from lgc_app.documents.cabinet import Cabinet
+from lgc_app.outbox.models import OrderStatus
+from lgc_app.outbox.trace import count_orders
+from lgc_app.persistence.database import Database
+from services.dmp.metadata import new_oid
+from services.dmp.models import Submission, new_entry_uuid
+from tests.helpers.dmp_feed import add_author, drain, fast_handler, fast_worker
+
+Rows = list[tuple[str, str]]
 
 
-async def _register(settings: Settings, ins: str) -> None:
-    tls = TlsMaterial(settings["tls.ca_file"], settings["tls.client_cert"], settings["tls.client_key"])
-    async with make_async_client(tls) as http:
-        await control.register_patient(http, settings["services.dmp_url"], ins)
+@dataclasses.dataclass(frozen=True)
+class Measure:
+    documents: int
+    meter: CpuMeter
+
+    @property
+    def rate(self) -> float:
+        return self.documents / self.meter.wall
+
+    def rows(self, label: str) -> Rows:
+        cpu = self.meter.cpu
+        return [
+            (f"{label} : documents envoyés/s", f"{self.rate:.1f}"),
+            (f"{label} : CPU par document, client | simulateur",
+             f"{cpu['client'] / self.documents * 1000:.1f} ms | {cpu['simulateur'] / self.documents * 1000:.1f} ms"),
+            (f"{label} : charge client | simulateur (1,0 = un cœur)",
+             f"{self.meter.share('client'):.2f} | {self.meter.share('simulateur'):.2f}"),
+        ]
 
 
-def _queue(db: Database, cabinet: Cabinetry, patient: int, count: int) -> float:
-    """Validate `count` documents (each plans its order); returns the validations per second."""
-    start = time.perf_counter()
-    for n in range(count):
-        validated(db, patient, cabinet.author, text=f"Consultation de contrôle n° {n}.")
-    return count / (time.perf_counter() - start)
+async def _drain(db: Database, handler: FeedHandler, pids: dict[str, int], documents: int,
+                 concurrency: int) -> Measure:
+    await handler.prepare()  # the TLS context and signer are built once, outside the measure
+    meter = CpuMeter(pids)
+    await drain(db, fast_worker(db, handler, concurrency=concurrency, batch=concurrency), within=900)
+    return Measure(documents, meter.stop())
 
 
-async def _drain(db: Database, settings: Settings, concurrency: int) -> float:
+def _fresh_copy(submission: Submission) -> Submission:
+    """The same documents under new identifiers: the simulator stores them as new (an identical re-send
+    would take its cheaper idempotent path)."""
+    documents = [dataclasses.replace(entry, unique_id=new_oid(), entry_uuid=new_entry_uuid())
+                 for entry in submission.documents]
+    return dataclasses.replace(submission, unique_id=new_oid(), entry_uuid=new_entry_uuid(), documents=documents)
+
+
+async def _bare_client(db: Database, handler: FeedHandler, settings: Settings, pids: dict[str, int],
+                       concurrency: int) -> Measure:
+    """The DMP client alone: the same documents' submissions (built before the measure) sent `concurrency` at
+    a time, as the worker sends them but with no database and no outbox."""
+    with db.reading() as session:
+        document_ids = list(session.scalars(select(DmpDocumentState.document_id)))
+    cabinet = Cabinet.from_settings(settings)
+    source = source_id(cabinet.structure_id)
+    jobs = [load_job(db, document_id, cabinet, source, settings["cabinet.activity_type"])
+            for document_id in document_ids]
+    connection = await handler.connection()
+    queue = [(_fresh_copy(job.submission), job.practitioner) for job in jobs]
+
+    async def sender() -> None:
+        while queue:
+            submission, practitioner = queue.pop()
+            client = connection.client(vihf_context(connection, practitioner, cabinet), inline_cpu=True)
+            await client.provide_and_register(submission)
+
+    meter = CpuMeter(pids)
+    await asyncio.gather(*(sender() for _ in range(concurrency)))
+    return Measure(len(jobs), meter.stop())
+
+
+def _backend(url: str, settings: Settings, pids: dict[str, int], documents: int, patients: int,
+             concurrency: int) -> tuple[float, Measure, Database]:
+    db = Database.open(url)
+    cabinet = add_author(db)
+    patient_ids = list(dmp_patients(db, settings, patients))
+    validations = validate_documents(db, cabinet, patient_ids, documents)
     handler = fast_handler(settings, timeout=30)
-    await handler.connection()  # the TLS context is built once, outside the measure
-    start = time.perf_counter()
-    await drain(db, fast_worker(db, handler, concurrency=concurrency, batch=concurrency), within=600)
-    elapsed = time.perf_counter() - start
-    await (await handler.connection()).aclose()
-    return elapsed
+    measure = asyncio.run(_run_and_close(handler, _drain(db, handler, pids, documents, concurrency)))
+    counts = count_orders(db)
+    if counts.get(OrderStatus.DONE, 0) != documents:
+        raise RuntimeError(f"envois non aboutis : {counts}")
+    return validations, measure, db
 
 
-def run(queued: int = 1000, sample: int = 50) -> list[tuple[str, str]]:
-    with tempfile.TemporaryDirectory() as folder:
-        sandbox = DemoSandbox.spawn(Path(folder) / "sandbox")
-        try:
-            rows = _measure(folder, sandbox, queued, sample)
-        finally:
-            sandbox.stop()
-    return rows
-
-
-def _measure(folder: str, sandbox: DemoSandbox, queued: int, sample: int) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = []
-    sandbox.wait_ready()
-    settings = sandbox.overlay(Settings({"cabinet.structure_id": CABINET.structure_id, "cabinet.name": CABINET.name,
-                                         "workstation.name": "BANC"}))
-    db = Database.open(f"sqlite:///{folder}/feed.sqlite3")
+async def _run_and_close(handler: FeedHandler, work: object) -> Measure:
     try:
-        cabinet = add_author(db)
-        ins = random_ins()
-        asyncio.run(_register(settings, ins))
-        patient = add_qualified_patient(db, ins)
-        for concurrency in (1, 8):
-            _queue(db, cabinet, patient, sample)
-            elapsed = asyncio.run(_drain(db, settings, concurrency))
-            rows.append((f"documents envoyés/s (concurrence {concurrency}, {sample} documents)",
-                         f"{sample / elapsed:.1f}"))
-        rate = _queue(db, cabinet, patient, queued)
-        rows.append(("validations/s (PDF + CDA + ordre, SQLite)", f"{rate:.1f}"))
-        elapsed = asyncio.run(_drain(db, settings, 4))
-        rows.append((f"vidage de {queued} documents en file (concurrence 4)", f"{elapsed:.1f} s"))
-        rows.append((f"documents envoyés/s (concurrence 4, {queued} documents)", f"{queued / elapsed:.1f}"))
+        return await work  # type: ignore[misc,no-any-return]
     finally:
-        db.close()
+        await handler.aclose()
+
+
+def run(documents: int = 1000, patients: int = 200, concurrency: int = 8, quick: bool = False) -> Rows:
+    if quick:
+        documents, patients = min(documents, 200), min(patients, 50)
+    rows: Rows = [("documents par mesure (patients, concurrence)", f"{documents} ({patients}, {concurrency})")]
+    with tempfile.TemporaryDirectory() as folder, dmp_sandbox(Path(folder)) as (sandbox, settings):
+        pids = {"client": os.getpid(), "simulateur": sandbox.process.pid}
+        outbox: dict[str, Measure] = {}
+        with scratch_sqlite("feed") as sqlite_url:
+            validations, outbox["SQLite"], db = _backend(sqlite_url, settings, pids, documents, patients,
+                                                         concurrency)
+            rows.append(("validations/s (PDF + CDA + ordre, SQLite)", f"{validations:.1f}"))
+            rows += outbox["SQLite"].rows("outbox SQLite")
+            handler = fast_handler(settings, timeout=30)
+            bare = asyncio.run(_run_and_close(handler, _bare_client(db, handler, settings, pids, concurrency)))
+            db.close()
+        with scratch_pg("lgc_bench_feed") as pg_url:
+            if pg_url is None:
+                rows.append(("outbox PostgreSQL", "injoignable"))
+            else:
+                _, outbox["PostgreSQL"], db = _backend(pg_url, settings, pids, documents, patients, concurrency)
+                db.close()
+                rows += outbox["PostgreSQL"].rows("outbox PostgreSQL")
+        rows += bare.rows("client DMP seul (plafond)")
+        for name, measure in outbox.items():
+            rows.append((f"rapport outbox {name} / plafond", f"{measure.rate / bare.rate:.0%}"))
     return rows
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--queued", type=int, default=1000, help="documents en file pour le vidage")
-    parser.add_argument("--sample", type=int, default=50, help="documents par mesure de débit")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=1000, help="documents envoyés par mesure")
+    parser.add_argument("--patients", type=int, default=200, help="patients entre lesquels ils se répartissent")
+    parser.add_argument("--concurrency", type=int, default=8, help="envois simultanés du worker")
+    parser.add_argument("--quick", action="store_true", help="mesure courte (200 documents, 50 patients)")
     args = parser.parse_args()
-    rows = run(args.queued, args.sample)
-    width = max(len(metric) for metric, _ in rows)
-    for metric, value in rows:
-        print(f"{metric:<{width}}  {value}")
+    print_rows(run(args.documents, args.patients, args.concurrency, quick=args.quick))
 
 
 if __name__ == "__main__":

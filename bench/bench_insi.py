@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -60,7 +61,7 @@ async def _round_trips(url: str, tls: TlsMaterial, sequential: int, concurrent: 
     ]
 
 
-def main() -> None:
+def run(quick: bool = False) -> list[tuple[str, str]]:
     builder = EnvelopeBuilder(LPS, "899700366240")
     population = build_population()
     request = builder.traits(DUPONT, "ELODIE").body
@@ -77,10 +78,15 @@ def main() -> None:
         try:
             manifest = sandbox.manifest
             tls = TlsMaterial(manifest.ca_file, manifest.cps_cert, manifest.cps_key)
-            rows += asyncio.run(_round_trips(manifest.url("insi"), tls, sequential=200, concurrent=100))
+            rows += asyncio.run(_round_trips(manifest.url("insi"), tls, sequential=50 if quick else 200,
+                                             concurrent=100))
         finally:
             sandbox.stop()
-    print_rows(rows)
+    return rows
+
+
+def main() -> None:
+    print_rows(run(quick="--quick" in sys.argv[1:]))
 
 
 if __name__ == "__main__":

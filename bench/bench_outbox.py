@@ -1,6 +1,7 @@
 """Outbox throughput: enqueue rate and drain rate with 1 and 2 workers (noop orders), SQLite and PostgreSQL.
 
-    .venv/bin/python bench/bench_outbox.py [--orders 1000] [--pg postgresql://postgres@127.0.0.1:5432/postgres]
+    .venv/bin/python -m bench.bench_outbox [--orders 1000] [--pg postgresql://postgres@127.0.0.1:5432/postgres]
+    [--quick]
 
 PostgreSQL is measured in a scratch database created and dropped on the given server (skipped if unreachable).
 """
@@ -12,13 +13,11 @@ import asyncio
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
-
 import lgc_app.persistence.models  # noqa: F401  (complete metadata)
+from bench.dmp_world import PG_ADMIN_URL, scratch_pg
+from bench.table import print_rows
 from lgc_app.outbox import noop
 from lgc_app.outbox.orders import enqueue
 from lgc_app.outbox.worker import Worker
@@ -53,7 +52,7 @@ def _drain(url: str, workers: int) -> float:
     return time.perf_counter() - started
 
 
-def measure(label: str, url: str, orders: int) -> None:
+def measure(label: str, url: str, orders: int) -> list[tuple[str, str]]:
     Database.open(url).close()  # migrate
     batched = _enqueue(url, orders, per_transaction=orders)
     single = _enqueue(url, orders // 10, per_transaction=1)
@@ -61,42 +60,29 @@ def measure(label: str, url: str, orders: int) -> None:
     one = _drain(url, 1)
     _enqueue(url, drain_total, per_transaction=drain_total)
     two = _drain(url, 2)
-    rates = (batched, single, drain_total / one, drain_total / two)
-    print(f"| {label:<10} | " + " | ".join(f"{rate:>10.0f}" for rate in rates) + " |")
+    return [(f"{label} : ordres écrits/s, une transaction | une par ordre", f"{batched:.0f} | {single:.0f}"),
+            (f"{label} : ordres exécutés/s, 1 worker | 2 workers",
+             f"{drain_total / one:.0f} | {drain_total / two:.0f}")]
 
 
-@contextmanager
-def scratch_pg(admin_url: str) -> Iterator[str | None]:
-    name = "lgc_bench_outbox"
-    try:
-        admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError:
-        yield None
-        return
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield admin_url.rsplit("/", 1)[0] + f"/{name}"
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def run(orders: int = 1000, pg: str = PG_ADMIN_URL, quick: bool = False) -> list[tuple[str, str]]:
+    if quick:
+        orders = min(orders, 200)
+    rows = [("ordres « noop » par mesure", str(orders))]
+    with tempfile.TemporaryDirectory() as folder:
+        rows += measure("SQLite", f"sqlite:///{Path(folder) / 'bench.sqlite3'}", orders)
+    with scratch_pg("lgc_bench_outbox", pg) as url:
+        rows += [("PostgreSQL", "injoignable")] if url is None else measure("PostgreSQL", url, orders)
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=1000)
-    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--pg", default=PG_ADMIN_URL)
+    parser.add_argument("--quick", action="store_true", help="200 orders")
     args = parser.parse_args()
-    print(f"{args.orders} noop orders; rates in orders per second")
-    print("| back-end   | enqueue 1tx | enqueue/tx |   1 worker |  2 workers |")
-    print("|------------|-----------:|-----------:|-----------:|-----------:|")
-    with tempfile.TemporaryDirectory() as folder:
-        measure("SQLite", f"sqlite:///{Path(folder) / 'bench.sqlite3'}", args.orders)
-    with scratch_pg(args.pg) as url:
-        if url is None:
-            print("| PostgreSQL | injoignable |")
-        else:
-            measure("PostgreSQL", url, args.orders)
+    print_rows(run(args.orders, args.pg, quick=args.quick))
 
 
 if __name__ == "__main__":

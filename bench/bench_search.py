@@ -255,7 +255,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Mesure de la recherche d'antériorité")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--rebuild", action="store_true", help="régénérer les bases en cache")
+    parser.add_argument("--quick", action="store_true", help="une base de 10 000 patients")
     args = parser.parse_args()
+    if args.quick:
+        args.sizes = [10_000]
     for count in args.sizes:
         measure(count, args.rebuild)
     return 0

@@ -193,7 +193,9 @@ def first_batch_rows(runs: int = 3, latency: float = 0.0) -> list[tuple[str, str
     ]
 
 
-def run(requests: int = 10, latency: float = 3.0, runs: int = 3) -> list[tuple[str, str]]:
+def run(requests: int = 10, latency: float = 3.0, runs: int = 3, quick: bool = False) -> list[tuple[str, str]]:
+    if quick:
+        latency, runs = min(latency, 1.0), 1
     rows = first_batch_rows(runs)
     for phase, figures in measure(requests, latency).items():
         label = "connexions TLS neuves" if phase == "cold" else "connexions réutilisées"

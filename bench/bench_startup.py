@@ -101,7 +101,9 @@ def one_round(database: Path) -> dict[str, dict[str, float]]:
         return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def run(rounds: int = 5, sizes: tuple[int, ...] = SIZES) -> list[tuple[str, str]]:
+def run(rounds: int = 5, sizes: tuple[int, ...] = SIZES, quick: bool = False) -> list[tuple[str, str]]:
+    if quick:
+        rounds, sizes = min(rounds, 2), QUICK_SIZES
     for package in ("lgc_app", "services", "ui"):
         compileall.compile_dir(ROOT / package, quiet=1)
     rows = []

@@ -164,6 +164,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("workstation.role", _role, Role.STANDALONE, "Rôle du poste"),
     Option("workstation.name", _text, "", "Nom du poste (par défaut : nom de la machine)"),
     Option("workstation.master", _text, "", "Poste maître qui exécute les envois d'un poste esclave (nom)"),
+    Option("workstation.send_concurrency", _int_range(1, 64), 8,
+           "Envois exécutés simultanément par le worker (chacun attend le service pendant que les autres avancent)"),
     Option("database.url", _database_url, "", "Base de données (vide : SQLite locale)"),
     # PROTOCOLS.md §2.0: the mutual-TLS endpoint for the software certificate (certificat logiciel INSi), and
     # the one for calls made with a CPS (assertion PS); both are the qualification platform's.

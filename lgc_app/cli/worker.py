@@ -51,7 +51,8 @@ def _run(args: argparse.Namespace) -> int:
     db = open_database(args)
     try:
         workstation = args.workstation or settings.workstation_name
-        worker = Worker(db, outbox_handlers(settings), workstation=workstation)
+        worker = Worker(db, outbox_handlers(settings), workstation=workstation,
+                        concurrency=settings["workstation.send_concurrency"])
         if args.once:
             counts = asyncio.run(_once(worker))
             print(f"Envois exécutés : {counts[Outcome.SUCCEEDED]} réussi(s), "

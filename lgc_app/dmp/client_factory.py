@@ -20,7 +20,7 @@ A key password lives in the keyring, named by `tls.key_password_ref`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -38,7 +38,7 @@ from services.dmp import constants as c
 from services.dmp.client import DmpClient, DmpExchange
 from services.dmp.models import Code
 from services.dmp.signing import certificate_structure
-from services.dmp.vihf import VihfContext, VihfSigner
+from services.dmp.vihf import AssertionCache, VihfContext, VihfSigner
 from services.transport import TlsMaterial, TransportConfigError, make_async_client
 
 # Beyond the simulated latency: the DMP may take its time on a large document.
@@ -47,7 +47,8 @@ BASE_TIMEOUT = 30.0
 
 @dataclass(frozen=True)
 class DmpConnection:
-    """One DMP endpoint reached with this workstation's certificates."""
+    """One DMP endpoint reached with this workstation's certificates; its clients share the HTTP connections
+    and the signed VIHFs (reused per signer, practitioner and patient, `AssertionCache`)."""
 
     http: httpx.AsyncClient
     base_url: str
@@ -56,13 +57,14 @@ class DmpConnection:
     authentication_mode: str
     authn_context: str
     lps_id: str
+    assertions: AssertionCache = field(default_factory=AssertionCache)
 
     def client(self, context: VihfContext, trace: Callable[[DmpExchange], None] | None = None, *,
-               vihf: VihfSigner | None = None) -> DmpClient:
+               vihf: VihfSigner | None = None, inline_cpu: bool = False) -> DmpClient:
         """A client whose VIHF and submission sets are signed by `vihf` (the CPS card) or else by this
-        connection's signing certificate."""
+        connection's signing certificate; `inline_cpu` on a worker's own loop (`DmpClient`)."""
         return DmpClient(self.http, base_url=self.base_url, vihf=vihf or self.vihf, context=context,
-                         source_id=self.source_id, trace=trace)
+                         source_id=self.source_id, trace=trace, assertions=self.assertions, inline_cpu=inline_cpu)
 
     async def aclose(self) -> None:
         await self.http.aclose()

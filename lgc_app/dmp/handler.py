@@ -26,7 +26,7 @@ from lgc_app.dmp.access import dmp_access
 from lgc_app.dmp.client_factory import DmpConnection, vihf_context
 from lgc_app.dmp.models import DmpDocumentState, DmpState
 from lgc_app.dmp.opposition import PatientOpposed, check_no_opposition
-from lgc_app.dmp.recording import record_refused, record_sent
+from lgc_app.dmp.recording import mark_sent, record_refused
 from lgc_app.dmp.submission import EntryIds, SubmissionError, build_submission, describe
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.models import Document
@@ -164,18 +164,19 @@ class FeedHandler:
     async def __call__(self, ctx: OrderContext) -> HandlerResult:
         document_id = int(ctx.payload["document_id"])
         try:
-            job = await asyncio.to_thread(load_job, ctx.db, document_id, self._cabinet, self._source_id,
-                                          self._activity_type)
+            job = await ctx.database(load_job, ctx.db, document_id, self._cabinet, self._source_id,
+                                     self._activity_type)
         except PatientOpposed as exc:
-            await asyncio.to_thread(record_refused, ctx.db, document_id, reason=str(exc),
-                                    answer="Non envoyé : opposition du patient", order_id=ctx.order_id,
-                                    workstation=ctx.workstation)
+            await ctx.database(record_refused, ctx.db, document_id, reason=str(exc),
+                               answer="Non envoyé : opposition du patient", order_id=ctx.order_id,
+                               workstation=ctx.workstation)
             raise PermanentSendError(str(exc)) from None
         connection = await self.connection()
         exchanges: list[DmpExchange] = []
         access = dmp_access(connection, self._session(), job.practitioner)
+        # The worker's loop is its own: building, signing and parsing run inline (`DmpClient`).
         client = connection.client(vihf_context(connection, job.practitioner, self._cabinet, access.authentication),
-                                   exchanges.append, vihf=access.signer)
+                                   exchanges.append, vihf=access.signer, inline_cpu=True)
         ctx.trace(f"Authentification auprès du DMP (tentative {ctx.attempt}) : {access.label}")
         ctx.trace(f"Contenu envoyé (tentative {ctx.attempt}) :\n{describe(job.submission)}")
         try:
@@ -184,8 +185,8 @@ class FeedHandler:
             detail = f"{exc.code} : {exc.detail}"
             if exc.transient:
                 raise TransientSendError(exc.text_for(Retry.AUTOMATIC), detail=detail) from None
-            await asyncio.to_thread(record_refused, ctx.db, document_id, reason=exc.text, answer=f"Refus {exc.code}",
-                                    order_id=ctx.order_id, workstation=ctx.workstation)
+            await ctx.database(record_refused, ctx.db, document_id, reason=exc.text, answer=f"Refus {exc.code}",
+                               order_id=ctx.order_id, workstation=ctx.workstation)
             raise PermanentSendError(exc.text, detail=detail) from None
         finally:
             for exchange in exchanges:
@@ -196,17 +197,18 @@ class FeedHandler:
             found = await client.get_documents(job.submission.patient, unique_ids=[job.unique_id])
             if any(entry.unique_id == job.unique_id for entry in found):
                 answer = "Déjà enregistré par une tentative précédente (vérifié par GetDocuments)"
-                await self._record_sent(ctx, job, answer)
-                return HandlerResult(summary=f"DMP : {answer.lower()} ; uniqueId {job.unique_id}")
+                return HandlerResult(summary=f"DMP : {answer.lower()} ; uniqueId {job.unique_id}",
+                                     commit=self._sent(ctx, job, answer))
         result = await client.provide_and_register(job.submission)
         answer = f"Accepté ({result.status.rsplit(':', 1)[-1]})"
         if result.warnings:
             answer += " ; avertissements : " + ", ".join(warning.code for warning in result.warnings)
-        await self._record_sent(ctx, job, answer)
-        return HandlerResult(summary=f"DMP : document {answer.lower()} ; uniqueId {job.unique_id}")
+        return HandlerResult(summary=f"DMP : document {answer.lower()} ; uniqueId {job.unique_id}",
+                             commit=self._sent(ctx, job, answer))
 
     @staticmethod
-    async def _record_sent(ctx: OrderContext, job: FeedJob, answer: str) -> None:
-        await asyncio.to_thread(record_sent, ctx.db, job.document_id, answer=answer, replaces=job.replaces,
-                                replaced_document_id=job.replaced_document_id, order_id=ctx.order_id,
-                                workstation=ctx.workstation)
+    def _sent(ctx: OrderContext, job: FeedJob, answer: str) -> Callable[[OrmSession], None]:
+        """The document's DMP state, written with the order's success (one transaction, `HandlerResult`)."""
+        return partial(mark_sent, document_id=job.document_id, answer=answer, replaces=job.replaces,
+                       replaced_document_id=job.replaced_document_id, order_id=ctx.order_id,
+                       workstation=ctx.workstation)

@@ -1,4 +1,5 @@
-"""Writing the DMP's answer on the document's state (worker side; each call is its own short transaction).
+"""Writing the DMP's answer on the document's state (worker side): `mark_sent` in the transaction that marks
+the order sent (`HandlerResult.commit`), the other outcomes each in its own short transaction.
 
 Plain UPDATEs, with no read first: on SQLite a transaction that reads then writes can be refused at once
 when another writer committed in between; an UPDATE takes the write lock at its first statement. The
@@ -22,19 +23,27 @@ from lgc_app.persistence.database import Database
 
 def record_sent(db: Database, document_id: int, *, answer: str, replaces: str | None,
                 replaced_document_id: int | None, order_id: str, workstation: str) -> None:
-    """The DMP holds the document; the version it replaces there becomes "remplacé"."""
+    """`mark_sent` in a transaction of its own."""
     with db.unit_of_work() as session:
-        now = database_now(session)
+        mark_sent(session, document_id, answer=answer, replaces=replaces, replaced_document_id=replaced_document_id,
+                  order_id=order_id, workstation=workstation)
+
+
+def mark_sent(session: Session, document_id: int, *, answer: str, replaces: str | None,
+              replaced_document_id: int | None, order_id: str, workstation: str) -> None:
+    """The DMP holds the document; the version it replaces there becomes "remplacé" (caller's transaction)."""
+    now = database_now(session)
+    session.execute(
+        update(DmpDocumentState).where(DmpDocumentState.document_id == document_id)
+        .values(state=DmpState.SENT, reason=None, last_answer=answer, sent_at=now, replaces_entry_uuid=replaces)
+        .execution_options(synchronize_session=False))
+    if replaces is not None and replaced_document_id is not None:
         session.execute(
-            update(DmpDocumentState).where(DmpDocumentState.document_id == document_id)
-            .values(state=DmpState.SENT, reason=None, last_answer=answer, sent_at=now, replaces_entry_uuid=replaces))
-        if replaces is not None and replaced_document_id is not None:
-            session.execute(
-                update(DmpDocumentState)
-                .where(DmpDocumentState.document_id == replaced_document_id,
-                       DmpDocumentState.state == DmpState.SENT)
-                .values(state=DmpState.REPLACED, reason=f"Remplacé dans le DMP par le document {document_id}."))
-        _journal(session, AuditEvent.DOCUMENT_SENT, document_id, order_id, workstation, f"Envoyé au DMP : {answer}")
+            update(DmpDocumentState)
+            .where(DmpDocumentState.document_id == replaced_document_id, DmpDocumentState.state == DmpState.SENT)
+            .values(state=DmpState.REPLACED, reason=f"Remplacé dans le DMP par le document {document_id}.")
+            .execution_options(synchronize_session=False))
+    _journal(session, AuditEvent.DOCUMENT_SENT, document_id, order_id, workstation, f"Envoyé au DMP : {answer}")
 
 
 def record_refused(db: Database, document_id: int, *, reason: str, answer: str, order_id: str,

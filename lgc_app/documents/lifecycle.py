@@ -244,13 +244,16 @@ def validate(
         document.pdf = pdf
         document.validated_at = now
         _move(session, document, "validated", actor)
-        _audit(session, document, AuditEvent.DOCUMENT_VALIDATED, actor, f"Validé : {document.title}")
         if parent is not None:
             _move(
                 session, parent, "replaced", actor, note=f"remplacé par la version {document.version_number}"
             )
         session.flush()
-        return dispatch.plan_sends(session, document, actor, planners)
+        planned = dispatch.plan_sends(session, document, actor, planners)
+        # Journaled last: the journal's chain head stays locked until the commit and every workstation's
+        # journal waits for it (a health centre's masters and slaves), so it is taken as late as possible.
+        _audit(session, document, AuditEvent.DOCUMENT_VALIDATED, actor, f"Validé : {document.title}")
+        return planned
 
 
 def replace(db: Database, document_id: int, actor: Actor) -> int:

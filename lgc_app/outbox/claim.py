@@ -4,6 +4,9 @@ PostgreSQL: `SELECT … FOR UPDATE SKIP LOCKED` lets concurrent claimers take di
 SQLite: one writer at a time; `BEGIN IMMEDIATE` takes the write lock before the SELECT, so the read and the
 update that follows form one atomic step and two processes never pick the same row.
 
+Core statements, not the ORM: every order sent goes through here, and the ORM's unit of work would add
+milliseconds per order for nothing.
+
 An order `in_progress` whose lease expired belonged to a worker that died or hung: it is claimable again,
 and the takeover is recorded (`lease_expired`). Each claim counts one attempt, so an order that kills its
 worker every time still ends "à traiter" after `max_attempts`.
@@ -15,12 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Row, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from lgc_app.outbox.clock import database_now
-from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
-from lgc_app.outbox.orders import add_event
+from lgc_app.outbox.models import ORDERS, EventKind, OrderStatus
+from lgc_app.outbox.orders import event_row, insert_events
 from lgc_app.persistence.database import Database
 
 
@@ -68,41 +71,41 @@ def claim_due(db: Database, *, workstation: str, limit: int, lease_seconds: floa
         now = now or database_now(session)
         owner = lease_owner or workstation
         due = or_(
-            and_(SendOrder.status == OrderStatus.PENDING, SendOrder.next_attempt_at <= now),
-            and_(SendOrder.status == OrderStatus.IN_PROGRESS, SendOrder.lease_expires_at <= now),
+            and_(ORDERS.c.status == OrderStatus.PENDING, ORDERS.c.next_attempt_at <= now),
+            and_(ORDERS.c.status == OrderStatus.IN_PROGRESS, ORDERS.c.lease_expires_at <= now),
         )
-        mine = or_(SendOrder.target_workstation.is_(None), SendOrder.target_workstation == workstation)
-        query = (select(SendOrder).where(due, mine).order_by(SendOrder.next_attempt_at).limit(limit)
-                 .with_for_update(skip_locked=True))
-        claimed = []
-        for order in session.scalars(query):
-            if order.status is OrderStatus.IN_PROGRESS and not _take_over(session, order, now, workstation):
-                continue
-            order.status = OrderStatus.IN_PROGRESS
-            order.attempts += 1
-            order.lease_owner = owner
-            order.lease_expires_at = now + timedelta(seconds=lease_seconds)
-            order.updated_at = now
-            add_event(session, order.id, EventKind.CLAIMED, now, workstation=workstation,
-                      detail=f"Tentative {order.attempts}/{order.max_attempts}")
-            claimed.append(ClaimedOrder(
-                id=order.id, kind=order.kind, payload_ref=order.payload_ref, payload=dict(order.payload),
-                attempt=order.attempts, max_attempts=order.max_attempts, lease_owner=owner,
-                lease_expires_at=order.lease_expires_at))
-        return claimed
+        mine = or_(ORDERS.c.target_workstation.is_(None), ORDERS.c.target_workstation == workstation)
+        query = (select(ORDERS.c.id, ORDERS.c.kind, ORDERS.c.payload_ref, ORDERS.c.payload, ORDERS.c.status,
+                        ORDERS.c.attempts, ORDERS.c.max_attempts, ORDERS.c.lease_owner)
+                 .where(due, mine).order_by(ORDERS.c.next_attempt_at).limit(limit).with_for_update(skip_locked=True))
+        events: list[dict[str, Any]] = []
+        rows = [row for row in session.execute(query).all()
+                if row.status is not OrderStatus.IN_PROGRESS or _take_over(session, row, now, workstation, events)]
+        lease_expires_at = now + timedelta(seconds=lease_seconds)
+        if rows:
+            session.execute(update(ORDERS).where(ORDERS.c.id.in_([row.id for row in rows]))
+                            .values(status=OrderStatus.IN_PROGRESS, attempts=ORDERS.c.attempts + 1, lease_owner=owner,
+                                    lease_expires_at=lease_expires_at, updated_at=now))
+        events += [event_row(row.id, EventKind.CLAIMED, now, workstation=workstation,
+                             detail=f"Tentative {row.attempts + 1}/{row.max_attempts}") for row in rows]
+        insert_events(session, events)
+        return [ClaimedOrder(id=row.id, kind=row.kind, payload_ref=row.payload_ref, payload=dict(row.payload),
+                             attempt=row.attempts + 1, max_attempts=row.max_attempts, lease_owner=owner,
+                             lease_expires_at=lease_expires_at) for row in rows]
 
 
-def _take_over(session: Session, order: SendOrder, now: datetime, workstation: str) -> bool:
+def _take_over(session: Session, order: Row[*tuple[Any, ...]], now: datetime, workstation: str,
+               events: list[dict[str, Any]]) -> bool:
     """Record the expired lease; False when the attempt budget is spent (the order is then failed)."""
-    add_event(session, order.id, EventKind.LEASE_EXPIRED, now, workstation=workstation,
-              detail=f"Le poste {order.lease_owner} n'a pas terminé la tentative {order.attempts} à temps.")
+    events.append(event_row(
+        order.id, EventKind.LEASE_EXPIRED, now, workstation=workstation,
+        detail=f"Le poste {order.lease_owner} n'a pas terminé la tentative {order.attempts} à temps."))
     if order.attempts < order.max_attempts:
         return True
-    order.status = OrderStatus.FAILED
-    order.lease_owner = order.lease_expires_at = None
-    order.updated_at = now
-    order.last_error = (f"Le poste chargé de l'envoi s'est arrêté pendant l'envoi ({order.attempts} fois) : "
-                        "envoi abandonné.")
-    add_event(session, order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
-              detail=order.last_error)
+    last_error = (f"Le poste chargé de l'envoi s'est arrêté pendant l'envoi ({order.attempts} fois) : "
+                  "envoi abandonné.")
+    session.execute(update(ORDERS).where(ORDERS.c.id == order.id)
+                    .values(status=OrderStatus.FAILED, lease_owner=None, lease_expires_at=None, updated_at=now,
+                            last_error=last_error))
+    events.append(event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation, detail=last_error))
     return False

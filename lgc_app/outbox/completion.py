@@ -1,13 +1,15 @@
 """Recording the outcome of one execution, only if this execution still holds the order's lease.
 
 Each write is a compare-and-set on (id, in_progress, lease owner, attempt): a worker that was too slow,
-whose order was taken over after its lease expired, cannot overwrite the newer attempt's state.
+whose order was taken over after its lease expired, cannot overwrite the newer attempt's state. Core
+statements: the worker writes these rows for every order it sends, the ORM's unit of work would only add cost.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,8 +20,9 @@ from lgc_app.outbox.backoff import Backoff
 from lgc_app.outbox.claim import ClaimedOrder
 from lgc_app.outbox.clock import database_now
 from lgc_app.outbox.errors import PermanentSendError, SendError
-from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
-from lgc_app.outbox.orders import add_event
+from lgc_app.outbox.handler import HandlerResult
+from lgc_app.outbox.models import ORDERS, EventKind, OrderStatus
+from lgc_app.outbox.orders import event_row, insert_events
 from lgc_app.persistence.database import Database
 
 
@@ -31,11 +34,10 @@ class Outcome(enum.StrEnum):
 
 
 def _set_if_owned(session: Session, order: ClaimedOrder, **values: Any) -> bool:
-    owned = and_(SendOrder.id == order.id, SendOrder.status == OrderStatus.IN_PROGRESS,
-                 SendOrder.lease_owner == order.lease_owner, SendOrder.attempts == order.attempt)
-    statement = (update(SendOrder).where(owned).values(lease_owner=None, lease_expires_at=None, **values)
-                 .execution_options(synchronize_session=False))
-    result = session.execute(statement)
+    owned = and_(ORDERS.c.id == order.id, ORDERS.c.status == OrderStatus.IN_PROGRESS,
+                 ORDERS.c.lease_owner == order.lease_owner, ORDERS.c.attempts == order.attempt)
+    result = session.execute(update(ORDERS).where(owned)
+                             .values(lease_owner=None, lease_expires_at=None, **values))
     assert isinstance(result, CursorResult)
     return result.rowcount == 1
 
@@ -44,38 +46,79 @@ def _detail(trace: Sequence[str], last: str) -> str:
     return "\n".join([*trace, last] if last else trace)
 
 
+@dataclass(frozen=True)
+class Completion:
+    """One execution's result to record: the service's answer, or the error; with the handler's trace."""
+
+    order: ClaimedOrder
+    result: HandlerResult | SendError
+    trace: Sequence[str] = ()
+
+
 def record_success(db: Database, order: ClaimedOrder, *, workstation: str, trace: Sequence[str] = (),
-                   summary: str | None = None, now: datetime | None = None) -> Outcome:
+                   summary: str | None = None, commit: Callable[[Session], None] | None = None,
+                   now: datetime | None = None) -> Outcome:
+    """Mark the order sent, with `commit` (the handler's own writes, `HandlerResult.commit`) in the same
+    transaction: the document is never "sent" while its order is not, nor the other way round. `commit` runs
+    even when the lease was lost: the service accepted the document all the same."""
     with db.unit_of_work() as session:
-        now = now or database_now(session)
-        if not _set_if_owned(session, order, status=OrderStatus.DONE, done_at=now, updated_at=now,
-                             last_error=None):
-            return Outcome.LEASE_LOST
-        add_event(session, order.id, EventKind.SUCCEEDED, now, workstation=workstation,
-                  detail=_detail(trace, summary or ""))
-        return Outcome.SUCCEEDED
+        return _succeed(session, order, workstation, trace, summary, commit, now or database_now(session))
 
 
 def record_failure(db: Database, order: ClaimedOrder, error: SendError, *, workstation: str, backoff: Backoff,
                    trace: Sequence[str] = (), now: datetime | None = None) -> Outcome:
     """Schedule the next attempt, or fail the order for good (permanent error or attempts exhausted)."""
-    detail = _detail(trace, f"{error.text}\n{error.detail}".strip())
     with db.unit_of_work() as session:
-        now = now or database_now(session)
-        if isinstance(error, PermanentSendError) or order.attempt >= order.max_attempts:
-            message = error.text
-            if not isinstance(error, PermanentSendError):
-                message = f"{message} (abandon après {order.attempt} tentatives)"
-            if not _set_if_owned(session, order, status=OrderStatus.FAILED, updated_at=now,
-                                 last_error=message):
-                return Outcome.LEASE_LOST
-            add_event(session, order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
-                      detail=_detail([detail], message if message != error.text else ""))
-            return Outcome.FAILED
-        next_at = now + backoff.delay(order.attempt)
-        if not _set_if_owned(session, order, status=OrderStatus.PENDING, updated_at=now,
-                             next_attempt_at=next_at, last_error=error.text):
+        return _fail(session, order, error, workstation, backoff, trace, now or database_now(session))
+
+
+def record_all(db: Database, completions: Sequence[Completion], *, workstation: str,
+               backoff: Backoff) -> list[Outcome]:
+    """Record several executions in one transaction (the worker's group commit: one commit, and on PostgreSQL
+    one disk flush, for all the orders that finished meanwhile); their outcomes in the same order. If one of
+    them fails (a handler's write), nothing is recorded: the caller records them one by one."""
+    with db.unit_of_work() as session:
+        now = database_now(session)
+        outcomes = [_fail(session, item.order, item.result, workstation, backoff, item.trace, now)
+                    if isinstance(item.result, SendError)
+                    else _succeed(session, item.order, workstation, item.trace, item.result.summary, None, now)
+                    for item in completions]
+        # The handlers' writes last: they journal (issue 11), and the journal's chain head stays locked until
+        # the commit; taken last, it is held the shortest time (slaves validating wait for it too).
+        for item in completions:
+            if isinstance(item.result, HandlerResult) and item.result.commit is not None:
+                item.result.commit(session)
+        return outcomes
+
+
+def _succeed(session: Session, order: ClaimedOrder, workstation: str, trace: Sequence[str], summary: str | None,
+             commit: Callable[[Session], None] | None, now: datetime) -> Outcome:
+    owned = _set_if_owned(session, order, status=OrderStatus.DONE, done_at=now, updated_at=now, last_error=None)
+    if owned:
+        insert_events(session, [event_row(order.id, EventKind.SUCCEEDED, now, workstation=workstation,
+                                          detail=_detail(trace, summary or ""))])
+    if commit is not None:
+        commit(session)
+    return Outcome.SUCCEEDED if owned else Outcome.LEASE_LOST
+
+
+def _fail(session: Session, order: ClaimedOrder, error: SendError, workstation: str, backoff: Backoff,
+          trace: Sequence[str], now: datetime) -> Outcome:
+    detail = _detail(trace, f"{error.text}\n{error.detail}".strip())
+    if isinstance(error, PermanentSendError) or order.attempt >= order.max_attempts:
+        message = error.text
+        if not isinstance(error, PermanentSendError):
+            message = f"{message} (abandon après {order.attempt} tentatives)"
+        if not _set_if_owned(session, order, status=OrderStatus.FAILED, updated_at=now, last_error=message):
             return Outcome.LEASE_LOST
-        add_event(session, order.id, EventKind.ATTEMPT_FAILED, now, workstation=workstation,
-                  detail=_detail([detail], f"Nouvel essai prévu à {next_at:%Y-%m-%d %H:%M:%S} UTC"))
-        return Outcome.RETRY_SCHEDULED
+        insert_events(session, [event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
+                                          detail=_detail([detail], message if message != error.text else ""))])
+        return Outcome.FAILED
+    next_at = now + backoff.delay(order.attempt)
+    if not _set_if_owned(session, order, status=OrderStatus.PENDING, updated_at=now, next_attempt_at=next_at,
+                         last_error=error.text):
+        return Outcome.LEASE_LOST
+    retry = f"Nouvel essai prévu à {next_at:%Y-%m-%d %H:%M:%S} UTC"
+    insert_events(session, [event_row(order.id, EventKind.ATTEMPT_FAILED, now, workstation=workstation,
+                                      detail=_detail([detail], retry))])
+    return Outcome.RETRY_SCHEDULED

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Enum, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lgc_app.persistence.base import Base, UtcDateTime
@@ -120,3 +120,8 @@ class SendOrderEvent(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
     order: Mapped[SendOrder] = relationship(back_populates="events")
+
+
+# The tables, for the Core statements of the worker's hot path (claim, completion, events).
+ORDERS = cast(Table, SendOrder.__table__)
+EVENTS = cast(Table, SendOrderEvent.__table__)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from lgc_app.audit.events import AuditEvent
@@ -19,17 +19,28 @@ from lgc_app.audit.trail import record
 from lgc_app.logs import mask
 from lgc_app.outbox.clock import database_now
 from lgc_app.outbox.errors import OrderStateError
-from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder, SendOrderEvent
+from lgc_app.outbox.models import EVENTS, EventKind, OrderStatus, SendOrder, SendOrderEvent
 from lgc_app.outbox.notify import notify
 
 DEFAULT_MAX_ATTEMPTS = 8
 
 
+def event_row(order_id: str, kind: EventKind, at: datetime, *, workstation: str | None,
+              detail: str = "") -> dict[str, Any]:
+    """One line of an order's history as column values; the detail is masked here, once for every caller."""
+    return {"order_id": order_id, "kind": kind, "at": at, "workstation": workstation, "detail": mask(detail)}
+
+
 def add_event(session: Session, order_id: str, kind: EventKind, at: datetime, *, workstation: str | None,
               detail: str = "") -> None:
-    """Append one line to an order's history; the detail is masked here, once for every caller."""
-    session.add(SendOrderEvent(order_id=order_id, kind=kind, at=at, workstation=workstation,
-                               detail=mask(detail)))
+    """Append one line to an order's history (ORM: the order may still be pending in the session)."""
+    session.add(SendOrderEvent(**event_row(order_id, kind, at, workstation=workstation, detail=detail)))
+
+
+def insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Append `event_row`s of orders already in the database, in one Core statement (the worker's path)."""
+    if rows:
+        session.execute(insert(EVENTS), rows)
 
 
 def enqueue(session: Session, *, kind: str, payload_ref: str, payload: Mapping[str, Any] | None = None,

@@ -1,9 +1,12 @@
 """The worker: claims due orders, runs their handlers concurrently, records outcomes (ARCHITECTURE.md §3).
 
-It runs on its own asyncio loop (`lgc worker`, the GUI's child process), never on the GUI's. Database calls
-go through one dedicated thread (STYLE.md §2: serialise database work, parallelise network work); handlers
-run concurrently on the loop, at most `concurrency` at a time. It claims only as many orders as it has
-free slots, so that no lease ticks away while an order waits its turn.
+It runs on its own asyncio loop (`lgc worker`, the GUI's child process), never on the GUI's. Database calls,
+its own and its handlers' (`OrderContext.database`), go through a dedicated executor (STYLE.md §2: serialise
+database work, parallelise network work; one thread on SQLite, a few on PostgreSQL); handlers run
+concurrently on the loop, at most `concurrency` at a time, their CPU steps inline. It claims only as many
+orders as it has free slots, so that no lease ticks away while an order waits its turn, and claims them by
+several (half the slots at least, `_free_slots`). Outcomes are recorded by group commit (`_record`). A
+handler's trace is masked once, when recorded (`orders.event_row`).
 """
 
 from __future__ import annotations
@@ -17,22 +20,23 @@ import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
-from lgc_app.logs import mask
 from lgc_app.outbox.backoff import Backoff
 from lgc_app.outbox.claim import ClaimedOrder, claim_due
-from lgc_app.outbox.completion import Outcome, record_failure, record_success
+from lgc_app.outbox.completion import Completion, Outcome, record_all
 from lgc_app.outbox.errors import PermanentSendError, SendError, TransientSendError
 from lgc_app.outbox.handler import Handler, HandlerResult, OrderContext
 from lgc_app.outbox.notify import NotificationListener
 from lgc_app.persistence.database import Database
 
 _log = logging.getLogger("lgc.outbox.worker")
+P = ParamSpec("P")
 T = TypeVar("T")
 
 # A handler must finish before its lease expires, or another worker could start the same order.
 LEASE_MARGIN = 0.8
+DATABASE_THREADS_POSTGRESQL = 3
 
 
 class Worker:
@@ -43,7 +47,7 @@ class Worker:
     """
 
     def __init__(self, db: Database, handlers: Mapping[str, Handler], *, workstation: str, batch: int = 10,
-                 lease_seconds: float = 120, poll_interval: float = 2.0, concurrency: int = 4,
+                 lease_seconds: float = 120, poll_interval: float = 2.0, concurrency: int = 8,
                  backoff: Backoff | None = None, listen: bool = True) -> None:
         self.db = db
         self.handlers = dict(handlers)
@@ -59,6 +63,8 @@ class Worker:
         self.totals: Counter[Outcome] = Counter()
         self._executor: ThreadPoolExecutor | None = None
         self._running: set[asyncio.Task[Outcome]] = set()
+        self._completions: list[tuple[Completion, asyncio.Future[Outcome | None]]] = []
+        self._recorder: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
         self._stopping = False
         self._prepared = False
@@ -149,19 +155,26 @@ class Worker:
 
     @contextlib.asynccontextmanager
     async def _db_thread(self) -> AsyncIterator[None]:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lgc-outbox-db")
+        # SQLite has one writer at a time: one thread. A PostgreSQL server serves several connections at once,
+        # and each statement waits for its round trip (a commit for its disk flush): a few threads overlap them.
+        threads = DATABASE_THREADS_POSTGRESQL if self.db.is_postgresql else 1
+        self._executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="lgc-outbox-db")
         try:
             yield
         finally:
             self._executor.shutdown(wait=False)
             self._executor = None
 
-    async def _in_db_thread(self, function: Callable[..., T], /, *args: object, **kwargs: object) -> T:
+    async def _in_db_thread(self, function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         return await asyncio.get_running_loop().run_in_executor(
             self._executor, functools.partial(function, *args, **kwargs))
 
     def _free_slots(self) -> int:
-        return min(self.batch, self.concurrency - len(self._running))
+        """The orders to claim now: none while fewer than half the slots are free and others run, so that
+        claims go by several (a transaction each, and on PostgreSQL a disk flush); every free slot otherwise."""
+        free = min(self.batch, self.concurrency - len(self._running))
+        enough = min(self.batch, (self.concurrency + 1) // 2)
+        return free if not self._running or free >= enough else 0
 
     async def _claim(self, limit: int) -> list[ClaimedOrder]:
         if limit <= 0:
@@ -183,26 +196,59 @@ class Worker:
         lines: list[str] = []
         context = OrderContext(order_id=order.id, kind=order.kind, payload_ref=order.payload_ref,
                                payload=order.payload, attempt=order.attempt, max_attempts=order.max_attempts,
-                               workstation=self.workstation, db=self.db,
-                               trace=lambda text: lines.append(mask(text)))
+                               workstation=self.workstation, db=self.db, trace=lines.append,
+                               database=self._in_db_thread)
         result = await self._call_handler(order, context)
-        try:
-            if isinstance(result, SendError):
-                outcome = await self._in_db_thread(record_failure, self.db, order, result, trace=lines,
-                                                   workstation=self.workstation, backoff=self.backoff)
-            else:
-                outcome = await self._in_db_thread(record_success, self.db, order, trace=lines,
-                                                   workstation=self.workstation, summary=result.summary)
-        except Exception:
+        outcome = await self._record(Completion(order, result, lines))
+        if outcome is None:
             # Database unreachable: the lease will expire and the order will be tried again.
-            _log.exception("envoi %s : résultat de la tentative %d non enregistré", order.id, order.attempt)
             outcome = Outcome.LEASE_LOST
-        else:
-            if outcome is Outcome.LEASE_LOST:
-                _log.warning("envoi %s : tentative %d non enregistrée, reprise ailleurs (bail expiré)",
-                             order.id, order.attempt)
+        elif outcome is Outcome.LEASE_LOST:
+            _log.warning("envoi %s : tentative %d non enregistrée, reprise ailleurs (bail expiré)",
+                         order.id, order.attempt)
         self.totals[outcome] += 1
         return outcome
+
+    async def _record(self, completion: Completion) -> Outcome | None:
+        """Record an execution's outcome together with those finishing meanwhile: while the database thread
+        writes one transaction, the next outcomes queue up for the next one (group commit, `record_all`: one
+        commit, on PostgreSQL one disk flush, for all). None: not recorded (the error is logged)."""
+        future: asyncio.Future[Outcome | None] = asyncio.get_running_loop().create_future()
+        self._completions.append((completion, future))
+        if self._recorder is None:
+            self._recorder = asyncio.create_task(self._record_pending(), name="record-outcomes")
+        return await future
+
+    async def _record_pending(self) -> None:
+        try:
+            while self._completions:
+                batch, self._completions = self._completions, []
+                items = [completion for completion, _ in batch]
+                try:
+                    outcomes: list[Outcome | None] = list(await self._in_db_thread(
+                        record_all, self.db, items, workstation=self.workstation, backoff=self.backoff))
+                except Exception:
+                    # One failing write (a handler's) must not cost the others theirs: one transaction each.
+                    outcomes = [await self._record_alone(item) for item in items] if len(items) > 1 else [
+                        self._not_recorded(items[0])]
+                for (_, future), outcome in zip(batch, outcomes, strict=True):
+                    if not future.done():  # its order's task may have been cancelled meanwhile
+                        future.set_result(outcome)
+        finally:
+            self._recorder = None
+
+    async def _record_alone(self, completion: Completion) -> Outcome | None:
+        try:
+            [outcome] = await self._in_db_thread(record_all, self.db, [completion], workstation=self.workstation,
+                                                 backoff=self.backoff)
+        except Exception:
+            return self._not_recorded(completion)
+        return outcome
+
+    @staticmethod
+    def _not_recorded(completion: Completion) -> None:
+        _log.exception("envoi %s : résultat de la tentative %d non enregistré", completion.order.id,
+                       completion.order.attempt)
 
     async def _call_handler(self, order: ClaimedOrder, context: OrderContext) -> HandlerResult | SendError:
         handler = self.handlers.get(order.kind)

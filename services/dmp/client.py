@@ -1,7 +1,9 @@
 """DMP client: TD0.2, TD0.4, ITI-41, ITI-18, ITI-43 and ITI-57 over SOAP 1.2 + MTOM (PROTOCOLS §3).
 
 Every call carries a VIHF signed for its patient. Building and signing XML, and parsing answers, run in a
-worker thread: the caller's event loop only awaits the network (ARCHITECTURE "the event loop is sacred").
+worker thread: the caller's event loop only awaits the network (ARCHITECTURE "the event loop is sacred"),
+unless that loop is a worker's own (`inline_cpu`): there a thread would only add a hop per step, since the
+GIL lets one of them run at a time anyway.
 Failures raise `DmpError`; its `transient` flag tells the outbox whether a retry may succeed.
 """
 
@@ -14,6 +16,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import ParamSpec, TypeVar
 
 import httpx
 from lxml import etree
@@ -42,7 +45,7 @@ from services.dmp.soap import (
     read_body,
     serialize,
 )
-from services.dmp.vihf import VihfContext, VihfSigner
+from services.dmp.vihf import AssertionCache, VihfContext, VihfSigner
 from services.transport import ResponseTooLargeError, TransportErrorCode, classify, post_capped
 
 log = logging.getLogger("lgc.services.dmp")
@@ -53,6 +56,9 @@ TRANSIENT_CODES = frozenset(
 )
 # Largest answer read: an ITI-43 document (CDA up to services.xml.MAX_XML_BYTES, base64 or MTOM) and its envelope.
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,8 @@ class DmpClient:
         source_id: OID of this software installation (TD0.2 sender, submission-set sourceId of updates).
         trace: called with every exchange (request and answer bytes), e.g. to keep the outbox trace.
         max_response_bytes: answers longer than this are not read further (`DmpError` BAD_RESPONSE).
+        assertions: signed VIHFs to reuse (shared by the clients of one connection); None: one per call.
+        inline_cpu: build, sign and parse on the calling loop (a worker's own loop), not in a thread.
     """
 
     def __init__(
@@ -97,8 +105,12 @@ class DmpClient:
         source_id: str,
         trace: Callable[[DmpExchange], None] | None = None,
         max_response_bytes: int = MAX_RESPONSE_BYTES,
+        assertions: AssertionCache | None = None,
+        inline_cpu: bool = False,
     ) -> None:
         self._http = http
+        self._assertions = assertions
+        self._inline_cpu = inline_cpu
         self._max_response_bytes = max_response_bytes
         self._base_url = base_url.rstrip("/")
         self._vihf = vihf
@@ -121,6 +133,8 @@ class DmpClient:
             source_id=self._source_id,
             trace=self._trace,
             max_response_bytes=self._max_response_bytes,
+            assertions=self._assertions,
+            inline_cpu=self._inline_cpu,
         )
 
     # --- TD0.x -----------------------------------------------------------------------------------------
@@ -169,7 +183,7 @@ class DmpClient:
         if submission.signature:
             signature = submission.signature
         else:
-            signature = await asyncio.to_thread(dsg.sign_documents, submission.documents, self._vihf.key)
+            signature = await self._cpu(dsg.sign_documents, submission.documents, self._vihf.key)
         documents = submission.documents
         submission = dataclasses.replace(
             submission, documents=[*documents, metadata.signature_entry(submission, signature)]
@@ -302,6 +316,17 @@ class DmpClient:
         return RegistryResult(status=status, warnings=warnings)
 
     # --- plumbing --------------------------------------------------------------------------------------
+    async def _cpu(self, function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a CPU step (XML building, signing, parsing) in a thread, or inline on a worker's own loop."""
+        if self._inline_cpu:
+            return function(*args, **kwargs)
+        return await asyncio.to_thread(function, *args, **kwargs)
+
+    def _assertion(self, patient: PatientId) -> etree._Element:
+        if self._assertions is None:
+            return self._vihf.sign(self.context, patient)
+        return self._assertions.assertion(self._vihf, self.context, patient)
+
     @staticmethod
     def _registry_outcome(
         payload: etree._Element, expected: str
@@ -326,7 +351,7 @@ class DmpClient:
 
     async def _leaf_objects(self, answer: _Answer) -> tuple[list[DocumentEntryInfo], list[AssociationInfo]]:
         self._registry_outcome(answer.payload, f"{{{c.QUERY}}}AdhocQueryResponse")
-        return await asyncio.to_thread(results.leaf_objects, answer.payload)
+        return await self._cpu(results.leaf_objects, answer.payload)
 
     async def _call(
         self,
@@ -343,14 +368,14 @@ class DmpClient:
         def encode() -> tuple[str, bytes]:
             envelope = serialize(
                 build_envelope(
-                    action=action, to=url, body=body(), assertion=self._vihf.sign(self.context, patient)
+                    action=action, to=url, body=body(), assertion=self._assertion(patient)
                 )
             )
             if attachments is None:
                 return f'{SOAP_CONTENT_TYPE}; charset=UTF-8; action="{action}"', envelope
             return mtom.build_multipart(envelope, attachments, action=action)
 
-        content_type, data = await asyncio.to_thread(encode)
+        content_type, data = await self._cpu(encode)
         response: httpx.Response | None = None
         try:
             response = await post_capped(self._http, url, max_bytes=self._max_response_bytes, content=data,
@@ -379,7 +404,7 @@ class DmpClient:
                         response_body=b"" if response is None else response.content,
                     )
                 )
-        return await asyncio.to_thread(_decode, response, action)
+        return await self._cpu(_decode, response, action)
 
 
 def _decode(response: httpx.Response, action: str) -> _Answer:

@@ -1,11 +1,14 @@
 """VIHF: the SAML 2.0 assertion the DMP requires in `wsse:Security`, signed with XML-DSig (PROTOCOLS §3.5).
 
-One assertion per call, for that call's patient (`resource-id`). Signing is CPU work: callers on an event
-loop run `VihfSigner.sign` in a thread (the client does).
+Each call carries an assertion for that call's patient (`resource-id`). Signing is CPU work (and a card
+operation with a CPS): `AssertionCache` lets the calls for one practitioner and one patient share a signed
+assertion while it has at least half its validity left; callers on a shared event loop sign in a thread.
 """
 
 from __future__ import annotations
 
+import copy
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,6 +24,9 @@ EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
 NAMEID_UNSPECIFIED = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"
 VALIDITY = timedelta(minutes=10)
 CLOCK_SKEW = timedelta(minutes=1)
+# A signed assertion is reused only while at least half its validity is left (the DMP may check it minutes
+# after it was sent, clocks drift).
+REUSE = VALIDITY / 2
 NORMAL_ACCESS = Code("normal", c.CS_PURPOSE_OF_USE, "Accès normal")
 
 
@@ -148,3 +154,34 @@ def build_assertion(
     if context.lps_id:
         _attribute(statement, c.ATTR_LPS_ID, context.lps_id)
     return assertion
+
+
+class AssertionCache:
+    """Signed assertions by (signing certificate, VIHF context, patient), reused for `REUSE` after signing.
+
+    The context names the practitioner and the authentication; the patient is the assertion's `resource-id`:
+    an assertion is never given for another patient, another practitioner or another signer. Thread-safe;
+    at most `size` assertions are kept (the oldest goes first).
+    """
+
+    def __init__(self, size: int = 1024) -> None:
+        self.size = size
+        self._signed: dict[tuple[bytes, VihfContext, PatientId], tuple[datetime, etree._Element]] = {}
+        self._lock = threading.Lock()
+
+    def assertion(self, signer: VihfSigner, context: VihfContext, patient: PatientId, *,
+                  now: datetime | None = None) -> etree._Element:
+        """A signed assertion for `patient` (a copy the caller may insert in its envelope)."""
+        now = now or datetime.now(UTC)
+        key = (signer.key.cert_pem, context, patient)
+        with self._lock:
+            cached = self._signed.get(key)
+        if cached is not None and timedelta(0) <= now - cached[0] < REUSE:
+            return copy.deepcopy(cached[1])
+        signed = signer.sign(context, patient, now=now)
+        with self._lock:
+            self._signed.pop(key, None)  # re-inserted last: the dict's order is the signing order
+            self._signed[key] = (now, signed)
+            while len(self._signed) > self.size:
+                del self._signed[next(iter(self._signed))]
+        return copy.deepcopy(signed)

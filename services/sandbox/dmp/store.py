@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE INDEX IF NOT EXISTS entries_patient ON entries (ins, oid);
 CREATE INDEX IF NOT EXISTS entries_unique_id ON entries (unique_id);
 CREATE INDEX IF NOT EXISTS entries_lid ON entries (lid);
+CREATE INDEX IF NOT EXISTS entries_seq ON entries (seq);
 CREATE TABLE IF NOT EXISTS contents (unique_id TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS submission_sets (
     entry_uuid TEXT PRIMARY KEY, unique_id TEXT NOT NULL UNIQUE, ins TEXT NOT NULL, xml BLOB NOT NULL);

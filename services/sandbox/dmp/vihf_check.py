@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import base64
 import copy
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -93,9 +96,34 @@ def _b64(text: str) -> bytes:
     return base64.b64decode("".join(text.split()), validate=True)
 
 
-def _verify_signature(assertion: etree._Element, cert: x509.Certificate) -> None:
+class VerifiedSignatures:
+    """Digests of the assertions whose signature was found valid: a client reuses one signed assertion for
+    several calls (while it is valid), and the same bytes verify the same way. Time checks still run on every
+    call. Thread-safe, bounded (the oldest goes first)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._digests: OrderedDict[bytes, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __contains__(self, digest: bytes) -> bool:
+        with self._lock:
+            return digest in self._digests
+
+    def add(self, digest: bytes) -> None:
+        with self._lock:
+            self._digests[digest] = None
+            if len(self._digests) > self.size:
+                self._digests.popitem(last=False)
+
+
+def _verify_signature(assertion: etree._Element, cert: x509.Certificate,
+                      verified: VerifiedSignatures | None = None) -> None:
     """The enveloped signature must be valid and must cover the assertion itself (its ID), nothing else."""
     data = etree.tostring(copy.deepcopy(assertion))
+    digest = hashlib.sha256(data).digest()
+    if verified is not None and digest in verified:
+        return
     try:
         result = XMLVerifier().verify(
             data, x509_cert=cert, expect_config=SignatureConfiguration(location="./")
@@ -105,6 +133,8 @@ def _verify_signature(assertion: etree._Element, cert: x509.Certificate) -> None
     signed = result.signed_xml if not isinstance(result, list) else None
     if signed is None or signed.tag != _saml("Assertion") or signed.get("ID") != assertion.get("ID"):
         raise _refuse("la signature ne porte pas sur l'assertion")
+    if verified is not None:
+        verified.add(digest)
 
 
 def _attributes(assertion: etree._Element) -> dict[str, list[etree._Element]]:
@@ -180,9 +210,11 @@ def _check_authentication(authn: str, mode: str, practitioner: str, signer: x509
 
 
 def check_vihf(
-    header: etree._Element, pki: Pki, *, tls: x509.Certificate | None = None, now: datetime | None = None
+    header: etree._Element, pki: Pki, *, tls: x509.Certificate | None = None, now: datetime | None = None,
+    verified: VerifiedSignatures | None = None,
 ) -> Caller:
-    """The caller of a request; `tls` is the client certificate of the connection (None: not checked)."""
+    """The caller of a request; `tls` is the client certificate of the connection (None: not checked);
+    `verified` spares verifying again the signature of an assertion already verified."""
     now = now or datetime.now(UTC)
     assertions = header.findall(f"{{{c.WSSE}}}Security/{_saml('Assertion')}")
     if len(assertions) != 1:
@@ -194,7 +226,7 @@ def check_vihf(
     if signature is None:
         raise _refuse("assertion non signée")
     signer = _signer(signature, pki, now)
-    _verify_signature(assertion, signer)
+    _verify_signature(assertion, signer, verified)
 
     issuer = assertion.find(_saml("Issuer"))
     if issuer is None or issuer.get("Format") != c.VIHF_ISSUER_FORMAT or not (issuer.text or "").strip():
