@@ -6,10 +6,12 @@ the GUI thread itself used 10-50 ms of CPU: the other threads held the GIL. The 
 held it ~180 ms; SQLAlchemy compiling the opening's first statements held it in many shorter runs. Here the same
 work runs at start-up, before the user acts: the table on the CPU pool, the opening's reads of the most recent
 patient on the database thread (their compiled statements are then cached). Nothing is shown or journaled.
+The first INSi answer looked the birth place up in the same table (the 177 ms stall of its first call).
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -31,6 +33,8 @@ async def warm_up(context: AppContext) -> None:
     db = context.database
     await run_db(db.prepare_orm)
     await run_in_thread(birth_place.load_places)
+    # httpx imports its transport library when the first service client is built (~30 ms of imports)
+    await run_in_thread(importlib.import_module, "httpcore")
     recent = await patient_actions.recent(db, limit=1)
     if not recent:
         return
