@@ -38,6 +38,7 @@ from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.mss.inbox_actions import start_reception
 from ui.stall_monitor import StallMonitor
+from ui.warm_up import warm_up
 
 log = logging.getLogger("lgc.ui.app")
 
@@ -252,10 +253,11 @@ def after_start(context: AppContext, tasks: taskbridge.TaskManager) -> taskbridg
     """Once the window is interactive: what start-up allocated is moved out of the garbage collector's reach
     (the GUI-thread full collection, ui/gc_guard.py, then walks only what the user's work allocates, not the
     ~150k objects of the imports: ~38 ms → ~1 ms), and the ORM mappers are configured on the database thread
-    rather than by the first query a user action makes (25-36 ms)."""
+    rather than by the first query a user action makes (25-36 ms); what the first patient opening needs is
+    prepared too (ui/warm_up.py)."""
     gc.freeze()
-    return tasks.run(taskbridge.run_db(context.database.prepare_orm), label_fr="Préparation de la base de données",
-                     cancellable=False, visible=False)
+    return tasks.run(warm_up(context), label_fr="Préparation de la base de données", cancellable=False,
+                     visible=False)
 
 
 def _reset_demo_asked(problem: str) -> bool:

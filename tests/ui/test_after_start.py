@@ -13,6 +13,7 @@ from sqlalchemy.orm import configure_mappers
 
 import ui.app
 from lgc_app.bootstrap import AppContext
+from lgc_app.patients import birth_place
 from lgc_app.persistence import database
 from ui import launcher
 from ui.app import after_start
@@ -64,3 +65,20 @@ def test_the_start_runs_without_automatic_collection_and_gives_it_back(monkeypat
     assert launcher.main([]) == 0
     assert during == [False]
     assert gc.isenabled()
+
+
+def test_after_start_loads_the_birth_places_off_the_gui_thread(
+        qloop: object, qtbot: QtBot, context: AppContext, unfrozen: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[threading.Thread] = []
+    load = birth_place.load_places
+
+    def loading() -> None:
+        threads.append(threading.current_thread())
+        load()
+
+    monkeypatch.setattr(birth_place, "load_places", loading)
+    task = after_start(context, TaskManager())
+    qtbot.waitUntil(lambda: task.state is not TaskState.RUNNING, timeout=30_000)
+    assert task.state is TaskState.SUCCEEDED, task.error
+    assert threads and threads[0] is not threading.main_thread()
+    assert birth_place.place_for_code("75056") is not None  # the table is loaded

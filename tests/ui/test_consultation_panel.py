@@ -51,6 +51,18 @@ def _autosave(qtbot: QtBot, panel: ConsultationPanel) -> None:
         panel.autosave_timer.timeout.emit()
 
 
+def test_a_hidden_panel_reads_the_patient_when_shown(qtbot: QtBot, world: DocWorld) -> None:
+    """Opening a patient while another tab is shown does not read the consultations: they are read on show."""
+    widget = ConsultationPanel(world.context, world.tasks)
+    qtbot.addWidget(widget)
+    widget.set_patient(world.patient_id)
+    qtbot.wait(300)
+    assert widget.patient_label.text() == "Aucun patient ouvert." and widget.chooser.count() == 0
+    widget.show()
+    qtbot.waitUntil(lambda: widget.new_button.isEnabled() and widget.patient_label.text() != "Aucun patient ouvert.",
+                    timeout=10_000)
+
+
 def test_a_new_consultation_is_typed_and_autosaved(qtbot: QtBot, world: DocWorld, panel: ConsultationPanel) -> None:
     assert not panel.record.isEnabled()  # nothing to type into before a consultation is open
     _new_consultation(qtbot, panel)

@@ -3,6 +3,7 @@ database thread, the hidden panels and the editor's "Partage" tab are not laid o
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -14,8 +15,9 @@ from lgc_app.patients import use_cases
 from tests.helpers.demo_window import demo_main_window
 from tests.helpers.stall import GUI_STALL_LIMIT_MS
 from tests.ui.conftest import run_coro
+from ui.app import after_start
 from ui.main_window import MainWindow
-from ui.tasks import run_db
+from ui.tasks import TaskState, run_db
 
 SETTLE_MS = 500  # what the opening starts (lists, badges, states) answers and is shown within this
 
@@ -25,10 +27,13 @@ def warm_window(qloop: qasync.QEventLoop, qtbot: QtBot, ui_db_url: str) -> Itera
     """The demo window once start-up is over, as the user finds it (ui/app.py `after_start`)."""
     qloop.set_debug(False)  # debug mode snapshots a stack per task: not what users run
     with demo_main_window(qtbot, ui_db_url) as window:
-        run_coro(qtbot, run_db(window.context.database.prepare_orm))
+        warming = after_start(window.context, window.tasks)
+        qtbot.waitUntil(lambda: warming.state is not TaskState.RUNNING, timeout=30_000)
+        assert warming.state is TaskState.SUCCEEDED, warming.error
         window.monitor.start()
         qtbot.wait(SETTLE_MS)
         yield window
+    gc.unfreeze()  # after_start froze the objects of this test: later tests' stay collectable
 
 
 def _patient(window: MainWindow, qtbot: QtBot, search: str) -> int:
@@ -55,7 +60,7 @@ def test_opening_patients_does_not_stall_the_gui(warm_window: MainWindow, qtbot:
 @pytest.mark.parametrize("document_type", [DocumentType.VSM, DocumentType.PRESCRIPTION])
 def test_opening_an_editor_does_not_stall_the_gui(warm_window: MainWindow, qtbot: QtBot,
                                                   document_type: DocumentType) -> None:
-    _open_patient(warm_window, qtbot, _patient(warm_window, qtbot, "dupont"))
+    _open_patient(warm_window, qtbot, _patient(warm_window, qtbot, "martin"))
     warm_window.monitor.reset()
     with qtbot.waitSignal(warm_window.documents.panel.editor_opened, timeout=20_000) as opened:
         warm_window.documents.new_document(document_type)

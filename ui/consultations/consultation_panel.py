@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -70,6 +71,10 @@ class ConsultationPanel(QWidget):
         self.tasks = tasks
         self.patient_id: int | None = None
         self.view: ConsultationView | None = None
+        # the patient's reads wait until the panel is shown: a hidden panel's reads would compete with the patient
+        # opening for the GIL (tests/ui/test_open_stall.py)
+        self._unread = False
+        self._open_latest = False
         self._row_version = 0
         self._loading = False
         self._dirty = False
@@ -170,16 +175,36 @@ class ConsultationPanel(QWidget):
         self.patient_id = patient_id
         if changed:
             self._show(None)
+            self.chooser.clear()  # the previous patient's consultations are not offered meanwhile
+            self._open_latest = True
+        if patient_id is None:
+            self.allergies.set_patient(None)
+            self.patient_label.setText(self.tr("Aucun patient ouvert."))
+            self._unread = False
+            return
+        self._unread = True
+        if self.isVisible():
+            self._read_patient()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._unread:
+            self._read_patient()
+
+    def _read_patient(self) -> None:
+        """The patient's allergies and consultations (again: a VSM edited meanwhile may have changed them)."""
+        patient_id, open_latest = self.patient_id, self._open_latest
+        self._unread = self._open_latest = False
+        if patient_id is None:
+            return
+        if self.allergies.patient_id != patient_id:
             self.allergies.set_patient(patient_id)
         else:
-            self.allergies.refresh()  # a VSM edited meanwhile may have changed them
-        if patient_id is None:
-            self.patient_label.setText(self.tr("Aucun patient ouvert."))
-            return
+            self.allergies.refresh()
         task = self.tasks.run(run_db(_patient_and_consultations, self.context.database, patient_id,
                                      self.context.session),
                               label_fr=self.tr("Consultations du patient"))
-        task.on_success(lambda result: self._listed(patient_id, *result, open_latest=changed))
+        task.on_success(lambda result: self._listed(patient_id, *result, open_latest=open_latest))
 
     def _listed(self, patient_id: int, name: str, rows: list[ConsultationSummary], *, open_latest: bool) -> None:
         if patient_id != self.patient_id:
