@@ -9,6 +9,7 @@ worker, the database and the sandbox are released.
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import importlib
 import logging
@@ -102,10 +103,17 @@ def install_event_loop(app: QApplication) -> qasync.QEventLoop:
     asyncio.set_event_loop(loop)
     for signum in (signal.SIGINT, signal.SIGTERM):  # Ctrl+C or a service manager: quit cleanly (atexit runs)
         try:
-            loop.add_signal_handler(signum, app.quit)
+            loop.add_signal_handler(signum, functools.partial(_terminate, app))
         except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
             break
     return loop
+
+
+def _terminate(app: QApplication) -> None:
+    """SIGTERM/SIGINT: the windows close as when the user closes them (their last work is saved and the exit
+    below runs on a closed window), then the loop ends."""
+    app.closeAllWindows()
+    app.quit()
 
 
 def preload_network_stack() -> None:

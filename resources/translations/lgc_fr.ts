@@ -4668,8 +4668,8 @@ Pour prescrire quand même, indiquez la raison : elle sera enregistrée avec l&a
     <name>ResultsPanel</name>
     <message>
         <location filename="../../ui/labresults/results_panel.py" line="47"/>
-        <source>Choisissez un patient : ses résultats de biologie reçus (comptes rendus structurés) s&apos;affichent ici. Sélectionnez un résultat pour voir son évolution.</source>
-        <translation>Choisissez un patient : ses résultats de biologie reçus (comptes rendus structurés) s&apos;affichent ici. Sélectionnez un résultat pour voir son évolution.</translation>
+        <source>Résultats de biologie reçus pour le patient ouvert (comptes rendus structurés). Sélectionnez un résultat pour voir son évolution.</source>
+        <translation>Résultats de biologie reçus pour le patient ouvert (comptes rendus structurés). Sélectionnez un résultat pour voir son évolution.</translation>
     </message>
     <message>
         <location filename="../../ui/labresults/results_panel.py" line="54"/>

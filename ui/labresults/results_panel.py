@@ -44,8 +44,8 @@ class ResultsPanel(QWidget):
         self._context = context
         self._tasks = tasks
         self.patient_id: int | None = None
-        self.hint = QLabel(self.tr("Choisissez un patient : ses résultats de biologie reçus (comptes rendus "
-                                   "structurés) s'affichent ici. Sélectionnez un résultat pour voir son évolution."),
+        self.hint = QLabel(self.tr("Résultats de biologie reçus pour le patient ouvert (comptes rendus structurés). "
+                                   "Sélectionnez un résultat pour voir son évolution."),
                            self)
         self.hint.setWordWrap(True)
         self.analyte = QComboBox(self)
