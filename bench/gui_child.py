@@ -58,7 +58,8 @@ def play_in_window(options: GuiOptions, scenario: Callable[[MainWindow], Awaitab
         window = MainWindow(context, taskbridge.TaskManager(), StallMonitor())
         window.show()
         try:
-            return loop.run_until_complete(scenario(window))
+            result: T = loop.run_until_complete(scenario(window))
+            return result
         finally:
             loop.run_until_complete(close_window(window.tasks, window))
             window.close()
