@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from bench.gui_child import play_in_window, run_child
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -27,58 +27,34 @@ def _play(latency: float) -> dict[str, Any]:
     import asyncio
 
     from lgc_app import demo_seed
-    from ui import tasks as taskbridge
-    from ui.app import GuiOptions, create_application, install_event_loop, open_context
+    from lgc_app.bootstrap import AppContext
+    from ui.app import GuiOptions
     from ui.demo_data import prepare_demo_data
     from ui.main_window import MainWindow
     from ui.scenario.consultation import ConsultationScenario
-    from ui.stall_monitor import StallMonitor
 
-    app = create_application(["bench"])
-    loop = install_event_loop(app)  # type: ignore[arg-type]
-    context = loop.run_until_complete(open_context(GuiOptions(demo=True, latency=latency)))
-    try:
+    def sign_in(context: AppContext) -> None:
         context.session = demo_seed.demo_session(context.database, context.workstation)
-        window = MainWindow(context, taskbridge.TaskManager(), StallMonitor())
-        window.show()
 
-        async def scenario() -> dict[str, Any]:
-            seeding = prepare_demo_data(window)
-            assert seeding.future is not None
-            await seeding.future
-            await asyncio.sleep(0.5)
-            played = ConsultationScenario(window, monitor=window.monitor)
-            reports = await played.play()
-            samples = sorted(played.samples)
-            return {"steps": [report.__dict__ | {"requests": list(report.requests)} for report in reports],
-                    "max": max(samples, default=0.0),
-                    "p99": samples[min(len(samples) - 1, int(0.99 * len(samples)))] if samples else 0.0,
-                    "samples": len(samples)}
+    async def scenario(window: MainWindow) -> dict[str, Any]:
+        seeding = prepare_demo_data(window)
+        assert seeding.future is not None
+        await seeding.future
+        await asyncio.sleep(0.5)
+        played = ConsultationScenario(window, monitor=window.monitor)
+        reports = await played.play()
+        samples = sorted(played.samples)
+        return {"steps": [report.__dict__ | {"requests": list(report.requests)} for report in reports],
+                "max": max(samples, default=0.0),
+                "p99": samples[min(len(samples) - 1, int(0.99 * len(samples)))] if samples else 0.0,
+                "samples": len(samples)}
 
-        try:
-            return loop.run_until_complete(scenario())
-        finally:
-            loop.run_until_complete(window.tasks.shutdown())
-            loop.run_until_complete(window.context.session.aclose())
-            loop.run_until_complete(window.sandbox.aclose())
-            loop.run_until_complete(context.services.aclose())
-            window.close()
-    finally:
-        context.stop()
-        taskbridge.shutdown_executors()
-        loop.close()
+    return play_in_window(GuiOptions(demo=True, latency=latency), scenario, prepare=sign_in)
 
 
 def _play_in_child(home: Path, latency: float) -> dict[str, Any]:
-    env = {**os.environ, "LGC_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
-           # the demo's PSC secret stays in memory; never reach the user's keyring from a benchmark
-           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
-    result = subprocess.run([sys.executable, "-m", "bench.bench_consultation", "--child", str(latency)],
-                            cwd=Path(__file__).resolve().parents[1], env=env, capture_output=True, text=True,
-                            timeout=600, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"scénario en échec :\n{result.stderr[-3000:]}")
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+    return dict(run_child("bench.bench_consultation", "--child", str(latency), home=home, timeout=600,
+                          failure="scénario en échec"))
 
 
 def measure(runs: int = 1, latency: float = 3.0) -> list[dict[str, Any]]:

@@ -23,11 +23,11 @@ import contextlib
 import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.gui_child import play_in_window, run_child
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -90,74 +90,49 @@ def _demo_start(options_latency: float) -> dict[str, float]:
     Returns the longest stall since the window was shown ("Blocage le plus long" of Aide → Diagnostic) and
     the longest from the worker's wake-up to the last order's outcome (0 orders on a restart).
     """
-    from PySide6.QtWidgets import QApplication
-
     from lgc_app.outbox.trace import OrderStatus, count_orders
     from ui import tasks as taskbridge
-    from ui.app import GuiOptions, create_application, install_event_loop, open_context
+    from ui.app import GuiOptions
     from ui.demo_data import prepare_demo_data
     from ui.main_window import MainWindow
-    from ui.stall_monitor import StallMonitor
 
-    app = create_application(["bench"])
-    assert isinstance(app, QApplication)
-    loop = install_event_loop(app)
-    context = loop.run_until_complete(open_context(GuiOptions(demo=True, latency=options_latency)))
-    try:
+    async def scenario(window: MainWindow) -> dict[str, float]:
+        context, monitor = window.context, window.monitor
         worker = context.worker
         assert worker is not None
-        monitor = StallMonitor()
-        window = MainWindow(context, taskbridge.TaskManager(), monitor)
-        window.show()
 
         async def settled() -> int:
             counts = await taskbridge.run_db(count_orders, context.database)
             return counts[OrderStatus.DONE] + counts[OrderStatus.FAILED]
 
-        async def scenario() -> dict[str, float]:
-            monitor.start()
-            changed = asyncio.Event()  # the worker process says when it recorded outcomes
-            worker.on_orders_changed(lambda: loop.call_soon_threadsafe(changed.set))
-            baseline = await settled()  # a restart's database holds the first start's sent orders
-            seeding = prepare_demo_data(window)
-            assert seeding.future is not None
-            seeded = await seeding.future
-            woken = time.perf_counter()
-            orders = seeded.send_orders if seeded is not None else 0
-            while (done := await settled() - baseline) < orders and time.perf_counter() - woken < 120:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(changed.wait(), 1.0)
-                changed.clear()
-            sent = time.perf_counter()
-            await asyncio.sleep(0.3)  # the "Envois" panel refresh that follows
-            monitor.stop()
-            return {"orders": orders, "done": done, "send_s": sent - woken,
-                    "max": monitor.max_stall_ms, "send_max": monitor.recent_max_ms(time.perf_counter() - woken),
-                    "p99": monitor.p99_ms}
+        monitor.start()
+        loop = asyncio.get_running_loop()
+        changed = asyncio.Event()  # the worker process says when it recorded outcomes
+        worker.on_orders_changed(lambda: loop.call_soon_threadsafe(changed.set))
+        baseline = await settled()  # a restart's database holds the first start's sent orders
+        seeding = prepare_demo_data(window)
+        assert seeding.future is not None
+        seeded = await seeding.future
+        woken = time.perf_counter()
+        orders = seeded.send_orders if seeded is not None else 0
+        while (done := await settled() - baseline) < orders and time.perf_counter() - woken < 120:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(changed.wait(), 1.0)
+            changed.clear()
+        sent = time.perf_counter()
+        await asyncio.sleep(0.3)  # the "Envois" panel refresh that follows
+        monitor.stop()
+        return {"orders": orders, "done": done, "send_s": sent - woken,
+                "max": monitor.max_stall_ms, "send_max": monitor.recent_max_ms(time.perf_counter() - woken),
+                "p99": monitor.p99_ms}
 
-        try:
-            return loop.run_until_complete(scenario())
-        finally:
-            loop.run_until_complete(window.tasks.shutdown())
-            loop.run_until_complete(window.sandbox.aclose())
-            loop.run_until_complete(context.services.aclose())
-            window.close()
-    finally:
-        context.stop()
-        taskbridge.shutdown_executors()
-        loop.close()
+    return play_in_window(GuiOptions(demo=True, latency=options_latency), scenario)
 
 
 def _demo_start_in_child(home: Path, latency: float) -> dict[str, float]:
-    env = {**os.environ, "LGC_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
-           # the demo never needs a secret; never reach the user's keyring from a benchmark
-           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
-    result = subprocess.run([sys.executable, "-m", "bench.bench_stall", "--demo-start", str(latency)],
-                            cwd=Path(__file__).resolve().parents[1], env=env, capture_output=True, text=True,
-                            timeout=180, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"démarrage de démonstration en échec :\n{result.stderr[-2000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    figures: dict[str, float] = run_child("bench.bench_stall", "--demo-start", str(latency), home=home,
+                                          timeout=180, failure="démarrage de démonstration en échec")
+    return figures
 
 
 def measure_first_dmp_batch(runs: int = 3, latency: float = 0.0) -> dict[str, list[dict[str, float]]]:

@@ -19,8 +19,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -29,10 +27,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # never the user's keyring
 
+from bench.gui_child import play_in_window, run_child
 from lgc_app.config import Settings
 from lgc_app.persistence.database import Database
 
-ROOT = Path(__file__).resolve().parents[1]
 FULL_STARTS = 20
 QUICK_STARTS = 3
 DOCUMENTS = 100
@@ -87,27 +85,18 @@ def _template(folder: Path, documents: int) -> tuple[Path, str]:
 
 def _measure_in_child(settings_file: Path, documents: int) -> dict[str, float]:
     """In the fresh interpreter: start as `lgc --config` does, show the window, send, measure."""
-    from PySide6.QtWidgets import QApplication
-
     from ui import tasks as taskbridge
-    from ui.app import GuiOptions, create_application, install_event_loop, open_context
+    from ui.app import GuiOptions
     from ui.main_window import MainWindow
-    from ui.stall_monitor import StallMonitor
 
-    app = create_application(["bench"])
-    assert isinstance(app, QApplication)
-    loop = install_event_loop(app)
-    context = loop.run_until_complete(open_context(GuiOptions(config=settings_file)))
-    worker = context.worker
-    assert worker is not None
-    monitor = StallMonitor()
-    window = MainWindow(context, taskbridge.TaskManager(), monitor)
-    window.show()
+    async def scenario(window: MainWindow) -> dict[str, float]:
+        context, monitor = window.context, window.monitor
+        worker = context.worker
+        assert worker is not None
 
-    async def settled() -> int:
-        return await taskbridge.run_db(_feeds_settled, context.database)
+        async def settled() -> int:
+            return await taskbridge.run_db(_feeds_settled, context.database)
 
-    async def scenario() -> dict[str, float]:
         await taskbridge.run_in_thread(worker.wait_prepared, 120)  # the child imports, connects: not measured
         monitor.start()
         await asyncio.sleep(0.5)  # the window's first paints and timers
@@ -125,15 +114,7 @@ def _measure_in_child(settings_file: Path, documents: int) -> dict[str, float]:
         return {"documents": done, "send_s": elapsed, "max": monitor.max_stall_ms, "p99": monitor.p99_ms,
                 "samples": monitor.samples}
 
-    try:
-        return loop.run_until_complete(scenario())
-    finally:
-        loop.run_until_complete(window.tasks.shutdown())
-        loop.run_until_complete(context.services.aclose())
-        window.close()
-        context.stop()
-        taskbridge.shutdown_executors()
-        loop.close()
+    return play_in_window(GuiOptions(config=settings_file), scenario)
 
 
 def _one_start(folder: Path, index: int, template: Path, ins: str, documents: int) -> dict[str, float]:
@@ -155,15 +136,11 @@ def _one_start(folder: Path, index: int, template: Path, ins: str, documents: in
         asyncio.run(_register(settings, ins))
         settings_file = start_dir / "lgc.toml"
         config.save(settings, settings_file)
-        env = {**os.environ, "LGC_HOME": str(start_dir / "home")}
-        result = subprocess.run([sys.executable, "-m", "bench.bench_worker_stall", "--measure", str(settings_file),
-                                 "--documents", str(documents)], cwd=ROOT, env=env, capture_output=True, text=True,
-                                timeout=300, check=False)
+        figures: dict[str, float] = run_child("bench.bench_worker_stall", "--measure", str(settings_file),
+                                              "--documents", str(documents), home=start_dir / "home", timeout=300,
+                                              failure=f"démarrage {index} en échec")
     finally:
         sandbox.stop()
-    if result.returncode != 0:
-        raise RuntimeError(f"démarrage {index} en échec :\n{result.stderr[-2000:]}")
-    figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
     return figures
 
 

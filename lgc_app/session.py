@@ -140,12 +140,30 @@ class ActingSession(Protocol):
 
 
 @dataclass(frozen=True)
-class Session:
-    """Who is acting, on which workstation, authenticated how."""
+class SessionIdentity:
+    """Who is acting, on which workstation, authenticated how: what a `Session` and its mirror in the worker
+    process (`lgc_app.outbox.remote_session.RemoteSession`) say alike."""
 
     user: User
     workstation: Workstation
     authentication: Authentication
+
+    @property
+    def who(self) -> str:
+        return self.user.label
+
+    @property
+    def practitioner_id(self) -> int | None:
+        return self.user.practitioner.id if self.user.practitioner else None
+
+    def actor(self) -> Actor:
+        return Actor(self.who, self.practitioner_id, workstation=self.workstation)
+
+
+@dataclass(frozen=True)
+class Session(SessionIdentity):
+    """Who is acting, on which workstation, authenticated how, with the credentials the session holds."""
+
     # The CPS the user signed in with (Authentication.CPS), unlocked by its PIN: it signs the user's DMP calls.
     # In memory only, like every credential of a session.
     card: Card | None = field(default=None, compare=False, repr=False)
@@ -159,17 +177,6 @@ class Session:
             await self.psc.aclose()
         if self.card is not None:
             self.card.logout()
-
-    @property
-    def who(self) -> str:
-        return self.user.label
-
-    @property
-    def practitioner_id(self) -> int | None:
-        return self.user.practitioner.id if self.user.practitioner else None
-
-    def actor(self) -> Actor:
-        return Actor(self.who, self.practitioner_id, workstation=self.workstation)
 
     @property
     def status_text(self) -> str:

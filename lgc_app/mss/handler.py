@@ -170,9 +170,10 @@ async def submit_from_mailbox(settings: Settings, access: MailboxAccess, raw: by
         raise PermanentSendError(exc.reason, detail=detail) from None
 
 
-class MssSendHandler:
-    """Runs `mss.send` and `mss.compose` orders of one worker; `sessions`: the submission sessions it shares with
-    the other MSSanté handlers of the worker (closed by `aclose`)."""
+class MailboxSender:
+    """What the handlers submitting from the practice's mailbox share: the mailbox as the session acting when an
+    order runs opens it, the software's `X-MSS-NIL`, and `sessions`, the submission sessions shared by the
+    worker's MSSanté handlers (closed by `aclose`)."""
 
     def __init__(self, settings: Settings, *, session: Callable[[], ActingSession | None] | None = None,
                  access: AccessBuilder = mailbox_access, sessions: SmtpSessions | None = None) -> None:
@@ -180,8 +181,23 @@ class MssSendHandler:
         self._sessions = sessions or SmtpSessions()
         self._session = session or (lambda: None)
         self._access = access
-        self._cabinet = Cabinet.from_settings(settings)
         self._nil = settings["mss.nil"] or lps.MSS_PRODUCT_REFERENCE
+
+    def _mailbox(self) -> MailboxAccess:
+        return open_mailbox(self._access, self._settings, self._session())
+
+    async def aclose(self) -> None:
+        """The worker is done: close the kept submission sessions."""
+        await self._sessions.aclose()
+
+
+class MssSendHandler(MailboxSender):
+    """Runs `mss.send` and `mss.compose` orders of one worker."""
+
+    def __init__(self, settings: Settings, *, session: Callable[[], ActingSession | None] | None = None,
+                 access: AccessBuilder = mailbox_access, sessions: SmtpSessions | None = None) -> None:
+        super().__init__(settings, session=session, access=access, sessions=sessions)
+        self._cabinet = Cabinet.from_settings(settings)
         self._end = lambda session, author_id: preferences_of(session, author_id).end_patient_exchange
 
     async def __call__(self, ctx: OrderContext) -> HandlerResult:
@@ -192,7 +208,7 @@ class MssSendHandler:
                                           nil=self._nil, end_patient_exchange=self._end)
             if job is None:
                 return HandlerResult(summary="MSSanté : aucun destinataire restant à servir")
-            access = open_mailbox(self._access, self._settings, self._session())
+            access = self._mailbox()
             raw = await asyncio.to_thread(lambda: build_message(job.outgoing, when=job.created_at.timestamp())
                                           .as_bytes())
             ctx.trace(f"Message envoyé (tentative {ctx.attempt}) :\n{describe(job, raw)}")
@@ -207,7 +223,3 @@ class MssSendHandler:
         accepted = sum(result.accepted for result in submitted.recipients)
         return HandlerResult(summary=f"MSSanté : message {job.outgoing.message_id} accepté pour {accepted} "
                                      f"destinataire(s) sur {len(submitted.recipients)}")
-
-    async def aclose(self) -> None:
-        """The worker is done: close the kept submission sessions."""
-        await self._sessions.aclose()

@@ -12,22 +12,17 @@ without it, §4.3), from the settings of the executing workstation.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session as OrmSession
 
-from lgc_app import lps
-from lgc_app.config import Settings
-from lgc_app.mss.access import mailbox_access
-from lgc_app.mss.handler import AccessBuilder, open_mailbox, submit_from_mailbox
+from lgc_app.mss.handler import MailboxSender, submit_from_mailbox
 from lgc_app.mss.inbox.hooks import Reply
 from lgc_app.outbox import orders
 from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.models import SendOrder
 from lgc_app.outbox.trace import Description
-from lgc_app.session import ActingSession
 from lgc_app.workstation import Workstation
-from services.mss.smtp_sessions import SmtpSessions
 
 KIND = "mss.reply"
 MAX_ATTEMPTS = 24  # like the messages sent (planning.MAX_ATTEMPTS): about half a day of retries
@@ -56,21 +51,13 @@ def with_nil(raw: bytes, nil: str) -> bytes:
     return f"X-MSS-NIL: {nil}\r\n".encode("ascii", "replace") + raw
 
 
-class ReplyHandler:
+class ReplyHandler(MailboxSender):
     """Runs `mss.reply` orders: submits the stored reply from the practice's mailbox to its one recipient."""
-
-    def __init__(self, settings: Settings, *, session: Callable[[], ActingSession | None] | None = None,
-                 access: AccessBuilder = mailbox_access, sessions: SmtpSessions | None = None) -> None:
-        self._settings = settings
-        self._sessions = sessions or SmtpSessions()
-        self._session = session or (lambda: None)
-        self._access = access
-        self._nil = settings["mss.nil"] or lps.MSS_PRODUCT_REFERENCE
 
     async def __call__(self, ctx: OrderContext) -> HandlerResult:
         to = str(ctx.payload["to"])
         raw = with_nil(base64.b64decode(str(ctx.payload["raw"])), self._nil)
-        access = open_mailbox(self._access, self._settings, self._session())
+        access = self._mailbox()
         ctx.trace(f"{_KIND_WORDS.get(str(ctx.payload['reply']), 'Réponse')} à {to} (tentative {ctx.attempt}), en "
                   f"réponse au message {ctx.payload['original']} ; {len(raw)} octets")
         # one recipient: its refusal is the submission's error (permanent on 5xx, retried on 4xx); no DSN asked
@@ -80,9 +67,6 @@ class ReplyHandler:
         [result] = submitted.recipients
         ctx.trace(f"Réponse du serveur : {result.address} {result.code} {result.reply}")
         return HandlerResult(summary=f"MSSanté : réponse acceptée pour {to}")
-
-    async def aclose(self) -> None:
-        await self._sessions.aclose()
 
 
 class ReplyDescriber:

@@ -21,11 +21,10 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from lgc_app.documents.actors import Actor
 from lgc_app.outbox.errors import TransientSendError
 from lgc_app.outbox.handler import Handler, HandlerResult, OrderContext
 from lgc_app.outbox.ipc import Channel, ChannelClosed
-from lgc_app.session import ActingSession, Authentication, PractitionerIdentity, User, UserRole
+from lgc_app.session import ActingSession, Authentication, PractitionerIdentity, SessionIdentity, User, UserRole
 from lgc_app.workstation import Workstation
 from services.card.card import CARD_NOT_UNLOCKED, CardError, CardHolder, PinState, SignMechanism
 from services.errors import Retry
@@ -113,25 +112,11 @@ class RemoteTokens:
 
 
 @dataclass(frozen=True)
-class RemoteSession:
+class RemoteSession(SessionIdentity):
     """The `ActingSession` of the worker process: the API of `lgc_app.session.Session` the handlers use."""
 
-    user: User
-    workstation: Workstation
-    authentication: Authentication
     card: RemoteCard | None = field(default=None, compare=False, repr=False)
     psc: RemoteTokens | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def who(self) -> str:
-        return self.user.label
-
-    @property
-    def practitioner_id(self) -> int | None:
-        return self.user.practitioner.id if self.user.practitioner else None
-
-    def actor(self) -> Actor:
-        return Actor(self.who, self.practitioner_id, workstation=self.workstation)
 
 
 def session_from_wire(data: Mapping[str, Any] | None, workstation: Workstation, channel: Channel

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import email
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from email import policy
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.persistence.database import Database
 from services.mss.connection import Endpoint, MailboxAccess, Mechanism
 from services.mss.imap import ImapError, ImapSession, MessageRef
-from services.sandbox.ca import Pki, ensure_pki
+from services.sandbox.ca import Pki
 from services.transport import TlsMaterial
 from tests.helpers import mss_messages as mm
 from tests.helpers.cisis import add_patient
@@ -33,17 +33,6 @@ from tests.helpers.composition import practitioner_session
 from tests.helpers.imap_server import ImapTestServer
 
 pytestmark = pytest.mark.db
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    return ensure_pki(tmp_path_factory.mktemp("state"))
-
-
-@pytest.fixture
-def server(pki: Pki) -> Iterator[ImapTestServer]:
-    with ImapTestServer(pki.server_cert, pki.server_key, pki.ca_cert) as running:
-        yield running
 
 
 class Recorder:
@@ -76,13 +65,13 @@ def recorder() -> Recorder:
     return Recorder()
 
 
-def _opener(server: ImapTestServer, pki: Pki):  # type: ignore[no-untyped-def]
-    access = MailboxAccess(mm.MAILBOX, Mechanism.EXTERNAL, TlsMaterial(pki.ca_cert, pki.structure_cert,
-                                                                       pki.structure_key))
+def _opener(imap_server: ImapTestServer, mss_pki: Pki):  # type: ignore[no-untyped-def]
+    access = MailboxAccess(mm.MAILBOX, Mechanism.EXTERNAL, TlsMaterial(mss_pki.ca_cert, mss_pki.structure_cert,
+                                                                       mss_pki.structure_key))
 
     async def open_session() -> ImapSession:
         context = await asyncio.to_thread(access.ssl_context)
-        return await ImapSession.open(Endpoint.from_url(server.url), access, context, timeout=10)
+        return await ImapSession.open(Endpoint.from_url(imap_server.url), access, context, timeout=10)
     return open_session
 
 
@@ -91,17 +80,17 @@ def _qualified_patient(db: Database, **traits: str) -> int:
         return add_patient(session, status=IdentityStatus.QUAL, **traits).id
 
 
-def _fetch(db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, **kwargs: object):  # type: ignore[no-untyped-def]
-    return asyncio.run(fetch_once(db, _opener(server, pki), recorder.hooks(), **kwargs))  # type: ignore[arg-type]
+def _fetch(db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, **kwargs: object):  # type: ignore[no-untyped-def]
+    return asyncio.run(fetch_once(db, _opener(imap_server, mss_pki), recorder.hooks(), **kwargs))  # type: ignore[arg-type]
 
 
 def test_a_message_for_a_qualified_patient_is_integrated_with_its_origin(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
     patient_id = _qualified_patient(db)
-    uid = server.deliver(mm.cisis_message(shared_dir, "BIO-CR-BIO_2024.01_TSH_1.xml"))
-    summary = _fetch(db, server, pki, recorder)
+    uid = imap_server.deliver(mm.cisis_message(shared_dir, "BIO-CR-BIO_2024.01_TSH_1.xml"))
+    summary = _fetch(db, imap_server, mss_pki, recorder)
     assert (summary.fetched, summary.integrated, summary.ko, summary.to_match) == (1, 1, 0, 0)
-    assert server.seen() == [uid]
+    assert imap_server.seen() == [uid]
     [received] = received_documents(db, patient_id)
     cda = mm.example(shared_dir, "BIO-CR-BIO_2024.01_TSH_1.xml")
     assert received.unique_id == mm.cda_unique_id(cda)
@@ -109,59 +98,59 @@ def test_a_message_for_a_qualified_patient_is_integrated_with_its_origin(
         message = session.scalars(select(InboxMessage)).one()
         assert message.state == MessageState.PROCESSED.value and message.sender == mm.SENDER
         raw_file = paths.data_dir() / message.raw_path
-        assert raw_file.read_bytes() == server.messages[0].data
+        assert raw_file.read_bytes() == imap_server.messages[0].data
         assert raw_file.stat().st_mode & 0o777 == 0o600
     assert recorder.lab_calls == [(patient_id, f"mss:{received.unique_id}")]
     assert recorder.dispositions() == ["automatic-action/MDN-sent-automatically; processed"]
 
 
 def test_the_same_message_twice_and_the_same_document_again_are_not_integrated_twice(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
     patient_id = _qualified_patient(db)
     raw = mm.cisis_message(shared_dir, message_id="<same@hopital.test>")
-    server.deliver(raw)
-    server.deliver(raw)  # the operator delivered it twice
-    server.deliver(mm.cisis_message(shared_dir, message_id="<other@hopital.test>"))  # same document, new mail
-    summary = _fetch(db, server, pki, recorder)
+    imap_server.deliver(raw)
+    imap_server.deliver(raw)  # the operator delivered it twice
+    imap_server.deliver(mm.cisis_message(shared_dir, message_id="<other@hopital.test>"))  # same document, new mail
+    summary = _fetch(db, imap_server, mss_pki, recorder)
     assert (summary.fetched, summary.integrated, summary.duplicates) == (2, 1, 1)
     assert len(received_documents(db, patient_id)) == 1
     duplicate = worklist.list_inbox(db, states=(ItemState.DUPLICATE,))
     assert len(duplicate) == 1 and "Doublon" in duplicate[0].reason
-    assert len(server.seen()) == 3
+    assert len(imap_server.seen()) == 3
 
 
 def test_a_crash_between_store_and_integration_integrates_once_on_the_next_run(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path,
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, shared_dir: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     patient_id = _qualified_patient(db)
-    server.deliver(mm.cisis_message(shared_dir))
+    imap_server.deliver(mm.cisis_message(shared_dir))
 
     def crash(*args: object) -> None:
         raise RuntimeError("power cut")
     with monkeypatch.context() as patched:
         patched.setattr("lgc_app.mss.inbox.reception.process_stored", crash)
         with pytest.raises(RuntimeError):
-            _fetch(db, server, pki, recorder)
-    assert len(server.seen()) == 1  # stored durably, so flagged seen
-    summary = _fetch(db, server, pki, recorder)
+            _fetch(db, imap_server, mss_pki, recorder)
+    assert len(imap_server.seen()) == 1  # stored durably, so flagged seen
+    summary = _fetch(db, imap_server, mss_pki, recorder)
     assert (summary.fetched, summary.integrated) == (0, 1)
-    assert _fetch(db, server, pki, recorder).integrated == 0
+    assert _fetch(db, imap_server, mss_pki, recorder).integrated == 0
     assert len(received_documents(db, patient_id)) == 1
 
 
 def test_an_unexpected_error_in_one_message_lists_it_ko_and_the_others_go_on(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path,
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, shared_dir: Path,
         caplog: pytest.LogCaptureFixture) -> None:
     patient_id = _qualified_patient(db)
-    server.deliver(mm.cisis_message(shared_dir, message_id="<boom@hopital.test>"))
-    server.deliver(mm.cisis_message(shared_dir, "BIO-CR-BIO_2024.01_TSH_1.xml", message_id="<fine@hopital.test>"))
+    imap_server.deliver(mm.cisis_message(shared_dir, message_id="<boom@hopital.test>"))
+    imap_server.deliver(mm.cisis_message(shared_dir, "BIO-CR-BIO_2024.01_TSH_1.xml", message_id="<fine@hopital.test>"))
 
     def buggy_reports(session: Session, raw: bytes) -> bool:
         if b"<boom@hopital.test>" in raw:
             raise KeyError("a bug in one message")
         return False
     hooks = InboxHooks(mm.MAILBOX, recorder.reply, reports=buggy_reports, lab_results=recorder.lab_results)
-    summary = asyncio.run(fetch_once(db, _opener(server, pki), hooks))
+    summary = asyncio.run(fetch_once(db, _opener(imap_server, mss_pki), hooks))
     assert (summary.fetched, summary.integrated, summary.ko) == (2, 1, 1)
     [entry] = worklist.list_inbox(db, states=(ItemState.KO,))
     [bug_log] = [r for r in caplog.records if r.name == "lgc.errors" and r.exc_info]
@@ -178,10 +167,10 @@ def test_an_unexpected_error_in_one_message_lists_it_ko_and_the_others_go_on(
 
 
 def test_a_failure_within_a_batch_leaves_it_unseen_and_the_next_run_stores_it_once(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path,
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, shared_dir: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     _qualified_patient(db)
-    uids = [server.deliver(mm.cisis_message(shared_dir, message_id=f"<m{n}@hopital.test>")) for n in range(3)]
+    uids = [imap_server.deliver(mm.cisis_message(shared_dir, message_id=f"<m{n}@hopital.test>")) for n in range(3)]
     real_fetch = ImapSession.fetch
 
     async def cut_at_the_last(self: ImapSession, message: MessageRef, sink: Callable[[bytes], None]) -> int:
@@ -191,11 +180,11 @@ def test_a_failure_within_a_batch_leaves_it_unseen_and_the_next_run_stores_it_on
     with monkeypatch.context() as patched:
         patched.setattr(ImapSession, "fetch", cut_at_the_last)
         with pytest.raises(ImapError):
-            _fetch(db, server, pki, recorder)
-    assert server.seen() == []  # nothing of the batch flagged before all of it is durable
-    summary = _fetch(db, server, pki, recorder)
+            _fetch(db, imap_server, mss_pki, recorder)
+    assert imap_server.seen() == []  # nothing of the batch flagged before all of it is durable
+    summary = _fetch(db, imap_server, mss_pki, recorder)
     assert (summary.fetched, summary.integrated, summary.duplicates) == (3, 1, 2)
-    assert sorted(server.seen()) == sorted(uids)
+    assert sorted(imap_server.seen()) == sorted(uids)
     assert not list((paths.data_dir() / "mss").rglob(".part-*"))  # no partial file left
 
 
@@ -204,11 +193,11 @@ def test_a_failure_within_a_batch_leaves_it_unseen_and_the_next_run_stores_it_on
     ({"matricule": "180017512345678"}, "Aucun patient"),
 ])
 def test_without_a_full_match_the_document_waits_for_manual_matching(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path,
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, shared_dir: Path,
         traits: dict[str, str], reason: str) -> None:
     patient_id = _qualified_patient(db, **traits)
-    server.deliver(mm.cisis_message(shared_dir))
-    assert _fetch(db, server, pki, recorder).to_match == 1
+    imap_server.deliver(mm.cisis_message(shared_dir))
+    assert _fetch(db, imap_server, mss_pki, recorder).to_match == 1
     [entry] = worklist.list_inbox(db, states=worklist.OPEN_STATES)
     assert entry.state is ItemState.TO_MATCH and reason in entry.reason
     assert recorder.dispositions() == []  # deferred until a user decides
@@ -225,10 +214,11 @@ def test_without_a_full_match_the_document_waits_for_manual_matching(
 @pytest.mark.parametrize("variant", ["traversal", "zip_bomb", "bad_hash", "xxe", "no_metadata", "duplicate_names",
                                      "malformed_mime", "absolute", "encrypted"])
 def test_hostile_messages_are_refused_quarantined_and_answered(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path, variant: str) -> None:
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, shared_dir: Path, variant: str
+) -> None:
     _qualified_patient(db)
-    server.deliver(mm.cisis_message(shared_dir, variant=variant))
-    summary = _fetch(db, server, pki, recorder)
+    imap_server.deliver(mm.cisis_message(shared_dir, variant=variant))
+    summary = _fetch(db, imap_server, mss_pki, recorder)
     assert (summary.ko, summary.integrated) == (1, 0)
     [entry] = worklist.list_inbox(db, states=(ItemState.KO,))
     assert entry.quarantined and "quarantaine" in entry.reason
@@ -242,10 +232,10 @@ def test_hostile_messages_are_refused_quarantined_and_answered(
 
 
 def test_a_cda_about_another_patient_than_its_metadata_is_ko_with_mdn_error(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
     _qualified_patient(db)
-    server.deliver(mm.cisis_message(shared_dir, variant="patient_mismatch"))
-    assert _fetch(db, server, pki, recorder).ko == 1
+    imap_server.deliver(mm.cisis_message(shared_dir, variant="patient_mismatch"))
+    assert _fetch(db, imap_server, mss_pki, recorder).ko == 1
     [entry] = worklist.list_inbox(db, states=(ItemState.KO,))
     assert "autre patient" in entry.reason
     assert recorder.dispositions() == ["automatic-action/MDN-sent-automatically; processed/Error: "
@@ -254,18 +244,18 @@ def test_a_cda_about_another_patient_than_its_metadata_is_ko_with_mdn_error(
 
 
 def test_a_message_over_the_size_cap_goes_to_quarantine_unparsed(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
-    server.deliver(mm.cisis_message(shared_dir))
-    summary = _fetch(db, server, pki, recorder, max_bytes=10_000)
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+    imap_server.deliver(mm.cisis_message(shared_dir))
+    summary = _fetch(db, imap_server, mss_pki, recorder, max_bytes=10_000)
     assert summary.ko == 1
     [entry] = worklist.list_inbox(db)
     assert entry.reason.startswith("Le message (0 Mo) dépasse") and entry.quarantined
 
 
 def test_reject_replies_to_the_sender_with_the_text(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
-    server.deliver(mm.cisis_message(shared_dir))
-    assert _fetch(db, server, pki, recorder).to_match == 1  # no local patient
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
+    imap_server.deliver(mm.cisis_message(shared_dir))
+    assert _fetch(db, imap_server, mss_pki, recorder).to_match == 1  # no local patient
     [entry] = worklist.list_inbox(db)
     worklist.reject(db, entry.id, "Patient inconnu du cabinet.", recorder.hooks(), practitioner_session())
     rejection = next(reply for reply in recorder.replies if reply.kind == "rejection")
@@ -277,11 +267,11 @@ def test_reject_replies_to_the_sender_with_the_text(
         worklist.reject(db, entry.id, "encore", recorder.hooks(), practitioner_session())
 
 
-def test_reports_are_handed_to_the_sending_side(db: Database, server: ImapTestServer, pki: Pki,
+def test_reports_are_handed_to_the_sending_side(db: Database, imap_server: ImapTestServer, mss_pki: Pki,
                                                 recorder: Recorder) -> None:
-    server.deliver(b"From: mailer-daemon@x\r\nMessage-ID: <dsn@x>\r\nContent-Type: multipart/report; "
+    imap_server.deliver(b"From: mailer-daemon@x\r\nMessage-ID: <dsn@x>\r\nContent-Type: multipart/report; "
                    b"report-type=delivery-status; boundary=b\r\n\r\n--b\r\n\r\nx\r\n--b--\r\n")
-    summary = asyncio.run(fetch_once(db, _opener(server, pki), recorder.hooks(reports=True)))
+    summary = asyncio.run(fetch_once(db, _opener(imap_server, mss_pki), recorder.hooks(reports=True)))
     assert (summary.reports, summary.ko) == (1, 0)
     assert worklist.list_inbox(db) == []
 
@@ -293,25 +283,28 @@ def _report(report_type: str, fields: str) -> bytes:
             + report_type + "\r\n\r\n" + fields + "\r\n--b--\r\n").encode()
 
 
-def test_reports_matching_nothing_are_kept_as_reports_not_listed(db: Database, server: ImapTestServer, pki: Pki,
-                                                                 recorder: Recorder) -> None:
+def test_reports_matching_nothing_are_kept_as_reports_not_listed(db: Database, imap_server: ImapTestServer,
+                                                                 mss_pki: Pki, recorder: Recorder) -> None:
     # a DSN about a message this software never sent (e.g. about an MDN) and an MDN nobody follows (deleted)
-    server.deliver(_report("delivery-status", "Reporting-MTA: dns; mss.example\r\nOriginal-Envelope-Id: inconnu\r\n"
-                           "\r\nFinal-Recipient: rfc822; x@y.mssante.fr\r\nAction: delivered\r\nStatus: 2.0.0\r\n"))
-    server.deliver(_report("disposition-notification", "Final-Recipient: rfc822;x@y.mssante.fr\r\nOriginal-Message-"
-                           "ID: <m@y>\r\nDisposition: manual-action/MDN-sent-manually; deleted\r\n"))
+    imap_server.deliver(_report("delivery-status", "Reporting-MTA: dns; mss.example\r\nOriginal-Envelope-Id: "
+                                "inconnu\r\n\r\nFinal-Recipient: rfc822; x@y.mssante.fr\r\nAction: delivered\r\n"
+                                "Status: 2.0.0\r\n"))
+    imap_server.deliver(_report("disposition-notification", "Final-Recipient: rfc822;x@y.mssante.fr\r\n"
+                                "Original-Message-ID: <m@y>\r\nDisposition: manual-action/MDN-sent-manually; "
+                                "deleted\r\n"))
     hooks = inbox_hooks(Settings({"mss.mailbox": mm.MAILBOX}))  # the application's: the sending side's reports
-    summary = asyncio.run(fetch_once(db, _opener(server, pki), hooks))
+    summary = asyncio.run(fetch_once(db, _opener(imap_server, mss_pki), hooks))
     assert (summary.fetched, summary.reports, summary.to_match, summary.ko) == (2, 2, 0, 0)
     assert worklist.list_inbox(db) == []
     with db.reading() as session:
         assert set(session.scalars(select(InboxMessage.state))) == {MessageState.REPORT.value}
 
 
-def test_badge_counts(db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder, shared_dir: Path) -> None:
-    server.deliver(mm.cisis_message(shared_dir))
-    server.deliver(mm.cisis_message(shared_dir, variant="bad_hash"))
-    _fetch(db, server, pki, recorder)
+def test_badge_counts(db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder,
+                      shared_dir: Path) -> None:
+    imap_server.deliver(mm.cisis_message(shared_dir))
+    imap_server.deliver(mm.cisis_message(shared_dir, variant="bad_hash"))
+    _fetch(db, imap_server, mss_pki, recorder)
     assert worklist.badge_counts(db) == {"new": 2, "to_match": 1, "ko": 1}
     entry = worklist.list_inbox(db, states=(ItemState.TO_MATCH,))[0]
     mime, content = worklist.item_content(db, entry.id, practitioner_session())
@@ -321,13 +314,13 @@ def test_badge_counts(db: Database, server: ImapTestServer, pki: Pki, recorder: 
 
 
 def test_a_message_without_xdm_brings_its_pdf_to_match_by_hand(
-        db: Database, server: ImapTestServer, pki: Pki, recorder: Recorder) -> None:
+        db: Database, imap_server: ImapTestServer, mss_pki: Pki, recorder: Recorder) -> None:
     patient_id = _qualified_patient(db)
     letter = b"%PDF-1.7\n% lettre du confrere\n"
-    server.deliver(mm.mss_message(None, subject="Courrier pour Mme PAT-TROIS", attachments=(
+    imap_server.deliver(mm.mss_message(None, subject="Courrier pour Mme PAT-TROIS", attachments=(
         ("courrier.pdf", "application/pdf", letter), ("deguise.pdf", "application/pdf", b"MZ\x90\x00 exe"),
         ("notes.docx", "application/octet-stream", b"PK\x03\x04"))))
-    summary = _fetch(db, server, pki, recorder)
+    summary = _fetch(db, imap_server, mss_pki, recorder)
     assert (summary.to_match, summary.ko, summary.integrated) == (1, 1, 0)
     [pdf] = worklist.list_inbox(db, states=(ItemState.TO_MATCH,))
     [fake] = worklist.list_inbox(db, states=(ItemState.KO,))
@@ -342,9 +335,9 @@ def test_a_message_without_xdm_brings_its_pdf_to_match_by_hand(
                                                  "DOC-NOT-PDF")
 
 
-def test_a_plain_text_message_waits_to_be_read(db: Database, server: ImapTestServer, pki: Pki,
+def test_a_plain_text_message_waits_to_be_read(db: Database, imap_server: ImapTestServer, mss_pki: Pki,
                                                recorder: Recorder) -> None:
-    server.deliver(mm.mss_message(None, subject="Question sur un patient"))
-    assert _fetch(db, server, pki, recorder).to_match == 1
+    imap_server.deliver(mm.mss_message(None, subject="Question sur un patient"))
+    assert _fetch(db, imap_server, mss_pki, recorder).to_match == 1
     [entry] = worklist.list_inbox(db)
     assert entry.reason.startswith("Message sans document structuré")

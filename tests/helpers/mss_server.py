@@ -24,6 +24,7 @@ from aiosmtpd.smtp import Session as SmtpSession
 from services.mss.connection import parse_bearer_response
 from services.sandbox.ca import Pki, ensure_pki
 from services.transport import TlsMaterial
+from tests.helpers.imap_server import ImapTestServer
 
 MAILBOX = "cabinet.erables@test-ci-sis.mssante.fr"  # the applicative / personal mailbox of the tests
 _DSN_PARAMETERS = ("RET=", "ENVID=", "NOTIFY=", "ORCPT=")
@@ -163,22 +164,29 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def _mss_pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+def mss_pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     return ensure_pki(tmp_path_factory.mktemp("mss-pki"))
 
 
 @pytest.fixture
-def mss_operator(_mss_pki: Pki) -> Iterator[MssOperator]:
+def imap_server(mss_pki: Pki) -> Iterator[ImapTestServer]:
+    """The practice's mailbox on the in-test IMAP server (TLS with the session's MSSanté test PKI)."""
+    with ImapTestServer(mss_pki.server_cert, mss_pki.server_key, mss_pki.ca_cert) as running:
+        yield running
+
+
+@pytest.fixture
+def mss_operator(mss_pki: Pki) -> Iterator[MssOperator]:
     state = OperatorState()
-    kwargs: dict[str, Any] = {"tls_context": _server_context(_mss_pki), "require_starttls": True,
+    kwargs: dict[str, Any] = {"tls_context": _server_context(mss_pki), "require_starttls": True,
                               "auth_require_tls": True, "auth_exclude_mechanism": ["LOGIN", "PLAIN"]}
     port = _free_port()
     controller = _Controller(_Handler(state), hostname="127.0.0.1", port=port,
                              server_hostname="mss.sandbox.localhost", **kwargs)
     controller.start()
     try:
-        yield MssOperator(f"smtp://127.0.0.1:{port}", _mss_pki.ca_cert, _mss_pki.structure_cert,
-                          _mss_pki.structure_key, MAILBOX, state)
+        yield MssOperator(f"smtp://127.0.0.1:{port}", mss_pki.ca_cert, mss_pki.structure_cert,
+                          mss_pki.structure_key, MAILBOX, state)
     finally:
         controller.stop()
 

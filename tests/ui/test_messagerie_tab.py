@@ -27,7 +27,7 @@ from lgc_app.patients.models import Patient
 from lgc_app.patients.vocabulary import IdentityStatus
 from lgc_app.session import SECRETARIAT, Authentication
 from lgc_app.session import Session as UserSession
-from services.sandbox.ca import Pki, ensure_pki
+from services.sandbox.ca import Pki
 from tests.helpers import mss_messages as mm
 from tests.helpers.cisis import add_patient
 from tests.helpers.composition import practitioner_session
@@ -47,17 +47,6 @@ from ui.stall_monitor import StallMonitor
 LAB = "BIO-CR-BIO_2024.01_TSH_1.xml"
 
 
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    return ensure_pki(tmp_path_factory.mktemp("state"))
-
-
-@pytest.fixture
-def server(pki: Pki) -> Iterator[ImapTestServer]:
-    with ImapTestServer(pki.server_cert, pki.server_key, pki.ca_cert) as running:
-        yield running
-
-
 @pytest.fixture
 def replies(monkeypatch: pytest.MonkeyPatch) -> list[Reply]:
     """What the practice answers senders (the composition root sends it; here it is kept)."""
@@ -68,25 +57,16 @@ def replies(monkeypatch: pytest.MonkeyPatch) -> list[Reply]:
 
 
 @pytest.fixture
-def context(ui_db_url: str, server: ImapTestServer, pki: Pki) -> Iterator[AppContext]:
+def context(ui_db_url: str, imap_server: ImapTestServer, mss_pki: Pki) -> Iterator[AppContext]:
     """A practitioner's standalone workstation whose mailbox is on the test server (client certificate)."""
     ctx = bootstrap(Settings({"database.url": ui_db_url, "workstation.name": "POSTE-TEST",
-                              "services.mss_imap": server.url, "mss.mailbox": mm.MAILBOX, "mss.auth": "external",
-                              "mss.client_cert": str(pki.structure_cert), "mss.client_key": str(pki.structure_key),
-                              "tls.ca_file": str(pki.ca_cert)}))
+                              "services.mss_imap": imap_server.url, "mss.mailbox": mm.MAILBOX, "mss.auth": "external",
+                              "mss.client_cert": str(mss_pki.structure_cert),
+                              "mss.client_key": str(mss_pki.structure_key),
+                              "tls.ca_file": str(mss_pki.ca_cert)}))
     ctx.session = practitioner_session(ctx.workstation)
     yield ctx
     ctx.stop()
-
-
-@pytest.fixture
-def window(qloop: qasync.QEventLoop, qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
-    win = MainWindow(context, taskbridge.TaskManager(), StallMonitor())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.monitor.stop()
 
 
 def _patient(context: AppContext, **traits: str) -> int:
@@ -126,16 +106,16 @@ def _select(qtbot: QtBot, panel: InboxPanel, state: ItemState) -> int:
 
 
 def test_received_documents_listed_with_badges_filters_and_opened_in_the_viewer(
-        qtbot: QtBot, window: MainWindow, context: AppContext, server: ImapTestServer, shared_dir: Path,
+        qtbot: QtBot, window: MainWindow, context: AppContext, imap_server: ImapTestServer, shared_dir: Path,
         message_log: list[messages.Message], replies: list[Reply]) -> None:
     _patient(context)
-    server.deliver(mm.cisis_message(shared_dir, LAB))
-    server.deliver(mm.cisis_message(shared_dir, variant="traversal"))
-    server.deliver(_other_patients_document(shared_dir))
+    imap_server.deliver(mm.cisis_message(shared_dir, LAB))
+    imap_server.deliver(mm.cisis_message(shared_dir, variant="traversal"))
+    imap_server.deliver(_other_patients_document(shared_dir))
     panel = window.inbox.panel
     _relever(qtbot, panel)
     assert "3 message(s) relevé(s) : 1 document(s) intégré(s), 1 à rapprocher, 1 en erreur" in message_log[-1].text
-    assert len(server.seen()) == 3
+    assert len(imap_server.seen()) == 3
 
     index = window.inbox.index()
     qtbot.waitUntil(lambda: window.panels.tabText(index) == "Messagerie (3)", timeout=5000)
@@ -167,10 +147,10 @@ def test_received_documents_listed_with_badges_filters_and_opened_in_the_viewer(
 
 
 def test_manual_matching_with_the_patient_search_and_the_four_traits(
-        qtbot: QtBot, window: MainWindow, context: AppContext, server: ImapTestServer, shared_dir: Path,
+        qtbot: QtBot, window: MainWindow, context: AppContext, imap_server: ImapTestServer, shared_dir: Path,
         replies: list[Reply]) -> None:
     patient_id = _patient(context, birth_name="PAT-TROISE")  # same INS, one trait differs: not automatic
-    server.deliver(mm.cisis_message(shared_dir))
+    imap_server.deliver(mm.cisis_message(shared_dir))
     panel = window.inbox.panel
     _relever(qtbot, panel)
     item_id = _select(qtbot, panel, ItemState.TO_MATCH)
@@ -208,10 +188,10 @@ def test_manual_matching_with_the_patient_search_and_the_four_traits(
 
 
 def test_retry_integrates_once_the_identity_is_fixed(
-        qtbot: QtBot, window: MainWindow, context: AppContext, server: ImapTestServer, shared_dir: Path,
+        qtbot: QtBot, window: MainWindow, context: AppContext, imap_server: ImapTestServer, shared_dir: Path,
         replies: list[Reply]) -> None:
     patient_id = _patient(context, birth_name="PAT-TROISE")
-    server.deliver(mm.cisis_message(shared_dir))
+    imap_server.deliver(mm.cisis_message(shared_dir))
     panel = window.inbox.panel
     _relever(qtbot, panel)
     item_id = _select(qtbot, panel, ItemState.TO_MATCH)
@@ -231,9 +211,9 @@ def _rename(session: Session, patient_id: int, birth_name: str) -> None:
 
 
 def test_reject_replies_to_the_sender(
-        qtbot: QtBot, window: MainWindow, context: AppContext, server: ImapTestServer, shared_dir: Path,
+        qtbot: QtBot, window: MainWindow, context: AppContext, imap_server: ImapTestServer, shared_dir: Path,
         replies: list[Reply]) -> None:
-    server.deliver(_other_patients_document(shared_dir))
+    imap_server.deliver(_other_patients_document(shared_dir))
     panel = window.inbox.panel
     _relever(qtbot, panel)
     item_id = _select(qtbot, panel, ItemState.TO_MATCH)
@@ -256,10 +236,10 @@ def test_reject_replies_to_the_sender(
 
 
 def test_the_secretariat_sees_the_list_but_neither_reads_nor_matches(
-        qtbot: QtBot, window: MainWindow, context: AppContext, server: ImapTestServer, shared_dir: Path,
+        qtbot: QtBot, window: MainWindow, context: AppContext, imap_server: ImapTestServer, shared_dir: Path,
         replies: list[Reply]) -> None:
     _patient(context, birth_name="PAT-TROISE")
-    server.deliver(mm.cisis_message(shared_dir))
+    imap_server.deliver(mm.cisis_message(shared_dir))
     panel = window.inbox.panel
     window.set_session(UserSession(SECRETARIAT, context.workstation, Authentication.LOCAL_ACCOUNT))
     _relever(qtbot, panel)
@@ -277,11 +257,11 @@ def test_the_secretariat_sees_the_list_but_neither_reads_nor_matches(
 
 
 def test_a_duplicate_is_shown_as_such_in_the_record(
-        qtbot: QtBot, window: MainWindow, context: AppContext, server: ImapTestServer, shared_dir: Path,
+        qtbot: QtBot, window: MainWindow, context: AppContext, imap_server: ImapTestServer, shared_dir: Path,
         replies: list[Reply]) -> None:
     patient_id = _patient(context)
-    server.deliver(mm.cisis_message(shared_dir, LAB, message_id="<one@hopital.test>"))
-    server.deliver(mm.cisis_message(shared_dir, LAB, message_id="<two@hopital.test>"))  # the same document again
+    imap_server.deliver(mm.cisis_message(shared_dir, LAB, message_id="<one@hopital.test>"))
+    imap_server.deliver(mm.cisis_message(shared_dir, LAB, message_id="<two@hopital.test>"))  # the same document again
     panel = window.inbox.panel
     _relever(qtbot, panel)
     assert _show_filter(qtbot, panel, (ItemState.DUPLICATE,)) == ["Doublon"]
@@ -311,13 +291,13 @@ def test_a_fetch_without_mailbox_says_so(qtbot: QtBot, qloop: qasync.QEventLoop,
 
 
 def test_reading_a_full_mailbox_does_not_stall_the_gui(
-        qtbot: QtBot, qloop: qasync.QEventLoop, window: MainWindow, context: AppContext, server: ImapTestServer,
+        qtbot: QtBot, qloop: qasync.QEventLoop, window: MainWindow, context: AppContext, imap_server: ImapTestServer,
         shared_dir: Path, replies: list[Reply]) -> None:
     qloop.set_debug(False)  # measured as users run it (see test_responsiveness)
     _patient(context)
     for number in range(15):
         cda = mm.with_unique_id(mm.example(shared_dir, LAB), f"1.2.250.99.8.{number}")
-        server.deliver(mm.mss_message(mm.xdm_archive([cda])))
+        imap_server.deliver(mm.mss_message(mm.xdm_archive([cda])))
     panel = window.inbox.panel
     monitor = StallMonitor()
     monitor.start()
@@ -325,21 +305,21 @@ def test_reading_a_full_mailbox_does_not_stall_the_gui(
     monitor.reset()
     _relever(qtbot, panel)
     monitor.stop()
-    assert len(server.seen()) == 15
+    assert len(imap_server.seen()) == 15
     assert monitor.samples > 10
     assert monitor.max_stall_ms < GUI_STALL_LIMIT_MS, f"boucle bloquée {monitor.max_stall_ms:.0f} ms"
 
 
 def test_the_reception_worker_runs_beside_the_gui_and_its_state_is_shown(
-        qtbot: QtBot, window: MainWindow, context: AppContext, server: ImapTestServer, shared_dir: Path,
+        qtbot: QtBot, window: MainWindow, context: AppContext, imap_server: ImapTestServer, shared_dir: Path,
         replies: list[Reply]) -> None:
     _patient(context)
     assert inbox_actions.start_reception(context)
     window.inbox.show_connection()
     assert window.inbox.connection.text() == "MSSanté : relève automatique active"
     panel = window.inbox.panel
-    server.deliver(mm.cisis_message(shared_dir, LAB))
-    qtbot.waitUntil(lambda: len(server.seen()) == 1, timeout=60_000)  # a loaded CI machine
+    imap_server.deliver(mm.cisis_message(shared_dir, LAB))
+    qtbot.waitUntil(lambda: len(imap_server.seen()) == 1, timeout=60_000)  # a loaded CI machine
     panel.poll()  # what the timer does every few seconds
     qtbot.waitUntil(lambda: panel.counts.get("new") == 1, timeout=10_000)
     _show_filter(qtbot, panel, None)

@@ -5,13 +5,12 @@ received from the DMP in one list, most recent first; double-clicking an entry o
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from lgc_app.bootstrap import AppContext
 from lgc_app.consultations.timeline import TimelineEntry, patient_timeline
+from ui.patient_panel import PatientPanel
 from ui.tasks import TaskManager, run_db
 
 # marked for lupdate; translated when the header is built
@@ -19,7 +18,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("TimelinePanel", "Date"), QT_TRANSLATE_NOOP("Timeli
            QT_TRANSLATE_NOOP("TimelinePanel", "Titre"), QT_TRANSLATE_NOOP("TimelinePanel", "Détail"))
 
 
-class TimelinePanel(QWidget):
+class TimelinePanel(PatientPanel):
     """Signals:
         open_requested(object, int): open this entry (its EntryKind and id).
         refreshed(int): the list shows the timeline of this patient.
@@ -32,7 +31,6 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self._context = context
         self._tasks = tasks
-        self.patient_id: int | None = None
         self.hint = QLabel(self.tr("Choisissez un patient : ses consultations et documents s'affichent ici, "
                                    "du plus récent au plus ancien. Double-cliquez pour ouvrir."), self)
         self.hint.setWordWrap(True)
@@ -45,16 +43,8 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)
 
-    def set_patient(self, patient_id: int | None) -> None:
-        if patient_id != self.patient_id:
-            self.tree.clear()
-        self.patient_id = patient_id
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        self.refresh()
+    def forget_patient(self) -> None:
+        self.tree.clear()
 
     def refresh(self) -> None:
         patient_id = self.patient_id

@@ -28,7 +28,7 @@ from lgc_app.directory.use_cases import CorrespondentRole, CorrespondentView
 from lgc_app.errors import explain
 from services.annuaire import PractitionerEntry
 from ui.actions import directory as actions
-from ui.directory.search_dialog import DirectorySearchDialog
+from ui.directory.search_dialog import DirectorySearchDialog, show_choosing
 from ui.mss.compose_module import open_compose
 from ui.tasks import TaskManager
 
@@ -164,11 +164,7 @@ class CorrespondentsPanel(QGroupBox):
                                                preselect=view.mailbox if view is not None else "")
 
     def open_search(self) -> None:
-        if self.search_dialog is None:
-            self.search_dialog = DirectorySearchDialog(self._context, self._tasks, choosing=True, parent=self)
-            self.search_dialog.chosen.connect(self.add_entry)
-        self.search_dialog.show()
-        self.search_dialog.raise_()
+        self.search_dialog = show_choosing(self.search_dialog, self._context, self._tasks, self, self.add_entry)
 
     def add_entry(self, entry: PractitionerEntry) -> None:
         patient_id = self.patient_id

@@ -8,6 +8,7 @@ Each new search cancels the one in flight: only the answer to the last criteria 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -242,3 +243,14 @@ class DirectorySearchDialog(QDialog):
             self.search_now()  # Enter searches at once instead of closing the dialog
             return
         super().keyPressEvent(event)
+
+
+def show_choosing(dialog: DirectorySearchDialog | None, context: AppContext, tasks: TaskManager, parent: QWidget,
+                  on_chosen: Callable[[PractitionerEntry], None]) -> DirectorySearchDialog:
+    """The Annuaire search to choose a professional for `parent`: built once, shown again with its last search."""
+    if dialog is None:
+        dialog = DirectorySearchDialog(context, tasks, choosing=True, parent=parent)
+        dialog.chosen.connect(on_chosen)
+    dialog.show()
+    dialog.raise_()
+    return dialog

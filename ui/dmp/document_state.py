@@ -29,6 +29,7 @@ from lgc_app.documents.types import registered_types
 from ui import messages
 from ui.actions import dmp as actions
 from ui.actions.documents import PractitionerChoice, practitioners
+from ui.dialog_buttons import save_buttons
 from ui.documents.editor_base import ReasonDialog
 from ui.tasks import TaskManager
 
@@ -84,12 +85,7 @@ class DmpPreferencesDialog(QDialog):
         self.boxes = {kind: QCheckBox(kind.label, self) for kind in registered_types()}
         form = QFormLayout()
         form.addRow(self.tr("Praticien :"), self.practitioner)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Fermer"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_buttons(self, self.save, self.tr("Fermer"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

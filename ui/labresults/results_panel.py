@@ -6,8 +6,6 @@ shown, so opening a patient never waits on it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -17,6 +15,7 @@ from ui import messages
 from ui.actions import labresults as actions
 from ui.labresults.history_chart import HistoryChart
 from ui.labresults.results_model import ANALYTE, ResultsModel
+from ui.patient_panel import PatientPanel
 from ui.record_table import record_table
 from ui.tasks import TaskManager
 
@@ -28,7 +27,7 @@ async def _load(context: AppContext, patient_id: int, analyte: str) -> Loaded:
             await actions.received_reports(context, patient_id))
 
 
-class ResultsPanel(QWidget):
+class ResultsPanel(PatientPanel):
     """Signals:
         refreshed(int): the table shows the results of this patient.
         history_shown(str): the chart shows the history of this LOINC code.
@@ -43,7 +42,6 @@ class ResultsPanel(QWidget):
         super().__init__(parent)
         self._context = context
         self._tasks = tasks
-        self.patient_id: int | None = None
         self.hint = QLabel(self.tr("Résultats de biologie reçus pour le patient ouvert (comptes rendus structurés). "
                                    "Sélectionnez un résultat pour voir son évolution."),
                            self)
@@ -88,18 +86,10 @@ class ResultsPanel(QWidget):
 
     # -- loading --------------------------------------------------------------------------------------------
 
-    def set_patient(self, patient_id: int | None) -> None:
-        if patient_id != self.patient_id:
-            self.model.set_rows([])
-            self.chart.set_history(None)
-            self.analyte.setCurrentIndex(0)
-        self.patient_id = patient_id
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        self.refresh()
+    def forget_patient(self) -> None:
+        self.model.set_rows([])
+        self.chart.set_history(None)
+        self.analyte.setCurrentIndex(0)
 
     def refresh(self) -> None:
         patient_id = self.patient_id

@@ -12,6 +12,7 @@ from lgc_app.bootstrap import AppContext
 from lgc_app.errors import explain
 from lgc_app.mss.preferences import SendingPreferences
 from ui import messages
+from ui.dialog_buttons import save_buttons
 from ui.mss import compose_actions as actions
 from ui.tasks import TaskManager
 
@@ -41,12 +42,7 @@ class SendingPreferencesDialog(QDialog):
                                       self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Fermer"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_buttons(self, self.save, self.tr("Fermer"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         for box in self.boxes:

@@ -24,7 +24,7 @@ from lgc_app.directory.use_cases import CorrespondentRole
 from lgc_app.errors import explain
 from lgc_app.mss.compose import Recipient, RecipientChoices, annuaire_options, annuaire_recipient
 from services.annuaire import PractitionerEntry
-from ui.directory.search_dialog import DirectorySearchDialog
+from ui.directory.search_dialog import DirectorySearchDialog, show_choosing
 from ui.mss import compose_actions as actions
 from ui.tasks import TaskManager
 
@@ -121,11 +121,7 @@ class RecipientsPicker(QGroupBox):
     # -- the Annuaire --------------------------------------------------------------------------------------
 
     def open_search(self) -> None:
-        if self.search_dialog is None:
-            self.search_dialog = DirectorySearchDialog(self._context, self._tasks, choosing=True, parent=self)
-            self.search_dialog.chosen.connect(self.add_entry)
-        self.search_dialog.show()
-        self.search_dialog.raise_()
+        self.search_dialog = show_choosing(self.search_dialog, self._context, self._tasks, self, self.add_entry)
 
     def add_entry(self, entry: PractitionerEntry) -> None:
         """The professional's MSSanté boxes, the first one ticked; their plain e-mails greyed."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from lgc_app.patients.birth_date import display_birth_date
 from lgc_app.patients.views import PatientView, VitaleCardView
 from lgc_app.patients.vitale import MAX_BIRTH_RANK, VitaleInputError
 from ui.actions import patients as actions
+from ui.dialog_buttons import save_buttons
 from ui.patients.fields import FieldRow
 from ui.patients.wording import fill
 from ui.tasks import TaskManager
@@ -75,12 +75,7 @@ class VitaleCardDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_buttons(self, self.save, self.tr("Annuler"))
         layout.addWidget(self.buttons)
         if card is not None:
             for name in self.edits:

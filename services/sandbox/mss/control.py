@@ -57,22 +57,26 @@ def create_control_app(trust: TrustSpace, store: MailStore, post_office: PostOff
             return _error(404, "message inconnu")
         return Response(raw, media_type="message/rfc822")
 
-    async def read(request: Request) -> Response:
+    async def recipient_action(request: Request) -> tuple[str | None, dict[str, Any]] | Response:
+        """The acting recipient's mailbox (None: not in the trust space) and the action's JSON body, or a 400."""
         try:
             body = await _body(request)
         except inject.InjectError as exc:
             return _error(400, str(exc))
-        address = known(str(body.get("mailbox", "")))
+        return known(str(body.get("mailbox", ""))), body
+
+    async def read(request: Request) -> Response:
+        if isinstance(action := await recipient_action(request), Response):
+            return action
+        address, body = action
         if address is None or not post_office.read(address, str(body.get("message_id", ""))):
             return _error(404, "boîte ou message inconnu")
         return JSONResponse({"read": True})
 
     async def reply(request: Request) -> Response:
-        try:
-            body = await _body(request)
-        except inject.InjectError as exc:
-            return _error(400, str(exc))
-        address = known(str(body.get("mailbox", "")))
+        if isinstance(action := await recipient_action(request), Response):
+            return action
+        address, body = action
         if address is None:
             return _error(404, "boîte inconnue")
         try:
