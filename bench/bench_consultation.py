@@ -62,7 +62,7 @@ def measure(runs: int = 1, latency: float = 3.0) -> list[dict[str, Any]]:
         return [_play_in_child(Path(folder) / f"home-{index}", latency) for index in range(runs)]
 
 
-def run(runs: int = 1, latency: float = 3.0) -> list[tuple[str, str]]:
+def run(runs: int = 1, latency: float = 3.0, quick: bool = False) -> list[tuple[str, str]]:  # one run: already short
     rows = []
     for index, played in enumerate(measure(runs, latency), start=1):
         prefix = f"consultation {index} (latence {latency:g} s)"

@@ -132,8 +132,10 @@ class _Cpu:
                 f"{1000 * self.simulator / count:.0f} ms/message")
 
 
-def run(full: bool | None = None) -> list[tuple[str, str]]:
+def run(full: bool | None = None, quick: bool = False) -> list[tuple[str, str]]:
+    """100 messages unless `full` (or LGC_BENCH_MSS_FULL=1): 1,000; `quick` keeps 100."""
     full = os.environ.get(FULL_ENV) == "1" if full is None else full
+    full = full and not quick
     count = 1000 if full else 100
     with tempfile.TemporaryDirectory(prefix="bench-mss-") as scratch:
         folder = Path(scratch)

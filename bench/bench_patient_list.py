@@ -110,7 +110,9 @@ async def _measure(size: int) -> list[tuple[str, str]]:
              f"{statistics.median(paint_calls):.0f} appels data() par peinture")]
 
 
-def run(sizes: tuple[int, ...] = SIZES) -> list[tuple[str, str]]:
+def run(sizes: tuple[int, ...] = SIZES, quick: bool = False) -> list[tuple[str, str]]:
+    if quick:
+        sizes = QUICK_SIZES
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
 

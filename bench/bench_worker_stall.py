@@ -180,7 +180,9 @@ def rows(runs: list[dict[str, float]], documents: int) -> list[tuple[str, str]]:
     ]
 
 
-def run(starts: int = FULL_STARTS, documents: int = DOCUMENTS) -> list[tuple[str, str]]:
+def run(starts: int = FULL_STARTS, documents: int = DOCUMENTS, quick: bool = False) -> list[tuple[str, str]]:
+    if quick:
+        starts = min(starts, QUICK_STARTS)
     return rows(measure(starts, documents), documents)
 
 
