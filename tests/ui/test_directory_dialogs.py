@@ -93,7 +93,7 @@ def test_more_results_follow_the_next_page(qtbot: QtBot, annuaire_context: AppCo
         dialog.more_button.click()
     assert len(dialog.entries) > first
     assert len({entry.rpps for entry in dialog.entries}) == len(dialog.entries)
-    assert "affiché(s) sur" in dialog.status_label.text()
+    assert dialog.status_label.text().startswith(f"{len(dialog.entries)} professionnels affichés sur ")  # plural
 
 
 def test_a_refused_key_is_explained_in_french(qtbot: QtBot, annuaire_context: AppContext) -> None:
