@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import resource
 import smtplib
 import ssl
 import tempfile
@@ -132,6 +133,11 @@ class _Cpu:
                 f"{1000 * self.simulator / count:.0f} ms/message")
 
 
+def _max_rss_mib() -> float:
+    """The process's peak resident memory so far (Linux reports kibibytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run(full: bool | None = None, quick: bool = False) -> list[tuple[str, str]]:
     """100 messages unless `full` (or LGC_BENCH_MSS_FULL=1): 1,000; `quick` keeps 100."""
     full = os.environ.get(FULL_ENV) == "1" if full is None else full
@@ -151,8 +157,10 @@ def run(full: bool | None = None, quick: bool = False) -> list[tuple[str, str]]:
             try:
                 with db.unit_of_work() as session:
                     add_patient(session, status=IdentityStatus.QUAL)  # the CI-SIS examples' patient
+                rss_before = _max_rss_mib()
                 with _Cpu(sandbox.process.pid) as fetch_cpu:
                     integrated, fetched_rate, _ = _fetch(settings, db)
+                rss_after = _max_rss_mib()
                 _fill_mailbox(manifest, MEMORY_SAMPLE, first=count)
                 _, _, peak = _fetch(settings, db, traced=True)
             finally:
@@ -165,6 +173,8 @@ def run(full: bool | None = None, quick: bool = False) -> list[tuple[str, str]]:
             ("  CPU de l'envoi", send_cpu.text(count)),
             (f"messages relevés et intégrés ({count} dans la boîte)", f"{fetched_rate:.1f} /s ({integrated} intégrés)"),
             ("  CPU de la relève", fetch_cpu.text(count)),
+            (f"RSS maximal du processus : avant la relève | après la relève des {count} messages",
+             f"{rss_before:.0f} Mio | {rss_after:.0f} Mio"),
             (f"pic mémoire d'une relève ({MEMORY_SAMPLE} messages, tracemalloc)", f"{peak:.1f} Mio")]
 
 
