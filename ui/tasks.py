@@ -266,13 +266,12 @@ class TaskManager(QObject):
 
     @staticmethod
     def _call(task: Task[Any], handler: Callable[[Any], Any], value: Any) -> None:
+        receiver = getattr(handler, "__self__", None)
+        if isinstance(receiver, QObject) and not shiboken6.isValid(receiver):
+            log.debug("%s: its window was destroyed meanwhile, nothing to show", task.label)
+            return
         try:
             handler(value)
-        except RuntimeError as exc:
-            if "already deleted" not in str(exc):
-                messages.failure(task.label, exc)
-            else:  # the widget the handler updates was destroyed meanwhile (its window closed): nothing to show
-                log.debug("handler of %s: %s", task.label, exc)
         except Exception as exc:  # a bug in a handler must not kill the loop; it is reported like any error
             messages.failure(task.label, exc)
 

@@ -6,6 +6,8 @@ import asyncio
 import threading
 
 import pytest
+import shiboken6
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from lgc_app.persistence.engine import DatabaseError
@@ -95,6 +97,16 @@ def test_handler_bug_is_reported_not_raised(qtbot: QtBot, message_log: list) -> 
     with qtbot.waitSignal(manager.task_finished, timeout=5000):
         manager.run(_value(1), label_fr="Affichage").on_success(broken)
     assert len(message_log) == 1 and message_log[0].text.startswith("Affichage : Erreur inattendue du logiciel")
+
+
+def test_a_handler_of_a_destroyed_widget_is_not_called(qtbot: QtBot, message_log: list) -> None:
+    """The widget a handler updates may be destroyed while its task runs (its window closed): no bug shown."""
+    manager = TaskManager()
+    label = QLabel()
+    task = manager.run(_value("fini", delay=0.2), label_fr="Affichage").on_success(label.setText)
+    shiboken6.delete(label)
+    qtbot.waitUntil(lambda: task.state is TaskState.SUCCEEDED, timeout=5000)
+    assert message_log == []
 
 
 def test_invisible_task_is_not_listed(qtbot: QtBot) -> None:
