@@ -46,7 +46,7 @@ from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder, SendOrderEv
 from lgc_app.outbox.orders import enqueue
 from lgc_app.persistence.database import Database
 from lgc_app.workstation import Workstation
-from tests.helpers.composition import PLANNERS
+from tests.helpers.composition import DMP_PLANNERS
 from tests.helpers.dmp_feed import CABINET, add_author, draft, unsettled
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +117,7 @@ def _slave(url: str, name: str, author: tuple[str, int], patients: list[int], pe
             due += period
             try:
                 document_id = draft(db, rng.choice(patients), actor, text=f"Consultation au poste {name}.")
-                lifecycle.validate(db, document_id, actor, CABINET, planners=PLANNERS)
+                lifecycle.validate(db, document_id, actor, CABINET, planners=DMP_PLANNERS)
                 validated[document_id] = time.time()
             except Exception:  # counted and reported: a benchmark does not stop on one failure
                 failures += 1

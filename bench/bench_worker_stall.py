@@ -66,6 +66,7 @@ def _feeds_settled(db: Database) -> int:
 
 def _template(folder: Path, documents: int) -> tuple[Path, str]:
     """A database with `documents` validated documents of one qualified patient; returns it and the INS."""
+    from tests.helpers.composition import DMP_PLANNERS
     from tests.helpers.dmp import random_ins
     from tests.helpers.dmp_feed import add_author, add_qualified_patient, validated
 
@@ -76,7 +77,7 @@ def _template(folder: Path, documents: int) -> tuple[Path, str]:
         ins = random_ins()
         patient = add_qualified_patient(db, ins)
         for n in range(documents):
-            validated(db, patient, cabinet.author, text=f"Consultation de contrôle n° {n}.")
+            validated(db, patient, cabinet.author, text=f"Consultation de contrôle n° {n}.", planners=DMP_PLANNERS)
     finally:
         db.close()
     _set_due(f"sqlite:///{path}", LATER)

@@ -9,6 +9,8 @@ from lgc_app.workstation import Workstation
 
 # The planners of a cabinet with an MSSanté mailbox (the sandbox's applicative box): DMP feed and MSSanté.
 PLANNERS = send_planners(Settings({"mss.mailbox": "lgc.cabinet-test@medecin.mssante.fr"}))
+# A cabinet without a mailbox: DMP feed only (the DMP benchmarks measure that pipe alone).
+DMP_PLANNERS = send_planners(Settings())
 STANDALONE = Workstation("POSTE-1", Role.STANDALONE)
 
 # The practitioner of the sandbox's test CPS (national id 8 + RPPS), as a session user.

@@ -22,6 +22,7 @@ from lgc_app.documents import lifecycle
 from lgc_app.documents.actors import Actor
 from lgc_app.documents.cabinet import Cabinet
 from lgc_app.documents.content import NarrativeContent, Section
+from lgc_app.documents.dispatch import SendPlanners
 from lgc_app.documents.kinds import DocumentType
 from lgc_app.documents.practitioners import add_practitioner
 from lgc_app.outbox.backoff import Backoff
@@ -69,9 +70,10 @@ def draft(db: Database, patient_id: int, author: Actor,
 
 
 def validated(db: Database, patient_id: int, author: Actor,
-              document_type: DocumentType = DocumentType.CONSULTATION_REPORT, text: str = "Examen normal.") -> int:
+              document_type: DocumentType = DocumentType.CONSULTATION_REPORT, text: str = "Examen normal.",
+              planners: SendPlanners = PLANNERS) -> int:
     document_id = draft(db, patient_id, author, document_type, text)
-    lifecycle.validate(db, document_id, author, CABINET, planners=PLANNERS)
+    lifecycle.validate(db, document_id, author, CABINET, planners=planners)
     return document_id
 
 
