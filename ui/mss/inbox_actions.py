@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from lgc_app import bootstrap
 from lgc_app.bootstrap import AppContext
+from lgc_app.loop_thread import on_own_thread
 from lgc_app.mss.access import MailboxUnavailable
 from lgc_app.mss.inbox import reception, worklist
 from lgc_app.mss.inbox.hooks import InboxHooks
@@ -58,7 +59,8 @@ async def reject(context: AppContext, item_id: int, reply_text: str) -> None:
 
 
 async def fetch_now(context: AppContext) -> FetchSummary:
-    """Read the mailbox once now and integrate what came (network on the loop, database work on its thread).
+    """Read the mailbox once now and integrate what came, on a loop and thread of its own: an IMAP session parses
+    every message's literal in Python, megabytes of them would stall the GUI's loop.
 
     Raises:
         ImapError: no mailbox configured, or no PSC sign-in for a mailbox opened with a bearer token.
@@ -69,7 +71,8 @@ async def fetch_now(context: AppContext) -> FetchSummary:
                                           "(réglage mss.mailbox).", transient=False)
 
     opener = reception.mailbox_opener(context.settings, lambda: context.session)
-    return await reception.fetch_once(context.database, opener, inbox_hooks(context), offload=run_db)
+    return await on_own_thread(reception.fetch_once(context.database, opener, inbox_hooks(context)),
+                               name="lgc-mss-fetch")
 
 
 class Connection(enum.Enum):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from lgc_app.config import Settings
+from lgc_app.loop_thread import LoopThread
 from lgc_app.mss.access import MailboxUnavailable, endpoint, mailbox_access
 from lgc_app.mss.inbox import store
 from lgc_app.mss.inbox.hooks import InboxHooks
@@ -223,50 +223,9 @@ class ReceptionWorker:
             self._on_summary(summary)
 
 
-class ReceptionThread:
+class ReceptionThread(LoopThread[None]):
     """Runs a `ReceptionWorker` on a private loop in a daemon thread; `stop()` cancels it and waits."""
 
     def __init__(self, worker: ReceptionWorker) -> None:
+        super().__init__(worker.run_forever(), name="lgc-mss-reception")
         self.worker = worker
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._task: asyncio.Task[None] | None = None
-        self._started = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="lgc-mss-reception", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-        self._started.wait()
-
-    def is_alive(self) -> bool:
-        return self._thread.is_alive()
-
-    def stop(self, timeout: float = 10.0) -> bool:
-        if self._loop is not None and self._task is not None and self._thread.is_alive():
-            self._loop.call_soon_threadsafe(self._task.cancel)
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    def _run(self) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        self._task = loop.create_task(self.worker.run_forever())
-        self._started.set()
-        try:
-            loop.run_until_complete(self._task)
-        except asyncio.CancelledError:
-            pass
-        finally:
-            _cancel_leftovers(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
-            loop.close()
-
-
-def _cancel_leftovers(loop: asyncio.AbstractEventLoop) -> None:
-    """Cancel and await what the worker left on its loop (as `asyncio.run` does): a task destroyed pending is a
-    connection never closed."""
-    leftovers = [task for task in asyncio.all_tasks(loop) if not task.done()]
-    for task in leftovers:
-        task.cancel()
-    if leftovers:
-        loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
