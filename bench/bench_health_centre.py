@@ -27,6 +27,7 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -102,12 +103,23 @@ class Outcome:
         ]
 
 
-def _slave(url: str, name: str, author: tuple[str, int], patients: list[int], period: float, start: float,
-           stop: float, seed: int, results: multiprocessing.Queue[tuple[dict[int, float], int]]) -> None:
-    """One slave workstation: validate a document of a random patient every `period` seconds until `stop`."""
+def _slave(url: str, name: str, author: tuple[str, int], patients: list[int], period: float, seconds: float,
+           seed: int, ready: multiprocessing.Queue[int], go: Synchronized[float],
+           results: multiprocessing.Queue[tuple[dict[int, float], int]]) -> None:
+    """One slave workstation: validate a document of a random patient every `period` seconds for `seconds`.
+
+    A workstation of a practice validates its first document of the day long before the measure would: one
+    validation warms this one up (its lazy imports and caches; 40 processes doing that at once would measure
+    their start, not the steady rate), then it says it is ready and waits for the common start time."""
     db = Database.open(url, migrate=False)
     actor = Actor(*author, workstation=Workstation(name, Role.SLAVE, MASTER))
     rng = random.Random(seed)
+    lifecycle.validate(db, draft(db, rng.choice(patients), actor, text="Échauffement."), actor, CABINET,
+                       planners=DMP_PLANNERS)
+    ready.put(seed)
+    while not (start := go.value):
+        time.sleep(0.05)
+    stop = start + seconds
     due = start + rng.uniform(0, period)  # the slaves' phases spread the combined rate evenly
     validated: dict[int, float] = {}  # document id → when its validation (and its order) was committed
     failures = 0
@@ -201,14 +213,22 @@ def measure(plan: Plan) -> Outcome:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([__name__])
         results: multiprocessing.Queue[tuple[dict[int, float], int]] = context.Queue()
-        start = time.time() + 2.0
-        stop = start + plan.seconds
+        ready: multiprocessing.Queue[int] = context.Queue()
+        go: Synchronized[float] = context.Value("d", 0.0)
         period = plan.slaves / plan.rate
         slaves = [context.Process(target=_slave, args=(url, f"CONSULTATION-{n}", (author.login, author.practitioner_id),
-                                                        list(ins_by_patient), period, start, stop, n, results))
+                                                        list(ins_by_patient), period, plan.seconds, n, ready, go,
+                                                        results))
                   for n in range(plan.slaves)]
         for process in slaves:
             process.start()
+        for _ in slaves:
+            ready.get(timeout=300)
+        db = Database.open(url, migrate=False)
+        if _wait_settled(db, 120):  # the warm-up documents sent: the masters' DMP path is warm too
+            raise RuntimeError("les documents d'échauffement ne sont pas partis en 120 s")
+        db.close()
+        go.value = time.time() + 1.0
         pids = {"simulateur": sandbox.process.pid, **{f"maître {n}": p.pid for n, p in enumerate(masters)}}
         meter = CpuMeter(pids)
         reports = [results.get(timeout=plan.seconds + 300) for _ in slaves]
