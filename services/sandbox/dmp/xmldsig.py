@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
+import importlib.resources
 from dataclasses import dataclass
 
 from cryptography import x509
@@ -29,7 +31,6 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from lxml import etree
-from signxml import XMLVerifier
 
 from services.dmp.constants import DS
 from services.xml import UnsafeXmlError, parse_bytes
@@ -72,6 +73,13 @@ class SignedReference:
     uri: str
     type: str  # the Reference's Type attribute ("" when absent)
     signed_xml: etree._Element  # what was signed, reparsed from its canonical form
+
+
+@functools.cache
+def _schema() -> etree.XMLSchema:
+    """The XML-DSig 1.1 schema (including the 1.0 core), from signxml's package data."""
+    with importlib.resources.as_file(importlib.resources.files("signxml.schemas")) as folder:
+        return etree.XMLSchema(etree.parse(str(folder / "xmldsig1-schema.xsd")))
 
 
 def _ds(tag: str) -> str:
@@ -226,7 +234,7 @@ def verify(signature: etree._Element, cert: x509.Certificate) -> list[SignedRefe
     """Core validation of `signature` (in its document) with `cert`'s key; raises `XmlSignatureError`."""
     if signature.tag != _ds("Signature"):
         raise XmlSignatureError("ds:Signature attendue")
-    if not any(schema.validate(signature) for schema in XMLVerifier.schemas()):
+    if not _schema().validate(signature):
         raise XmlSignatureError("ds:Signature non conforme au schéma XML-DSig")
     signed_info = signature.find(_ds("SignedInfo"))
     assert signed_info is not None  # the schema requires it
