@@ -164,8 +164,9 @@ def _message(*parts: bytes, boundary: str = "b", start: str = "<root>", epilogue
 ROOT = b"Content-Type: application/xop+xml\r\nContent-ID: <root>\r\n\r\n" + ENVELOPE
 
 
-def test_base64_parts_padding_preamble_and_epilogue() -> None:
-    encoded = b"Content-ID: <doc>\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64.encodebytes(b"\x00" * 100)
+def test_base64_parts_folded_headers_padding_preamble_and_epilogue() -> None:
+    encoded = (b"Content-ID:\r\n\t<doc>\r\ncontent-transfer-encoding: BASE64\r\n\r\n"
+               + base64.encodebytes(b"\x00" * 100))
     content_type, body = _message(ROOT, encoded, epilogue=b"--b--\r\nepilogue")
     assert wire.read_request(content_type, body).attachments == {"doc": b"\x00" * 100}
 
@@ -175,8 +176,9 @@ def test_base64_parts_padding_preamble_and_epilogue() -> None:
     _message(b"Content-ID: <root>\r\n\r\n" + ENVELOPE, epilogue=b"--b--"),  # root not xop+xml
     _message(ROOT.replace(b"<root>", b"<other>"), epilogue=b"--b--"),  # no root part
     _message(ROOT, b"Content-ID: <d>\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\nx", epilogue=b"--b--"),
+    _message(ROOT, b"Content-ID <d>\r\n\r\nx", epilogue=b"--b--"),  # header line without colon
     ("multipart/related", b"--b\r\n\r\n--b--"),  # no boundary
-], ids=["truncated", "root-type", "no-root", "unknown-encoding", "no-boundary"])
+], ids=["truncated", "root-type", "no-root", "unknown-encoding", "bad-header", "no-boundary"])
 def test_malformed_mime_is_a_sender_fault(content_type: str, body: bytes) -> None:
     with pytest.raises(Fault) as fault:
         wire.read_request(content_type, body)
