@@ -20,6 +20,8 @@ from services.dmp.constants import (
 
 NSMAP = {"rim": RIM, "rs": RS, "query": QUERY, "lcm": LCM, "xdsb": XDSB}
 _DTM = re.compile(r"^\d{4}(\d{2}){0,5}$")
+# The id attributes of `objects` and its descendants that are not UUIDs (XPath: one pass in C).
+_SYMBOLIC_IDS = etree.XPath("descendant-or-self::*/@id[. != ''][not(starts-with(., 'urn:uuid:'))]")
 REFERENCE_ATTRIBUTES = ("id", "classifiedObject", "registryObject", "sourceObject", "targetObject")
 
 
@@ -80,11 +82,9 @@ def set_slot(element: etree._Element, name: str, value: str) -> None:
 
 def resolve_symbolic_ids(objects: etree._Element) -> dict[str, str]:
     """Give every symbolic id (not `urn:uuid:`) a UUID and rewrite every reference to it (§3.4 entryUUID)."""
-    mapping = {
-        identifier: new_uuid()
-        for element in objects.iter()
-        if (identifier := element.get("id")) and not identifier.startswith("urn:uuid:")
-    }
+    mapping = {str(identifier): new_uuid() for identifier in _SYMBOLIC_IDS(objects)}
+    if not mapping:  # the usual case: the rewriting pass would visit every element for nothing
+        return mapping
     for element in objects.iter():
         for attribute in REFERENCE_ATTRIBUTES:
             value = element.get(attribute)
