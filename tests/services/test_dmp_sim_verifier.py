@@ -1,12 +1,15 @@
 """The DMP simulator's own readers, without HTTP: the XML-DSig core validation behind the VIHF and XAdES checks
-(`services.sandbox.dmp.xmldsig`) and the MTOM splitting of a request (`services.sandbox.dmp.wire`)."""
+(`services.sandbox.dmp.xmldsig`), the MTOM splitting of a request (`services.sandbox.dmp.wire`) and the VIHF
+check's memory of the assertions it checked (`services.sandbox.dmp.vihf_check`)."""
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 from lxml import etree
 
@@ -19,6 +22,7 @@ from services.sandbox.ca import TEST_STRUCTURE_ID, Pki, ensure_pki
 from services.sandbox.dmp import wire, xmldsig
 from services.sandbox.dmp.codes import MALFORMED, Fault
 from services.sandbox.dmp.signature_check import SignatureRefused, check_submission_signature
+from services.sandbox.dmp.vihf_check import CheckedAssertions, check_vihf
 from tests.helpers.dmp import CONTEXT, make_entry, patient_id, random_ins
 
 ACTION = c.ACTION_ITI41
@@ -183,3 +187,23 @@ def test_malformed_mime_is_a_sender_fault(content_type: str, body: bytes) -> Non
     with pytest.raises(Fault) as fault:
         wire.read_request(content_type, body)
     assert fault.value.subcode == MALFORMED
+
+
+# --- the VIHF check's memory of checked assertions ---------------------------------------------------------
+
+def _header(assertion: etree._Element) -> etree._Element:
+    header = etree.Element(f"{{{c.SOAP12}}}Header")
+    etree.SubElement(header, f"{{{c.WSSE}}}Security").append(assertion)
+    return header
+
+
+def test_a_checked_assertion_still_meets_the_clock_and_the_tls_certificate(pki: Pki, key: SigningKey) -> None:
+    tls = x509.load_pem_x509_certificate(pki.structure_cert.read_bytes())
+    header, checked = _header(_assertion(key)), CheckedAssertions()
+    now = dt.datetime.now(dt.UTC)
+    caller = check_vihf(header, pki, tls=tls, now=now, checked=checked)
+    assert check_vihf(header, pki, tls=tls, now=now, checked=checked) == caller
+    with pytest.raises(Fault, match="expirée"):
+        check_vihf(header, pki, tls=tls, now=now + dt.timedelta(hours=2), checked=checked)
+    with pytest.raises(Fault, match="mode indirect"):  # the same assertion over a connection made with its key
+        check_vihf(header, pki, tls=key.certificate, now=now, checked=checked)
