@@ -10,6 +10,7 @@ request than the DMP checks of a small one), pinned rather than left to uvicorn'
 from __future__ import annotations
 
 import asyncio
+import functools
 import ssl
 from typing import Any
 
@@ -62,4 +63,10 @@ def peer_certificate(request: Any) -> x509.Certificate | None:
     """The client's certificate on the mutual-TLS listener, else None (a Starlette Request or a scope)."""
     scope = getattr(request, "scope", request)
     chain = scope.get("extensions", {}).get("tls", {}).get("client_cert_chain") or []
-    return x509.load_pem_x509_certificate(chain[0].encode("ascii")) if chain else None
+    return _certificate(chain[0]) if chain else None
+
+
+@functools.lru_cache(maxsize=64)
+def _certificate(pem: str) -> x509.Certificate:
+    """Parsed once per client certificate, not once per request: clients keep few, and reconnect with them."""
+    return x509.load_pem_x509_certificate(pem.encode("ascii"))
