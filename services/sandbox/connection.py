@@ -3,8 +3,8 @@
 `TlsAwareHttpProtocol` fills the standard ASGI TLS extension (`scope["extensions"]["tls"]`, with the
 client certificate as PEM in `client_cert_chain`) once per connection, after the handshake, and adds
 `ABORT_EXTENSION`, the transport's `abort`, which the `drop` fault uses to cut the TCP connection.
-It is uvicorn's httptools protocol (HTTP parsed in C; h11's pure-Python parsing cost the sandbox more CPU per
-request than the DMP checks of a small one), pinned rather than left to uvicorn's "auto".
+It is uvicorn's httptools protocol (HTTP parsed in C, where h11 parses in Python), pinned rather than left to
+uvicorn's "auto".
 """
 
 from __future__ import annotations

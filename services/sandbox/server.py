@@ -278,8 +278,8 @@ async def _wait_started(servers: Sequence[uvicorn.Server], tasks: Sequence[async
 
 
 def _serve(sandbox: Sandbox, on_ready: Callable[[Manifest], None] | None) -> None:
-    """Run `sandbox.serve` on a new event loop: uvloop's where it exists (not on Windows), which spends about
-    half the CPU of asyncio's on the loop and on TLS."""
+    """Run `sandbox.serve` on a new event loop: uvloop's where it exists (not on Windows), whose loop and TLS
+    layer are compiled code where asyncio's are largely Python."""
     with asyncio.Runner(loop_factory=_loop_factory()) as runner:
         runner.run(sandbox.serve(on_ready))
 
