@@ -10,7 +10,9 @@ from collections.abc import Callable
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.x509.oid import NameOID
 from lxml import etree
 
 from services.dmp import constants as c
@@ -207,3 +209,26 @@ def test_a_checked_assertion_still_meets_the_clock_and_the_tls_certificate(pki: 
         check_vihf(header, pki, tls=tls, now=now + dt.timedelta(hours=2), checked=checked)
     with pytest.raises(Fault, match="mode indirect"):  # the same assertion over a connection made with its key
         check_vihf(header, pki, tls=key.certificate, now=now, checked=checked)
+
+
+def _ec_key() -> SigningKey:
+    """A P-256 key and a self-issued certificate (the sandbox's signing keys are all RSA)."""
+    private = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "SIGNATAIRE EC")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(private.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=1)).sign(private, hashes.SHA256()))
+    return SigningKey.load(cert.public_bytes(serialization.Encoding.PEM), private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+
+
+def test_ecdsa_signatures_verify_and_their_changes_do_not() -> None:
+    key = _ec_key()
+    assertion = _assertion(key)
+    xmldsig.verify(_signature(assertion), key.certificate)
+    signature = etree.fromstring(_signed_set(key)[0])
+    assert len(xmldsig.verify(signature, key.certificate)) == 3
+    _other_signature_value(signature)
+    with pytest.raises(xmldsig.XmlSignatureError, match="SignatureValue"):
+        xmldsig.verify(signature, key.certificate)
