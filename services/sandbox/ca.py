@@ -71,9 +71,9 @@ class Pki:
     unknown_client_cert: Path
     unknown_client_key: Path
     ca: x509.Certificate
-    # Certificates already found issued by `ca`: every DMP request carries the same few signing certificates,
-    # and checking the CA's signature on one costs more than the rest of the VIHF check. Positive answers
-    # only, bounded: a stream of foreign certificates neither grows it nor skips their check.
+    # Certificates already found issued by `ca`: every DMP request carries the same few signing certificates
+    # (VIHF, XAdES), and an ECDSA verification of the CA's signature on each was a sizeable share of the
+    # simulator's CPU. Positive answers only, bounded: foreign certificates are checked every time.
     _issued: dict[x509.Certificate, None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def issued_by_ca(self, cert: x509.Certificate) -> bool:

@@ -75,7 +75,7 @@ def _mime_parts(body: bytes, boundary: str) -> list[tuple[Message, bytes]]:
     A delimiter is CRLF, `--`, the boundary, optional spaces, CRLF (the first one may open the body); the close
     delimiter ends with `--`. The preamble and the epilogue are ignored; a body without close delimiter is
     truncated. (The `email` parser, fed the whole body, split megabytes of content into lines for nothing: it
-    was most of the simulator's CPU per request.)
+    took a fifth of the simulator's CPU per ITI-41.)
     """
     delimiter = b"\r\n--" + boundary.encode("latin-1")
     data = b"\r\n" + body
@@ -95,7 +95,7 @@ def _mime_parts(body: bytes, boundary: str) -> list[tuple[Message, bytes]]:
 
 def _part_headers(block: bytes) -> Message:
     """A part's header block: `Name: value` lines (RFC 5322 §2.2), a line starting with a blank continuing the
-    previous one. Read here rather than by the `email` parser: it costs more than all the rest of the split."""
+    previous one. Read here rather than by the `email` parser, which took about a third of the split's CPU."""
     headers = Message()  # compat32: stores the values as given, reads Content-Type parameters on demand
     unfolded = block.decode("latin-1").replace("\r\n ", " ").replace("\r\n\t", " ")
     for line in filter(None, unfolded.split("\r\n")):
