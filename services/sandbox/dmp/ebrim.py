@@ -29,6 +29,9 @@ def rim(tag: str) -> str:
     return f"{{{RIM}}}{tag}"
 
 
+_SLOT_VALUES = f"{rim('ValueList')}/{rim('Value')}"
+
+
 def new_uuid() -> str:
     return f"urn:uuid:{uuid.uuid4()}"
 
@@ -40,14 +43,18 @@ def is_dtm(value: str) -> bool:
 def slots(element: etree._Element) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for slot in element.iterfind(rim("Slot")):
-        values = [(value.text or "").strip() for value in slot.iterfind(f"{rim('ValueList')}/{rim('Value')}")]
+        values = [(value.text or "").strip() for value in slot.iterfind(_SLOT_VALUES)]
         found.setdefault(slot.get("name", ""), []).extend(values)
     return found
 
 
 def slot(element: etree._Element, name: str) -> str:
-    values = slots(element).get(name) or [""]
-    return values[0]
+    """The first value of the slots named `name` ("" when none), without reading the element's other slots."""
+    for found in element.iterfind(rim("Slot")):
+        if found.get("name") == name:
+            for value in found.iterfind(_SLOT_VALUES):
+                return (value.text or "").strip()
+    return ""
 
 
 def classified(element: etree._Element, scheme: str) -> list[etree._Element]:
