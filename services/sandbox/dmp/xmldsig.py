@@ -2,7 +2,7 @@
 enveloped signature and the submission set's enveloping XAdES one.
 
 It replaced signxml's verifier, which parsed and serialized the whole document a dozen times per signature
-(most of the simulator's CPU per ITI-41). Same checks, on the tree already parsed:
+(close to half of the simulator's CPU per ITI-41). Same checks, on the tree already parsed:
 
 - the `ds:Signature` is valid against the XML-DSig schema (signxml's copy of it);
 - `SignedInfo`, canonicalized by its CanonicalizationMethod, verifies with the certificate's key under its
