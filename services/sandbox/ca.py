@@ -14,7 +14,7 @@ import ipaddress
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography import x509
@@ -36,6 +36,7 @@ TEST_CPS_PIN = "1234"
 _CA_YEARS = 10
 _LEAF_DAYS = 825
 _RENEW_BEFORE = dt.timedelta(days=7)
+_ISSUED_CACHE_SIZE = 256
 
 Key = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
@@ -70,13 +71,22 @@ class Pki:
     unknown_client_cert: Path
     unknown_client_key: Path
     ca: x509.Certificate
+    # Certificates already found issued by `ca`: every DMP request carries the same few signing certificates
+    # (VIHF, XAdES), and an ECDSA verification of the CA's signature on each was a sizeable share of the
+    # simulator's CPU. Positive answers only, bounded: foreign certificates are checked every time.
+    _issued: dict[x509.Certificate, None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def issued_by_ca(self, cert: x509.Certificate) -> bool:
         """True when `cert` was signed by the sandbox's root CA (e.g. the certificate in a VIHF signature)."""
+        if cert in self._issued:  # certificates compare (and hash) by their DER bytes
+            return True
         try:
             cert.verify_directly_issued_by(self.ca)
         except (ValueError, TypeError, InvalidSignature):
             return False
+        if len(self._issued) >= _ISSUED_CACHE_SIZE:
+            self._issued.clear()
+        self._issued[cert] = None
         return True
 
 

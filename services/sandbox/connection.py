@@ -1,28 +1,30 @@
 """Connection-level facts that uvicorn does not put in the ASGI scope: the TLS peer and a way to hang up.
 
-`TlsAwareH11Protocol` fills the standard ASGI TLS extension (`scope["extensions"]["tls"]`, with the
+`TlsAwareHttpProtocol` fills the standard ASGI TLS extension (`scope["extensions"]["tls"]`, with the
 client certificate as PEM in `client_cert_chain`) once per connection, after the handshake, and adds
 `ABORT_EXTENSION`, the transport's `abort`, which the `drop` fault uses to cut the TCP connection.
-The h11 implementation is pinned (not uvicorn's "auto"), so installing httptools changes nothing here.
+It is uvicorn's httptools protocol (HTTP parsed in C, where h11 parses in Python), pinned rather than left to
+uvicorn's "auto".
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import ssl
 from typing import Any
 
 from cryptography import x509
 from starlette.types import ASGIApp, Receive, Scope, Send
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from services.sandbox.faults import ABORT_EXTENSION
 
 _TLS_VERSIONS = {"TLSv1.2": 0x0303, "TLSv1.3": 0x0304}
 
 
-class TlsAwareH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol, adding the TLS peer and an abort hook to every request scope."""
+class TlsAwareHttpProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol, adding the TLS peer and an abort hook to every request scope."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -61,4 +63,10 @@ def peer_certificate(request: Any) -> x509.Certificate | None:
     """The client's certificate on the mutual-TLS listener, else None (a Starlette Request or a scope)."""
     scope = getattr(request, "scope", request)
     chain = scope.get("extensions", {}).get("tls", {}).get("client_cert_chain") or []
-    return x509.load_pem_x509_certificate(chain[0].encode("ascii")) if chain else None
+    return _certificate(chain[0]) if chain else None
+
+
+@functools.lru_cache(maxsize=64)
+def _certificate(pem: str) -> x509.Certificate:
+    """Parsed once per client certificate, not once per request: clients keep few, and reconnect with them."""
+    return x509.load_pem_x509_certificate(pem.encode("ascii"))

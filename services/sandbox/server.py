@@ -36,7 +36,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.sandbox.body_limit import DEFAULT_MAX_REQUEST_BYTES, BodyLimitMiddleware
 from services.sandbox.ca import TEST_STRUCTURE_ID, Pki, ensure_pki
-from services.sandbox.connection import TlsAwareH11Protocol, peer_certificate
+from services.sandbox.connection import TlsAwareHttpProtocol, peer_certificate
 from services.sandbox.context import SimulatorContext
 from services.sandbox.faults import FaultKind, FaultMiddleware, FaultPlan, FaultSettings
 from services.sandbox.manifest import MANIFEST_NAME, Manifest
@@ -128,7 +128,7 @@ class Sandbox:
 
     def _uvicorn(self, *, mutual: bool) -> uvicorn.Server:
         context = _server_ssl_context(self.pki, mutual=mutual)
-        config = uvicorn.Config(self._listener_app(mutual=mutual), http=TlsAwareH11Protocol, ws="none",
+        config = uvicorn.Config(self._listener_app(mutual=mutual), http=TlsAwareHttpProtocol, ws="none",
                                 lifespan="off", log_config=None, log_level=self.options.log_level,
                                 access_log=self.options.access_log, proxy_headers=False,
                                 timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN_SECONDS,
@@ -277,6 +277,21 @@ async def _wait_started(servers: Sequence[uvicorn.Server], tasks: Sequence[async
         await asyncio.sleep(0.01)
 
 
+def _serve(sandbox: Sandbox, on_ready: Callable[[Manifest], None] | None) -> None:
+    """Run `sandbox.serve` on a new event loop: uvloop's where it exists (not on Windows), whose loop and TLS
+    layer are compiled code where asyncio's are largely Python."""
+    with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+        runner.run(sandbox.serve(on_ready))
+
+
+def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
 def run(options: SandboxOptions, on_ready: Callable[[Manifest], None] | None = None) -> None:
     """Serve until SIGINT/SIGTERM (blocking; main thread)."""
     sandbox = Sandbox(options)
@@ -286,7 +301,7 @@ def run(options: SandboxOptions, on_ready: Callable[[Manifest], None] | None = N
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        asyncio.run(sandbox.serve(on_ready))
+        _serve(sandbox, on_ready)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -347,7 +362,7 @@ def run_in_thread(state_dir: Path, *, latency: float = 0.0,
 
     def target() -> None:
         try:
-            asyncio.run(sandbox.serve(on_ready))
+            _serve(sandbox, on_ready)
         except BaseException as exc:
             outcome["error"] = exc
             ready.set()

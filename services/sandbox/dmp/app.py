@@ -35,7 +35,7 @@ from services.sandbox.dmp.ebrim import NSMAP, query_response, registry_response
 from services.sandbox.dmp.foreign import ForeignDocument, add_foreign_document
 from services.sandbox.dmp.patients import POPULATION, SEED_FOREIGN_DOCUMENT_PATIENT, SEED_OID, PatientRef
 from services.sandbox.dmp.store import Patient, Store
-from services.sandbox.dmp.vihf_check import Caller, VerifiedSignatures, check_vihf
+from services.sandbox.dmp.vihf_check import Caller, CheckedAssertions, check_vihf
 from services.sandbox.faults import soap_fault_requested
 
 # The repository's uniqueId (sandbox value; the real DMP's is configuration of the DMP, not public).
@@ -49,7 +49,7 @@ class DmpSimulator:
     def __init__(self, store: Store, pki: Pki) -> None:
         self.store = store
         self.pki = pki
-        self.verified = VerifiedSignatures()
+        self.checked = CheckedAssertions()
 
     # --- SOAP services ---------------------------------------------------------------------------------
     def _soap(self, request: wire.Request, payload: etree._Element) -> Answer:
@@ -147,7 +147,7 @@ class DmpSimulator:
                     "service temporairement indisponible (panne simulée)",
                     receiver=True,
                 )
-            caller = check_vihf(request.header, self.pki, tls=peer, verified=self.verified)
+            caller = check_vihf(request.header, self.pki, tls=peer, checked=self.checked)
             media_type, data = handler(caller, request)
         except Fault as fault:
             return Response(

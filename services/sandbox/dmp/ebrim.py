@@ -20,11 +20,16 @@ from services.dmp.constants import (
 
 NSMAP = {"rim": RIM, "rs": RS, "query": QUERY, "lcm": LCM, "xdsb": XDSB}
 _DTM = re.compile(r"^\d{4}(\d{2}){0,5}$")
+# The id attributes of `objects` and its descendants that are not UUIDs (XPath: one pass in C).
+_SYMBOLIC_IDS = etree.XPath("descendant-or-self::*/@id[. != ''][not(starts-with(., 'urn:uuid:'))]")
 REFERENCE_ATTRIBUTES = ("id", "classifiedObject", "registryObject", "sourceObject", "targetObject")
 
 
 def rim(tag: str) -> str:
     return f"{{{RIM}}}{tag}"
+
+
+_SLOT_VALUES = f"{rim('ValueList')}/{rim('Value')}"
 
 
 def new_uuid() -> str:
@@ -38,14 +43,18 @@ def is_dtm(value: str) -> bool:
 def slots(element: etree._Element) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for slot in element.iterfind(rim("Slot")):
-        values = [(value.text or "").strip() for value in slot.iterfind(f"{rim('ValueList')}/{rim('Value')}")]
+        values = [(value.text or "").strip() for value in slot.iterfind(_SLOT_VALUES)]
         found.setdefault(slot.get("name", ""), []).extend(values)
     return found
 
 
 def slot(element: etree._Element, name: str) -> str:
-    values = slots(element).get(name) or [""]
-    return values[0]
+    """The first value of the slots named `name` ("" when none), without reading the element's other slots."""
+    for found in element.iterfind(rim("Slot")):
+        if found.get("name") == name:
+            for value in found.iterfind(_SLOT_VALUES):
+                return (value.text or "").strip()
+    return ""
 
 
 def classified(element: etree._Element, scheme: str) -> list[etree._Element]:
@@ -80,11 +89,9 @@ def set_slot(element: etree._Element, name: str, value: str) -> None:
 
 def resolve_symbolic_ids(objects: etree._Element) -> dict[str, str]:
     """Give every symbolic id (not `urn:uuid:`) a UUID and rewrite every reference to it (§3.4 entryUUID)."""
-    mapping = {
-        identifier: new_uuid()
-        for element in objects.iter()
-        if (identifier := element.get("id")) and not identifier.startswith("urn:uuid:")
-    }
+    mapping = {str(identifier): new_uuid() for identifier in _SYMBOLIC_IDS(objects)}
+    if not mapping:  # the usual case: the rewriting pass would visit every element for nothing
+        return mapping
     for element in objects.iter():
         for attribute in REFERENCE_ATTRIBUTES:
             value = element.get(attribute)

@@ -15,7 +15,6 @@ Any failure raises `Fault(VIHF_INVALIDE)`; success gives the `Caller` the simula
 from __future__ import annotations
 
 import base64
-import copy
 import hashlib
 import threading
 from collections import OrderedDict
@@ -25,13 +24,13 @@ from datetime import UTC, datetime, timedelta
 from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from lxml import etree
-from signxml import SignatureConfiguration, XMLVerifier
-from signxml.exceptions import InvalidInput, InvalidSignature
 
 from services.dmp import constants as c
 from services.sandbox.ca import Pki
+from services.sandbox.dmp import xmldsig
 from services.sandbox.dmp.codes import VIHF_INVALIDE, Fault
 from services.sandbox.dmp.patients import PatientRef, parse_cx
+from services.xml import parse_bytes
 
 CLOCK_SKEW = timedelta(minutes=2)
 AUTHN_CLASSES = frozenset({c.AUTHN_CPS, c.AUTHN_ECPS, c.AUTHN_STRUCTURE})
@@ -77,7 +76,7 @@ def _instant(value: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _signer(signature: etree._Element, pki: Pki, now: datetime) -> x509.Certificate:
+def _signer(signature: etree._Element, pki: Pki) -> x509.Certificate:
     text = signature.findtext(f"{{{c.DS}}}KeyInfo/{{{c.DS}}}X509Data/{{{c.DS}}}X509Certificate")
     if not text:
         raise _refuse("certificat du signataire absent")
@@ -87,8 +86,6 @@ def _signer(signature: etree._Element, pki: Pki, now: datetime) -> x509.Certific
         raise _refuse("certificat du signataire illisible") from None
     if not pki.issued_by_ca(cert):
         raise _refuse("certificat du signataire non émis par l'autorité de test")
-    if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
-        raise _refuse("certificat du signataire expiré ou pas encore valide")
     return cert
 
 
@@ -96,45 +93,51 @@ def _b64(text: str) -> bytes:
     return base64.b64decode("".join(text.split()), validate=True)
 
 
-class VerifiedSignatures:
-    """Digests of the assertions whose signature was found valid: a client reuses one signed assertion for
-    several calls (while it is valid), and the same bytes verify the same way. Time checks still run on every
-    call. Thread-safe, bounded (the oldest goes first)."""
+@dataclass(frozen=True)
+class _Checked:
+    """What an assertion that passed every check but the clock's gives, and what the clock checks need."""
+
+    caller: Caller
+    signer: x509.Certificate
+    not_before: datetime | None
+    not_after: datetime | None
+
+
+class CheckedAssertions:
+    """The assertions that passed every check but the clock's, by digest of their bytes and TLS certificate: a
+    client reuses one signed assertion for several calls while it is valid, and the same bytes from the same
+    client certificate pass the same checks. The clock's checks (assertion and signer validity) still run on
+    every call. Thread-safe, bounded (the oldest goes first)."""
 
     def __init__(self, size: int = 4096) -> None:
         self.size = size
-        self._digests: OrderedDict[bytes, None] = OrderedDict()
+        self._checked: OrderedDict[tuple[bytes, x509.Certificate | None], _Checked] = OrderedDict()
         self._lock = threading.Lock()
 
-    def __contains__(self, digest: bytes) -> bool:
+    def get(self, key: tuple[bytes, x509.Certificate | None]) -> _Checked | None:
         with self._lock:
-            return digest in self._digests
+            return self._checked.get(key)
 
-    def add(self, digest: bytes) -> None:
+    def add(self, key: tuple[bytes, x509.Certificate | None], checked: _Checked) -> None:
         with self._lock:
-            self._digests[digest] = None
-            if len(self._digests) > self.size:
-                self._digests.popitem(last=False)
+            self._checked[key] = checked
+            if len(self._checked) > self.size:
+                self._checked.popitem(last=False)
 
 
-def _verify_signature(assertion: etree._Element, cert: x509.Certificate,
-                      verified: VerifiedSignatures | None = None) -> None:
-    """The enveloped signature must be valid and must cover the assertion itself (its ID), nothing else."""
-    data = etree.tostring(copy.deepcopy(assertion))
-    digest = hashlib.sha256(data).digest()
-    if verified is not None and digest in verified:
-        return
+def _verify_signature(assertion: etree._Element, data: bytes, cert: x509.Certificate) -> None:
+    """The enveloped signature must be valid and must cover the assertion itself (its ID), nothing else.
+    Verified on `data`, the assertion as its own document, as it was signed: its ID is looked up within it."""
+    alone = parse_bytes(data)
+    signature = alone.find(f"{{{c.DS}}}Signature")
+    assert signature is not None  # _check found it
     try:
-        result = XMLVerifier().verify(
-            data, x509_cert=cert, expect_config=SignatureConfiguration(location="./")
-        )
-    except (InvalidSignature, InvalidInput, ValueError) as exc:
-        raise _refuse(f"signature invalide ({type(exc).__name__})") from None
-    signed = result.signed_xml if not isinstance(result, list) else None
+        references = xmldsig.verify(signature, cert)
+    except xmldsig.XmlSignatureError as exc:
+        raise _refuse(f"signature invalide ({exc})") from None
+    signed = references[0].signed_xml if len(references) == 1 else None
     if signed is None or signed.tag != _saml("Assertion") or signed.get("ID") != assertion.get("ID"):
         raise _refuse("la signature ne porte pas sur l'assertion")
-    if verified is not None:
-        verified.add(digest)
 
 
 def _attributes(assertion: etree._Element) -> dict[str, list[etree._Element]]:
@@ -211,34 +214,46 @@ def _check_authentication(authn: str, mode: str, practitioner: str, signer: x509
 
 def check_vihf(
     header: etree._Element, pki: Pki, *, tls: x509.Certificate | None = None, now: datetime | None = None,
-    verified: VerifiedSignatures | None = None,
+    checked: CheckedAssertions | None = None,
 ) -> Caller:
     """The caller of a request; `tls` is the client certificate of the connection (None: not checked);
-    `verified` spares verifying again the signature of an assertion already verified."""
+    `checked` spares checking again an assertion already checked (but for the clock)."""
     now = now or datetime.now(UTC)
     assertions = header.findall(f"{{{c.WSSE}}}Security/{_saml('Assertion')}")
     if len(assertions) != 1:
         raise _refuse("assertion SAML absente de wsse:Security" if not assertions else "plusieurs assertions")
-    assertion = assertions[0]
+    data = etree.tostring(assertions[0])
+    key = (hashlib.sha256(data).digest(), tls)
+    found = None if checked is None else checked.get(key)
+    if found is None:
+        found = _check(assertions[0], data, pki, tls)
+        if checked is not None:
+            checked.add(key, found)
+    if not found.signer.not_valid_before_utc <= now <= found.signer.not_valid_after_utc:
+        raise _refuse("certificat du signataire expiré ou pas encore valide")
+    if found.not_after is not None and now >= found.not_after + CLOCK_SKEW:
+        raise _refuse("assertion expirée (NotOnOrAfter dépassé)")
+    if found.not_before is not None and now < found.not_before - CLOCK_SKEW:
+        raise _refuse("assertion pas encore valide (NotBefore)")
+    return found.caller
+
+
+def _check(assertion: etree._Element, data: bytes, pki: Pki, tls: x509.Certificate | None) -> _Checked:
+    """Every check that does not depend on the time of the call."""
     if assertion.get("Version") != "2.0" or not assertion.get("ID") or not assertion.get("IssueInstant"):
         raise _refuse("assertion SAML 2.0 mal formée (Version, ID, IssueInstant)")
     signature = assertion.find(f"{{{c.DS}}}Signature")
     if signature is None:
         raise _refuse("assertion non signée")
-    signer = _signer(signature, pki, now)
-    _verify_signature(assertion, signer, verified)
+    signer = _signer(signature, pki)
+    _verify_signature(assertion, data, signer)
 
     issuer = assertion.find(_saml("Issuer"))
     if issuer is None or issuer.get("Format") != c.VIHF_ISSUER_FORMAT or not (issuer.text or "").strip():
         raise _refuse("Issuer absent ou de format autre que X509SubjectName")
     conditions = assertion.find(_saml("Conditions"))
-    if conditions is not None:
-        not_before = _instant(conditions.get("NotBefore"))
-        not_after = _instant(conditions.get("NotOnOrAfter"))
-        if not_after is not None and now >= not_after + CLOCK_SKEW:
-            raise _refuse("assertion expirée (NotOnOrAfter dépassé)")
-        if not_before is not None and now < not_before - CLOCK_SKEW:
-            raise _refuse("assertion pas encore valide (NotBefore)")
+    not_before = None if conditions is None else _instant(conditions.get("NotBefore"))
+    not_after = None if conditions is None else _instant(conditions.get("NotOnOrAfter"))
     practitioner = (assertion.findtext(f"{_saml('Subject')}/{_saml('NameID')}") or "").strip()
     if not practitioner:
         raise _refuse("Subject/NameID (identifiant du professionnel) absent")
@@ -278,6 +293,7 @@ def check_vihf(
     patient = parse_cx(_text(attributes[c.ATTR_RESOURCE_ID]))
     if patient is None:
         raise _refuse("resource-id n'est pas un identifiant patient CX")
-    return Caller(
+    caller = Caller(
         practitioner_id=practitioner, structure_id=_text(attributes[c.ATTR_STRUCTURE]), patient=patient
     )
+    return _Checked(caller=caller, signer=signer, not_before=not_before, not_after=not_after)

@@ -1,16 +1,18 @@
 """The simulator's own reading and writing of SOAP 1.2 and MTOM/XOP (independent of the client's code).
 
-MIME is split with the standard library's `email` parser, as a receiving server would; answers are
-SOAP 1.2 envelopes, multipart/related for ITI-43.
+MIME is split by a boundary scan of the body (the client has its own splitter: the two never share a bug), the
+headers kept in the standard library's `email` messages, which read their parameters; answers are SOAP 1.2
+envelopes, multipart/related for ITI-43.
 """
 
 from __future__ import annotations
 
 import base64
-import email.parser
-import email.policy
+import binascii
+import quopri
 import uuid
 from dataclasses import dataclass
+from email.message import Message
 
 from lxml import etree
 
@@ -19,6 +21,7 @@ from services.sandbox.dmp.codes import MALFORMED, Fault
 from services.xml import UnsafeXmlError, parse_bytes
 
 SOAP_MEDIA_TYPE = "application/soap+xml"
+_IDENTITY_ENCODINGS = frozenset({"binary", "8bit", "7bit"})
 
 
 @dataclass(frozen=True)
@@ -44,22 +47,19 @@ class Request:
 
 
 def _split_mime(content_type: str, body: bytes) -> tuple[bytes, dict[str, bytes]]:
-    head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode("latin-1")
-    # compat32: the modern policies parse every header through the header registry, 5x slower here.
-    message = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(head + body)
-    if not message.is_multipart():
-        raise Fault(MALFORMED, "message multipart/related illisible")
-    start = str(message.get_param("start") or "").strip().strip("<>")
+    outer = Message()
+    outer["Content-Type"] = content_type
+    boundary = outer.get_boundary()
+    if not boundary:
+        raise Fault(MALFORMED, "message multipart/related sans boundary")
+    start = str(outer.get_param("start") or "").strip().strip("<>")
     root: bytes | None = None
     attachments: dict[str, bytes] = {}
-    parts = message.get_payload()
-    assert isinstance(parts, list)
-    for index, part in enumerate(parts):
-        content_id = (part.get("Content-ID") or "").strip().strip("<>")
-        data = part.get_payload(decode=True) or b""
+    for index, (headers, data) in enumerate(_mime_parts(body, boundary)):
+        content_id = (headers.get("Content-ID") or "").strip().strip("<>")
         is_root = content_id == start if start else index == 0
         if is_root:
-            if part.get_content_type() != "application/xop+xml":
+            if headers.get_content_type() != "application/xop+xml":
                 raise Fault(MALFORMED, "la partie racine MTOM doit être application/xop+xml")
             root = data
         elif content_id:
@@ -67,6 +67,75 @@ def _split_mime(content_type: str, body: bytes) -> tuple[bytes, dict[str, bytes]
     if root is None:
         raise Fault(MALFORMED, "partie racine MTOM absente")
     return root, attachments
+
+
+def _mime_parts(body: bytes, boundary: str) -> list[tuple[Message, bytes]]:
+    """The parts of a multipart body (RFC 2046 §5.1.1), each as (its headers, its decoded content).
+
+    A delimiter is CRLF, `--`, the boundary, optional spaces, CRLF (the first one may open the body); the close
+    delimiter ends with `--`. The preamble and the epilogue are ignored; a body without close delimiter is
+    truncated. (The `email` parser, fed the whole body, split megabytes of content into lines for nothing: it
+    took a fifth of the simulator's CPU per ITI-41.)
+    """
+    delimiter = b"\r\n--" + boundary.encode("latin-1")
+    data = b"\r\n" + body
+    parts: list[tuple[Message, bytes]] = []
+    _, position, closing = _next_delimiter(data, delimiter, 0)
+    while not closing:
+        # header_end: after the CRLF of the last header line (at `position` when the part has no header)
+        header_end = position if data.startswith(b"\r\n", position) else data.find(b"\r\n\r\n", position) + 2
+        if header_end < position or data.find(delimiter, position, header_end) >= 0:
+            raise Fault(MALFORMED, "partie MIME sans fin d'en-têtes")
+        headers = _part_headers(data[position:header_end])
+        content_end, next_position, closing = _next_delimiter(data, delimiter, header_end + 2)
+        parts.append((headers, _decode(headers, data[header_end + 2:content_end])))
+        position = next_position
+    return parts
+
+
+def _part_headers(block: bytes) -> Message:
+    """A part's header block: `Name: value` lines (RFC 5322 §2.2), a line starting with a blank continuing the
+    previous one. Read here rather than by the `email` parser, which took about a third of the split's CPU."""
+    headers = Message()  # compat32: stores the values as given, reads Content-Type parameters on demand
+    unfolded = block.decode("latin-1").replace("\r\n ", " ").replace("\r\n\t", " ")
+    for line in filter(None, unfolded.split("\r\n")):
+        name, colon, value = line.partition(":")
+        if not colon or not name.strip():
+            raise Fault(MALFORMED, f"en-tête de partie MIME mal formé : {line[:80]!r}")
+        headers[name.strip()] = value.strip()
+    return headers
+
+
+def _next_delimiter(data: bytes, delimiter: bytes, start: int) -> tuple[int, int, bool]:
+    """The next delimiter from `start`: where it begins, where the line after it begins, whether it closes."""
+    found = data.find(delimiter, start)
+    while found >= 0:
+        after = found + len(delimiter)
+        closing = data.startswith(b"--", after)
+        line_end = data.find(b"\r\n", after)
+        padding = data[after + 2 if closing else after:len(data) if line_end < 0 else line_end]
+        if not padding.strip(b" \t"):  # else a longer string that merely begins with the boundary
+            if closing:
+                return found, len(data), True
+            if line_end >= 0:
+                return found, line_end + 2, False
+        found = data.find(delimiter, after)
+    raise Fault(MALFORMED, "message MIME tronqué (délimiteur de fin absent)")
+
+
+def _decode(headers: Message, content: bytes) -> bytes:
+    """A part's content, undoing its Content-Transfer-Encoding (RFC 2045 §6)."""
+    encoding = (headers.get("Content-Transfer-Encoding") or "binary").strip().lower()
+    if encoding in _IDENTITY_ENCODINGS:
+        return content
+    try:
+        if encoding == "base64":
+            return base64.b64decode(content)
+        if encoding == "quoted-printable":
+            return quopri.decodestring(content)
+    except binascii.Error:
+        raise Fault(MALFORMED, "partie MIME en base64 illisible") from None
+    raise Fault(MALFORMED, f"Content-Transfer-Encoding {encoding!r} non pris en charge")
 
 
 def read_request(content_type: str, body: bytes) -> Request:
