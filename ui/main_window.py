@@ -43,6 +43,7 @@ from ui.mss.inbox_module import install_inbox
 from ui.outbox.worker_status import install_worker_status
 from ui.patients.module import install_patients
 from ui.stall_monitor import StallMonitor
+from ui.style import style_status_bar
 from ui.tasks import TaskManager, run_in_thread
 
 if TYPE_CHECKING:
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self.activity = ActivityIndicator(tasks, self, orders=lambda: outbox_actions.orders_in_flight(context))
         self.user_label = QLabel(self)
         self.show_session()
+        style_status_bar(self.statusBar())
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.role_label)
         self.statusBar().addWidget(self.service_status)
