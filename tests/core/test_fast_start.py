@@ -130,7 +130,8 @@ def test_the_gui_start_path_on_sqlite_at_head_leaves_migration_and_other_tools_u
                 # a datamatrix image, the keyring, a menu's dialog, a PostgreSQL base, the demonstration
                 "httpx", "signxml", "joserfc", "services.insi.client", "lgc_app.dmp.client_factory",
                 "lgc_app.dmp.handler", "services.psc.client", "lgc_app.auth.card_sign_in", "pypdfium2", "PIL",
-                "keyring", "ui.settings_dialog", "ui.help", "sqlalchemy.dialects.postgresql", "lgc_app.demo"}
+                "keyring", "cryptography", "ui.settings_dialog", "ui.help", "sqlalchemy.dialects.postgresql",
+                "lgc_app.demo"}
     assert loaded & unneeded == set()
 
 
