@@ -49,8 +49,6 @@ from ui.tasks import TaskManager, run_in_thread
 if TYPE_CHECKING:
     import httpx
 
-    from ui.settings_dialog import SettingsDialog
-
 log = logging.getLogger("lgc.ui.main_window")
 
 HEALTH_INTERVAL_MS = 15_000
