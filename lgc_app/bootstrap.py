@@ -23,23 +23,15 @@ from typing import TYPE_CHECKING
 
 from lgc_app import __version__, config, cps, lps, secrets
 from lgc_app.config import Role, Settings
-from lgc_app.dmp import client_factory, feeding
+from lgc_app.dmp import feeding
 from lgc_app.dmp import trace as dmp_trace
-from lgc_app.dmp.client_factory import DmpConnection
-from lgc_app.dmp.handler import FeedHandler
 from lgc_app.documents.dispatch import SendPlanner
-from lgc_app.labresults.recording import record_lab_results
 from lgc_app.mss import access as mss_access
 from lgc_app.mss import planning as mss_planning
 from lgc_app.mss import replies as mss_replies
 from lgc_app.mss import trace as mss_trace
-from lgc_app.mss.acknowledgements import apply_report
-from lgc_app.mss.handler import MssSendHandler
 from lgc_app.mss.inbox import reception
 from lgc_app.mss.inbox.hooks import InboxHooks, report_handler
-from lgc_app.mss.inbox.reception import ReceptionThread
-from lgc_app.outbox import noop
-from lgc_app.outbox.handler import Handler
 from lgc_app.outbox.process import WorkerProcess, start_worker_process
 from lgc_app.outbox.trace import Describer, register
 from lgc_app.persistence.database import Database
@@ -47,16 +39,20 @@ from lgc_app.service_slot import ServiceSlot
 from lgc_app.session import ActingSession, Session, workstation_session
 from lgc_app.workstation import Workstation
 from services.annuaire.constants import SANDBOX_API_KEY, TIMEOUT_SECONDS
-from services.card.card import Card
-from services.insi import InsiClient, LpsIdentity
-from services.mss.connection import MailboxAccess
-from services.mss.reports import is_report, parse_reports
-from services.mss.smtp_sessions import SmtpSessions
 from services.transport import TlsMaterial, make_async_client
 
 if TYPE_CHECKING:
     from lgc_app.demo import DemoSandbox
+    from lgc_app.dmp.client_factory import DmpConnection
+    from lgc_app.mss.inbox.reception import ReceptionThread
+    from lgc_app.outbox.handler import Handler
     from services.annuaire import AnnuaireClient
+    from services.card.card import Card
+    from services.insi import InsiClient
+    from services.mss.connection import MailboxAccess
+
+# What only runs later is imported by the function that needs it: the outbox handlers (in the worker process),
+# the service clients (on first use), the inbox hooks (when reception starts). The GUI's window shows sooner.
 
 log = logging.getLogger("lgc.bootstrap")
 
@@ -66,6 +62,8 @@ def make_insi_client(settings: Settings) -> InsiClient:
 
     Blocking (it builds the TLS context, ARCHITECTURE.md): the `Services` slot calls it from a thread.
     """
+    from services.insi import InsiClient, LpsIdentity
+
     tls = TlsMaterial(settings["tls.ca_file"], settings["tls.client_cert"], settings["tls.client_key"])
     http = make_async_client(tls, timeout=settings["demo.latency"] + 30.0)
     identity = LpsIdentity(idam=lps.LPS_IDAM, name=lps.LPS_NAME, version=__version__,
@@ -104,9 +102,20 @@ def make_mss_access(settings: Settings, session: ActingSession | None) -> Mailbo
     return mss_access.mailbox_access(settings, session)
 
 
+def connect_dmp(settings: Settings) -> DmpConnection:
+    """The DMP connection of this workstation (`lgc_app.dmp.client_factory.connect`). Blocking: TLS context."""
+    from lgc_app.dmp import client_factory
+
+    return client_factory.connect(settings)
+
+
 def inbox_hooks(settings: Settings) -> InboxHooks:
     """What MSSanté reception hands to the other parts: DSN/MDN to the sending side (every recipient of a report),
     structured lab results to the patient's results, replies (MDN, rejection) to the outbox."""
+    from lgc_app.labresults.recording import record_lab_results
+    from lgc_app.mss.acknowledgements import apply_report
+    from services.mss.reports import is_report, parse_reports
+
     return InboxHooks(settings["mss.mailbox"], mss_replies.ReplySender(Workstation.from_settings(settings)),
                       reports=report_handler(parse_reports, apply_report, is_report), lab_results=record_lab_results)
 
@@ -128,6 +137,11 @@ def outbox_handlers(settings: Settings, *, session: Callable[[], ActingSession |
     their own documents signed by the card (`lgc_app.dmp.access`); in the worker process it is the GUI's
     session seen through the channel (`lgc_app.outbox.remote_session`); None for a worker without a user.
     """
+    from lgc_app.dmp.handler import FeedHandler
+    from lgc_app.mss.handler import MssSendHandler
+    from lgc_app.outbox import noop
+    from services.mss.smtp_sessions import SmtpSessions
+
     sessions = SmtpSessions()  # one submission session for messages and replies of the practice's box
     mss = MssSendHandler(settings, session=session, access=make_mss_access, sessions=sessions)
     return {
@@ -161,7 +175,7 @@ class Services:
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lgc-connect")
         self.insi: ServiceSlot[InsiClient] = ServiceSlot("INSi", lambda: make_insi_client(context.settings),
                                                          self._executor)
-        self.dmp: ServiceSlot[DmpConnection] = ServiceSlot("DMP", lambda: client_factory.connect(context.settings),
+        self.dmp: ServiceSlot[DmpConnection] = ServiceSlot("DMP", lambda: connect_dmp(context.settings),
                                                            self._executor)
         self.annuaire: ServiceSlot[AnnuaireClient] = ServiceSlot(
             "Annuaire Santé", lambda: make_annuaire_client(context.settings), self._executor)

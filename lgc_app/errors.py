@@ -15,15 +15,17 @@ text (it may hold remote or personal data).
 from __future__ import annotations
 
 import logging
+import sys
 import uuid
 from dataclasses import dataclass
-from typing import Any, ClassVar
-
-import httpx
+from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard
 
 from lgc_app import logs
 from services.errors import ServiceError
 from services.transport import RETRYABLE, TransportErrorCode, classify
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger("lgc.errors")
 
@@ -91,12 +93,21 @@ def explain(error: BaseException) -> Explanation:
     """Map any exception to what the user reads; a bug is logged with its traceback (once per exception)."""
     if isinstance(error, UserError | ServiceError):
         return Explanation(error.code, error.text, is_bug=False)
-    if isinstance(error, httpx.HTTPError):
+    if _is_http_error(error):
         return explain(_network_error(error))
     return Explanation(BUG_CODE, BUG_TEXT.format(reference=_reported(error), log=logs.log_file()), is_bug=True)
 
 
+def _is_http_error(error: BaseException) -> TypeGuard[httpx.HTTPError]:
+    """An httpx failure; httpx is imported by the first service client (services/transport.py), not here: until
+    then no request can have failed."""
+    httpx_module = sys.modules.get("httpx")
+    return httpx_module is not None and isinstance(error, httpx_module.HTTPError)
+
+
 def _network_error(error: httpx.HTTPError) -> ServiceError:
+    import httpx
+
     code = classify(error)
     status = error.response.status_code if isinstance(error, httpx.HTTPStatusError) else "?"
     return ServiceError("NET-" + code.value.upper().replace("_", "-"), _NETWORK_REASONS[code].format(status=status),

@@ -1,15 +1,13 @@
 """Secrets over keyring: the only place passwords, client secrets and tokens are kept.
 
 Settings and database rows hold only the *name* of a keyring entry. Tests install a memory backend
-(`tests/helpers/keyring_backend.py`) so the user's keyring is never read or written.
+(`tests/helpers/keyring_backend.py`) so the user's keyring is never read or written. keyring itself (and its
+backends' dependencies: ~15 ms of imports) is imported on the first use, not when the application starts.
 """
 
 from __future__ import annotations
 
 import contextlib
-
-import keyring
-import keyring.errors
 
 from lgc_app.errors import UserError
 
@@ -29,6 +27,8 @@ def store(name: str, value: str) -> None:
     Raises:
         SecretUnavailable: no keyring on this machine (a minimal Linux without a Secret Service).
     """
+    import keyring.errors  # binds `keyring` too
+
     try:
         keyring.set_password(SERVICE, name, value)
     except keyring.errors.KeyringError as exc:
@@ -36,6 +36,8 @@ def store(name: str, value: str) -> None:
 
 
 def fetch(name: str) -> str:
+    import keyring.errors  # binds `keyring` too
+
     try:
         value = keyring.get_password(SERVICE, name)
     except keyring.errors.KeyringError as exc:
@@ -46,5 +48,7 @@ def fetch(name: str) -> str:
 
 
 def forget(name: str) -> None:
+    import keyring.errors  # binds `keyring` too
+
     with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, name)

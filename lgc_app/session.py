@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import select
 
@@ -18,8 +18,10 @@ from lgc_app.documents.actors import Actor
 from lgc_app.documents.models import Practitioner
 from lgc_app.persistence.database import Database
 from lgc_app.workstation import Workstation
-from services.card.card import Card
-from services.psc import PscSignIn
+
+if TYPE_CHECKING:  # a session only holds them: their libraries (cryptography, joserfc) load when a sign-in needs them
+    from services.card.card import Card
+    from services.psc import PscSignIn
 
 
 class UserRole(enum.StrEnum):

@@ -3,7 +3,8 @@
 Creating an `httpx.AsyncClient` builds an SSL context (loading CA files and the client key): 20–40 ms
 on the calling thread per ARCHITECTURE.md; measured here ~8 ms with a CA file and a client key, but ~115 ms
 with the system CA store — either way more than a GUI frame ("event loop is sacred"). Callers create ONE
-client per service at start-up (or in a thread) and reuse it for every request.
+client per service at start-up (or in a thread) and reuse it for every request. httpx (~40 ms of imports) is
+imported by the first client built, not with the modules that only name these errors.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import ssl
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from services.errors import ServiceError
+
+if TYPE_CHECKING:
+    import httpx
 
 
 class TransportConfigError(ServiceError, ValueError):
@@ -70,6 +72,8 @@ def make_ssl_context(tls: TlsMaterial) -> ssl.SSLContext:
 
 def make_async_client(tls: TlsMaterial, *, base_url: str = "", timeout: float = 30.0,
                       **kwargs: Any) -> httpx.AsyncClient:
+    import httpx
+
     """One AsyncClient for one service; create it once at start-up (see module docstring)."""
     return httpx.AsyncClient(verify=make_ssl_context(tls), base_url=base_url, timeout=timeout, **kwargs)
 
@@ -96,6 +100,8 @@ async def post_capped(http: httpx.AsyncClient, url: str, *, max_bytes: int, **kw
         ResponseTooLargeError: the announced or received body exceeds `max_bytes`.
         httpx.HTTPError: as `client.post()`.
     """
+    import httpx
+
     async with http.stream("POST", url, **kwargs) as streamed:
         declared = streamed.headers.get("content-length", "")
         if declared.isascii() and declared.isdigit() and len(declared) < 20 and int(declared) > max_bytes:
@@ -143,6 +149,8 @@ RETRYABLE = frozenset({TransportErrorCode.TIMEOUT, TransportErrorCode.CONNECTION
 
 def classify(exc: BaseException) -> TransportErrorCode:
     """Map an httpx (or configuration) exception to a `TransportErrorCode`."""
+    import httpx
+
     if isinstance(exc, httpx.TimeoutException):
         return TransportErrorCode.TIMEOUT
     if isinstance(exc, httpx.HTTPStatusError):

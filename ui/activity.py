@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.style import style_popup
 from ui.tasks import Task, TaskManager
 
 log = logging.getLogger("lgc.ui.activity")
@@ -78,6 +79,7 @@ class ActivityList(QFrame):
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("activityList")
+        style_popup(self)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._tasks = tasks
         self._shown_ids: list[int] = []

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import gc
-import importlib
 import logging
 import signal
 import sys
@@ -39,7 +38,7 @@ from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.mss.inbox_actions import start_reception
 from ui.stall_monitor import StallMonitor
-from ui.warm_up import warm_up
+from ui.warm_up import preload_network_stack, warm_up
 
 log = logging.getLogger("lgc.ui.app")
 
@@ -59,7 +58,7 @@ class GuiOptions:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with French translations, style sheet and icon (an existing one is reused)."""
+    """The QApplication with French translations and icon (an existing one is reused)."""
     app = QApplication.instance() or QApplication(argv or [APP_NAME])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -67,10 +66,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("lgc-segur")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "lgc.svg")))
     app.setProperty("lgc_translators", install_translations(app))
-    style = RESOURCES / "style.qss"
-    if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-    return app
+    return app  # no application-wide style sheet: the few styled widgets carry their own (ui/style.py)
 
 
 class TaskKeeper:
@@ -116,16 +112,6 @@ def _terminate(app: QApplication) -> None:
     app.quit()
 
 
-def preload_network_stack() -> None:
-    """Import what httpx imports lazily on its first request, in a thread rather than on the GUI loop.
-
-    httpcore loads anyio's asyncio backend (and urllib, http.client with it) when the first request starts:
-    100-200 ms of imports on the loop, measured by bench/bench_stall.py.
-    """
-    importlib.import_module("anyio._backends._asyncio")
-    importlib.import_module("anyio.streams.tls")
-
-
 async def open_context(options: GuiOptions) -> AppContext:
     """Settings → (demo overlay) → database → (sandbox) → worker process started; blocking steps run in
     threads.
@@ -134,9 +120,12 @@ async def open_context(options: GuiOptions) -> AppContext:
         ConfigError, DatabaseError, SandboxError: with a French message; nothing was modified.
     """
     settings = await taskbridge.run_db(config.load, options.config)
-    await taskbridge.run_in_thread(preload_network_stack)
     if options.demo:  # the demonstration's modules (sandbox, data set) are imported in demo mode only
         from lgc_app import demo
+
+        # the sandbox's health check sends the first request as soon as the window shows: its HTTP stack is imported
+        # now, off the loop (elsewhere the warm-up imports it once the window is interactive)
+        await taskbridge.run_in_thread(preload_network_stack)
 
         latency = SCENARIO_LATENCY if options.scenario and options.latency is None else options.latency
         settings = demo.demo_settings(settings, latency)

@@ -10,9 +10,8 @@ import asyncio
 import logging
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -33,25 +32,22 @@ from lgc_app.session import Session
 from ui import messages
 from ui.actions import outbox as outbox_actions
 from ui.activity import ActivityIndicator
-from ui.audit import audit_panel
-from ui.auth import accounts_dialog
 from ui.auth.card_status import CardStatus
-from ui.auth.my_account_dialog import MyAccountDialog
 from ui.consultations.module import install_consultations
-from ui.diagnostics import DiagnosticsDialog
-from ui.directory.search_dialog import DirectorySearchDialog
 from ui.dmp.module import install_dmp
 from ui.documents.module import install_documents
-from ui.help import HelpDialog, current_page
 from ui.i18n import decimal, role_label
 from ui.labresults.module import install_labresults
 from ui.mss.compose_module import install_compose
 from ui.mss.inbox_module import install_inbox
 from ui.outbox.worker_status import install_worker_status
 from ui.patients.module import install_patients
-from ui.settings_dialog import SettingsDialog
 from ui.stall_monitor import StallMonitor
+from ui.style import style_status_bar
 from ui.tasks import TaskManager, run_in_thread
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger("lgc.ui.main_window")
 
@@ -228,6 +224,7 @@ class MainWindow(QMainWindow):
         self.activity = ActivityIndicator(tasks, self, orders=lambda: outbox_actions.orders_in_flight(context))
         self.user_label = QLabel(self)
         self.show_session()
+        style_status_bar(self.statusBar())
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.role_label)
         self.statusBar().addWidget(self.service_status)
@@ -314,7 +311,11 @@ class MainWindow(QMainWindow):
         if editor is None or editor.request_print() is None:
             messages.info(self.tr("Ouvrez un document validé dans l'onglet « Documents » pour l'imprimer."))
 
+    # The dialogs of the menus are imported when first opened: the window shows sooner (issue 14 item 2).
+
     def open_directory(self) -> None:
+        from ui.directory.search_dialog import DirectorySearchDialog
+
         self._single("annuaire", lambda: DirectorySearchDialog(self.context, self.tasks, parent=self))
 
     def _focus_search(self) -> None:
@@ -367,6 +368,8 @@ class MainWindow(QMainWindow):
         self.session_changed.emit(session)
 
     def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         def build() -> SettingsDialog:
             dialog = SettingsDialog(self.context.config_path, self, in_force=self.context.settings,
                                     demo=self.context.sandbox is not None)
@@ -383,6 +386,8 @@ class MainWindow(QMainWindow):
 
     def open_help(self) -> None:
         """Aide → Guide d'utilisation (F1): the page of the screen in use, beside the window."""
+        from ui.help import HelpDialog, current_page
+
         page = current_page(self.panels.currentWidget())
         self._single("help", lambda: HelpDialog(self))
         help_dialog = self._dialogs["help"]
@@ -408,6 +413,8 @@ class MainWindow(QMainWindow):
 
     def open_audit(self) -> None:
         """Outils → Journal d'audit: for an administrator only (SSI)."""
+        from ui.audit import audit_panel
+
         if not audit_panel.may_open(self.context):
             messages.error(self.tr("Le journal d'audit est réservé aux administrateurs."))
             return
@@ -415,6 +422,8 @@ class MainWindow(QMainWindow):
 
     def open_accounts(self) -> None:
         """Outils → Comptes utilisateurs: for an administrator only (SSI IE.33–IE.35)."""
+        from ui.auth import accounts_dialog
+
         if not accounts_dialog.may_open(self.context):
             messages.error(self.tr("La gestion des comptes est réservée aux administrateurs."))
             return
@@ -422,9 +431,13 @@ class MainWindow(QMainWindow):
 
     def open_my_account(self) -> None:
         """Fichier → Mon compte: the user's password, second factor and contacts."""
+        from ui.auth.my_account_dialog import MyAccountDialog
+
         self._single("my-account", lambda: MyAccountDialog(self.context, self.tasks, self))
 
     def open_diagnostics(self) -> None:
+        from ui.diagnostics import DiagnosticsDialog
+
         self._single("diagnostics", lambda: DiagnosticsDialog(
             self.context, self.monitor, role_text=role_label(self.context.role),
             service_state=self.service_status.text, parent=self))

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from lgc_app.errors import explain
+from ui.style import style_banner
 
 log = logging.getLogger("lgc.ui.messages")
 
@@ -115,7 +116,7 @@ class _Banner(QFrame):
     def __init__(self, message: Message, parent: QWidget) -> None:
         super().__init__(parent)
         self.message = message
-        self.setObjectName(f"banner_{message.level.value}")
+        style_banner(self, message.level.value)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from lgc_app import config, paths
 from lgc_app.config import ConfigError, Option, Role, Settings
 from ui.i18n import role_label
+from ui.style import mark_error
 
 LABEL_WIDTH = 260
 SECTION_TITLES = {
@@ -112,9 +113,8 @@ class _Field:
             self.widget = self.editor
         self.widget.setObjectName(option.key)
         self.error = QLabel(parent)
-        self.error.setObjectName("fieldError")
+        mark_error(self.error)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         self.in_force = QLabel(parent)
         self.in_force.setObjectName("inForce")
@@ -194,7 +194,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.banner)
         self.problem = QLabel(problem or "", self)
         self.problem.setWordWrap(True)
-        self.problem.setObjectName("fileError")
+        mark_error(self.problem, "fileError")
         self.problem.setVisible(bool(problem))
         layout.addWidget(self.problem)
         note = QLabel(self.tr("Fichier : %1<br>Les modifications prennent effet au prochain démarrage "

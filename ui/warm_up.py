@@ -28,13 +28,23 @@ from ui.tasks import run_db, run_in_thread
 log = logging.getLogger(__name__)
 
 
+def preload_network_stack() -> None:
+    """Import the HTTP stack in a thread before the first request needs it, rather than on the GUI loop.
+
+    httpx (~40 ms of imports) is left out of the window's start; its transport library (httpcore) loads when the
+    first service client is built, and httpcore loads anyio's asyncio backend (urllib, http.client with it) when
+    the first request starts: 100-200 ms of imports on the loop, measured by bench/bench_stall.py.
+    """
+    for module in ("httpx", "httpcore", "anyio._backends._asyncio", "anyio.streams.tls"):
+        importlib.import_module(module)
+
+
 async def warm_up(context: AppContext) -> None:
     """Configure the ORM, load the birth places, read the most recent patient as an opening does."""
     db = context.database
     await run_db(db.prepare_orm)
     await run_in_thread(birth_place.load_places)
-    # httpx imports its transport library when the first service client is built (~30 ms of imports)
-    await run_in_thread(importlib.import_module, "httpcore")
+    await run_in_thread(preload_network_stack)
     recent = await patient_actions.recent(db, limit=1)
     if not recent:
         return

@@ -9,12 +9,15 @@ database or the settings (issue 11 item 7). IE.34: an administrator forces renew
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pyotp
-from cryptography.fernet import Fernet, InvalidToken
 
 from lgc_app import secrets
 from lgc_app.errors import UserError
+
+if TYPE_CHECKING:  # cryptography loads when a second factor is first checked or enrolled, not at start-up
+    from cryptography.fernet import Fernet
 
 CABINET_KEY_ENTRY = "cabinet-key"
 ISSUER = "LGC Ségur"
@@ -30,6 +33,8 @@ class CabinetKeyMismatch(UserError, RuntimeError):
 
 def ensure_cabinet_key() -> Fernet:
     """The cabinet key from this workstation's keyring, created on the first enrolment of the cabinet."""
+    from cryptography.fernet import Fernet
+
     try:
         return Fernet(secrets.fetch(CABINET_KEY_ENTRY).encode("ascii"))
     except secrets.SecretUnavailable:
@@ -40,6 +45,8 @@ def ensure_cabinet_key() -> Fernet:
 
 def _cabinet_key() -> Fernet:
     """Raises SecretUnavailable when this workstation has no cabinet key yet (seeds exist: never overwrite)."""
+    from cryptography.fernet import Fernet
+
     return Fernet(secrets.fetch(CABINET_KEY_ENTRY).encode("ascii"))
 
 
@@ -53,6 +60,8 @@ def seal(seed: str) -> str:
 
 
 def unseal(token: str) -> str:
+    from cryptography.fernet import InvalidToken
+
     try:
         return _cabinet_key().decrypt(token.encode("ascii")).decode("ascii")
     except InvalidToken:

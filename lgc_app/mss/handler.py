@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session as OrmSession
 
 from lgc_app import __version__, lps
 from lgc_app.config import Settings
-from lgc_app.dmp.client_factory import source_id
 from lgc_app.dmp.feeding import unique_id_of
 from lgc_app.dmp.submission import EntryIds, SubmissionError, build_submission
 from lgc_app.documents.cabinet import Cabinet
@@ -56,6 +55,8 @@ class SendJob:
 
 
 def _document_part(session: OrmSession, document: Document, row: MssMessage, cabinet: Cabinet) -> Documents:
+    from lgc_app.dmp.client_factory import source_id  # the DMP client's modules load when a message is sent
+
     patient = session.get(Patient, document.patient_id)
     assert patient is not None  # foreign key
     ins = patient.ins_for_export()

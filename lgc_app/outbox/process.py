@@ -32,7 +32,6 @@ from typing import IO, Any
 import lgc_app
 from lgc_app.config import Settings
 from lgc_app.outbox.ipc import Channel, Handler
-from lgc_app.outbox.remote_session import certificate_id, session_to_wire
 from lgc_app.session import ActingSession
 from lgc_app.workstation import Workstation
 from services.card.card import CARD_NOT_UNLOCKED, CardError, SignMechanism
@@ -240,10 +239,14 @@ class WorkerProcess:
             listener()
 
     def _answer_session(self, _args: dict[str, Any]) -> dict[str, Any] | None:
+        from lgc_app.outbox.remote_session import session_to_wire  # its X.509 code: when the worker first asks
+
         return session_to_wire(self._session())
 
     def _answer_sign(self, args: dict[str, Any]) -> str:
         """A signature by the card of the session in force, only if it is the card the child was told of."""
+        from lgc_app.outbox.remote_session import certificate_id
+
         session = self._session()
         card = session.card if session is not None else None
         if card is None or not card.unlocked or certificate_id(card.certificate()) != args["card"]:

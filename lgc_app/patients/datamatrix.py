@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import zxingcpp
-from PIL import Image
 
 from lgc_app.errors import UserError
 from lgc_app.patients.birth_date import display_birth_date
@@ -134,12 +133,16 @@ def render_png(payload: str, *, module_pixels: int = 8) -> bytes:
     image = _symbol(payload).to_image(scale=module_pixels, add_quiet_zones=True)
     height, width = image.shape[:2]
     buffer = io.BytesIO()
+    from PIL import Image  # Pillow: ~50 ms of imports, paid when a symbol is first drawn, not at start-up
+
     Image.frombytes("L", (width, height), _pixels(image)).save(buffer, format="PNG")
     return buffer.getvalue()
 
 
 def read_payloads(image: Path | bytes) -> list[str]:
     """The texts of every datamatrix found in an image file (PNG, JPEG…) or its bytes."""
+    from PIL import Image  # as in `render_png`
+
     source = io.BytesIO(image) if isinstance(image, bytes) else image
     try:
         with Image.open(source) as picture:

@@ -19,8 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, insert, inspect
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Insert, delete, event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from lgc_app.patients.models import Patient, PatientNameVariant, PatientSearchKey
@@ -78,8 +77,17 @@ def _add_variants(connection: Connection, name_keys: Iterable[str]) -> None:
     if not rows:
         return
     # Names are shared: a variant may already be there (or be added by another workstation meanwhile).
-    dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-    connection.execute(dialect_insert(PatientNameVariant).on_conflict_do_nothing(), rows)
+    # the dialect's module is imported here: the PostgreSQL one (~25 ms of imports) only on a PostgreSQL base
+    statement: Insert
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        statement = postgresql.insert(PatientNameVariant).on_conflict_do_nothing()
+    else:
+        from sqlalchemy.dialects import sqlite
+
+        statement = sqlite.insert(PatientNameVariant).on_conflict_do_nothing()
+    connection.execute(statement, rows)
 
 
 def _needs_rewrite(patient: Patient, is_new: bool) -> bool:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Protocol
-
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-from cryptography.x509.oid import NameOID
+from typing import TYPE_CHECKING, Protocol
 
 from services.errors import ServiceError
+
+if TYPE_CHECKING:  # cryptography (~25 ms of imports) loads when a certificate is first read, not at start-up
+    from cryptography import x509
 
 CARD_ABSENT = "CARTE_ABSENTE"
 CARD_UNREADABLE = "CARTE_ILLISIBLE"
@@ -81,6 +80,8 @@ class CardHolder:
 
     @classmethod
     def of(cls, certificate: x509.Certificate) -> CardHolder:
+        from cryptography.x509.oid import NameOID
+
         def first(oid: x509.ObjectIdentifier) -> str:
             values = certificate.subject.get_attributes_for_oid(oid)
             return str(values[0].value) if values else ""
@@ -132,4 +133,6 @@ class Card(Protocol):
 
 
 def certificate_pem(card: Card) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return card.certificate().public_bytes(serialization.Encoding.PEM)

@@ -8,7 +8,7 @@ Reads return detached, frozen snapshots that widgets may keep.
 from __future__ import annotations
 
 from lgc_app.bootstrap import AppContext
-from lgc_app.dmp import client_factory, consultation, feeding, opposition, state
+from lgc_app.dmp import consultation, feeding, opposition, state
 from lgc_app.dmp.consultation import Consultation, DmpDocument, DmpReader, DocumentFilter, ReceivedDocument
 from lgc_app.dmp.opposition import OppositionStatus
 from lgc_app.dmp.state import DmpVersion
@@ -20,6 +20,8 @@ from ui.tasks import run_db
 
 async def dmp_client(context: AppContext) -> DmpReader:
     """The DMP client of the session's consultations (the connection is built once, in a thread)."""
+    from lgc_app.dmp import client_factory  # the DMP client's modules load with the first DMP request
+
     connection = await context.services.dmp.get()
     return client_factory.consultation_client(connection, context.session, Cabinet.from_settings(context.settings))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lgc_app.bootstrap import AppContext
 from lgc_app.documents.actors import Actor
@@ -22,8 +23,11 @@ from lgc_app.patients.use_cases import CheckPreview, Created, DatamatrixOwner, I
 from lgc_app.patients.views import PatientView
 from lgc_app.patients.vocabulary import IdentityDocumentType
 from lgc_app.persistence.database import Database
-from services.insi import InsiClient, InsiIdentity, VitaleQuery
+from services.insi import InsiIdentity, VitaleQuery
 from ui.tasks import run_db, run_in_thread
+
+if TYPE_CHECKING:
+    from services.insi import InsiClient
 
 LIST_LIMIT = 50
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from lgc_app.auth.psc_login import PscLogin, user_for
 from lgc_app.bootstrap import AppContext
 from lgc_app.session import Authentication, Session, User
-from services.psc import PscIdentity
-from ui.auth.psc_dialog import PscDialog
 from ui.tasks import TaskManager, run_db
+
+if TYPE_CHECKING:
+    from lgc_app.auth.psc_login import PscLogin
+    from services.psc import PscIdentity
 
 
 def psc_configured(context: AppContext) -> bool:
@@ -25,10 +27,15 @@ def psc_session_opener(context: AppContext, tasks: TaskManager,
                        parent: QWidget | None = None) -> Callable[[], Awaitable[Session]]:
     """What the login dialog's "Pro Santé Connect" button awaits: the PSC session, or CancelledError when the
     user closes the PSC dialog (the login dialog stays, usable)."""
+    # the PSC client and its JOSE library are imported when the user first asks for it, not at start-up
     async def user_of(identity: PscIdentity) -> User:
+        from lgc_app.auth.psc_login import user_for
+
         return await run_db(user_for, identity, context.database)
 
     async def open_psc_session() -> Session:
+        from ui.auth.psc_dialog import PscDialog
+
         chosen: asyncio.Future[PscLogin] = asyncio.get_running_loop().create_future()
         dialog = PscDialog(context.settings, tasks, user_of, parent=parent)
         dialog.signed_in.connect(lambda login: chosen.done() or chosen.set_result(login))

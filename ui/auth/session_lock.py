@@ -10,12 +10,10 @@ from PySide6.QtWidgets import QDialog
 
 from lgc_app.auth import accounts
 from lgc_app.auth.accounts import AccountDraft
-from lgc_app.auth.card_sign_in import card_sign_in
 from lgc_app.auth.demo_accounts import DEMO_ACCOUNTS
 from lgc_app.auth.passwords import PasswordPolicy
 from lgc_app.auth.sign_in import SignedIn, sign_in
 from lgc_app.bootstrap import AppContext
-from lgc_app.demo import DEMO_CPS_PIN
 from lgc_app.session import Session
 from ui import messages
 from ui.auth.first_run import FirstRunDialog
@@ -43,6 +41,8 @@ def card_login(context: AppContext) -> CardLogin | None:
         return None
 
     async def call() -> Session:
+        from lgc_app.auth.card_sign_in import card_sign_in  # its X.509 checks: imported when a card signs in
+
         return await run_db(card_sign_in, context.database, context.workstation, context.settings, card)
     return CardLogin(card, call)
 
@@ -72,6 +72,8 @@ async def open_session(context: AppContext, psc_login: PscLogin | None = None) -
     hint = ""
     card = card_login(context)
     if context.sandbox is not None:  # the demonstration: its accounts are public (README, demo guide)
+        from lgc_app.demo import DEMO_CPS_PIN  # the demonstration's modules: in demo mode only
+
         login = login or DEMO_ACCOUNTS[0][0].login
         hint = QCoreApplication.translate("LoginDialog", "Démonstration : %1").replace("%1", " ; ".join(
             f"{draft.login} / {password}" for draft, password in DEMO_ACCOUNTS))

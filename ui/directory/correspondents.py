@@ -30,6 +30,7 @@ from services.annuaire import PractitionerEntry
 from ui.actions import directory as actions
 from ui.directory.search_dialog import DirectorySearchDialog, show_choosing
 from ui.mss.compose_module import open_compose
+from ui.style import mark_error
 from ui.tasks import TaskManager
 
 
@@ -102,7 +103,7 @@ class CorrespondentsPanel(QGroupBox):
         self.table.setMinimumHeight(110)
         layout.addWidget(self.table)
         self.error_label = QLabel(self)
-        self.error_label.setObjectName("fieldError")
+        mark_error(self.error_label)
         self.error_label.setWordWrap(True)
         layout.addWidget(self.error_label)
         buttons = QHBoxLayout()

@@ -2,7 +2,8 @@
 
 Called from a worker thread: QImage is safe off the GUI thread (QPixmap is not). PDFium itself is not
 thread-safe, hence one lock for every call into it. Page count and bitmap size are capped so that a hostile
-PDF (thousands of pages, a page of 200 × 200 inches) cannot exhaust memory.
+PDF (thousands of pages, a page of 200 × 200 inches) cannot exhaust memory. pypdfium2 is imported by the first
+call (a document's pages are drawn in a thread), not with the window at start-up.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 import math
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pypdfium2
 from PySide6.QtGui import QImage
 
 from lgc_app.errors import UserError
+
+if TYPE_CHECKING:
+    import pypdfium2
 
 MAX_PAGES = 50
 TARGET_WIDTH_PX = 1100  # about 130 dpi on A4: readable on screen, 4.5 MB per page
@@ -45,6 +49,8 @@ def rasterise(data: bytes, *, max_pages: int | None = None, dpi: float | None = 
     Raises:
         PdfPagesError: PDFium cannot open the file (damaged, encrypted, not a PDF).
     """
+    import pypdfium2
+
     with _pdfium_lock:
         try:
             document = pypdfium2.PdfDocument(data)
@@ -67,6 +73,8 @@ def page_count(data: bytes) -> int:
     Raises:
         PdfPagesError: PDFium cannot open the file.
     """
+    import pypdfium2
+
     with _pdfium_lock:
         try:
             document = pypdfium2.PdfDocument(data)
@@ -84,6 +92,8 @@ def render_page(data: bytes, index: int, width_px: int) -> QImage:
     Raises:
         PdfPagesError: PDFium cannot open the file or render the page.
     """
+    import pypdfium2
+
     with _pdfium_lock:
         try:
             document = pypdfium2.PdfDocument(data)
@@ -96,6 +106,8 @@ def render_page(data: bytes, index: int, width_px: int) -> QImage:
 
 
 def _render(page: pypdfium2.PdfPage, *, width_px: int = TARGET_WIDTH_PX, dpi: float | None = None) -> QImage:
+    import pypdfium2
+
     width, height = page.get_size()  # PDF points
     if width <= 0 or height <= 0:
         raise pypdfium2.PdfiumError("empty page")

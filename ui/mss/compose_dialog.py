@@ -37,6 +37,7 @@ from ui import messages
 from ui.activity import Spinner
 from ui.mss import compose_actions as actions
 from ui.mss.recipients_picker import RecipientsPicker
+from ui.style import mark_error
 from ui.tasks import TaskManager
 
 
@@ -102,7 +103,7 @@ class ComposeDialog(QDialog):
         file_buttons.addWidget(self.size_label, 1)
 
         self.error_label = QLabel(self)
-        self.error_label.setObjectName("fieldError")
+        mark_error(self.error_label)
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet("color: #b00020;")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidge
 from lgc_app.patients.birth_place import Place
 from lgc_app.patients.traits import normalise_typing
 from ui.actions import patients as actions
+from ui.style import mark_error
 from ui.tasks import TaskManager
 
 
@@ -50,7 +51,7 @@ class FieldRow(QWidget):
         layout.setSpacing(1)
         self.field = field
         self.error = QLabel(self)
-        self.error.setObjectName("fieldError")
+        mark_error(self.error)
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(field)

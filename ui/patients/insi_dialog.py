@@ -45,6 +45,7 @@ from ui import messages
 from ui.actions import patients as actions
 from ui.patients.badges import StatusBadge, attributes_text, status_text
 from ui.patients.wording import fill, format_matricule
+from ui.style import mark_error
 from ui.tasks import Task, TaskManager
 
 DIFFERENT = QColor("#fff3cd")
@@ -106,7 +107,7 @@ class InsiDialog(QDialog):
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.result_label)
         self.error_label = QLabel(self)
-        self.error_label.setObjectName("fieldError")
+        mark_error(self.error_label)
         self.error_label.setWordWrap(True)
         layout.addWidget(self.error_label)
         self.table = QTableWidget(0, 4, self)

@@ -35,6 +35,7 @@ from ui.patients.form.traits import TraitsEditor
 from ui.patients.form.vitale import VitaleCardsPanel
 from ui.patients.vitale_dialog import VitaleCardDialog
 from ui.patients.wording import fill, format_matricule
+from ui.style import mark_error
 from ui.tasks import TaskManager
 
 T = TypeVar("T")
@@ -100,7 +101,7 @@ class PatientForm(QWidget):
         outer.addLayout(line)
         outer.addWidget(self.insi.ins_label)
         self.message = QLabel(self)
-        self.message.setObjectName("fieldError")
+        mark_error(self.message)
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)

@@ -25,6 +25,7 @@ from ui.actions import patients as actions
 from ui.dialog_buttons import save_buttons
 from ui.patients.fields import FieldRow
 from ui.patients.wording import fill
+from ui.style import mark_error
 from ui.tasks import TaskManager
 
 
@@ -71,7 +72,7 @@ class VitaleCardDialog(QDialog):
         self._add_row(form, self.tr("Rang de naissance"), "birth_rank", self.birth_rank)
         layout.addLayout(form)
         self.message = QLabel(self)
-        self.message.setObjectName("fieldError")
+        mark_error(self.message)
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
