@@ -3,7 +3,8 @@
 Creating an `httpx.AsyncClient` builds an SSL context (loading CA files and the client key): 20–40 ms
 on the calling thread per ARCHITECTURE.md; measured here ~8 ms with a CA file and a client key, but ~115 ms
 with the system CA store — either way more than a GUI frame ("event loop is sacred"). Callers create ONE
-client per service at start-up (or in a thread) and reuse it for every request.
+client per service at start-up (or in a thread) and reuse it for every request. Its connections run on
+asyncio's own streams and TLS (`services.asyncio_transport`), unless a proxy from the environment applies.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from services.asyncio_transport import AsyncioTransport, HandshakeClosedError
 from services.errors import ServiceError
 
 
@@ -71,7 +73,11 @@ def make_ssl_context(tls: TlsMaterial) -> ssl.SSLContext:
 def make_async_client(tls: TlsMaterial, *, base_url: str = "", timeout: float = 30.0,
                       **kwargs: Any) -> httpx.AsyncClient:
     """One AsyncClient for one service; create it once at start-up (see module docstring)."""
-    return httpx.AsyncClient(verify=make_ssl_context(tls), base_url=base_url, timeout=timeout, **kwargs)
+    context = make_ssl_context(tls)
+    # Mounted for every URL rather than given as `transport`, which would turn off the proxies of the
+    # environment: those (more specific patterns) still take their URLs.
+    return httpx.AsyncClient(verify=context, base_url=base_url, timeout=timeout,
+                             mounts={"all://": AsyncioTransport(context)}, **kwargs)
 
 
 class ResponseTooLargeError(Exception):
@@ -163,7 +169,7 @@ def _caused_by_ssl(exc: BaseException) -> bool:
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
-        if isinstance(current, ssl.SSLError):
+        if isinstance(current, ssl.SSLError | HandshakeClosedError):
             return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__

@@ -8,7 +8,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from services.asyncio_transport import AsyncioStream, HandshakeClosedError
 from services.sandbox.ca import Pki, ensure_pki
+from services.sandbox.server import RunningSandbox
 from services.transport import (
     TlsMaterial,
     TransportConfigError,
@@ -38,6 +40,21 @@ async def test_client_carries_base_url_and_timeout(pki: Pki) -> None:
                                  timeout=4.0) as client:
         assert str(client.base_url) == "https://127.0.0.1:1/lps/"
         assert client.timeout.read == 4.0
+
+
+async def test_connections_run_on_asyncio_streams_unless_a_proxy_applies(
+        sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = sandbox.manifest.urls["health"]
+    async with make_async_client(TlsMaterial(ca_file=sandbox.manifest.ca_file)) as client:
+        response = await client.get(url)
+        assert response.status_code == 200
+        assert isinstance(response.extensions["network_stream"], AsyncioStream)
+        again = await client.get(url)  # the same kept-alive connection
+        assert again.extensions["network_stream"] is response.extensions["network_stream"]
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:1")
+    async with make_async_client(TlsMaterial(ca_file=sandbox.manifest.ca_file)) as client:
+        with pytest.raises(httpx.ConnectError):  # the sandbox answers directly; nothing listens at the proxy
+            await client.get(url)
 
 
 @pytest.mark.parametrize("field", ["ca_file", "client_cert", "client_key"])
@@ -85,6 +102,7 @@ def _status_error(status: int) -> httpx.HTTPStatusError:
     (httpx.ReadTimeout("x"), TransportErrorCode.TIMEOUT),
     (httpx.PoolTimeout("x"), TransportErrorCode.TIMEOUT),
     (_with_cause(httpx.ConnectError("x"), ssl.SSLCertVerificationError("bad")), TransportErrorCode.TLS),
+    (_with_cause(httpx.ConnectError("x"), HandshakeClosedError("closed")), TransportErrorCode.TLS),
     (httpx.ConnectError("refused"), TransportErrorCode.CONNECTION),
     (httpx.ReadError("reset"), TransportErrorCode.CONNECTION),
     (httpx.RemoteProtocolError("closed"), TransportErrorCode.CONNECTION),
