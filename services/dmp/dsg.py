@@ -8,6 +8,8 @@ certificate (ORG_SIGN or CPS), sent as one more document (§3.2 metadata) linked
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from urllib.parse import quote
@@ -17,7 +19,7 @@ from lxml import etree
 from services.dmp import constants as c
 from services.dmp.ids import random_hex
 from services.dmp.models import DocumentEntry
-from services.dmp.signing import SigningKey, sha256_base64
+from services.dmp.signing import SigningKey, sha256_base64, sha256_hex
 from services.dmp.xmldsig import C14N, SHA256, ds, key_info, reference, signature_value, signed_info
 from services.dmp.xmldsig import digest as c14n_digest
 
@@ -66,6 +68,15 @@ def _signed_properties(parent: etree._Element, key: SigningKey, signature_id: st
     return properties
 
 
+@functools.lru_cache(maxsize=8)
+def _certificate_info(key: SigningKey) -> tuple[etree._Element, str]:
+    """The `ds:KeyInfo` of `key`'s signatures (public key and certificate chain, an Id per certificate) and its
+    digest in a signature's namespace context: the same for every signature by that key."""
+    signature = etree.Element(ds("Signature"), nsmap=NSMAP)
+    info = key_info(signature, key, key_value=True, Id=f"Certificate-{sha256_hex(key.chain_der[0])[:16]}")
+    return info, c14n_digest(info, C14N)
+
+
 def sign_documents(documents: Sequence[DocumentEntry], key: SigningKey, *, now: datetime | None = None) -> bytes:
     """The serialized XAdES signature of `documents` (CPU work: callers on an event loop use a thread).
 
@@ -75,17 +86,18 @@ def sign_documents(documents: Sequence[DocumentEntry], key: SigningKey, *, now: 
     the inclusive default; signing them with another algorithm would never verify.
     """
     token = random_hex(4).upper()
-    signature_id, reference_id, key_info_id = f"Signature{token}", f"Reference{token}", f"Certificate{token}"
+    signature_id, reference_id = f"Signature{token}", f"Reference{token}"
     signature = etree.Element(ds("Signature"), nsmap=NSMAP, Id=signature_id)
     info = signed_info(signature, key, C14N)
-    certificate = key_info(signature, key, key_value=True, Id=key_info_id)
+    certificate, certificate_digest = _certificate_info(key)
+    signature.append(copy.deepcopy(certificate))
     properties = _signed_properties(etree.SubElement(signature, ds("Object")), key, signature_id, reference_id,
                                     now or datetime.now(UTC))
     signed_object = etree.SubElement(signature, ds("Object"), Id=OBJECT_ID)
     signed_object.append(manifest(documents))
     reference(info, f"#{OBJECT_ID}", c14n_digest(signed_object, C14N), transforms=[C14N], Id=reference_id)
     reference(info, f"#{properties.get('Id')}", c14n_digest(properties, C14N), Type=SIGNED_PROPERTIES)
-    reference(info, f"#{key_info_id}", c14n_digest(certificate, C14N))
+    reference(info, f"#{certificate.get('Id')}", certificate_digest)
     signature_value(signature, info, key, C14N)
     return etree.tostring(signature, xml_declaration=True, encoding="UTF-8")
 

@@ -34,6 +34,7 @@ class _RandomPool:
 
 
 _POOL = _RandomPool()
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 os.register_at_fork(after_in_child=_POOL.forget)
 
 
@@ -44,10 +45,9 @@ def random_hex(size: int) -> str:
 
 def uuid4_hex() -> str:
     """A random (version 4, RFC 9562) UUID as 32 hexadecimal digits."""
-    data = bytearray(_POOL.take(16))
-    data[6] = data[6] & 0x0F | 0x40
-    data[8] = data[8] & 0x3F | 0x80
-    return data.hex()
+    digits = _POOL.take(16).hex()
+    # Version 4 in the 13th digit; variant 10xx in the 17th (its two low bits stay random).
+    return f"{digits[:12]}4{digits[13:16]}{_VARIANT[digits[16]]}{digits[17:]}"
 
 
 def uuid4_text() -> str:

@@ -82,6 +82,10 @@ def sha256_base64(data: bytes) -> str:
     return base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 
 
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def certificate_structure(certificate: x509.Certificate) -> str:
     """The national structure identifier a structure (or CPS) certificate names: its subject's OU, as the
     IGC-Santé writes it (the VIHF `Identifiant_Structure` must equal it in indirect mode, §3.0)."""
