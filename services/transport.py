@@ -92,7 +92,8 @@ class ResponseTooLargeError(Exception):
 _WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
 
-async def post_capped(http: httpx.AsyncClient, url: str, *, max_bytes: int, **kwargs: Any) -> httpx.Response:
+async def post_capped(http: httpx.AsyncClient, url: httpx.URL | str, *, max_bytes: int,
+                      **kwargs: Any) -> httpx.Response:
     """POST and read the answer while streaming, stopping past `max_bytes` of decoded body.
 
     `client.post()` reads the whole body first: a 1.5 GB answer (or a gzip bomb) would cost gigabytes before
