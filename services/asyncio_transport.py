@@ -37,7 +37,8 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         self._reader = reader
         self._writer = writer
 
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:  # noqa: ASYNC109 - httpcore's interface
+    async def read(self, max_bytes: int,
+                   timeout: float | None = None) -> bytes:  # noqa: ASYNC109 - httpcore's interface
         try:
             async with asyncio.timeout(timeout):
                 return await self._reader.read(max_bytes)  # b"" at the end of the stream
@@ -46,7 +47,8 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         except OSError as exc:
             raise httpcore.ReadError(str(exc)) from exc
 
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:  # noqa: ASYNC109 - httpcore's interface
+    async def write(self, buffer: bytes,
+                    timeout: float | None = None) -> None:  # noqa: ASYNC109 - httpcore's interface
         if not buffer:
             return
         try:
@@ -63,7 +65,8 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         self._writer.close()
 
     async def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
-                        timeout: float | None = None) -> httpcore.AsyncNetworkStream:  # noqa: ASYNC109 - httpcore's interface
+                        timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
+                        ) -> httpcore.AsyncNetworkStream:
         try:
             await self._writer.start_tls(ssl_context, server_hostname=server_hostname,
                                          ssl_handshake_timeout=timeout)
@@ -91,7 +94,8 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
 
 
 class AsyncioBackend(httpcore.AsyncNetworkBackend):
-    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
+    async def connect_tcp(self, host: str, port: int,
+                          timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
                           local_address: str | None = None,
                           socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> AsyncioStream:
         try:

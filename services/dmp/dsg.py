@@ -9,7 +9,7 @@ certificate (ORG_SIGN or CPS), sent as one more document (§3.2 metadata) linked
 from __future__ import annotations
 
 import copy
-import functools
+import weakref
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from urllib.parse import quote
@@ -28,6 +28,8 @@ OBJECT_ID = "object"
 SIGNED_PROPERTIES = "http://uri.etsi.org/01903#SignedProperties"
 DESCRIPTION = "Manifeste IHE DSG du lot de soumission"
 NSMAP = {"ds": c.DS, "xades": c.XADES}
+# `_certificate_info` by key, forgotten with the key (a card's goes with its session).
+_CERTIFICATE_INFO: weakref.WeakKeyDictionary[SigningKey, tuple[etree._Element, str]] = weakref.WeakKeyDictionary()
 
 
 def _xades(tag: str) -> str:
@@ -68,13 +70,15 @@ def _signed_properties(parent: etree._Element, key: SigningKey, signature_id: st
     return properties
 
 
-@functools.lru_cache(maxsize=8)
 def _certificate_info(key: SigningKey) -> tuple[etree._Element, str]:
     """The `ds:KeyInfo` of `key`'s signatures (public key and certificate chain, an Id per certificate) and its
     digest in a signature's namespace context: the same for every signature by that key."""
-    signature = etree.Element(ds("Signature"), nsmap=NSMAP)
-    info = key_info(signature, key, key_value=True, Id=f"Certificate-{sha256_hex(key.chain_der[0])[:16]}")
-    return info, c14n_digest(info, C14N)
+    found = _CERTIFICATE_INFO.get(key)
+    if found is None:
+        signature = etree.Element(ds("Signature"), nsmap=NSMAP)
+        info = key_info(signature, key, key_value=True, Id=f"Certificate-{sha256_hex(key.chain_der[0])[:16]}")
+        found = _CERTIFICATE_INFO[key] = (info, c14n_digest(info, C14N))
+    return found
 
 
 def sign_documents(documents: Sequence[DocumentEntry], key: SigningKey, *, now: datetime | None = None) -> bytes:
