@@ -3,8 +3,8 @@
 Creating an `httpx.AsyncClient` builds an SSL context (loading CA files and the client key): 20–40 ms
 on the calling thread per ARCHITECTURE.md; measured here ~8 ms with a CA file and a client key, but ~115 ms
 with the system CA store — either way more than a GUI frame ("event loop is sacred"). Callers create ONE
-client per service at start-up (or in a thread) and reuse it for every request. Its connections run on
-asyncio's own streams and TLS (`services.asyncio_transport`), unless a proxy from the environment applies.
+client per service at start-up (or in a thread) and reuse it for every request. Its requests go through
+`services.http11_transport` (asyncio's own streams and TLS), unless a proxy from the environment applies.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 
 import httpx
 
-from services.asyncio_transport import AsyncioTransport, HandshakeClosedError
 from services.errors import ServiceError
+from services.http11_transport import HandshakeClosedError, Http11Transport
 
 
 class TransportConfigError(ServiceError, ValueError):
@@ -77,7 +77,7 @@ def make_async_client(tls: TlsMaterial, *, base_url: str = "", timeout: float = 
     # Mounted for every URL rather than given as `transport`, which would turn off the proxies of the
     # environment: those (more specific patterns) still take their URLs.
     return httpx.AsyncClient(verify=context, base_url=base_url, timeout=timeout,
-                             mounts={"all://": AsyncioTransport(context)}, **kwargs)
+                             mounts={"all://": Http11Transport(context)}, **kwargs)
 
 
 class ResponseTooLargeError(Exception):

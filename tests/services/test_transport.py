@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from services.asyncio_transport import AsyncioStream, HandshakeClosedError
+from services.http11_transport import HandshakeClosedError, Http11Transport
 from services.sandbox.ca import Pki, ensure_pki
 from services.sandbox.server import RunningSandbox
 from services.transport import (
@@ -42,19 +42,25 @@ async def test_client_carries_base_url_and_timeout(pki: Pki) -> None:
         assert client.timeout.read == 4.0
 
 
-async def test_connections_run_on_asyncio_streams_unless_a_proxy_applies(
+async def test_requests_go_through_the_http11_transport_unless_a_proxy_applies(
         sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    handled: list[str] = []
+    handle = Http11Transport.handle_async_request
+
+    async def counted(self: Http11Transport, request: httpx.Request) -> httpx.Response:
+        handled.append(str(request.url))
+        return await handle(self, request)
+
+    monkeypatch.setattr(Http11Transport, "handle_async_request", counted)
     url = sandbox.manifest.urls["health"]
     async with make_async_client(TlsMaterial(ca_file=sandbox.manifest.ca_file)) as client:
-        response = await client.get(url)
-        assert response.status_code == 200
-        assert isinstance(response.extensions["network_stream"], AsyncioStream)
-        again = await client.get(url)  # the same kept-alive connection
-        assert again.extensions["network_stream"] is response.extensions["network_stream"]
+        assert [(await client.get(url)).status_code for _ in range(3)] == [200] * 3
+    assert handled == [url] * 3
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:1")
     async with make_async_client(TlsMaterial(ca_file=sandbox.manifest.ca_file)) as client:
         with pytest.raises(httpx.ConnectError):  # the sandbox answers directly; nothing listens at the proxy
             await client.get(url)
+    assert len(handled) == 3
 
 
 @pytest.mark.parametrize("field", ["ca_file", "client_cert", "client_key"])
