@@ -117,9 +117,10 @@ class Http11Transport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
-        if url.scheme not in DEFAULT_PORTS or not url.host:
+        if url.scheme not in DEFAULT_PORTS or not url.raw_host:
             raise httpx.UnsupportedProtocol(f"URL sans http:// ni https:// ou sans hôte : {url}")
-        origin = (url.scheme, url.host, url.port or DEFAULT_PORTS[url.scheme])
+        # The host as sent (IDNA-encoded; an IPv6 address without brackets), for the connection and SNI.
+        origin = (url.scheme, url.raw_host.decode("ascii"), url.port or DEFAULT_PORTS[url.scheme])
         timeouts: dict[str, float | None] = request.extensions.get("timeout", {})
         connection = await self._acquire(origin, timeouts)
         try:
