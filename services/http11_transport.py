@@ -114,6 +114,7 @@ class Http11Transport(httpx.AsyncBaseTransport):
         self._max_idle = max_idle
         self._expiry = keepalive_expiry
         self._idle: dict[Origin, list[_Connection]] = {}
+        self._closed = False
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
@@ -180,7 +181,7 @@ class Http11Transport(httpx.AsyncBaseTransport):
     def release(self, origin: Origin, connection: _Connection, *, complete: bool) -> None:
         """Keep `connection` for the next request to `origin` if its exchange ended cleanly, else close it."""
         protocol = connection.protocol
-        if not (complete and protocol.our_state is h11.DONE and protocol.their_state is h11.DONE):
+        if self._closed or not (complete and protocol.our_state is h11.DONE and protocol.their_state is h11.DONE):
             self._close(connection)
             return
         protocol.start_next_cycle()
@@ -196,6 +197,7 @@ class Http11Transport(httpx.AsyncBaseTransport):
         self._slots.release()
 
     async def aclose(self) -> None:
+        self._closed = True  # answers still being read close their connection when done
         for idle in self._idle.values():
             for connection in idle:
                 self._close(connection)
