@@ -3,8 +3,10 @@
 Creating an `httpx.AsyncClient` builds an SSL context (loading CA files and the client key): 20–40 ms
 on the calling thread per ARCHITECTURE.md; measured here ~8 ms with a CA file and a client key, but ~115 ms
 with the system CA store — either way more than a GUI frame ("event loop is sacred"). Callers create ONE
-client per service at start-up (or in a thread) and reuse it for every request. httpx (~40 ms of imports) is
-imported by the first client built, not with the modules that only name these errors.
+client per service at start-up (or in a thread) and reuse it for every request. Its requests go through
+`services.http11_transport` (asyncio's own streams and TLS), unless a proxy from the environment applies.
+httpx (~40 ms of imports) and that transport are imported by the first client built, not with the modules
+that only name these errors.
 """
 
 from __future__ import annotations
@@ -72,10 +74,16 @@ def make_ssl_context(tls: TlsMaterial) -> ssl.SSLContext:
 
 def make_async_client(tls: TlsMaterial, *, base_url: str = "", timeout: float = 30.0,
                       **kwargs: Any) -> httpx.AsyncClient:
+    """One AsyncClient for one service; create it once at start-up (see module docstring)."""
     import httpx
 
-    """One AsyncClient for one service; create it once at start-up (see module docstring)."""
-    return httpx.AsyncClient(verify=make_ssl_context(tls), base_url=base_url, timeout=timeout, **kwargs)
+    from services.http11_transport import Http11Transport
+
+    context = make_ssl_context(tls)
+    # Mounted for every URL rather than given as `transport`, which would turn off the proxies of the
+    # environment: those (more specific patterns) still take their URLs.
+    return httpx.AsyncClient(verify=context, base_url=base_url, timeout=timeout,
+                             mounts={"all://": Http11Transport(context)}, **kwargs)
 
 
 class ResponseTooLargeError(Exception):
@@ -90,7 +98,8 @@ class ResponseTooLargeError(Exception):
 _WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
 
-async def post_capped(http: httpx.AsyncClient, url: str, *, max_bytes: int, **kwargs: Any) -> httpx.Response:
+async def post_capped(http: httpx.AsyncClient, url: httpx.URL | str, *, max_bytes: int,
+                      **kwargs: Any) -> httpx.Response:
     """POST and read the answer while streaming, stopping past `max_bytes` of decoded body.
 
     `client.post()` reads the whole body first: a 1.5 GB answer (or a gzip bomb) would cost gigabytes before
@@ -168,10 +177,12 @@ def classify(exc: BaseException) -> TransportErrorCode:
 
 
 def _caused_by_ssl(exc: BaseException) -> bool:
+    from services.http11_transport import HandshakeClosedError  # loaded with httpx, which raised `exc`
+
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
-        if isinstance(current, ssl.SSLError):
+        if isinstance(current, ssl.SSLError | HandshakeClosedError):
             return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__

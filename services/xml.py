@@ -20,12 +20,17 @@ def safe_parser(*, huge_tree: bool = False) -> etree.XMLParser:
                            huge_tree=huge_tree, remove_blank_text=False)
 
 
+# Shared: a parser's first use in a call costs more than the parse of a small answer; lxml locks a parser
+# while it parses, so threads may share it.
+_PARSER = safe_parser()
+
+
 def parse_bytes(data: bytes, *, max_bytes: int = MAX_XML_BYTES) -> etree._Element:
     """Parse untrusted XML; DOCTYPE declarations are refused outright (SOAP and CDA never need one)."""
     if len(data) > max_bytes:
         raise UnsafeXmlError(f"document XML trop volumineux ({len(data)} octets, maximum {max_bytes})")
     try:
-        root = etree.fromstring(data, safe_parser())
+        root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise UnsafeXmlError(f"XML mal formé : {exc}") from None
     if root.getroottree().docinfo.doctype:

@@ -2,19 +2,25 @@
 
 Pure functions from wire models to lxml elements; no I/O. The element order inside each registry object is
 the ebRIM 3.0 schema's (Slot*, Name, Description, Classification*, ExternalIdentifier*).
+
+The registry objects of a submission (some sixty elements per document) are written as XML text and parsed
+once each: a quarter of the CPU of building them element by element with `SubElement`. Every value written
+goes through `_text` (escaped, and refused when XML cannot carry it, as lxml refuses it).
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
-import uuid
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from lxml import etree
 
 from services.dmp import constants as c
+from services.dmp.ids import uuid4_int, uuid4_text
 from services.dmp.models import (
     Author,
     Code,
@@ -24,9 +30,16 @@ from services.dmp.models import (
     SourcePatient,
     Submission,
 )
-from services.xml import parse_bytes
+from services.xml import parse_bytes, safe_parser
 
 NSMAP = {"rim": c.RIM, "lcm": c.LCM, "xdsb": c.XDSB, "xop": c.XOP}
+_RIM_XMLNS = f'xmlns:rim="{c.RIM}"'
+# What XML 1.0 cannot carry; what a value may not carry as is in XML text or in a double-quoted attribute.
+_NOT_XML = r"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_SPECIAL = r'&<>"\t\n\r'
+_UNSAFE = re.compile(f"[{_NOT_XML}{_SPECIAL}]")
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+_PARSER = safe_parser()
 
 
 def rim(tag: str) -> str:
@@ -34,7 +47,7 @@ def rim(tag: str) -> str:
 
 
 def new_id() -> str:
-    return f"urn:uuid:{uuid.uuid4()}"
+    return f"urn:uuid:{uuid4_text()}"
 
 
 def object_id(registry_object: etree._Element) -> str:
@@ -44,7 +57,7 @@ def object_id(registry_object: etree._Element) -> str:
 
 def new_oid() -> str:
     """A unique OID derived from a UUID (ITU-T X.667, arc 2.25): for submission-set uniqueIds."""
-    return f"2.25.{uuid.uuid4().int}"
+    return f"2.25.{uuid4_int()}"
 
 
 def dtm(moment: datetime) -> str:
@@ -83,93 +96,110 @@ def add_slot(parent: etree._Element, name: str, values: Iterable[str]) -> None:
         etree.SubElement(value_list, rim("Value")).text = value
 
 
-def add_name(parent: etree._Element, text: str, tag: str = "Name") -> None:
-    etree.SubElement(etree.SubElement(parent, rim(tag)), rim("LocalizedString"), value=text)
+# --- registry objects as text ----------------------------------------------------------------------------
+def _text(value: str) -> str:
+    """`value` for XML text or a double-quoted attribute; ValueError if XML 1.0 cannot carry it."""
+    if _UNSAFE.search(value) is None:
+        return value
+    return _UNSAFE.sub(_escape, value)
+
+
+def _escape(found: re.Match[str]) -> str:
+    character = found.group()
+    if character not in _ESCAPES:
+        raise ValueError(f"caractère {character!r} impossible en XML")
+    return _ESCAPES[character]
+
+
+def _slot(name: str, values: Iterable[str]) -> str:
+    listed = "".join(f"<rim:Value>{_text(value)}</rim:Value>" for value in values)
+    return f'<rim:Slot name="{_text(name)}"><rim:ValueList>{listed}</rim:ValueList></rim:Slot>'
+
+
+def _name(text: str, tag: str = "Name") -> str:
+    return f'<rim:{tag}><rim:LocalizedString value="{_text(text)}"/></rim:{tag}>'
+
+
+def _classification(object_id: str, scheme: str, code: Code, *, xmlns: str = "") -> str:
+    return (f'<rim:Classification{xmlns} id="{new_id()}" classificationScheme="{_text(scheme)}" '
+            f'classifiedObject="{_text(object_id)}" {_coded_content(code)}</rim:Classification>')
+
+
+@functools.lru_cache(maxsize=1024)
+def _coded_content(code: Code) -> str:
+    """What follows the ids of a code's classification: the same for every object (a few codes recur)."""
+    return (f'nodeRepresentation="{_text(code.code)}">{_slot("codingScheme", [code.scheme])}'
+            f'{_name(code.display or code.code)}')
+
+
+def _author(object_id: str, scheme: str, author: Author) -> str:
+    return (f'<rim:Classification id="{new_id()}" classificationScheme="{_text(scheme)}" '
+            f'classifiedObject="{_text(object_id)}" nodeRepresentation="">{_author_slots(author)}</rim:Classification>')
+
+
+@functools.lru_cache(maxsize=256)
+def _author_slots(author: Author) -> str:
+    slots = [_slot("authorPerson", [xcn(author)])]
+    if author.institution_name or author.institution_id:
+        slots.append(_slot("authorInstitution", [xon(author)]))
+    if author.role is not None:
+        slots.append(_slot("authorRole", [coded(author.role)]))
+    slots.append(_slot("authorSpecialty", [coded(author.specialty)]))
+    return "".join(slots)
+
+
+def _external_id(object_id: str, scheme: str, value: str, name: str) -> str:
+    return (f'<rim:ExternalIdentifier id="{new_id()}" registryObject="{_text(object_id)}" '
+            f'identificationScheme="{_text(scheme)}" value="{_text(value)}">{_name(name)}</rim:ExternalIdentifier>')
+
+
+def _registry_object(text: str) -> etree._Element:
+    """The element of one registry object written above (`rim` declared on it)."""
+    return etree.fromstring(text.encode("utf-8"), _PARSER)
 
 
 def code_classification(object_id: str, scheme: str, code: Code) -> etree._Element:
-    classification = etree.Element(
-        rim("Classification"),
-        id=new_id(),
-        classificationScheme=scheme,
-        classifiedObject=object_id,
-        nodeRepresentation=code.code,
-    )
-    add_slot(classification, "codingScheme", [code.scheme])
-    add_name(classification, code.display or code.code)
-    return classification
-
-
-def add_code(parent: etree._Element, scheme: str, code: Code) -> None:
-    parent.append(code_classification(object_id(parent), scheme, code))
-
-
-def add_author(parent: etree._Element, scheme: str, author: Author) -> None:
-    classification = etree.SubElement(
-        parent,
-        rim("Classification"),
-        id=new_id(),
-        classificationScheme=scheme,
-        classifiedObject=object_id(parent),
-        nodeRepresentation="",
-    )
-    add_slot(classification, "authorPerson", [xcn(author)])
-    if author.institution_name or author.institution_id:
-        add_slot(classification, "authorInstitution", [xon(author)])
-    if author.role is not None:
-        add_slot(classification, "authorRole", [coded(author.role)])
-    add_slot(classification, "authorSpecialty", [coded(author.specialty)])
-
-
-def add_external_id(parent: etree._Element, scheme: str, value: str, name: str) -> None:
-    identifier = etree.SubElement(
-        parent,
-        rim("ExternalIdentifier"),
-        id=new_id(),
-        registryObject=object_id(parent),
-        identificationScheme=scheme,
-        value=value,
-    )
-    add_name(identifier, name)
+    return _registry_object(_classification(object_id, scheme, code, xmlns=f" {_RIM_XMLNS}"))
 
 
 def document_entry(entry: DocumentEntry) -> etree._Element:
-    extrinsic = etree.Element(
-        rim("ExtrinsicObject"),
-        id=entry.entry_uuid,
-        mimeType=entry.mime_type,
-        objectType=c.DOCUMENT_ENTRY_TYPE,
-    )
-    add_slot(extrinsic, "creationTime", [dtm(entry.creation_time)])
-    add_slot(extrinsic, "hash", [hashlib.sha1(entry.content).hexdigest()])  # noqa: S324 - XDS mandates SHA-1
-    add_slot(extrinsic, "languageCode", [entry.language])
-    add_slot(extrinsic, "legalAuthenticator", [xcn(entry.legal_authenticator)])
+    entry_id = entry.entry_uuid
+    parts = [
+        f'<rim:ExtrinsicObject {_RIM_XMLNS} id="{_text(entry_id)}" mimeType="{_text(entry.mime_type)}" '
+        f'objectType="{c.DOCUMENT_ENTRY_TYPE}">',
+        _slot("creationTime", [dtm(entry.creation_time)]),
+        _slot("hash", [hashlib.sha1(entry.content).hexdigest()]),  # noqa: S324 - XDS mandates SHA-1
+        _slot("languageCode", [entry.language]),
+        _slot("legalAuthenticator", [xcn(entry.legal_authenticator)]),
+    ]
     if entry.service_start is not None:
-        add_slot(extrinsic, "serviceStartTime", [dtm(entry.service_start)])
+        parts.append(_slot("serviceStartTime", [dtm(entry.service_start)]))
     if entry.service_stop is not None:
-        add_slot(extrinsic, "serviceStopTime", [dtm(entry.service_stop)])
-    add_slot(extrinsic, "size", [str(len(entry.content))])
-    add_slot(extrinsic, "sourcePatientId", [entry.patient.cx])
-    add_slot(extrinsic, "sourcePatientInfo", source_patient_info(entry.patient, entry.source_patient))
+        parts.append(_slot("serviceStopTime", [dtm(entry.service_stop)]))
+    parts += [
+        _slot("size", [str(len(entry.content))]),
+        _slot("sourcePatientId", [entry.patient.cx]),
+        _slot("sourcePatientInfo", source_patient_info(entry.patient, entry.source_patient)),
+    ]
     if entry.uri:
-        add_slot(extrinsic, "URI", [entry.uri])
-    add_name(extrinsic, entry.title)
+        parts.append(_slot("URI", [entry.uri]))
+    parts.append(_name(entry.title))
     if entry.comments:
-        add_name(extrinsic, entry.comments, "Description")
-    for author in entry.authors:
-        add_author(extrinsic, c.DE_AUTHOR, author)
-    add_code(extrinsic, c.DE_CLASS_CODE, entry.class_code)
-    for code in entry.confidentiality:
-        add_code(extrinsic, c.DE_CONFIDENTIALITY_CODE, code)
-    for code in entry.event_codes:
-        add_code(extrinsic, c.DE_EVENT_CODE, code)
-    add_code(extrinsic, c.DE_FORMAT_CODE, entry.format_code)
-    add_code(extrinsic, c.DE_HEALTHCARE_FACILITY_TYPE_CODE, entry.healthcare_facility_type)
-    add_code(extrinsic, c.DE_PRACTICE_SETTING_CODE, entry.practice_setting)
-    add_code(extrinsic, c.DE_TYPE_CODE, entry.type_code)
-    add_external_id(extrinsic, c.DE_PATIENT_ID, entry.patient.cx, "XDSDocumentEntry.patientId")
-    add_external_id(extrinsic, c.DE_UNIQUE_ID, entry.unique_id, "XDSDocumentEntry.uniqueId")
-    return extrinsic
+        parts.append(_name(entry.comments, "Description"))
+    parts += [_author(entry_id, c.DE_AUTHOR, author) for author in entry.authors]
+    parts.append(_classification(entry_id, c.DE_CLASS_CODE, entry.class_code))
+    parts += [_classification(entry_id, c.DE_CONFIDENTIALITY_CODE, code) for code in entry.confidentiality]
+    parts += [_classification(entry_id, c.DE_EVENT_CODE, code) for code in entry.event_codes]
+    parts += [
+        _classification(entry_id, c.DE_FORMAT_CODE, entry.format_code),
+        _classification(entry_id, c.DE_HEALTHCARE_FACILITY_TYPE_CODE, entry.healthcare_facility_type),
+        _classification(entry_id, c.DE_PRACTICE_SETTING_CODE, entry.practice_setting),
+        _classification(entry_id, c.DE_TYPE_CODE, entry.type_code),
+        _external_id(entry_id, c.DE_PATIENT_ID, entry.patient.cx, "XDSDocumentEntry.patientId"),
+        _external_id(entry_id, c.DE_UNIQUE_ID, entry.unique_id, "XDSDocumentEntry.uniqueId"),
+        "</rim:ExtrinsicObject>",
+    ]
+    return _registry_object("".join(parts))
 
 
 def submission_set(
@@ -183,32 +213,28 @@ def submission_set(
     submission_time: datetime,
     title: str,
 ) -> etree._Element:
-    package = etree.Element(rim("RegistryPackage"), id=entry_uuid)
-    add_slot(package, "submissionTime", [dtm(submission_time)])
+    package_id = _text(entry_uuid)
+    parts = [f'<rim:RegistryPackage {_RIM_XMLNS} id="{package_id}">', _slot("submissionTime", [dtm(submission_time)])]
     if title:
-        add_name(package, title)
-    etree.SubElement(
-        package,
-        rim("Classification"),
-        id=new_id(),
-        classifiedObject=entry_uuid,
-        classificationNode=c.SUBMISSION_SET_NODE,
-    )
-    add_author(package, c.SS_AUTHOR, author)
-    add_code(package, c.SS_CONTENT_TYPE_CODE, content_type)
-    add_external_id(package, c.SS_UNIQUE_ID, unique_id, "XDSSubmissionSet.uniqueId")
-    add_external_id(package, c.SS_SOURCE_ID, source_id, "XDSSubmissionSet.sourceId")
-    add_external_id(package, c.SS_PATIENT_ID, patient.cx, "XDSSubmissionSet.patientId")
-    return package
+        parts.append(_name(title))
+    parts += [
+        f'<rim:Classification id="{new_id()}" classifiedObject="{package_id}" '
+        f'classificationNode="{c.SUBMISSION_SET_NODE}"/>',
+        _author(entry_uuid, c.SS_AUTHOR, author),
+        _classification(entry_uuid, c.SS_CONTENT_TYPE_CODE, content_type),
+        _external_id(entry_uuid, c.SS_UNIQUE_ID, unique_id, "XDSSubmissionSet.uniqueId"),
+        _external_id(entry_uuid, c.SS_SOURCE_ID, source_id, "XDSSubmissionSet.sourceId"),
+        _external_id(entry_uuid, c.SS_PATIENT_ID, patient.cx, "XDSSubmissionSet.patientId"),
+        "</rim:RegistryPackage>",
+    ]
+    return _registry_object("".join(parts))
 
 
 def association(kind: str, source: str, target: str, slots: dict[str, str] | None = None) -> etree._Element:
-    element = etree.Element(
-        rim("Association"), id=new_id(), associationType=kind, sourceObject=source, targetObject=target
-    )
-    for name, value in (slots or {}).items():
-        add_slot(element, name, [value])
-    return element
+    listed = "".join(_slot(name, [value]) for name, value in (slots or {}).items())
+    return _registry_object(
+        f'<rim:Association {_RIM_XMLNS} id="{new_id()}" associationType="{_text(kind)}" '
+        f'sourceObject="{_text(source)}" targetObject="{_text(target)}">{listed}</rim:Association>')
 
 
 def has_member(source: str, target: str, **slots: str) -> etree._Element:

@@ -7,10 +7,10 @@ a bug.
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from services.dmp.ids import uuid4_hex
 from services.dmp.soap import SOAP_CONTENT_TYPE
 
 ROOT_CONTENT_ID = "root.message@lgc-segur"
@@ -18,7 +18,7 @@ CRLF = b"\r\n"
 
 
 def new_content_id() -> str:
-    return f"{uuid.uuid4().hex}@lgc-segur"
+    return f"{uuid4_hex()}@lgc-segur"
 
 
 def build_multipart(envelope: bytes, attachments: dict[str, bytes], *, action: str) -> tuple[str, bytes]:
@@ -29,7 +29,7 @@ def build_multipart(envelope: bytes, attachments: dict[str, bytes], *, action: s
         attachments: Content-ID (without angle brackets) → exact bytes of the part.
         action: the SOAP action, repeated in the Content-Type as SOAP 1.2 requires.
     """
-    boundary = f"MIMEBoundary_{uuid.uuid4().hex}"
+    boundary = f"MIMEBoundary_{uuid4_hex()}"
     delimiter = b"--" + boundary.encode("ascii")
     chunks = [
         delimiter,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from lxml import etree
 
 from services.dmp import constants as c
+from services.dmp.ids import uuid4_text
 from services.xml import UnsafeXmlError, parse_bytes
 
 SOAP_CONTENT_TYPE = "application/soap+xml"
@@ -25,7 +25,7 @@ def build_envelope(
     header = etree.SubElement(envelope, _soap("Header"))
     must = {_soap("mustUnderstand"): "true"}
     etree.SubElement(header, f"{{{c.WSA}}}Action", must).text = action
-    etree.SubElement(header, f"{{{c.WSA}}}MessageID").text = f"urn:uuid:{uuid.uuid4()}"
+    etree.SubElement(header, f"{{{c.WSA}}}MessageID").text = f"urn:uuid:{uuid4_text()}"
     reply_to = etree.SubElement(header, f"{{{c.WSA}}}ReplyTo")
     etree.SubElement(reply_to, f"{{{c.WSA}}}Address").text = "http://www.w3.org/2005/08/addressing/anonymous"
     etree.SubElement(header, f"{{{c.WSA}}}To", must).text = to

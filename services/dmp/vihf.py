@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import copy
 import threading
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from lxml import etree
-from signxml import XMLSigner, methods
 
 from services.dmp import constants as c
+from services.dmp.ids import uuid4_text
 from services.dmp.models import Code, PatientId
 from services.dmp.signing import SigningKey
+from services.dmp.xmldsig import ENVELOPED, EXC_C14N, ds, key_info, reference, signature_value, signed_info
+from services.dmp.xmldsig import digest as c14n_digest
 
-EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
 NAMEID_UNSPECIFIED = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"
 VALIDITY = timedelta(minutes=10)
 CLOCK_SKEW = timedelta(minutes=1)
@@ -55,31 +55,30 @@ class VihfSigner:
     certificate in indirect mode, or the CPS; never the TLS authentication certificate (§3.0)."""
 
     def __init__(self, cert_pem: bytes, key_pem: bytes, *, key_password: bytes | None = None) -> None:
-        self._use(SigningKey.load(cert_pem, key_pem, password=key_password))
+        self.key = SigningKey.load(cert_pem, key_pem, password=key_password)
 
     @classmethod
     def of(cls, key: SigningKey) -> VihfSigner:
         """The signer of a key loaded elsewhere: the CPS card's (`services.card.key.card_signing_key`)."""
         signer = cls.__new__(cls)
-        signer._use(key)
+        signer.key = key
         return signer
-
-    def _use(self, key: SigningKey) -> None:
-        self.key = key
-        self._signer = XMLSigner(
-            method=methods.enveloped,
-            signature_algorithm=self.key.algorithm,
-            digest_algorithm="sha256",
-            c14n_algorithm=EXC_C14N,
-        )
 
     def sign(
         self, context: VihfContext, patient: PatientId, *, now: datetime | None = None
     ) -> etree._Element:
-        """The signed `saml2:Assertion` for one call about `patient`."""
+        """The signed `saml2:Assertion` for one call about `patient`: an enveloped XML-DSig signature of the
+        assertion (its `ID`), exclusive C14N, with the signing certificate."""
         now = now or datetime.now(UTC)
         assertion = build_assertion(context, patient, issuer=self.key.subject, now=now)
-        return self._signer.sign(assertion, key=self.key.key, cert=self.key.cert_pem.decode("ascii"))
+        assertion_digest = c14n_digest(assertion, EXC_C14N)  # before the signature is in: what it covers
+        signature = etree.SubElement(assertion, ds("Signature"))  # under the assertion's ds prefix
+        assertion[0].addnext(signature)  # after Issuer, where SAML wants it
+        info = signed_info(signature, self.key, EXC_C14N)
+        reference(info, f"#{assertion.get('ID')}", assertion_digest, transforms=[ENVELOPED, EXC_C14N])
+        key_info(signature, self.key)
+        signature_value(signature, info, self.key, EXC_C14N)
+        return assertion
 
 
 def _instant(moment: datetime) -> str:
@@ -113,16 +112,15 @@ def _hl7_ce(tag: str, code: Code) -> etree._Element:
 def build_assertion(
     context: VihfContext, patient: PatientId, *, issuer: str, now: datetime
 ) -> etree._Element:
-    """The unsigned assertion; the `ds:Signature` placeholder sits after `Issuer`, where SAML wants it."""
+    """The unsigned assertion (`VihfSigner.sign` puts the signature after its `Issuer`)."""
     assertion = etree.Element(
         _saml("Assertion"),
         nsmap={"saml2": c.SAML2, "ds": c.DS, "xsi": c.XSI},
-        ID=f"_{uuid.uuid4()}",
+        ID=f"_{uuid4_text()}",
         IssueInstant=_instant(now),
         Version="2.0",
     )
     etree.SubElement(assertion, _saml("Issuer"), Format=c.VIHF_ISSUER_FORMAT).text = issuer
-    etree.SubElement(assertion, f"{{{c.DS}}}Signature", Id="placeholder")
     subject = etree.SubElement(assertion, _saml("Subject"))
     etree.SubElement(subject, _saml("NameID"), Format=NAMEID_UNSPECIFIED).text = context.practitioner_id
     etree.SubElement(
