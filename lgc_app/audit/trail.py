@@ -4,13 +4,16 @@ event is recorded if and only if the change is committed.
 Appends take turns on the chain head row (issue 11: concurrent writers must not fork the chain): the first
 statement is an UPDATE of that row, which on PostgreSQL locks it until the transaction ends (like SELECT …
 FOR UPDATE) and on SQLite takes the database's single write lock.
+
+Core statements on the tables, built once: every document the worker sends is journaled, and building and
+caching a statement per call, or the ORM's bulk path, would cost more than the writes themselves.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import insert, update
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from lgc_app.audit.chain import ChainFields
@@ -21,6 +24,12 @@ from lgc_app.persistence.database import Database
 
 if TYPE_CHECKING:  # the session module reads the database; the journal must not depend on it at import time
     from lgc_app.session import Session as UserSession
+
+_HEAD = cast(Table, AuditChainHead.__table__)
+_TAKE_RANK = (update(_HEAD).where(_HEAD.c.id == 1).values(last_id=_HEAD.c.last_id + 1)
+              .returning(_HEAD.c.last_id, _HEAD.c.last_hash))
+_APPEND = insert(cast(Table, AuditEntry.__table__))
+_MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("digest"))
 
 
 def record(session: Session, event: AuditEvent, who: str, workstation: str, subject: str, detail: str = "", *,
@@ -34,18 +43,12 @@ def record(session: Session, event: AuditEvent, who: str, workstation: str, subj
         detail: what happened, in French (never a secret: the journal is exported).
         patient_id: the patient concerned, for the journal's patient filter.
     """
-    rank, previous = session.execute(
-        update(AuditChainHead).where(AuditChainHead.id == 1).values(last_id=AuditChainHead.last_id + 1)
-        .returning(AuditChainHead.last_id, AuditChainHead.last_hash)
-        .execution_options(synchronize_session=False)).one()
+    rank, previous = session.execute(_TAKE_RANK).one()
     fields = ChainFields(rank, database_now(session), event.value, who, workstation, patient_id, subject, detail,
                          previous)
     digest = fields.hash()
-    session.execute(insert(AuditEntry).values(
-        id=fields.id, at=fields.at, event=fields.event, who=fields.who, workstation=fields.workstation,
-        patient_id=fields.patient_id, subject=fields.subject, detail=fields.detail,
-        previous_hash=fields.previous_hash, hash=digest))
-    session.execute(update(AuditChainHead).where(AuditChainHead.id == 1).values(last_hash=digest))
+    session.execute(_APPEND, {**fields.columns(), "hash": digest})
+    session.execute(_MOVE_HEAD, {"digest": digest})
     return int(rank)
 
 

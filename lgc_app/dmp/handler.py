@@ -18,14 +18,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import aliased, contains_eager, undefer
 
 from lgc_app.config import ConfigError, Settings
 from lgc_app.dmp import client_factory
 from lgc_app.dmp.access import dmp_access
 from lgc_app.dmp.client_factory import DmpConnection, vihf_context
-from lgc_app.dmp.models import DmpDocumentState, DmpState
-from lgc_app.dmp.opposition import PatientOpposed, check_no_opposition
+from lgc_app.dmp.models import DmpDocumentState, DmpOpposition, DmpState
+from lgc_app.dmp.opposition import PatientOpposed, refusal
 from lgc_app.dmp.recording import mark_sent, record_refused
 from lgc_app.dmp.submission import EntryIds, SubmissionError, build_submission, describe
 from lgc_app.documents.cabinet import Cabinet
@@ -50,6 +52,7 @@ TRACE_LIMIT = 40_000  # characters of one request or answer kept in the trace (a
 @dataclass(frozen=True)
 class FeedJob:
     document_id: int
+    patient_id: int  # the journal names the patient of each outcome
     submission: Submission
     practitioner: PractitionerIdentity  # the VIHF speaks for the document's author
     replaced_document_id: int | None
@@ -63,18 +66,32 @@ class FeedJob:
         return self.submission.documents[0].replaces
 
 
-def _replacement_target(session: OrmSession, document: Document) -> str | None:
+_PREVIOUS = aliased(DmpDocumentState, name="previous")
+_PREVIOUS_ORDER = aliased(SendOrder, name="previous_order")
+_ACTIVE_OPPOSITION = and_(DmpOpposition.patient_id == Document.patient_id, DmpOpposition.withdrawn_at.is_(None))
+# Everything a send needs, in one statement built once (every order sent reads it): the document with its
+# frozen CDA and author, its DMP state, the patient, an opposition in force, and the previous version's DMP
+# state and order when it replaces one.
+_JOB = (select(Document, DmpDocumentState, Patient, DmpOpposition, _PREVIOUS.state, _PREVIOUS.entry_uuid,
+               _PREVIOUS_ORDER.status)
+        .join(DmpDocumentState, DmpDocumentState.document_id == Document.id)
+        .join(Patient, Patient.id == Document.patient_id)
+        .join(Document.author)
+        .outerjoin(DmpOpposition, _ACTIVE_OPPOSITION)
+        .outerjoin(_PREVIOUS, _PREVIOUS.document_id == Document.replaces_id)
+        .outerjoin(_PREVIOUS_ORDER, _PREVIOUS_ORDER.id == _PREVIOUS.order_id)
+        .where(Document.id == bindparam("document"))
+        .options(contains_eager(Document.author), undefer(Document.cda_xml)))
+
+
+def _replacement_target(replaces_id: int | None, previous: DmpState | None, previous_entry: str | None,
+                        previous_order: OrderStatus | None) -> str | None:
     """entryUUID of the previous version in the DMP; TransientSendError while it is still on its way."""
-    if document.replaces_id is None:
+    if replaces_id is None or previous is None:
         return None
-    previous = session.get(DmpDocumentState, document.replaces_id)
-    if previous is None:
-        return None
-    if previous.state in (DmpState.SENT, DmpState.REPLACED):
-        return previous.entry_uuid
-    order = session.get(SendOrder, previous.order_id) if previous.order_id else None
-    if (previous.state is DmpState.PENDING and order is not None
-            and order.status in (OrderStatus.PENDING, OrderStatus.IN_PROGRESS)):
+    if previous in (DmpState.SENT, DmpState.REPLACED):
+        return previous_entry
+    if previous is DmpState.PENDING and previous_order in (OrderStatus.PENDING, OrderStatus.IN_PROGRESS):
         raise TransientSendError("La version précédente de ce document n'est pas encore dans le DMP : "
                                  "envoi reporté.")
     return None  # the previous version never reached the DMP: this one goes as an original
@@ -88,22 +105,22 @@ def load_job(db: Database, document_id: int, cabinet: Cabinet, source_id: str,
         PatientOpposed: the patient's opposition to the DMP is recorded: nothing may be sent.
     """
     with db.reading() as session:
-        document = session.get(Document, document_id)
-        state = session.get(DmpDocumentState, document_id)
-        if document is None or state is None:
-            raise PermanentSendError(f"Document {document_id} introuvable ou sans état DMP : rien à envoyer.")
-        if state.state is DmpState.WITHHELD:
-            raise PermanentSendError(f"Document retenu par le praticien ({state.reason}) : envoi abandonné.")
-        patient = session.get(Patient, document.patient_id)
-        assert patient is not None  # foreign key
-        check_no_opposition(session, patient.id)
-        replaces = _replacement_target(session, document)
-        try:
-            submission = build_submission(document, patient, cabinet, EntryIds.of(state), source_id=source_id,
-                                          replaces=replaces, now=datetime.now(UTC), activity_type=activity_type)
-        except SubmissionError as exc:
-            raise PermanentSendError(str(exc)) from None
-        return FeedJob(document_id, submission, PractitionerIdentity.of(document.author), document.replaces_id)
+        row = session.execute(_JOB, {"document": document_id}).one_or_none()
+    if row is None:
+        raise PermanentSendError(f"Document {document_id} introuvable ou sans état DMP : rien à envoyer.")
+    document, state, patient, opposition, previous, previous_entry, previous_order = row
+    if state.state is DmpState.WITHHELD:
+        raise PermanentSendError(f"Document retenu par le praticien ({state.reason}) : envoi abandonné.")
+    if opposition is not None:
+        raise refusal(opposition)
+    replaces = _replacement_target(document.replaces_id, previous, previous_entry, previous_order)
+    try:
+        submission = build_submission(document, patient, cabinet, EntryIds.of(state), source_id=source_id,
+                                      replaces=replaces, now=datetime.now(UTC), activity_type=activity_type)
+    except SubmissionError as exc:
+        raise PermanentSendError(str(exc)) from None
+    return FeedJob(document_id, patient.id, submission, PractitionerIdentity.of(document.author),
+                   document.replaces_id)
 
 
 def _decoded(data: bytes) -> str:
@@ -210,5 +227,5 @@ class FeedHandler:
     def _sent(ctx: OrderContext, job: FeedJob, answer: str) -> Callable[[OrmSession], None]:
         """The document's DMP state, written with the order's success (one transaction, `HandlerResult`)."""
         return partial(mark_sent, document_id=job.document_id, answer=answer, replaces=job.replaces,
-                       replaced_document_id=job.replaced_document_id, order_id=ctx.order_id,
-                       workstation=ctx.workstation)
+                       replaced_document_id=job.replaced_document_id, ordered_by=ctx.ordered_by,
+                       patient_id=job.patient_id, workstation=ctx.workstation)

@@ -2,7 +2,8 @@
 
 Each write is a compare-and-set on (id, in_progress, lease owner, attempt): a worker that was too slow,
 whose order was taken over after its lease expired, cannot overwrite the newer attempt's state. Core
-statements: the worker writes these rows for every order it sends, the ORM's unit of work would only add cost.
+statements built once (bound parameters): the worker writes these rows for every order it sends, the ORM's
+unit of work or building each statement anew would only add cost.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, and_, update
+from sqlalchemy import CursorResult, bindparam, update
 from sqlalchemy.orm import Session
 
 from lgc_app.outbox.backoff import Backoff
@@ -33,11 +34,16 @@ class Outcome(enum.StrEnum):
     LEASE_LOST = "lease_lost"
 
 
+# The SET clause is the columns named in the parameters (the outcome's), with the lease released.
+_IF_OWNED = update(ORDERS).where(ORDERS.c.id == bindparam("cas_id"), ORDERS.c.status == OrderStatus.IN_PROGRESS,
+                                 ORDERS.c.lease_owner == bindparam("cas_owner"),
+                                 ORDERS.c.attempts == bindparam("cas_attempt"))
+
+
 def _set_if_owned(session: Session, order: ClaimedOrder, **values: Any) -> bool:
-    owned = and_(ORDERS.c.id == order.id, ORDERS.c.status == OrderStatus.IN_PROGRESS,
-                 ORDERS.c.lease_owner == order.lease_owner, ORDERS.c.attempts == order.attempt)
-    result = session.execute(update(ORDERS).where(owned)
-                             .values(lease_owner=None, lease_expires_at=None, **values))
+    result = session.execute(_IF_OWNED, {"cas_id": order.id, "cas_owner": order.lease_owner,
+                                         "cas_attempt": order.attempt, "lease_owner": None,
+                                         "lease_expires_at": None, **values})
     assert isinstance(result, CursorResult)
     return result.rowcount == 1
 
@@ -62,14 +68,22 @@ def record_success(db: Database, order: ClaimedOrder, *, workstation: str, trace
     transaction: the document is never "sent" while its order is not, nor the other way round. `commit` runs
     even when the lease was lost: the service accepted the document all the same."""
     with db.unit_of_work() as session:
-        return _succeed(session, order, workstation, trace, summary, commit, now or database_now(session))
+        events: list[dict[str, Any]] = []
+        outcome = _succeed(session, order, workstation, trace, summary, now or database_now(session), events)
+        insert_events(session, events)
+        if commit is not None:
+            commit(session)
+        return outcome
 
 
 def record_failure(db: Database, order: ClaimedOrder, error: SendError, *, workstation: str, backoff: Backoff,
                    trace: Sequence[str] = (), now: datetime | None = None) -> Outcome:
     """Schedule the next attempt, or fail the order for good (permanent error or attempts exhausted)."""
     with db.unit_of_work() as session:
-        return _fail(session, order, error, workstation, backoff, trace, now or database_now(session))
+        events: list[dict[str, Any]] = []
+        outcome = _fail(session, order, error, workstation, backoff, trace, now or database_now(session), events)
+        insert_events(session, events)
+        return outcome
 
 
 def record_all(db: Database, completions: Sequence[Completion], *, workstation: str,
@@ -79,10 +93,12 @@ def record_all(db: Database, completions: Sequence[Completion], *, workstation: 
     them fails (a handler's write), nothing is recorded: the caller records them one by one."""
     with db.unit_of_work() as session:
         now = database_now(session)
-        outcomes = [_fail(session, item.order, item.result, workstation, backoff, item.trace, now)
+        events: list[dict[str, Any]] = []
+        outcomes = [_fail(session, item.order, item.result, workstation, backoff, item.trace, now, events)
                     if isinstance(item.result, SendError)
-                    else _succeed(session, item.order, workstation, item.trace, item.result.summary, None, now)
+                    else _succeed(session, item.order, workstation, item.trace, item.result.summary, now, events)
                     for item in completions]
+        insert_events(session, events)  # one statement for all
         # The handlers' writes last: they journal (issue 11), and the journal's chain head stays locked until
         # the commit; taken last, it is held the shortest time (slaves validating wait for it too).
         for item in completions:
@@ -92,18 +108,17 @@ def record_all(db: Database, completions: Sequence[Completion], *, workstation: 
 
 
 def _succeed(session: Session, order: ClaimedOrder, workstation: str, trace: Sequence[str], summary: str | None,
-             commit: Callable[[Session], None] | None, now: datetime) -> Outcome:
+             now: datetime, events: list[dict[str, Any]]) -> Outcome:
+    """Mark the order sent if this execution still owns it; its history line goes to `events`."""
     owned = _set_if_owned(session, order, status=OrderStatus.DONE, done_at=now, updated_at=now, last_error=None)
     if owned:
-        insert_events(session, [event_row(order.id, EventKind.SUCCEEDED, now, workstation=workstation,
-                                          detail=_detail(trace, summary or ""))])
-    if commit is not None:
-        commit(session)
+        events.append(event_row(order.id, EventKind.SUCCEEDED, now, workstation=workstation,
+                                detail=_detail(trace, summary or "")))
     return Outcome.SUCCEEDED if owned else Outcome.LEASE_LOST
 
 
 def _fail(session: Session, order: ClaimedOrder, error: SendError, workstation: str, backoff: Backoff,
-          trace: Sequence[str], now: datetime) -> Outcome:
+          trace: Sequence[str], now: datetime, events: list[dict[str, Any]]) -> Outcome:
     detail = _detail(trace, f"{error.text}\n{error.detail}".strip())
     if isinstance(error, PermanentSendError) or order.attempt >= order.max_attempts:
         message = error.text
@@ -111,14 +126,14 @@ def _fail(session: Session, order: ClaimedOrder, error: SendError, workstation: 
             message = f"{message} (abandon après {order.attempt} tentatives)"
         if not _set_if_owned(session, order, status=OrderStatus.FAILED, updated_at=now, last_error=message):
             return Outcome.LEASE_LOST
-        insert_events(session, [event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
-                                          detail=_detail([detail], message if message != error.text else ""))])
+        events.append(event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
+                                detail=_detail([detail], message if message != error.text else "")))
         return Outcome.FAILED
     next_at = now + backoff.delay(order.attempt)
     if not _set_if_owned(session, order, status=OrderStatus.PENDING, updated_at=now, next_attempt_at=next_at,
                          last_error=error.text):
         return Outcome.LEASE_LOST
     retry = f"Nouvel essai prévu à {next_at:%Y-%m-%d %H:%M:%S} UTC"
-    insert_events(session, [event_row(order.id, EventKind.ATTEMPT_FAILED, now, workstation=workstation,
-                                      detail=_detail([detail], retry))])
+    events.append(event_row(order.id, EventKind.ATTEMPT_FAILED, now, workstation=workstation,
+                            detail=_detail([detail], retry)))
     return Outcome.RETRY_SCHEDULED
