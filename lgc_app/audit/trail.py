@@ -11,6 +11,9 @@ caching a statement per call, or the ORM's bulk path, would cost more than the w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Table, bindparam, insert, update
@@ -26,15 +29,28 @@ if TYPE_CHECKING:  # the session module reads the database; the journal must not
     from lgc_app.session import Session as UserSession
 
 _HEAD = cast(Table, AuditChainHead.__table__)
-_TAKE_RANK = (update(_HEAD).where(_HEAD.c.id == 1).values(last_id=_HEAD.c.last_id + 1)
-              .returning(_HEAD.c.last_id, _HEAD.c.last_hash))
+_TAKE_RANKS = (update(_HEAD).where(_HEAD.c.id == 1).values(last_id=_HEAD.c.last_id + bindparam("count"))
+               .returning(_HEAD.c.last_id, _HEAD.c.last_hash))
 _APPEND = insert(cast(Table, AuditEntry.__table__))
 _MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("digest"))
+_BATCH = "lgc.audit.batch"  # Session.info key: the events recorded inside `together`
+
+
+@dataclass(frozen=True)
+class _Event:
+    """An event as `record` receives it; ranked, timestamped and hashed when appended."""
+
+    event: str
+    who: str
+    workstation: str
+    patient_id: int | None
+    subject: str
+    detail: str
 
 
 def record(session: Session, event: AuditEvent, who: str, workstation: str, subject: str, detail: str = "", *,
-           patient_id: int | None = None) -> int:
-    """Append one event to the journal in the caller's transaction; returns its rank in the chain.
+           patient_id: int | None = None) -> None:
+    """Append one event to the journal in the caller's transaction (inside `together`: when it ends).
 
     Args:
         who: the acting user as histories name them (`Session.who`, `Actor.login`).
@@ -43,13 +59,44 @@ def record(session: Session, event: AuditEvent, who: str, workstation: str, subj
         detail: what happened, in French (never a secret: the journal is exported).
         patient_id: the patient concerned, for the journal's patient filter.
     """
-    rank, previous = session.execute(_TAKE_RANK).one()
-    fields = ChainFields(rank, database_now(session), event.value, who, workstation, patient_id, subject, detail,
-                         previous)
-    digest = fields.hash()
-    session.execute(_APPEND, {**fields.columns(), "hash": digest})
-    session.execute(_MOVE_HEAD, {"digest": digest})
-    return int(rank)
+    recorded = _Event(event.value, who, workstation, patient_id, subject, detail)
+    batch: list[_Event] | None = session.info.get(_BATCH)
+    if batch is None:
+        _append(session, [recorded])
+    else:
+        batch.append(recorded)
+
+
+@contextmanager
+def together(session: Session) -> Iterator[None]:
+    """The events recorded in the block are appended when it ends, in the order recorded, with one turn on the
+    chain head and one insert for all (the worker's group commit journals every document it records). A block
+    that raises appends nothing: its transaction is to be rolled back."""
+    if _BATCH in session.info:
+        raise RuntimeError("journal batches do not nest")
+    batch: list[_Event] = []
+    session.info[_BATCH] = batch
+    try:
+        yield
+    finally:
+        del session.info[_BATCH]
+    _append(session, batch)
+
+
+def _append(session: Session, events: list[_Event]) -> None:
+    if not events:
+        return
+    connection = session.connection()
+    last, previous = connection.execute(_TAKE_RANKS, {"count": len(events)}).one()
+    at = database_now(session)
+    rows = []
+    for rank, event in enumerate(events, start=last - len(events) + 1):
+        fields = ChainFields(rank, at, event.event, event.who, event.workstation, event.patient_id, event.subject,
+                             event.detail, previous)
+        previous = fields.hash()
+        rows.append({**fields.columns(), "hash": previous})
+    connection.execute(_APPEND, rows)
+    connection.execute(_MOVE_HEAD, {"digest": previous})
 
 
 def record_login(db: Database, session: UserSession, success: bool, login: str) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import CursorResult, bindparam, update
 from sqlalchemy.orm import Session
 
+from lgc_app.audit.trail import together
 from lgc_app.outbox.backoff import Backoff
 from lgc_app.outbox.claim import ClaimedOrder
 from lgc_app.outbox.clock import database_now
@@ -100,10 +101,12 @@ def record_all(db: Database, completions: Sequence[Completion], *, workstation: 
                     for item in completions]
         insert_events(session, events)  # one statement for all
         # The handlers' writes last: they journal (issue 11), and the journal's chain head stays locked until
-        # the commit; taken last, it is held the shortest time (slaves validating wait for it too).
-        for item in completions:
-            if isinstance(item.result, HandlerResult) and item.result.commit is not None:
-                item.result.commit(session)
+        # the commit; taken last, it is held the shortest time (slaves validating wait for it too). Their
+        # events are appended together: one turn on the chain head for all.
+        with together(session):
+            for item in completions:
+                if isinstance(item.result, HandlerResult) and item.result.commit is not None:
+                    item.result.commit(session)
         return outcomes
 
 
