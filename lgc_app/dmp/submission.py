@@ -51,9 +51,11 @@ class CdaTimes:
 
 
 def _instant(value: str | None) -> datetime | None:
+    """An HL7 TS to the second with its offset (YYYYMMDDHHMMSS±ZZZZ): ISO 8601 basic format once the date and
+    the time are separated (`fromisoformat` is some fifteen times faster than `strptime`)."""
     if not value:
         return None
-    return datetime.strptime(value, "%Y%m%d%H%M%S%z").astimezone(UTC)
+    return datetime.fromisoformat(f"{value[:8]}T{value[8:]}").astimezone(UTC)
 
 
 def cda_times(cda: bytes) -> CdaTimes:

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, and_, bindparam, or_, select, update
 
 from lgc_app.outbox.clock import database_now
 from lgc_app.outbox.models import ORDERS, EventKind, OrderStatus
@@ -57,9 +56,8 @@ _LEASE = (update(ORDERS).where(ORDERS.c.id.in_(bindparam("ids", expanding=True))
                   lease_expires_at=bindparam("expires"), updated_at=bindparam("now")))
 
 
-def _begin_write(session: Session) -> None:
+def _begin_write(connection: Connection) -> None:
     """On SQLite, take the database write lock now rather than at the first UPDATE."""
-    connection = session.connection()
     if connection.dialect.name != "sqlite":
         return
     driver = connection.connection.driver_connection
@@ -83,26 +81,27 @@ def claim_due(db: Database, *, workstation: str, limit: int, lease_seconds: floa
     if limit <= 0:
         return []
     with db.unit_of_work() as session:
-        _begin_write(session)
+        connection = session.connection()
+        _begin_write(connection)
         now = now or database_now(session)
         owner = lease_owner or workstation
         events: list[dict[str, Any]] = []
-        due = session.execute(_SELECT_DUE, {"now": now, "workstation": workstation, "limit": limit}).all()
+        due = connection.execute(_SELECT_DUE, {"now": now, "workstation": workstation, "limit": limit}).all()
         rows = [row for row in due
-                if row.status is not OrderStatus.IN_PROGRESS or _take_over(session, row, now, workstation, events)]
+                if row.status is not OrderStatus.IN_PROGRESS or _take_over(connection, row, now, workstation, events)]
         lease_expires_at = now + timedelta(seconds=lease_seconds)
         if rows:
-            session.execute(_LEASE, {"ids": [row.id for row in rows], "owner": owner, "expires": lease_expires_at,
+            connection.execute(_LEASE, {"ids": [row.id for row in rows], "owner": owner, "expires": lease_expires_at,
                                      "now": now})
         events += [event_row(row.id, EventKind.CLAIMED, now, workstation=workstation,
                              detail=f"Tentative {row.attempts + 1}/{row.max_attempts}") for row in rows]
-        insert_events(session, events)
+        insert_events(connection, events)
         return [ClaimedOrder(id=row.id, kind=row.kind, payload_ref=row.payload_ref, payload=dict(row.payload),
                              ordered_by=row.ordered_by, attempt=row.attempts + 1, max_attempts=row.max_attempts,
                              lease_owner=owner, lease_expires_at=lease_expires_at) for row in rows]
 
 
-def _take_over(session: Session, order: Row[*tuple[Any, ...]], now: datetime, workstation: str,
+def _take_over(connection: Connection, order: Row[*tuple[Any, ...]], now: datetime, workstation: str,
                events: list[dict[str, Any]]) -> bool:
     """Record the expired lease; False when the attempt budget is spent (the order is then failed)."""
     events.append(event_row(
@@ -112,7 +111,7 @@ def _take_over(session: Session, order: Row[*tuple[Any, ...]], now: datetime, wo
         return True
     last_error = (f"Le poste chargé de l'envoi s'est arrêté pendant l'envoi ({order.attempts} fois) : "
                   "envoi abandonné.")
-    session.execute(update(ORDERS).where(ORDERS.c.id == order.id)
+    connection.execute(update(ORDERS).where(ORDERS.c.id == order.id)
                     .values(status=OrderStatus.FAILED, lease_owner=None, lease_expires_at=None, updated_at=now,
                             last_error=last_error))
     events.append(event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation, detail=last_error))

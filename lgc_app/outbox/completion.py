@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, bindparam, update
+from sqlalchemy import Connection, CursorResult, bindparam, update
 from sqlalchemy.orm import Session
 
 from lgc_app.audit.trail import together
@@ -41,8 +41,8 @@ _IF_OWNED = update(ORDERS).where(ORDERS.c.id == bindparam("cas_id"), ORDERS.c.st
                                  ORDERS.c.attempts == bindparam("cas_attempt"))
 
 
-def _set_if_owned(session: Session, order: ClaimedOrder, **values: Any) -> bool:
-    result = session.execute(_IF_OWNED, {"cas_id": order.id, "cas_owner": order.lease_owner,
+def _set_if_owned(connection: Connection, order: ClaimedOrder, **values: Any) -> bool:
+    result = connection.execute(_IF_OWNED, {"cas_id": order.id, "cas_owner": order.lease_owner,
                                          "cas_attempt": order.attempt, "lease_owner": None,
                                          "lease_expires_at": None, **values})
     assert isinstance(result, CursorResult)
@@ -70,8 +70,10 @@ def record_success(db: Database, order: ClaimedOrder, *, workstation: str, trace
     even when the lease was lost: the service accepted the document all the same."""
     with db.unit_of_work() as session:
         events: list[dict[str, Any]] = []
-        outcome = _succeed(session, order, workstation, trace, summary, now or database_now(session), events)
-        insert_events(session, events)
+        now = now or database_now(session)
+        connection = session.connection()
+        outcome = _succeed(connection, order, workstation, trace, summary, now, events)
+        insert_events(connection, events)
         if commit is not None:
             commit(session)
         return outcome
@@ -82,8 +84,10 @@ def record_failure(db: Database, order: ClaimedOrder, error: SendError, *, works
     """Schedule the next attempt, or fail the order for good (permanent error or attempts exhausted)."""
     with db.unit_of_work() as session:
         events: list[dict[str, Any]] = []
-        outcome = _fail(session, order, error, workstation, backoff, trace, now or database_now(session), events)
-        insert_events(session, events)
+        now = now or database_now(session)
+        connection = session.connection()
+        outcome = _fail(connection, order, error, workstation, backoff, trace, now, events)
+        insert_events(connection, events)
         return outcome
 
 
@@ -94,12 +98,13 @@ def record_all(db: Database, completions: Sequence[Completion], *, workstation: 
     them fails (a handler's write), nothing is recorded: the caller records them one by one."""
     with db.unit_of_work() as session:
         now = database_now(session)
+        connection = session.connection()
         events: list[dict[str, Any]] = []
-        outcomes = [_fail(session, item.order, item.result, workstation, backoff, item.trace, now, events)
+        outcomes = [_fail(connection, item.order, item.result, workstation, backoff, item.trace, now, events)
                     if isinstance(item.result, SendError)
-                    else _succeed(session, item.order, workstation, item.trace, item.result.summary, now, events)
+                    else _succeed(connection, item.order, workstation, item.trace, item.result.summary, now, events)
                     for item in completions]
-        insert_events(session, events)  # one statement for all
+        insert_events(connection, events)  # one statement for all
         # The handlers' writes last: they journal (issue 11), and the journal's chain head stays locked until
         # the commit; taken last, it is held the shortest time (slaves validating wait for it too). Their
         # events are appended together: one turn on the chain head for all.
@@ -110,30 +115,30 @@ def record_all(db: Database, completions: Sequence[Completion], *, workstation: 
         return outcomes
 
 
-def _succeed(session: Session, order: ClaimedOrder, workstation: str, trace: Sequence[str], summary: str | None,
+def _succeed(connection: Connection, order: ClaimedOrder, workstation: str, trace: Sequence[str], summary: str | None,
              now: datetime, events: list[dict[str, Any]]) -> Outcome:
     """Mark the order sent if this execution still owns it; its history line goes to `events`."""
-    owned = _set_if_owned(session, order, status=OrderStatus.DONE, done_at=now, updated_at=now, last_error=None)
+    owned = _set_if_owned(connection, order, status=OrderStatus.DONE, done_at=now, updated_at=now, last_error=None)
     if owned:
         events.append(event_row(order.id, EventKind.SUCCEEDED, now, workstation=workstation,
                                 detail=_detail(trace, summary or "")))
     return Outcome.SUCCEEDED if owned else Outcome.LEASE_LOST
 
 
-def _fail(session: Session, order: ClaimedOrder, error: SendError, workstation: str, backoff: Backoff,
+def _fail(connection: Connection, order: ClaimedOrder, error: SendError, workstation: str, backoff: Backoff,
           trace: Sequence[str], now: datetime, events: list[dict[str, Any]]) -> Outcome:
     detail = _detail(trace, f"{error.text}\n{error.detail}".strip())
     if isinstance(error, PermanentSendError) or order.attempt >= order.max_attempts:
         message = error.text
         if not isinstance(error, PermanentSendError):
             message = f"{message} (abandon après {order.attempt} tentatives)"
-        if not _set_if_owned(session, order, status=OrderStatus.FAILED, updated_at=now, last_error=message):
+        if not _set_if_owned(connection, order, status=OrderStatus.FAILED, updated_at=now, last_error=message):
             return Outcome.LEASE_LOST
         events.append(event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
                                 detail=_detail([detail], message if message != error.text else "")))
         return Outcome.FAILED
     next_at = now + backoff.delay(order.attempt)
-    if not _set_if_owned(session, order, status=OrderStatus.PENDING, updated_at=now, next_attempt_at=next_at,
+    if not _set_if_owned(connection, order, status=OrderStatus.PENDING, updated_at=now, next_attempt_at=next_at,
                          last_error=error.text):
         return Outcome.LEASE_LOST
     retry = f"Nouvel essai prévu à {next_at:%Y-%m-%d %H:%M:%S} UTC"
