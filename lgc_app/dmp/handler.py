@@ -13,14 +13,14 @@ so that a document is never registered twice even by a DMP less forgiving than t
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
+from typing import Any, cast
 
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import Table, and_, bindparam, select
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import aliased, contains_eager, undefer
 
 from lgc_app.config import ConfigError, Settings
 from lgc_app.dmp import client_factory
@@ -31,7 +31,7 @@ from lgc_app.dmp.opposition import PatientOpposed, refusal
 from lgc_app.dmp.recording import mark_sent, record_refused
 from lgc_app.dmp.submission import EntryIds, SubmissionError, build_submission, describe
 from lgc_app.documents.cabinet import Cabinet
-from lgc_app.documents.models import Document
+from lgc_app.documents.models import Document, Practitioner
 from lgc_app.outbox.errors import PermanentSendError, TransientSendError
 from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.models import OrderStatus, SendOrder
@@ -66,22 +66,42 @@ class FeedJob:
         return self.submission.documents[0].replaces
 
 
-_PREVIOUS = aliased(DmpDocumentState, name="previous")
-_PREVIOUS_ORDER = aliased(SendOrder, name="previous_order")
-_ACTIVE_OPPOSITION = and_(DmpOpposition.patient_id == Document.patient_id, DmpOpposition.withdrawn_at.is_(None))
-# Everything a send needs, in one statement built once (every order sent reads it): the document with its
-# frozen CDA and author, its DMP state, the patient, an opposition in force, and the previous version's DMP
-# state and order when it replaces one.
-_JOB = (select(Document, DmpDocumentState, Patient, DmpOpposition, _PREVIOUS.state, _PREVIOUS.entry_uuid,
-               _PREVIOUS_ORDER.status)
-        .join(DmpDocumentState, DmpDocumentState.document_id == Document.id)
-        .join(Patient, Patient.id == Document.patient_id)
-        .join(Document.author)
-        .outerjoin(DmpOpposition, _ACTIVE_OPPOSITION)
-        .outerjoin(_PREVIOUS, _PREVIOUS.document_id == Document.replaces_id)
-        .outerjoin(_PREVIOUS_ORDER, _PREVIOUS_ORDER.id == _PREVIOUS.order_id)
-        .where(Document.id == bindparam("document"))
-        .options(contains_eager(Document.author), undefer(Document.cda_xml)))
+_DOCUMENTS, _STATES, _PATIENTS, _AUTHORS, _OPPOSITIONS, _ORDERS = (
+    cast(Table, model.__table__) for model in (Document, DmpDocumentState, Patient, Practitioner, DmpOpposition,
+                                                SendOrder))
+_PREVIOUS, _PREVIOUS_ORDER = _STATES.alias("previous"), _ORDERS.alias("previous_order")
+# The columns build_submission and the identity rules read, by table.
+_DOCUMENT = ("id", "title", "cda_xml", "class_code", "type_code", "format_code", "practice_setting_code",
+             "facility_type_code", "confidentiality_code", "masked_from_professionals", "hidden_from_patient",
+             "hidden_from_legal_representatives", "replaces_id", "patient_id")
+_PATIENT = ("id", "status", "ins_matricule", "ins_oid", "birth_name", "first_birth_given_name", "birth_date", "sex")
+_AUTHOR = ("id", "rpps", "title", "given_name", "family_name", "profession_code", "specialty_code")
+# Everything a send needs, in one Core statement built once (every order sent reads it, the ORM's loading
+# would cost more than the query): the document with its frozen CDA, its author, its DMP state, the patient,
+# an opposition in force, and the previous version's DMP state and order when it replaces one.
+_JOB = (select(*(_DOCUMENTS.c[name] for name in _DOCUMENT), *(_PATIENTS.c[name] for name in _PATIENT),
+               *(_AUTHORS.c[name] for name in _AUTHOR), _STATES.c.state, _STATES.c.reason, _STATES.c.unique_id,
+               _STATES.c.entry_uuid, _STATES.c.submission_uid, _OPPOSITIONS.c.recorded_at,
+               _OPPOSITIONS.c.recorded_by, _PREVIOUS.c.state, _PREVIOUS.c.entry_uuid, _PREVIOUS_ORDER.c.status)
+        .select_from(_DOCUMENTS)
+        .join(_STATES, _STATES.c.document_id == _DOCUMENTS.c.id)
+        .join(_PATIENTS, _PATIENTS.c.id == _DOCUMENTS.c.patient_id)
+        .join(_AUTHORS, _AUTHORS.c.id == _DOCUMENTS.c.author_id)
+        .outerjoin(_OPPOSITIONS, and_(_OPPOSITIONS.c.patient_id == _DOCUMENTS.c.patient_id,
+                                      _OPPOSITIONS.c.withdrawn_at.is_(None)))
+        .outerjoin(_PREVIOUS, _PREVIOUS.c.document_id == _DOCUMENTS.c.replaces_id)
+        .outerjoin(_PREVIOUS_ORDER, _PREVIOUS_ORDER.c.id == _PREVIOUS.c.order_id)
+        .where(_DOCUMENTS.c.id == bindparam("document")))
+
+
+def _models(row: Sequence[Any]) -> tuple[Document, Patient]:
+    """The document (with its author) and the patient as plain instances of their models, never added to a
+    session: `build_submission` and the identity rules (`ins_for_export`) read them as they read loaded ones."""
+    document_end = len(_DOCUMENT)
+    patient_end = document_end + len(_PATIENT)
+    author = Practitioner(**dict(zip(_AUTHOR, row[patient_end:patient_end + len(_AUTHOR)], strict=True)))
+    document = Document(**dict(zip(_DOCUMENT, row[:document_end], strict=True)), author=author)
+    return document, Patient(**dict(zip(_PATIENT, row[document_end:patient_end], strict=True)))
 
 
 def _replacement_target(replaces_id: int | None, previous: DmpState | None, previous_entry: str | None,
@@ -104,19 +124,22 @@ def load_job(db: Database, document_id: int, cabinet: Cabinet, source_id: str,
     Raises:
         PatientOpposed: the patient's opposition to the DMP is recorded: nothing may be sent.
     """
-    with db.reading() as session:
-        row = session.execute(_JOB, {"document": document_id}).one_or_none()
+    with db.engine.connect() as connection:
+        row = connection.execute(_JOB, {"document": document_id}).one_or_none()
     if row is None:
         raise PermanentSendError(f"Document {document_id} introuvable ou sans état DMP : rien à envoyer.")
-    document, state, patient, opposition, previous, previous_entry, previous_order = row
-    if state.state is DmpState.WITHHELD:
-        raise PermanentSendError(f"Document retenu par le praticien ({state.reason}) : envoi abandonné.")
-    if opposition is not None:
-        raise refusal(opposition)
+    (state, reason, unique_id, entry_uuid, submission_uid, opposed_at, opposed_by, previous, previous_entry,
+     previous_order) = row[len(_DOCUMENT) + len(_PATIENT) + len(_AUTHOR):]
+    if state is DmpState.WITHHELD:
+        raise PermanentSendError(f"Document retenu par le praticien ({reason}) : envoi abandonné.")
+    if opposed_at is not None:
+        raise refusal(opposed_at, opposed_by)
+    document, patient = _models(row)
     replaces = _replacement_target(document.replaces_id, previous, previous_entry, previous_order)
     try:
-        submission = build_submission(document, patient, cabinet, EntryIds.of(state), source_id=source_id,
-                                      replaces=replaces, now=datetime.now(UTC), activity_type=activity_type)
+        ids = EntryIds.stored(document_id, unique_id, entry_uuid, submission_uid)
+        submission = build_submission(document, patient, cabinet, ids, source_id=source_id, replaces=replaces,
+                                      now=datetime.now(UTC), activity_type=activity_type)
     except SubmissionError as exc:
         raise PermanentSendError(str(exc)) from None
     return FeedJob(document_id, patient.id, submission, PractitionerIdentity.of(document.author),
