@@ -124,7 +124,7 @@ def load_job(db: Database, document_id: int, cabinet: Cabinet, source_id: str,
     Raises:
         PatientOpposed: the patient's opposition to the DMP is recorded: nothing may be sent.
     """
-    with db.engine.connect() as connection:
+    with db.reading_one() as connection:
         row = connection.execute(_JOB, {"document": document_id}).one_or_none()
     if row is None:
         raise PermanentSendError(f"Document {document_id} introuvable ou sans état DMP : rien à envoyer.")

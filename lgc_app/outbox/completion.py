@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, bindparam, update
+from sqlalchemy import Connection, CursorResult, bindparam, tuple_, update
 from sqlalchemy.orm import Session
 
 from lgc_app.audit.trail import together
@@ -49,6 +49,25 @@ def _set_if_owned(connection: Connection, order: ClaimedOrder, **values: Any) ->
     return result.rowcount == 1
 
 
+# Every success of a group commit in one compare-and-set: the orders still held by (owner, attempt) are marked
+# sent, and named back.
+_DONE_IF_OWNED = (update(ORDERS)
+                  .where(ORDERS.c.status == OrderStatus.IN_PROGRESS, ORDERS.c.lease_owner == bindparam("cas_owner"),
+                         tuple_(ORDERS.c.id, ORDERS.c.attempts).in_(bindparam("cas", expanding=True)))
+                  .values(status=OrderStatus.DONE, done_at=bindparam("now"), updated_at=bindparam("now"),
+                          last_error=None, lease_owner=None, lease_expires_at=None)
+                  .returning(ORDERS.c.id))
+
+
+def _mark_done(connection: Connection, orders: Sequence[ClaimedOrder], now: datetime) -> set[str]:
+    """The ids of `orders` whose execution still held the lease, now marked sent."""
+    done: set[str] = set()
+    for owner in {order.lease_owner for order in orders}:
+        held = [(order.id, order.attempt) for order in orders if order.lease_owner == owner]
+        done.update(connection.scalars(_DONE_IF_OWNED, {"cas_owner": owner, "cas": held, "now": now}))
+    return done
+
+
 def _detail(trace: Sequence[str], last: str) -> str:
     return "\n".join([*trace, last] if last else trace)
 
@@ -72,7 +91,7 @@ def record_success(db: Database, order: ClaimedOrder, *, workstation: str, trace
         events: list[dict[str, Any]] = []
         now = now or database_now(session)
         connection = session.connection()
-        outcome = _succeed(connection, order, workstation, trace, summary, now, events)
+        outcome = _succeeded(order, _mark_done(connection, [order], now), workstation, trace, summary, now, events)
         insert_events(connection, events)
         if commit is not None:
             commit(session)
@@ -100,9 +119,11 @@ def record_all(db: Database, completions: Sequence[Completion], *, workstation: 
         now = database_now(session)
         connection = session.connection()
         events: list[dict[str, Any]] = []
+        done = _mark_done(connection, [item.order for item in completions if isinstance(item.result, HandlerResult)],
+                          now)
         outcomes = [_fail(connection, item.order, item.result, workstation, backoff, item.trace, now, events)
                     if isinstance(item.result, SendError)
-                    else _succeed(connection, item.order, workstation, item.trace, item.result.summary, now, events)
+                    else _succeeded(item.order, done, workstation, item.trace, item.result.summary, now, events)
                     for item in completions]
         insert_events(connection, events)  # one statement for all
         # The handlers' writes last: they journal (issue 11), and the journal's chain head stays locked until
@@ -115,10 +136,10 @@ def record_all(db: Database, completions: Sequence[Completion], *, workstation: 
         return outcomes
 
 
-def _succeed(connection: Connection, order: ClaimedOrder, workstation: str, trace: Sequence[str], summary: str | None,
-             now: datetime, events: list[dict[str, Any]]) -> Outcome:
-    """Mark the order sent if this execution still owns it; its history line goes to `events`."""
-    owned = _set_if_owned(connection, order, status=OrderStatus.DONE, done_at=now, updated_at=now, last_error=None)
+def _succeeded(order: ClaimedOrder, done: set[str], workstation: str, trace: Sequence[str], summary: str | None,
+               now: datetime, events: list[dict[str, Any]]) -> Outcome:
+    """The outcome of a success `_mark_done` recorded (`done`) or not; its history line goes to `events`."""
+    owned = order.id in done
     if owned:
         events.append(event_row(order.id, EventKind.SUCCEEDED, now, workstation=workstation,
                                 detail=_detail(trace, summary or "")))
