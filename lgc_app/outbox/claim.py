@@ -91,8 +91,8 @@ def claim_due(db: Database, *, workstation: str, limit: int, lease_seconds: floa
                 if row.status is not OrderStatus.IN_PROGRESS or _take_over(connection, row, now, workstation, events)]
         lease_expires_at = now + timedelta(seconds=lease_seconds)
         if rows:
-            connection.execute(_LEASE, {"ids": [row.id for row in rows], "owner": owner, "expires": lease_expires_at,
-                                     "now": now})
+            connection.execute(_LEASE, {"ids": [row.id for row in rows], "owner": owner,
+                                        "expires": lease_expires_at, "now": now})
         events += [event_row(row.id, EventKind.CLAIMED, now, workstation=workstation,
                              detail=f"Tentative {row.attempts + 1}/{row.max_attempts}") for row in rows]
         insert_events(connection, events)
@@ -112,7 +112,7 @@ def _take_over(connection: Connection, order: Row[*tuple[Any, ...]], now: dateti
     last_error = (f"Le poste chargé de l'envoi s'est arrêté pendant l'envoi ({order.attempts} fois) : "
                   "envoi abandonné.")
     connection.execute(update(ORDERS).where(ORDERS.c.id == order.id)
-                    .values(status=OrderStatus.FAILED, lease_owner=None, lease_expires_at=None, updated_at=now,
-                            last_error=last_error))
+                       .values(status=OrderStatus.FAILED, lease_owner=None, lease_expires_at=None, updated_at=now,
+                               last_error=last_error))
     events.append(event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation, detail=last_error))
     return False

@@ -43,8 +43,8 @@ _IF_OWNED = update(ORDERS).where(ORDERS.c.id == bindparam("cas_id"), ORDERS.c.st
 
 def _set_if_owned(connection: Connection, order: ClaimedOrder, **values: Any) -> bool:
     result = connection.execute(_IF_OWNED, {"cas_id": order.id, "cas_owner": order.lease_owner,
-                                         "cas_attempt": order.attempt, "lease_owner": None,
-                                         "lease_expires_at": None, **values})
+                                            "cas_attempt": order.attempt, "lease_owner": None,
+                                            "lease_expires_at": None, **values})
     assert isinstance(result, CursorResult)
     return result.rowcount == 1
 
