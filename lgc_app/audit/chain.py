@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -38,6 +39,10 @@ class ChainFields:
     def of(cls, row: AuditEntry) -> ChainFields:
         return cls(row.id, row.at, row.event, row.who, row.workstation, row.patient_id, row.subject, row.detail,
                    row.previous_hash)
+
+    def columns(self) -> dict[str, Any]:
+        """The row's column values (all but the hash)."""
+        return dict(vars(self))
 
     def canonical(self) -> bytes:
         fields = {"id": self.id, "at": self.at.astimezone(UTC).isoformat(timespec="microseconds"),

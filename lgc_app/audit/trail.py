@@ -4,13 +4,19 @@ event is recorded if and only if the change is committed.
 Appends take turns on the chain head row (issue 11: concurrent writers must not fork the chain): the first
 statement is an UPDATE of that row, which on PostgreSQL locks it until the transaction ends (like SELECT …
 FOR UPDATE) and on SQLite takes the database's single write lock.
+
+Core statements on the tables, built once: every document the worker sends is journaled, and building and
+caching a statement per call, or the ORM's bulk path, would cost more than the writes themselves.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import insert, update
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from lgc_app.audit.chain import ChainFields
@@ -22,10 +28,29 @@ from lgc_app.persistence.database import Database
 if TYPE_CHECKING:  # the session module reads the database; the journal must not depend on it at import time
     from lgc_app.session import Session as UserSession
 
+_HEAD = cast(Table, AuditChainHead.__table__)
+_TAKE_RANKS = (update(_HEAD).where(_HEAD.c.id == 1).values(last_id=_HEAD.c.last_id + bindparam("count"))
+               .returning(_HEAD.c.last_id, _HEAD.c.last_hash))
+_APPEND = insert(cast(Table, AuditEntry.__table__))
+_MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("digest"))
+_BATCH = "lgc.audit.batch"  # Session.info key: the events recorded inside `together`
+
+
+@dataclass(frozen=True)
+class _Event:
+    """An event as `record` receives it; ranked, timestamped and hashed when appended."""
+
+    event: str
+    who: str
+    workstation: str
+    patient_id: int | None
+    subject: str
+    detail: str
+
 
 def record(session: Session, event: AuditEvent, who: str, workstation: str, subject: str, detail: str = "", *,
-           patient_id: int | None = None) -> int:
-    """Append one event to the journal in the caller's transaction; returns its rank in the chain.
+           patient_id: int | None = None) -> None:
+    """Append one event to the journal in the caller's transaction (inside `together`: when it ends).
 
     Args:
         who: the acting user as histories name them (`Session.who`, `Actor.login`).
@@ -34,19 +59,44 @@ def record(session: Session, event: AuditEvent, who: str, workstation: str, subj
         detail: what happened, in French (never a secret: the journal is exported).
         patient_id: the patient concerned, for the journal's patient filter.
     """
-    rank, previous = session.execute(
-        update(AuditChainHead).where(AuditChainHead.id == 1).values(last_id=AuditChainHead.last_id + 1)
-        .returning(AuditChainHead.last_id, AuditChainHead.last_hash)
-        .execution_options(synchronize_session=False)).one()
-    fields = ChainFields(rank, database_now(session), event.value, who, workstation, patient_id, subject, detail,
-                         previous)
-    digest = fields.hash()
-    session.execute(insert(AuditEntry).values(
-        id=fields.id, at=fields.at, event=fields.event, who=fields.who, workstation=fields.workstation,
-        patient_id=fields.patient_id, subject=fields.subject, detail=fields.detail,
-        previous_hash=fields.previous_hash, hash=digest))
-    session.execute(update(AuditChainHead).where(AuditChainHead.id == 1).values(last_hash=digest))
-    return int(rank)
+    recorded = _Event(event.value, who, workstation, patient_id, subject, detail)
+    batch: list[_Event] | None = session.info.get(_BATCH)
+    if batch is None:
+        _append(session, [recorded])
+    else:
+        batch.append(recorded)
+
+
+@contextmanager
+def together(session: Session) -> Iterator[None]:
+    """The events recorded in the block are appended when it ends, in the order recorded, with one turn on the
+    chain head and one insert for all (the worker's group commit journals every document it records). A block
+    that raises appends nothing: its transaction is to be rolled back."""
+    if _BATCH in session.info:
+        raise RuntimeError("journal batches do not nest")
+    batch: list[_Event] = []
+    session.info[_BATCH] = batch
+    try:
+        yield
+    finally:
+        del session.info[_BATCH]
+    _append(session, batch)
+
+
+def _append(session: Session, events: list[_Event]) -> None:
+    if not events:
+        return
+    connection = session.connection()
+    last, previous = connection.execute(_TAKE_RANKS, {"count": len(events)}).one()
+    at = database_now(session)
+    rows = []
+    for rank, event in enumerate(events, start=last - len(events) + 1):
+        fields = ChainFields(rank, at, event.event, event.who, event.workstation, event.patient_id, event.subject,
+                             event.detail, previous)
+        previous = fields.hash()
+        rows.append({**fields.columns(), "hash": previous})
+    connection.execute(_APPEND, rows)
+    connection.execute(_MOVE_HEAD, {"digest": previous})
 
 
 def record_login(db: Database, session: UserSession, success: bool, login: str) -> None:

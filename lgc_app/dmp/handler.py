@@ -13,23 +13,25 @@ so that a document is never registered twice even by a DMP less forgiving than t
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
+from typing import Any, cast
 
+from sqlalchemy import Table, and_, bindparam, select
 from sqlalchemy.orm import Session as OrmSession
 
 from lgc_app.config import ConfigError, Settings
 from lgc_app.dmp import client_factory
 from lgc_app.dmp.access import dmp_access
 from lgc_app.dmp.client_factory import DmpConnection, vihf_context
-from lgc_app.dmp.models import DmpDocumentState, DmpState
-from lgc_app.dmp.opposition import PatientOpposed, check_no_opposition
+from lgc_app.dmp.models import DmpDocumentState, DmpOpposition, DmpState
+from lgc_app.dmp.opposition import PatientOpposed, refusal
 from lgc_app.dmp.recording import mark_sent, record_refused
 from lgc_app.dmp.submission import EntryIds, SubmissionError, build_submission, describe
 from lgc_app.documents.cabinet import Cabinet
-from lgc_app.documents.models import Document
+from lgc_app.documents.models import Document, Practitioner
 from lgc_app.outbox.errors import PermanentSendError, TransientSendError
 from lgc_app.outbox.handler import HandlerResult, OrderContext
 from lgc_app.outbox.models import OrderStatus, SendOrder
@@ -50,6 +52,7 @@ TRACE_LIMIT = 40_000  # characters of one request or answer kept in the trace (a
 @dataclass(frozen=True)
 class FeedJob:
     document_id: int
+    patient_id: int  # the journal names the patient of each outcome
     submission: Submission
     practitioner: PractitionerIdentity  # the VIHF speaks for the document's author
     replaced_document_id: int | None
@@ -63,18 +66,52 @@ class FeedJob:
         return self.submission.documents[0].replaces
 
 
-def _replacement_target(session: OrmSession, document: Document) -> str | None:
+_DOCUMENTS, _STATES, _PATIENTS, _AUTHORS, _OPPOSITIONS, _ORDERS = (
+    cast(Table, model.__table__) for model in (Document, DmpDocumentState, Patient, Practitioner, DmpOpposition,
+                                                SendOrder))
+_PREVIOUS, _PREVIOUS_ORDER = _STATES.alias("previous"), _ORDERS.alias("previous_order")
+# The columns build_submission and the identity rules read, by table.
+_DOCUMENT = ("id", "title", "cda_xml", "class_code", "type_code", "format_code", "practice_setting_code",
+             "facility_type_code", "confidentiality_code", "masked_from_professionals", "hidden_from_patient",
+             "hidden_from_legal_representatives", "replaces_id", "patient_id")
+_PATIENT = ("id", "status", "ins_matricule", "ins_oid", "birth_name", "first_birth_given_name", "birth_date", "sex")
+_AUTHOR = ("id", "rpps", "title", "given_name", "family_name", "profession_code", "specialty_code")
+# Everything a send needs, in one Core statement built once (every order sent reads it, the ORM's loading
+# would cost more than the query): the document with its frozen CDA, its author, its DMP state, the patient,
+# an opposition in force, and the previous version's DMP state and order when it replaces one.
+_JOB = (select(*(_DOCUMENTS.c[name] for name in _DOCUMENT), *(_PATIENTS.c[name] for name in _PATIENT),
+               *(_AUTHORS.c[name] for name in _AUTHOR), _STATES.c.state, _STATES.c.reason, _STATES.c.unique_id,
+               _STATES.c.entry_uuid, _STATES.c.submission_uid, _OPPOSITIONS.c.recorded_at,
+               _OPPOSITIONS.c.recorded_by, _PREVIOUS.c.state, _PREVIOUS.c.entry_uuid, _PREVIOUS_ORDER.c.status)
+        .select_from(_DOCUMENTS)
+        .join(_STATES, _STATES.c.document_id == _DOCUMENTS.c.id)
+        .join(_PATIENTS, _PATIENTS.c.id == _DOCUMENTS.c.patient_id)
+        .join(_AUTHORS, _AUTHORS.c.id == _DOCUMENTS.c.author_id)
+        .outerjoin(_OPPOSITIONS, and_(_OPPOSITIONS.c.patient_id == _DOCUMENTS.c.patient_id,
+                                      _OPPOSITIONS.c.withdrawn_at.is_(None)))
+        .outerjoin(_PREVIOUS, _PREVIOUS.c.document_id == _DOCUMENTS.c.replaces_id)
+        .outerjoin(_PREVIOUS_ORDER, _PREVIOUS_ORDER.c.id == _PREVIOUS.c.order_id)
+        .where(_DOCUMENTS.c.id == bindparam("document")))
+
+
+def _models(row: Sequence[Any]) -> tuple[Document, Patient]:
+    """The document (with its author) and the patient as plain instances of their models, never added to a
+    session: `build_submission` and the identity rules (`ins_for_export`) read them as they read loaded ones."""
+    document_end = len(_DOCUMENT)
+    patient_end = document_end + len(_PATIENT)
+    author = Practitioner(**dict(zip(_AUTHOR, row[patient_end:patient_end + len(_AUTHOR)], strict=True)))
+    document = Document(**dict(zip(_DOCUMENT, row[:document_end], strict=True)), author=author)
+    return document, Patient(**dict(zip(_PATIENT, row[document_end:patient_end], strict=True)))
+
+
+def _replacement_target(replaces_id: int | None, previous: DmpState | None, previous_entry: str | None,
+                        previous_order: OrderStatus | None) -> str | None:
     """entryUUID of the previous version in the DMP; TransientSendError while it is still on its way."""
-    if document.replaces_id is None:
+    if replaces_id is None or previous is None:
         return None
-    previous = session.get(DmpDocumentState, document.replaces_id)
-    if previous is None:
-        return None
-    if previous.state in (DmpState.SENT, DmpState.REPLACED):
-        return previous.entry_uuid
-    order = session.get(SendOrder, previous.order_id) if previous.order_id else None
-    if (previous.state is DmpState.PENDING and order is not None
-            and order.status in (OrderStatus.PENDING, OrderStatus.IN_PROGRESS)):
+    if previous in (DmpState.SENT, DmpState.REPLACED):
+        return previous_entry
+    if previous is DmpState.PENDING and previous_order in (OrderStatus.PENDING, OrderStatus.IN_PROGRESS):
         raise TransientSendError("La version précédente de ce document n'est pas encore dans le DMP : "
                                  "envoi reporté.")
     return None  # the previous version never reached the DMP: this one goes as an original
@@ -87,23 +124,26 @@ def load_job(db: Database, document_id: int, cabinet: Cabinet, source_id: str,
     Raises:
         PatientOpposed: the patient's opposition to the DMP is recorded: nothing may be sent.
     """
-    with db.reading() as session:
-        document = session.get(Document, document_id)
-        state = session.get(DmpDocumentState, document_id)
-        if document is None or state is None:
-            raise PermanentSendError(f"Document {document_id} introuvable ou sans état DMP : rien à envoyer.")
-        if state.state is DmpState.WITHHELD:
-            raise PermanentSendError(f"Document retenu par le praticien ({state.reason}) : envoi abandonné.")
-        patient = session.get(Patient, document.patient_id)
-        assert patient is not None  # foreign key
-        check_no_opposition(session, patient.id)
-        replaces = _replacement_target(session, document)
-        try:
-            submission = build_submission(document, patient, cabinet, EntryIds.of(state), source_id=source_id,
-                                          replaces=replaces, now=datetime.now(UTC), activity_type=activity_type)
-        except SubmissionError as exc:
-            raise PermanentSendError(str(exc)) from None
-        return FeedJob(document_id, submission, PractitionerIdentity.of(document.author), document.replaces_id)
+    with db.reading_one() as connection:
+        row = connection.execute(_JOB, {"document": document_id}).one_or_none()
+    if row is None:
+        raise PermanentSendError(f"Document {document_id} introuvable ou sans état DMP : rien à envoyer.")
+    (state, reason, unique_id, entry_uuid, submission_uid, opposed_at, opposed_by, previous, previous_entry,
+     previous_order) = row[len(_DOCUMENT) + len(_PATIENT) + len(_AUTHOR):]
+    if state is DmpState.WITHHELD:
+        raise PermanentSendError(f"Document retenu par le praticien ({reason}) : envoi abandonné.")
+    if opposed_at is not None:
+        raise refusal(opposed_at, opposed_by)
+    document, patient = _models(row)
+    replaces = _replacement_target(document.replaces_id, previous, previous_entry, previous_order)
+    try:
+        ids = EntryIds.stored(document_id, unique_id, entry_uuid, submission_uid)
+        submission = build_submission(document, patient, cabinet, ids, source_id=source_id, replaces=replaces,
+                                      now=datetime.now(UTC), activity_type=activity_type)
+    except SubmissionError as exc:
+        raise PermanentSendError(str(exc)) from None
+    return FeedJob(document_id, patient.id, submission, PractitionerIdentity.of(document.author),
+                   document.replaces_id)
 
 
 def _decoded(data: bytes) -> str:
@@ -210,5 +250,5 @@ class FeedHandler:
     def _sent(ctx: OrderContext, job: FeedJob, answer: str) -> Callable[[OrmSession], None]:
         """The document's DMP state, written with the order's success (one transaction, `HandlerResult`)."""
         return partial(mark_sent, document_id=job.document_id, answer=answer, replaces=job.replaces,
-                       replaced_document_id=job.replaced_document_id, order_id=ctx.order_id,
-                       workstation=ctx.workstation)
+                       replaced_document_id=job.replaced_document_id, ordered_by=ctx.ordered_by,
+                       patient_id=job.patient_id, workstation=ctx.workstation)

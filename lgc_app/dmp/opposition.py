@@ -62,10 +62,15 @@ def check_no_opposition(session: Session, patient_id: int) -> None:
     """Raise `PatientOpposed` when the patient's opposition is in force."""
     found = opposition_of(session, patient_id)
     if found is not None:
-        raise PatientOpposed(
-            f"Le patient s'est opposé au DMP (opposition enregistrée le {found.recorded_at:%d/%m/%Y} par "
-            f"{found.recorded_by}) : aucun document n'est envoyé au DMP ni consulté."
-        )
+        raise refusal(found.recorded_at, found.recorded_by)
+
+
+def refusal(recorded_at: datetime, recorded_by: str) -> PatientOpposed:
+    """The error that refuses a send or a consultation, saying who recorded the opposition in force, when."""
+    return PatientOpposed(
+        f"Le patient s'est opposé au DMP (opposition enregistrée le {recorded_at:%d/%m/%Y} par "
+        f"{recorded_by}) : aucun document n'est envoyé au DMP ni consulté."
+    )
 
 
 def _user(user: str) -> str:

@@ -4,8 +4,9 @@ PostgreSQL: `SELECT … FOR UPDATE SKIP LOCKED` lets concurrent claimers take di
 SQLite: one writer at a time; `BEGIN IMMEDIATE` takes the write lock before the SELECT, so the read and the
 update that follows form one atomic step and two processes never pick the same row.
 
-Core statements, not the ORM: every order sent goes through here, and the ORM's unit of work would add
-milliseconds per order for nothing.
+Core statements, not the ORM, built once with bound parameters: every order sent goes through here, and the
+ORM's unit of work, or building and caching the statements at each claim, would add milliseconds per order
+for nothing.
 
 An order `in_progress` whose lease expired belonged to a worker that died or hung: it is claimable again,
 and the takeover is recorded (`lease_expired`). Each claim counts one attempt, so an order that kills its
@@ -18,8 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, and_, bindparam, or_, select, update
 
 from lgc_app.outbox.clock import database_now
 from lgc_app.outbox.models import ORDERS, EventKind, OrderStatus
@@ -35,15 +35,29 @@ class ClaimedOrder:
     kind: str
     payload_ref: str
     payload: dict[str, Any]
+    ordered_by: str
     attempt: int
     max_attempts: int
     lease_owner: str
     lease_expires_at: datetime
 
 
-def _begin_write(session: Session) -> None:
+_DUE = or_(
+    and_(ORDERS.c.status == OrderStatus.PENDING, ORDERS.c.next_attempt_at <= bindparam("now")),
+    and_(ORDERS.c.status == OrderStatus.IN_PROGRESS, ORDERS.c.lease_expires_at <= bindparam("now")),
+)
+_MINE = or_(ORDERS.c.target_workstation.is_(None), ORDERS.c.target_workstation == bindparam("workstation"))
+_SELECT_DUE = (select(ORDERS.c.id, ORDERS.c.kind, ORDERS.c.payload_ref, ORDERS.c.payload, ORDERS.c.ordered_by,
+                      ORDERS.c.status, ORDERS.c.attempts, ORDERS.c.max_attempts, ORDERS.c.lease_owner)
+               .where(_DUE, _MINE).order_by(ORDERS.c.next_attempt_at).limit(bindparam("limit"))
+               .with_for_update(skip_locked=True))
+_LEASE = (update(ORDERS).where(ORDERS.c.id.in_(bindparam("ids", expanding=True)))
+          .values(status=OrderStatus.IN_PROGRESS, attempts=ORDERS.c.attempts + 1, lease_owner=bindparam("owner"),
+                  lease_expires_at=bindparam("expires"), updated_at=bindparam("now")))
+
+
+def _begin_write(connection: Connection) -> None:
     """On SQLite, take the database write lock now rather than at the first UPDATE."""
-    connection = session.connection()
     if connection.dialect.name != "sqlite":
         return
     driver = connection.connection.driver_connection
@@ -67,34 +81,27 @@ def claim_due(db: Database, *, workstation: str, limit: int, lease_seconds: floa
     if limit <= 0:
         return []
     with db.unit_of_work() as session:
-        _begin_write(session)
+        connection = session.connection()
+        _begin_write(connection)
         now = now or database_now(session)
         owner = lease_owner or workstation
-        due = or_(
-            and_(ORDERS.c.status == OrderStatus.PENDING, ORDERS.c.next_attempt_at <= now),
-            and_(ORDERS.c.status == OrderStatus.IN_PROGRESS, ORDERS.c.lease_expires_at <= now),
-        )
-        mine = or_(ORDERS.c.target_workstation.is_(None), ORDERS.c.target_workstation == workstation)
-        query = (select(ORDERS.c.id, ORDERS.c.kind, ORDERS.c.payload_ref, ORDERS.c.payload, ORDERS.c.status,
-                        ORDERS.c.attempts, ORDERS.c.max_attempts, ORDERS.c.lease_owner)
-                 .where(due, mine).order_by(ORDERS.c.next_attempt_at).limit(limit).with_for_update(skip_locked=True))
         events: list[dict[str, Any]] = []
-        rows = [row for row in session.execute(query).all()
-                if row.status is not OrderStatus.IN_PROGRESS or _take_over(session, row, now, workstation, events)]
+        due = connection.execute(_SELECT_DUE, {"now": now, "workstation": workstation, "limit": limit}).all()
+        rows = [row for row in due
+                if row.status is not OrderStatus.IN_PROGRESS or _take_over(connection, row, now, workstation, events)]
         lease_expires_at = now + timedelta(seconds=lease_seconds)
         if rows:
-            session.execute(update(ORDERS).where(ORDERS.c.id.in_([row.id for row in rows]))
-                            .values(status=OrderStatus.IN_PROGRESS, attempts=ORDERS.c.attempts + 1, lease_owner=owner,
-                                    lease_expires_at=lease_expires_at, updated_at=now))
+            connection.execute(_LEASE, {"ids": [row.id for row in rows], "owner": owner,
+                                        "expires": lease_expires_at, "now": now})
         events += [event_row(row.id, EventKind.CLAIMED, now, workstation=workstation,
                              detail=f"Tentative {row.attempts + 1}/{row.max_attempts}") for row in rows]
-        insert_events(session, events)
+        insert_events(connection, events)
         return [ClaimedOrder(id=row.id, kind=row.kind, payload_ref=row.payload_ref, payload=dict(row.payload),
-                             attempt=row.attempts + 1, max_attempts=row.max_attempts, lease_owner=owner,
-                             lease_expires_at=lease_expires_at) for row in rows]
+                             ordered_by=row.ordered_by, attempt=row.attempts + 1, max_attempts=row.max_attempts,
+                             lease_owner=owner, lease_expires_at=lease_expires_at) for row in rows]
 
 
-def _take_over(session: Session, order: Row[*tuple[Any, ...]], now: datetime, workstation: str,
+def _take_over(connection: Connection, order: Row[*tuple[Any, ...]], now: datetime, workstation: str,
                events: list[dict[str, Any]]) -> bool:
     """Record the expired lease; False when the attempt budget is spent (the order is then failed)."""
     events.append(event_row(
@@ -104,8 +111,8 @@ def _take_over(session: Session, order: Row[*tuple[Any, ...]], now: datetime, wo
         return True
     last_error = (f"Le poste chargé de l'envoi s'est arrêté pendant l'envoi ({order.attempts} fois) : "
                   "envoi abandonné.")
-    session.execute(update(ORDERS).where(ORDERS.c.id == order.id)
-                    .values(status=OrderStatus.FAILED, lease_owner=None, lease_expires_at=None, updated_at=now,
-                            last_error=last_error))
+    connection.execute(update(ORDERS).where(ORDERS.c.id == order.id)
+                       .values(status=OrderStatus.FAILED, lease_owner=None, lease_expires_at=None, updated_at=now,
+                               last_error=last_error))
     events.append(event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation, detail=last_error))
     return False

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from lgc_app.persistence.base import utcnow
 
 _CACHE_KEY = "lgc.outbox.database_now"
+_NOW = select(func.now())  # built once: every write transaction of the worker reads it
 
 
 def database_now(session: Session) -> datetime:
@@ -25,7 +26,7 @@ def database_now(session: Session) -> datetime:
     cached: tuple[SessionTransaction | None, datetime] | None = session.info.get(_CACHE_KEY)
     if transaction is not None and cached is not None and cached[0] is transaction:
         return cached[1]
-    value: datetime | None = session.scalar(select(func.now()))
+    value: datetime | None = session.scalar(_NOW)
     assert value is not None
     value = value.astimezone(UTC)
     session.info[_CACHE_KEY] = (session.get_transaction(), value)

@@ -2,7 +2,8 @@
 
 Each write is a compare-and-set on (id, in_progress, lease owner, attempt): a worker that was too slow,
 whose order was taken over after its lease expired, cannot overwrite the newer attempt's state. Core
-statements: the worker writes these rows for every order it sends, the ORM's unit of work would only add cost.
+statements built once (bound parameters): the worker writes these rows for every order it sends, the ORM's
+unit of work or building each statement anew would only add cost.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, and_, update
+from sqlalchemy import Connection, CursorResult, bindparam, tuple_, update
 from sqlalchemy.orm import Session
 
+from lgc_app.audit.trail import together
 from lgc_app.outbox.backoff import Backoff
 from lgc_app.outbox.claim import ClaimedOrder
 from lgc_app.outbox.clock import database_now
@@ -33,13 +35,37 @@ class Outcome(enum.StrEnum):
     LEASE_LOST = "lease_lost"
 
 
-def _set_if_owned(session: Session, order: ClaimedOrder, **values: Any) -> bool:
-    owned = and_(ORDERS.c.id == order.id, ORDERS.c.status == OrderStatus.IN_PROGRESS,
-                 ORDERS.c.lease_owner == order.lease_owner, ORDERS.c.attempts == order.attempt)
-    result = session.execute(update(ORDERS).where(owned)
-                             .values(lease_owner=None, lease_expires_at=None, **values))
+# The SET clause is the columns named in the parameters (the outcome's), with the lease released.
+_IF_OWNED = update(ORDERS).where(ORDERS.c.id == bindparam("cas_id"), ORDERS.c.status == OrderStatus.IN_PROGRESS,
+                                 ORDERS.c.lease_owner == bindparam("cas_owner"),
+                                 ORDERS.c.attempts == bindparam("cas_attempt"))
+
+
+def _set_if_owned(connection: Connection, order: ClaimedOrder, **values: Any) -> bool:
+    result = connection.execute(_IF_OWNED, {"cas_id": order.id, "cas_owner": order.lease_owner,
+                                            "cas_attempt": order.attempt, "lease_owner": None,
+                                            "lease_expires_at": None, **values})
     assert isinstance(result, CursorResult)
     return result.rowcount == 1
+
+
+# Every success of a group commit in one compare-and-set: the orders still held by (owner, attempt) are marked
+# sent, and named back.
+_DONE_IF_OWNED = (update(ORDERS)
+                  .where(ORDERS.c.status == OrderStatus.IN_PROGRESS, ORDERS.c.lease_owner == bindparam("cas_owner"),
+                         tuple_(ORDERS.c.id, ORDERS.c.attempts).in_(bindparam("cas", expanding=True)))
+                  .values(status=OrderStatus.DONE, done_at=bindparam("now"), updated_at=bindparam("now"),
+                          last_error=None, lease_owner=None, lease_expires_at=None)
+                  .returning(ORDERS.c.id))
+
+
+def _mark_done(connection: Connection, orders: Sequence[ClaimedOrder], now: datetime) -> set[str]:
+    """The ids of `orders` whose execution still held the lease, now marked sent."""
+    done: set[str] = set()
+    for owner in {order.lease_owner for order in orders}:
+        held = [(order.id, order.attempt) for order in orders if order.lease_owner == owner]
+        done.update(connection.scalars(_DONE_IF_OWNED, {"cas_owner": owner, "cas": held, "now": now}))
+    return done
 
 
 def _detail(trace: Sequence[str], last: str) -> str:
@@ -62,14 +88,26 @@ def record_success(db: Database, order: ClaimedOrder, *, workstation: str, trace
     transaction: the document is never "sent" while its order is not, nor the other way round. `commit` runs
     even when the lease was lost: the service accepted the document all the same."""
     with db.unit_of_work() as session:
-        return _succeed(session, order, workstation, trace, summary, commit, now or database_now(session))
+        events: list[dict[str, Any]] = []
+        now = now or database_now(session)
+        connection = session.connection()
+        outcome = _succeeded(order, _mark_done(connection, [order], now), workstation, trace, summary, now, events)
+        insert_events(connection, events)
+        if commit is not None:
+            commit(session)
+        return outcome
 
 
 def record_failure(db: Database, order: ClaimedOrder, error: SendError, *, workstation: str, backoff: Backoff,
                    trace: Sequence[str] = (), now: datetime | None = None) -> Outcome:
     """Schedule the next attempt, or fail the order for good (permanent error or attempts exhausted)."""
     with db.unit_of_work() as session:
-        return _fail(session, order, error, workstation, backoff, trace, now or database_now(session))
+        events: list[dict[str, Any]] = []
+        now = now or database_now(session)
+        connection = session.connection()
+        outcome = _fail(connection, order, error, workstation, backoff, trace, now, events)
+        insert_events(connection, events)
+        return outcome
 
 
 def record_all(db: Database, completions: Sequence[Completion], *, workstation: str,
@@ -79,46 +117,52 @@ def record_all(db: Database, completions: Sequence[Completion], *, workstation: 
     them fails (a handler's write), nothing is recorded: the caller records them one by one."""
     with db.unit_of_work() as session:
         now = database_now(session)
-        outcomes = [_fail(session, item.order, item.result, workstation, backoff, item.trace, now)
+        connection = session.connection()
+        events: list[dict[str, Any]] = []
+        done = _mark_done(connection, [item.order for item in completions if isinstance(item.result, HandlerResult)],
+                          now)
+        outcomes = [_fail(connection, item.order, item.result, workstation, backoff, item.trace, now, events)
                     if isinstance(item.result, SendError)
-                    else _succeed(session, item.order, workstation, item.trace, item.result.summary, None, now)
+                    else _succeeded(item.order, done, workstation, item.trace, item.result.summary, now, events)
                     for item in completions]
+        insert_events(connection, events)  # one statement for all
         # The handlers' writes last: they journal (issue 11), and the journal's chain head stays locked until
-        # the commit; taken last, it is held the shortest time (slaves validating wait for it too).
-        for item in completions:
-            if isinstance(item.result, HandlerResult) and item.result.commit is not None:
-                item.result.commit(session)
+        # the commit; taken last, it is held the shortest time (slaves validating wait for it too). Their
+        # events are appended together: one turn on the chain head for all.
+        with together(session):
+            for item in completions:
+                if isinstance(item.result, HandlerResult) and item.result.commit is not None:
+                    item.result.commit(session)
         return outcomes
 
 
-def _succeed(session: Session, order: ClaimedOrder, workstation: str, trace: Sequence[str], summary: str | None,
-             commit: Callable[[Session], None] | None, now: datetime) -> Outcome:
-    owned = _set_if_owned(session, order, status=OrderStatus.DONE, done_at=now, updated_at=now, last_error=None)
+def _succeeded(order: ClaimedOrder, done: set[str], workstation: str, trace: Sequence[str], summary: str | None,
+               now: datetime, events: list[dict[str, Any]]) -> Outcome:
+    """The outcome of a success `_mark_done` recorded (`done`) or not; its history line goes to `events`."""
+    owned = order.id in done
     if owned:
-        insert_events(session, [event_row(order.id, EventKind.SUCCEEDED, now, workstation=workstation,
-                                          detail=_detail(trace, summary or ""))])
-    if commit is not None:
-        commit(session)
+        events.append(event_row(order.id, EventKind.SUCCEEDED, now, workstation=workstation,
+                                detail=_detail(trace, summary or "")))
     return Outcome.SUCCEEDED if owned else Outcome.LEASE_LOST
 
 
-def _fail(session: Session, order: ClaimedOrder, error: SendError, workstation: str, backoff: Backoff,
-          trace: Sequence[str], now: datetime) -> Outcome:
+def _fail(connection: Connection, order: ClaimedOrder, error: SendError, workstation: str, backoff: Backoff,
+          trace: Sequence[str], now: datetime, events: list[dict[str, Any]]) -> Outcome:
     detail = _detail(trace, f"{error.text}\n{error.detail}".strip())
     if isinstance(error, PermanentSendError) or order.attempt >= order.max_attempts:
         message = error.text
         if not isinstance(error, PermanentSendError):
             message = f"{message} (abandon après {order.attempt} tentatives)"
-        if not _set_if_owned(session, order, status=OrderStatus.FAILED, updated_at=now, last_error=message):
+        if not _set_if_owned(connection, order, status=OrderStatus.FAILED, updated_at=now, last_error=message):
             return Outcome.LEASE_LOST
-        insert_events(session, [event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
-                                          detail=_detail([detail], message if message != error.text else ""))])
+        events.append(event_row(order.id, EventKind.FAILED_PERMANENTLY, now, workstation=workstation,
+                                detail=_detail([detail], message if message != error.text else "")))
         return Outcome.FAILED
     next_at = now + backoff.delay(order.attempt)
-    if not _set_if_owned(session, order, status=OrderStatus.PENDING, updated_at=now, next_attempt_at=next_at,
+    if not _set_if_owned(connection, order, status=OrderStatus.PENDING, updated_at=now, next_attempt_at=next_at,
                          last_error=error.text):
         return Outcome.LEASE_LOST
     retry = f"Nouvel essai prévu à {next_at:%Y-%m-%d %H:%M:%S} UTC"
-    insert_events(session, [event_row(order.id, EventKind.ATTEMPT_FAILED, now, workstation=workstation,
-                                      detail=_detail([detail], retry))])
+    events.append(event_row(order.id, EventKind.ATTEMPT_FAILED, now, workstation=workstation,
+                            detail=_detail([detail], retry)))
     return Outcome.RETRY_SCHEDULED

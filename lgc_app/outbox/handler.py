@@ -39,6 +39,7 @@ class OrderContext:
     kind: str
     payload_ref: str
     payload: Mapping[str, Any]
+    ordered_by: str  # who asked for the send (journaled with its outcome)
     attempt: int  # 1-based; counts every execution, including one interrupted by a crash
     max_attempts: int
     workstation: str

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.orm import Session
 
 from lgc_app.audit.events import AuditEvent
@@ -23,6 +23,7 @@ from lgc_app.outbox.models import EVENTS, EventKind, OrderStatus, SendOrder, Sen
 from lgc_app.outbox.notify import notify
 
 DEFAULT_MAX_ATTEMPTS = 8
+_INSERT_EVENTS = insert(EVENTS)
 
 
 def event_row(order_id: str, kind: EventKind, at: datetime, *, workstation: str | None,
@@ -37,10 +38,10 @@ def add_event(session: Session, order_id: str, kind: EventKind, at: datetime, *,
     session.add(SendOrderEvent(**event_row(order_id, kind, at, workstation=workstation, detail=detail)))
 
 
-def insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
+def insert_events(connection: Connection, rows: list[dict[str, Any]]) -> None:
     """Append `event_row`s of orders already in the database, in one Core statement (the worker's path)."""
     if rows:
-        session.execute(insert(EVENTS), rows)
+        connection.execute(_INSERT_EVENTS, rows)
 
 
 def enqueue(session: Session, *, kind: str, payload_ref: str, payload: Mapping[str, Any] | None = None,

@@ -195,9 +195,9 @@ class Worker:
         """Run the order's handler and record the outcome; raises only on cancellation."""
         lines: list[str] = []
         context = OrderContext(order_id=order.id, kind=order.kind, payload_ref=order.payload_ref,
-                               payload=order.payload, attempt=order.attempt, max_attempts=order.max_attempts,
-                               workstation=self.workstation, db=self.db, trace=lines.append,
-                               database=self._in_db_thread)
+                               payload=order.payload, ordered_by=order.ordered_by, attempt=order.attempt,
+                               max_attempts=order.max_attempts, workstation=self.workstation, db=self.db,
+                               trace=lines.append, database=self._in_db_thread)
         result = await self._call_handler(order, context)
         outcome = await self._record(Completion(order, result, lines))
         if outcome is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 from lgc_app.persistence import migrations
@@ -67,6 +67,17 @@ class Database:
             yield session
         finally:
             session.close()
+
+    @contextmanager
+    def reading_one(self) -> Iterator[Connection]:
+        """A Core connection for one query (no ORM session: the worker's per-order read). On PostgreSQL it runs
+        in autocommit, saving the BEGIN and ROLLBACK round trips a transaction would add around a single
+        statement, which sees one snapshot anyway; SQLite's driver runs a SELECT outside any transaction."""
+        connection = self.engine.connect()
+        if self.is_postgresql:
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        with connection:
+            yield connection
 
     def prepare_orm(self) -> None:
         """Configure the ORM mappers now (25-36 ms, once per process), off the first query a user makes."""

@@ -15,7 +15,7 @@ from lgc_app.audit import chain, journal
 from lgc_app.audit.events import AuditEvent
 from lgc_app.audit.journal import AuditFilter
 from lgc_app.audit.models import AuditEntry
-from lgc_app.audit.trail import record, record_login
+from lgc_app.audit.trail import record, record_login, together
 from lgc_app.dmp.recording import record_refused, record_sent
 from lgc_app.documents import lifecycle
 from lgc_app.documents.actors import Actor
@@ -75,6 +75,31 @@ def test_a_refused_change_journals_nothing(db: Database) -> None:
     with pytest.raises(ConcurrentEditError):
         use_cases.update_patient(db, patient_id, ELODIE, ACTOR, expected_version=99)
     assert [event for event, *_ in _journal(db)] == [AuditEvent.PATIENT_CREATED]
+
+
+def test_events_recorded_together_are_chained_in_order_after_the_others(db: Database) -> None:
+    patient_id = _created(db)
+    with db.unit_of_work() as session, together(session):
+        for rank in range(3):
+            record(session, AuditEvent.DOCUMENT_SENT, "Dr Test", "POSTE-1", f"document {rank}", patient_id=patient_id)
+    with db.unit_of_work() as session:
+        record(session, AuditEvent.PATIENT_READ, "Dr Test", "POSTE-1", f"patient {patient_id}")
+    lines = sorted(journal.entries(db, AuditFilter()), key=lambda line: line.id)
+    assert [(line.id, line.subject) for line in lines[1:]] == [
+        (2, "document 0"), (3, "document 1"), (4, "document 2"), (5, f"patient {patient_id}")]
+    report = chain.verify(db)
+    assert report.intact and report.checked == 5, report.text
+
+
+def test_a_batch_that_fails_appends_nothing(db: Database) -> None:
+    patient_id = _created(db)
+    with pytest.raises(RuntimeError), db.unit_of_work() as session, together(session):
+        record(session, AuditEvent.DOCUMENT_SENT, "Dr Test", "POSTE-1", "document 1")
+        raise RuntimeError("a handler's write failed")
+    with db.unit_of_work() as session:
+        record(session, AuditEvent.PATIENT_READ, "Dr Test", "POSTE-1", f"patient {patient_id}")
+    assert [event for event, *_ in _journal(db)] == [AuditEvent.PATIENT_CREATED, AuditEvent.PATIENT_READ]
+    assert chain.verify(db).intact
 
 
 def test_document_validation_archive_delete_and_dmp_results_are_journaled(db: Database) -> None:

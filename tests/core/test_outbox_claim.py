@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
+
+from sqlalchemy import update
 
 from lgc_app.outbox.backoff import Backoff
 from lgc_app.outbox.claim import claim_due
-from lgc_app.outbox.completion import Outcome, record_failure, record_success
+from lgc_app.outbox.completion import Completion, Outcome, record_all, record_failure, record_success
 from lgc_app.outbox.errors import TransientSendError
+from lgc_app.outbox.handler import HandlerResult
 from lgc_app.outbox.models import EventKind, OrderStatus, SendOrder
 from lgc_app.outbox.orders import order_trace
 from lgc_app.persistence.base import utcnow
@@ -119,3 +123,20 @@ def test_a_transient_failure_schedules_the_next_attempt_after_the_backoff(db: Da
     assert claim_due(db, workstation="p", limit=1, lease_seconds=10, now=order.next_attempt_at
                      - timedelta(microseconds=1)) == []
     assert len(claim_due(db, workstation="p", limit=1, lease_seconds=10, now=order.next_attempt_at)) == 1
+
+
+def test_a_group_commit_records_only_the_successes_whose_lease_is_still_held(db: Database) -> None:
+    enqueue_orders(db, 3)
+    start = utcnow() + timedelta(seconds=1)
+    kept, lost, other = claim_due(db, workstation="p", lease_owner="A", limit=3, lease_seconds=30, now=start)
+    with db.unit_of_work() as session:  # `lost` was taken over, `other` held by a second owner meanwhile
+        session.execute(update(SendOrder).where(SendOrder.id == lost.id).values(attempts=SendOrder.attempts + 1))
+        session.execute(update(SendOrder).where(SendOrder.id == other.id).values(lease_owner="B"))
+    other_b = replace(other, lease_owner="B")
+    completions = [Completion(order, HandlerResult(summary="ok")) for order in (kept, lost, other_b)]
+    assert record_all(db, completions, workstation="p", backoff=Backoff()) == [
+        Outcome.SUCCEEDED, Outcome.LEASE_LOST, Outcome.SUCCEEDED]
+    assert [_order(db, order.id).status for order in (kept, lost, other)] == [
+        OrderStatus.DONE, OrderStatus.IN_PROGRESS, OrderStatus.DONE]
+    assert _kinds(db, lost.id) == [EventKind.CREATED, EventKind.CLAIMED]
+    assert _kinds(db, kept.id)[-1] is _kinds(db, other.id)[-1] is EventKind.SUCCEEDED

@@ -119,8 +119,8 @@ async def test_an_order_whose_card_went_away_waits_with_the_cards_reason(db: Dat
     for _gui, worker in _channel_pair(gui_side.answers()):
         mirror = SessionMirror(worker, STANDALONE)
         handler = mirror.refreshing({"k": signing})["k"]
-        context = OrderContext(order_id="o", kind="k", payload_ref="r", payload={}, attempt=1, max_attempts=5,
-                               workstation="poste-1", db=db, trace=lambda _text: None)
+        context = OrderContext(order_id="o", kind="k", payload_ref="r", payload={}, ordered_by="pmedecin", attempt=1,
+                               max_attempts=5, workstation="poste-1", db=db, trace=lambda _text: None)
         with pytest.raises(TransientSendError) as waiting:
             await handler(context)
     assert waiting.value.text == "La carte CPS n'est pas déverrouillée : saisissez son code PIN."

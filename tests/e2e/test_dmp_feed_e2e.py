@@ -8,6 +8,9 @@ from collections import Counter
 import pytest
 from sqlalchemy import update
 
+from lgc_app.audit import chain, journal
+from lgc_app.audit.events import AuditEvent
+from lgc_app.audit.journal import AuditFilter
 from lgc_app.bootstrap import trace_describers
 from lgc_app.dmp.feeding import KIND
 from lgc_app.dmp.handler import FeedHandler
@@ -69,6 +72,10 @@ async def test_a_validated_document_reaches_the_dmp_with_its_trace(db: Database,
     assert (facts["Identifiant (uniqueId)"], facts["Entrée DMP (entryUUID)"]) == (state.unique_id, state.entry_uuid)
     assert facts["Dernière réponse du DMP"] == "Accepté (Success)"
     assert [order.id for order in list_orders(db, trace_describers(), kind=KIND)] == [state.order_id]
+    [journaled] = journal.entries(db, AuditFilter(events=frozenset({AuditEvent.DOCUMENT_SENT})))
+    assert (journaled.who, journaled.workstation, journaled.patient_id, journaled.subject) == (
+        "pmedecin", "POSTE-1", patient, f"document {document_id}")  # in the name of whoever ordered it
+    assert journaled.detail == "Envoyé au DMP : Accepté (Success)" and chain.verify(db).intact
 
 
 async def test_a_replacement_is_sent_with_rplc_and_deprecates_the_old_entry(
