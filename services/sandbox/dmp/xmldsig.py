@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-import functools
 import importlib.resources
+import threading
 from dataclasses import dataclass
 
 from cryptography import x509
@@ -75,11 +75,24 @@ class SignedReference:
     signed_xml: etree._Element  # what was signed, reparsed from its canonical form
 
 
-@functools.cache
-def _schema() -> etree.XMLSchema:
+def _load_schema() -> etree.XMLSchema:
     """The XML-DSig 1.1 schema (including the 1.0 core), from signxml's package data."""
     with importlib.resources.as_file(importlib.resources.files("signxml.schemas")) as folder:
         return etree.XMLSchema(etree.parse(str(folder / "xmldsig1-schema.xsd")))
+
+
+# Compiled at import, on the thread that loads the simulator, not by its first requests: those arrive together
+# on the server's threads, and a sandbox whose first two checks compiled it at once answered HTTP 500 to every
+# request after ("xmlSchemaPValAttrNodeValue, the given type is not a built-in type": libxml2's table of
+# built-in types, initialised by the first compilation, was left broken). A validator's error log belongs to its
+# schema object: validations take turns.
+_SCHEMA = _load_schema()
+_SCHEMA_LOCK = threading.Lock()
+
+
+def _schema_valid(signature: etree._Element) -> bool:
+    with _SCHEMA_LOCK:
+        return _SCHEMA.validate(signature)
 
 
 def _ds(tag: str) -> str:
@@ -234,7 +247,7 @@ def verify(signature: etree._Element, cert: x509.Certificate) -> list[SignedRefe
     """Core validation of `signature` (in its document) with `cert`'s key; raises `XmlSignatureError`."""
     if signature.tag != _ds("Signature"):
         raise XmlSignatureError("ds:Signature attendue")
-    if not _schema().validate(signature):
+    if not _schema_valid(signature):
         raise XmlSignatureError("ds:Signature non conforme au schéma XML-DSig")
     signed_info = signature.find(_ds("SignedInfo"))
     assert signed_info is not None  # the schema requires it
