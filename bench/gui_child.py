@@ -40,11 +40,12 @@ def run_child(module: str, *args: str, home: Path, timeout: float, failure: str)
 def play_in_window(options: GuiOptions, scenario: Callable[[MainWindow], Awaitable[T]], *,
                    prepare: Callable[[AppContext], None] | None = None) -> T:
     """In the child: the context opened as `lgc` opens it, `prepare` (e.g. a session), the main window shown
-    with its stall monitor, `scenario` run on the qasync loop; then the window closed and the context stopped."""
+    with its stall monitor and warmed up as `lgc` warms it (`ui.app.after_start`), `scenario` run on the qasync
+    loop; then the window closed and the context stopped."""
     from PySide6.QtWidgets import QApplication
 
     from ui import tasks as taskbridge
-    from ui.app import close_window, create_application, install_event_loop, open_context
+    from ui.app import after_start, close_window, create_application, install_event_loop, open_context
     from ui.main_window import MainWindow
     from ui.stall_monitor import StallMonitor
 
@@ -57,6 +58,9 @@ def play_in_window(options: GuiOptions, scenario: Callable[[MainWindow], Awaitab
             prepare(context)
         window = MainWindow(context, taskbridge.TaskManager(), StallMonitor())
         window.show()
+        warming = after_start(context, window.tasks)  # as `lgc` does once the window shows; a user acts later
+        if warming.future is not None:
+            loop.run_until_complete(warming.future)
         try:
             result: T = loop.run_until_complete(scenario(window))
             return result

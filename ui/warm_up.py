@@ -31,11 +31,19 @@ log = logging.getLogger(__name__)
 def preload_network_stack() -> None:
     """Import the HTTP stack in a thread before the first request needs it, rather than on the GUI loop.
 
-    httpx (~40 ms of imports) is left out of the window's start; its transport library (httpcore) loads when the
-    first service client is built, and httpcore loads anyio's asyncio backend (urllib, http.client with it) when
-    the first request starts: 100-200 ms of imports on the loop, measured by bench/bench_stall.py.
+    httpx (~40 ms of imports) is left out of the window's start; the service clients' transport
+    (`services.http11_transport`, h11) loads when the first client is built.
     """
-    for module in ("httpx", "httpcore", "anyio._backends._asyncio", "anyio.streams.tls"):
+    for module in ("httpx", "h11", "services.http11_transport"):
+        importlib.import_module(module)
+
+
+def preload_first_uses() -> None:
+    """Import what a service's first use would otherwise import on the GUI thread: the Annuaire Santé's FHIR models
+    (pydantic builds every model's validator at import, holding the GIL ~100 ms: the first search stalled the
+    scripted consultation that long), the DMP and INSi clients, the PDF rasteriser of the viewer."""
+    for module in ("services.annuaire.client", "services.annuaire.mapping", "services.dmp.client",
+                   "services.insi.client", "pypdfium2"):
         importlib.import_module(module)
 
 
@@ -45,6 +53,7 @@ async def warm_up(context: AppContext) -> None:
     await run_db(db.prepare_orm)
     await run_in_thread(birth_place.load_places)
     await run_in_thread(preload_network_stack)
+    await run_in_thread(preload_first_uses)
     recent = await patient_actions.recent(db, limit=1)
     if not recent:
         return
