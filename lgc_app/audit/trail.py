@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Table, bindparam, insert, update
@@ -36,18 +36,6 @@ _MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("di
 _BATCH = "lgc.audit.batch"  # Session.info key: the events recorded inside `together`
 
 
-@dataclass(frozen=True)
-class _Event:
-    """An event as `record` receives it; ranked, timestamped and hashed when appended."""
-
-    event: str
-    who: str
-    workstation: str
-    patient_id: int | None
-    subject: str
-    detail: str
-
-
 def record(session: Session, event: AuditEvent, who: str, workstation: str, subject: str, detail: str = "", *,
            patient_id: int | None = None) -> None:
     """Append one event to the journal in the caller's transaction (inside `together`: when it ends).
@@ -59,8 +47,10 @@ def record(session: Session, event: AuditEvent, who: str, workstation: str, subj
         detail: what happened, in French (never a secret: the journal is exported).
         patient_id: the patient concerned, for the journal's patient filter.
     """
-    recorded = _Event(event.value, who, workstation, patient_id, subject, detail)
-    batch: list[_Event] | None = session.info.get(_BATCH)
+    # Ranked, timestamped and chained when appended.
+    recorded = partial(ChainFields, event=event.value, who=who, workstation=workstation, patient_id=patient_id,
+                       subject=subject, detail=detail)
+    batch: list[partial[ChainFields]] | None = session.info.get(_BATCH)
     if batch is None:
         _append(session, [recorded])
     else:
@@ -74,7 +64,7 @@ def together(session: Session) -> Iterator[None]:
     that raises appends nothing: its transaction is to be rolled back."""
     if _BATCH in session.info:
         raise RuntimeError("journal batches do not nest")
-    batch: list[_Event] = []
+    batch: list[partial[ChainFields]] = []
     session.info[_BATCH] = batch
     try:
         yield
@@ -83,7 +73,7 @@ def together(session: Session) -> Iterator[None]:
     _append(session, batch)
 
 
-def _append(session: Session, events: list[_Event]) -> None:
+def _append(session: Session, events: list[partial[ChainFields]]) -> None:
     if not events:
         return
     connection = session.connection()
@@ -91,8 +81,7 @@ def _append(session: Session, events: list[_Event]) -> None:
     at = database_now(session)
     rows = []
     for rank, event in enumerate(events, start=last - len(events) + 1):
-        fields = ChainFields(rank, at, event.event, event.who, event.workstation, event.patient_id, event.subject,
-                             event.detail, previous)
+        fields = event(id=rank, at=at, previous_hash=previous)
         previous = fields.hash()
         rows.append({**fields.columns(), "hash": previous})
     connection.execute(_APPEND, rows)
