@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import random
 import statistics
@@ -47,6 +48,7 @@ async def _measure(size: int) -> list[tuple[str, str]]:
     from bench.bench_search import cached_database
     from lgc_app.bootstrap import bootstrap
     from lgc_app.config import Settings
+    from ui.gc_guard import GuiThreadCollector
     from ui.patients.patient_list import PatientListModel, PatientListPanel
     from ui.tasks import TaskManager
 
@@ -56,6 +58,10 @@ async def _measure(size: int) -> list[tuple[str, str]]:
     panel = PatientListPanel(context, tasks)
     panel.resize(520, 640)  # ~20 visible rows, the side panel of a usual screen
     panel.show()
+    # The application's garbage collection (`ui.app`): automatic collection off, a GUI-thread timer collects,
+    # and what start-up allocated frozen once the window shows (`ui.app.after_start`).
+    collector = GuiThreadCollector(panel)
+    gc.freeze()
     calls = 0
     real_data = PatientListModel.data
 
@@ -97,6 +103,8 @@ async def _measure(size: int) -> list[tuple[str, str]]:
                 totals.append((ended - started) * 1000)
                 cpu.append((ended_cpu - started_cpu) * 1000)
     finally:
+        collector.stop()
+        gc.unfreeze()
         panel.close()
         await tasks.shutdown()
         context.stop()
