@@ -25,6 +25,7 @@ from bench.dmp_world import (
     CpuMeter,
     dmp_patients,
     dmp_sandbox,
+    postgres_seconds,
     scratch_pg,
     scratch_sqlite,
     validate_documents,
@@ -43,6 +44,7 @@ from services.dmp.models import Submission, new_entry_uuid
 from tests.helpers.dmp_feed import add_author, drain, fast_handler, fast_worker
 
 Rows = list[tuple[str, str]]
+POSTGRES = "serveur PostgreSQL"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,13 +64,15 @@ class Measure:
              f"{cpu['client'] / self.documents * 1000:.1f} ms | {cpu['simulateur'] / self.documents * 1000:.1f} ms"),
             (f"{label} : charge client | simulateur (1,0 = un cœur)",
              f"{self.meter.share('client'):.2f} | {self.meter.share('simulateur'):.2f}"),
+            *([(f"{label} : charge du serveur PostgreSQL (même machine)", f"{self.meter.share(POSTGRES):.2f}")]
+              if POSTGRES in cpu else []),
         ]
 
 
 async def _drain(db: Database, handler: FeedHandler, pids: dict[str, int], documents: int,
                  concurrency: int) -> Measure:
     await handler.prepare()  # the TLS context and signer are built once, outside the measure
-    meter = CpuMeter(pids)
+    meter = CpuMeter(pids, {POSTGRES: postgres_seconds} if db.is_postgresql else None)
     await drain(db, fast_worker(db, handler, concurrency=concurrency, batch=concurrency), within=900)
     return Measure(documents, meter.stop())
 

@@ -6,11 +6,12 @@ case, and the CPU time of a process (this one or the simulator) read from /proc.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import random
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,19 +36,35 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime (fields 14 and 15 of stat(5))
 
 
-class CpuMeter:
-    """Wall time and the CPU time of several processes over one measured interval."""
+def postgres_seconds() -> float:
+    """CPU time so far of the local PostgreSQL server's processes (its backends included; Linux, as root or as the
+    server's user: others' /proc entries are not readable)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    total += cpu_seconds(int(entry.name))
+            except OSError:  # ended meanwhile, or not ours to read
+                continue
+    return total
 
-    def __init__(self, pids: dict[str, int]) -> None:
-        self.pids = pids
+
+class CpuMeter:
+    """Wall time and the CPU time of several processes (by pid, or a group read by a function) over one measured
+    interval."""
+
+    def __init__(self, pids: dict[str, int], groups: dict[str, Callable[[], float]] | None = None) -> None:
+        self._readers: dict[str, Callable[[], float]] = {
+            **{name: functools.partial(cpu_seconds, pid) for name, pid in pids.items()}, **(groups or {})}
         self._wall = time.perf_counter()
-        self._start = {name: cpu_seconds(pid) for name, pid in pids.items()}
+        self._start = {name: read() for name, read in self._readers.items()}
         self.wall = 0.0
         self.cpu: dict[str, float] = {}
 
     def stop(self) -> CpuMeter:
         self.wall = time.perf_counter() - self._wall
-        self.cpu = {name: cpu_seconds(pid) - self._start[name] for name, pid in self.pids.items()}
+        self.cpu = {name: read() - self._start[name] for name, read in self._readers.items()}
         return self
 
     def share(self, name: str) -> float:
