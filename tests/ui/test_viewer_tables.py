@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import re
 import subprocess
+import threading
 import time
 
 import pytest
@@ -126,6 +127,30 @@ def test_huge_tables_are_cut_and_say_so() -> None:
     assert html.count("<tr>") == narrative.MAX_TABLE_CELLS // narrative.MAX_TABLE_COLUMNS
     assert html.count("<td>") == narrative.MAX_TABLE_CELLS
     assert "Tableau tronqué" in html
+
+
+def test_a_layout_cancelled_while_its_child_starts_kills_the_child(qtbot: QtBot, qloop: qasync.QEventLoop,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cancelled between the child's start (in a worker thread) and the task's resumption: the child would
+    otherwise wait for its request for as long as its stdin stays open."""
+    release = threading.Event()
+    started: list[subprocess.Popen[bytes]] = []
+    spawn = narrative_render._spawn
+
+    def slow_spawn() -> subprocess.Popen[bytes]:
+        release.wait(10)
+        started.append(spawn())
+        return started[-1]
+
+    monkeypatch.setattr(narrative_render, "_spawn", slow_spawn)
+    layout = asyncio.ensure_future(narrative_render.lay_out_in_child("<p>Texte.</p>", [], 600))
+    qtbot.wait(100)  # the layout now waits for the child's start, held in its worker thread
+    assert not layout.done()
+    layout.cancel()
+    qtbot.waitUntil(layout.done, timeout=5_000)
+    release.set()
+    qtbot.waitUntil(lambda: bool(started) and started[0].poll() is not None, timeout=30_000)
+    assert started[0].returncode < 0  # killed
 
 
 def test_closing_the_viewer_kills_the_layout_process(qtbot: QtBot, qloop: qasync.QEventLoop,

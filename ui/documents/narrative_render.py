@@ -13,6 +13,7 @@ stdout: the PDF. A failure exits non-zero with its reason on stderr.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -60,6 +61,23 @@ def _spawn() -> subprocess.Popen[bytes]:
                             env=env)
 
 
+async def _spawned() -> subprocess.Popen[bytes]:
+    """The child, started in a worker thread. Cancelled meanwhile, the start still completes in its thread: the
+    child is then killed as soon as it exists (else it would wait for its request on stdin as long as its pipe
+    stays open)."""
+    spawning = asyncio.ensure_future(run_in_thread(_spawn))
+    try:
+        return await asyncio.shield(spawning)
+    except asyncio.CancelledError:
+        spawning.add_done_callback(_kill_started)
+        raise
+
+
+def _kill_started(spawning: asyncio.Future[subprocess.Popen[bytes]]) -> None:
+    if not spawning.cancelled() and spawning.exception() is None:
+        spawning.result().kill()
+
+
 async def lay_out_in_child(html: str, breaks: list[int], width: int) -> NarrativePages:
     """`narrative_pages.lay_out` run in a child process; cancelling kills the child.
 
@@ -69,7 +87,7 @@ async def lay_out_in_child(html: str, breaks: list[int], width: int) -> Narrativ
     if getattr(sys, "frozen", False):  # a frozen build has no `python -m`: the worker thread, as before
         return await run_in_thread(lay_out, html, breaks, width)
     request = await run_in_thread(_request, html, breaks, width)
-    process = await run_in_thread(_spawn)
+    process = await _spawned()
     try:
         pdf = await run_in_thread(_exchange, process, request)
     finally:
