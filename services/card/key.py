@@ -1,4 +1,4 @@
-"""The card seen as a private key by the XML signers (signxml calls `key.sign(data, padding, algorithm)`):
+"""The card seen as a private key by the XML signers (`SigningKey.sign` calls `key.sign(data, padding, algorithm)`):
 the VIHF and the XAdES of the submission sets are then signed by the card, with the same code as with a key
 in memory (`services.dmp.signing.SigningKey`).
 

@@ -21,6 +21,15 @@ RS = "urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0"
 QUERY = "urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0"
 HL7V3 = "urn:hl7-org:v3"
 HABILITATIONS = "urn:si-dmp-habilitations"
+DSIG11 = "http://www.w3.org/2009/xmldsig11#"
+
+# --- XML-DSig algorithms of the VIHF and the submission-set signature ------------------------------------
+C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
+EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
+ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature"
+XMLENC = "http://www.w3.org/2001/04/xmlenc#"  # sha256, sha512
+XMLDSIG_MORE = "http://www.w3.org/2001/04/xmldsig-more#"  # sha224, sha384, rsa-sha256, ecdsa-sha256…
+SHA256 = XMLENC + "sha256"
 
 # --- Services (§3.1): path under the base URL and wsa:Action --------------------------------------------
 PATH_PATIENTS = "/patients"

@@ -17,11 +17,12 @@ from urllib.parse import quote
 from lxml import etree
 
 from services.dmp import constants as c
+from services.dmp.constants import C14N, SHA256
 from services.dmp.ids import random_hex
 from services.dmp.models import DocumentEntry
 from services.dmp.signing import SigningKey, sha256_base64, sha256_hex
-from services.dmp.xmldsig import C14N, SHA256, ds, key_info, reference, signature_value, signed_info
 from services.dmp.xmldsig import digest as c14n_digest
+from services.dmp.xmldsig import ds, key_info, reference, signature_value, signed_info
 
 MANIFEST_ID = "IHEManifest"
 OBJECT_ID = "object"

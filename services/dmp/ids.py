@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+import uuid
 
 _REFILL = 4096
 
@@ -34,7 +35,6 @@ class _RandomPool:
 
 
 _POOL = _RandomPool()
-_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 os.register_at_fork(after_in_child=_POOL.forget)
 
 
@@ -43,18 +43,20 @@ def random_hex(size: int) -> str:
     return _POOL.take(size).hex()
 
 
+def uuid4() -> uuid.UUID:
+    """A random (version 4) UUID, as `uuid.uuid4()` but from the pool."""
+    return uuid.UUID(bytes=_POOL.take(16), version=4)
+
+
 def uuid4_hex() -> str:
-    """A random (version 4, RFC 9562) UUID as 32 hexadecimal digits."""
-    digits = _POOL.take(16).hex()
-    # Version 4 in the 13th digit; variant 10xx in the 17th (its two low bits stay random).
-    return f"{digits[:12]}4{digits[13:16]}{_VARIANT[digits[16]]}{digits[17:]}"
+    """A random UUID as 32 hexadecimal digits."""
+    return uuid4().hex
 
 
 def uuid4_text() -> str:
     """A random UUID in its usual 8-4-4-4-12 form."""
-    digits = uuid4_hex()
-    return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
+    return str(uuid4())
 
 
 def uuid4_int() -> int:
-    return int(uuid4_hex(), 16)
+    return uuid4().int

@@ -15,11 +15,12 @@ from datetime import UTC, datetime, timedelta
 from lxml import etree
 
 from services.dmp import constants as c
+from services.dmp.constants import ENVELOPED, EXC_C14N
 from services.dmp.ids import uuid4_text
 from services.dmp.models import Code, PatientId
 from services.dmp.signing import SigningKey
-from services.dmp.xmldsig import ENVELOPED, EXC_C14N, ds, key_info, reference, signature_value, signed_info
 from services.dmp.xmldsig import digest as c14n_digest
+from services.dmp.xmldsig import ds, key_info, reference, signature_value, signed_info
 
 NAMEID_UNSPECIFIED = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"
 VALIDITY = timedelta(minutes=10)

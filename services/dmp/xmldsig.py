@@ -4,8 +4,8 @@ of the submission sets, `dsg`).
 Made here rather than with signxml, whose `sign()` costs more than a millisecond per call besides the key
 operation (it parses and serialises the tree several times and re-reads the certificate): here each signed part
 is canonicalised once, with lxml, and the certificate comes from the `SigningKey`. The elements and algorithms
-are the ones signxml writes (the simulator verifies them with signxml): SHA-256 digests, RSA (PKCS#1 v1.5) or
-ECDSA with SHA-256, `X509Data` with the certificate chain.
+are the ones signxml writes (the simulator verifies them with its own checker, `services.sandbox.dmp.xmldsig`):
+SHA-256 digests, RSA (PKCS#1 v1.5) or ECDSA with SHA-256, `X509Data` with the certificate chain.
 """
 
 from __future__ import annotations
@@ -18,13 +18,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from lxml import etree
 
 from services.dmp import constants as c
+from services.dmp.constants import DSIG11, EXC_C14N, SHA256
 from services.dmp.signing import SigningKey, sha256_base64
 
-C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
-EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
-ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature"
-SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256"
-DSIG11 = "http://www.w3.org/2009/xmldsig11#"
 # Named curves of an ECDSA KeyValue (RFC 4051 §2.2, XML-DSig 1.1 §4.5.2.3).
 CURVE_OIDS = {"secp256r1": "1.2.840.10045.3.1.7", "secp384r1": "1.3.132.0.34", "secp521r1": "1.3.132.0.35"}
 

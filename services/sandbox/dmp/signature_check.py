@@ -29,9 +29,9 @@ URN_OID = "urn:oid:"
 XADES_REFERENCES = 3  # the Manifest's object, the KeyInfo and the SignedProperties
 # XML-DSig digest algorithms a Manifest reference may use (SHA-1 is refused: XAdES deprecates it).
 DIGESTS = {
-    "http://www.w3.org/2001/04/xmlenc#sha256": hashlib.sha256,
-    "http://www.w3.org/2001/04/xmldsig-more#sha384": hashlib.sha384,
-    "http://www.w3.org/2001/04/xmlenc#sha512": hashlib.sha512,
+    c.XMLENC + "sha256": hashlib.sha256,
+    c.XMLDSIG_MORE + "sha384": hashlib.sha384,
+    c.XMLENC + "sha512": hashlib.sha512,
 }
 
 

@@ -32,31 +32,25 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from lxml import etree
 
-from services.dmp.constants import DS
+from services.dmp.constants import C14N, DS, DSIG11, ENVELOPED, EXC_C14N, XMLDSIG_MORE, XMLENC
 from services.xml import UnsafeXmlError, parse_bytes
 
-DSIG11 = "http://www.w3.org/2009/xmldsig11#"
-ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature"
-_EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
-_C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
 # Algorithm URI → (exclusive, with comments). C14N 1.1 is left out: lxml does not implement it.
 CANONICALIZATIONS = {
-    _C14N: (False, False),
-    _C14N + "#WithComments": (False, True),
-    _EXC_C14N: (True, False),
-    _EXC_C14N + "WithComments": (True, True),
+    C14N: (False, False),
+    C14N + "#WithComments": (False, True),
+    EXC_C14N: (True, False),
+    EXC_C14N + "WithComments": (True, True),
 }
-_MORE = "http://www.w3.org/2001/04/xmldsig-more#"
-_ENC = "http://www.w3.org/2001/04/xmlenc#"
 DIGESTS: dict[str, type[hashes.HashAlgorithm]] = {
-    _MORE + "sha224": hashes.SHA224,
-    _ENC + "sha256": hashes.SHA256,
-    _MORE + "sha384": hashes.SHA384,
-    _ENC + "sha512": hashes.SHA512,
+    XMLDSIG_MORE + "sha224": hashes.SHA224,
+    XMLENC + "sha256": hashes.SHA256,
+    XMLDSIG_MORE + "sha384": hashes.SHA384,
+    XMLENC + "sha512": hashes.SHA512,
 }
 # SignatureMethod URI → (RSA or EC key expected, hash).
 SIGNATURE_METHODS: dict[str, tuple[type[rsa.RSAPublicKey | ec.EllipticCurvePublicKey], type[hashes.HashAlgorithm]]] = {
-    _MORE + f"{kind}-{name}": (key, digest)
+    XMLDSIG_MORE + f"{kind}-{name}": (key, digest)
     for kind, key in (("rsa", rsa.RSAPublicKey), ("ecdsa", ec.EllipticCurvePublicKey))
     for name, digest in (("sha224", hashes.SHA224), ("sha256", hashes.SHA256), ("sha384", hashes.SHA384),
                          ("sha512", hashes.SHA512))
@@ -113,7 +107,7 @@ def _canonical(element: etree._Element, method: etree._Element | None) -> bytes:
     exclusive, with_comments = CANONICALIZATIONS[algorithm]
     prefixes = None
     if exclusive and method is not None:
-        inclusive = method.find(f"{{{_EXC_C14N}}}InclusiveNamespaces")
+        inclusive = method.find(f"{{{EXC_C14N}}}InclusiveNamespaces")
         prefixes = None if inclusive is None else inclusive.get("PrefixList", "").split()
     return etree.tostring(element, method="c14n", exclusive=exclusive, with_comments=with_comments,
                           inclusive_ns_prefixes=prefixes)
@@ -226,7 +220,7 @@ def _verify_reference(signature: etree._Element, reference: etree._Element) -> S
         else:
             raise XmlSignatureError(f"transformation non admise : {algorithm!r}")
     if c14n is None:  # XML-DSig §4.4.3.2: a node-set becomes octets by inclusive C14N 1.0
-        c14n = etree.Element(_ds("CanonicalizationMethod"), Algorithm=_C14N)
+        c14n = etree.Element(_ds("CanonicalizationMethod"), Algorithm=C14N)
     data = _canonical(element, c14n)
     method = reference.find(_ds("DigestMethod"))
     algorithm = "" if method is None else method.get("Algorithm", "")
